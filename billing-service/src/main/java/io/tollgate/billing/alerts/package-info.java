@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.alerts;
+
+import org.jspecify.annotations.NullMarked;

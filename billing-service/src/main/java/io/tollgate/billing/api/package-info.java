@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.api;
+
+import org.jspecify.annotations.NullMarked;

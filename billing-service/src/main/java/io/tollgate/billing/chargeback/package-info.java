@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.chargeback;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.error;
+
+import org.jspecify.annotations.NullMarked;

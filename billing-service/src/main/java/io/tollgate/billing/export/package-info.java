@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.export;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package io.tollgate.billing.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice as finance sees it. {@code periodEnd} is exclusive (the first day of the next month);
+ * {@code meteredCostUsd} is the exact, unrounded cost of the usage it bills.
+ */
+public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantName, @Nullable String billingEmail,
+                      @Nullable String number, LocalDate periodStart, LocalDate periodEnd, String status,
+                      String currency, BigDecimal meteredCostUsd, BigDecimal markupPercent, BigDecimal subtotalUsd,
+                      BigDecimal totalUsd, @Nullable OffsetDateTime finalizedAt, @Nullable OffsetDateTime paidAt,
+                      @Nullable OffsetDateTime voidedAt, @Nullable String stripeInvoiceId, List<Line> lines) {
+
+    public record Line(UUID id, int lineNo, String kind, String description, @Nullable UUID appId,
+                       @Nullable String model, long requests, long promptTokens, long completionTokens,
+                       long cachedTokens, long reasoningTokens, BigDecimal meteredCostUsd, BigDecimal amountUsd) {
+    }
+
+    public LocalDate periodLastDay() {
+        return periodEnd.minusDays(1);
+    }
+
+    Invoice withLines(List<Line> newLines) {
+        return new Invoice(id, tenantId, tenantSlug, tenantName, billingEmail, number, periodStart, periodEnd, status,
+                currency, meteredCostUsd, markupPercent, subtotalUsd, totalUsd, finalizedAt, paidAt, voidedAt,
+                stripeInvoiceId, List.copyOf(newLines));
+    }
+}

@@ -1,0 +1,68 @@
+package io.tollgate.billing.invoicing;
+
+import io.tollgate.billing.error.BillingException;
+import io.tollgate.billing.error.ErrorCode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** DRAFT -> FINALIZED (numbered, immutable) -> PAID or VOID. The database refuses any other change too. */
+@Service
+public class InvoiceLifecycle {
+
+    private final JdbcClient jdbc;
+    private final InvoiceNumbers numbers;
+    private final Clock clock;
+
+    InvoiceLifecycle(JdbcClient jdbc, InvoiceNumbers numbers, Clock clock) {
+        this.jdbc = jdbc;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public String finalizeInvoice(UUID invoiceId) {
+        requireStatus(invoiceId, "DRAFT");
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String number = numbers.next(now.getYear());
+        jdbc.sql("""
+                        update invoices set status = 'FINALIZED', number = :number, finalized_at = :now,
+                                            updated_at = :now, version = version + 1
+                        where id = :id""")
+                .param("number", number).param("now", now).param("id", invoiceId).update();
+        return number;
+    }
+
+    @Transactional
+    public void markPaid(UUID invoiceId) {
+        requireStatus(invoiceId, "FINALIZED");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("update invoices set status = 'PAID', paid_at = :now, updated_at = :now, version = version + 1"
+                        + " where id = :id")
+                .param("now", now).param("id", invoiceId).update();
+    }
+
+    /** Voiding releases the usage the invoice consumed: the next month close bills it again. */
+    @Transactional
+    public void voidInvoice(UUID invoiceId) {
+        requireStatus(invoiceId, "FINALIZED");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("update invoices set status = 'VOID', voided_at = :now, updated_at = :now, version = version + 1"
+                        + " where id = :id")
+                .param("now", now).param("id", invoiceId).update();
+    }
+
+    private void requireStatus(UUID invoiceId, String expected) {
+        String status = jdbc.sql("select status from invoices where id = :id for update").param("id", invoiceId)
+                .query(String.class).optional()
+                .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
+        if (!status.equals(expected)) {
+            throw new BillingException(ErrorCode.INVALID_INVOICE_STATE,
+                    "Invoice " + invoiceId + " is " + status + "; this needs it to be " + expected);
+        }
+    }
+}

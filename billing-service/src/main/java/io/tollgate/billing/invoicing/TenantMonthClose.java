@@ -1,0 +1,68 @@
+package io.tollgate.billing.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds one tenant's invoice for one month in its own transaction: the usage no live invoice has billed, as
+ * USAGE lines for the month and ADJUSTMENT lines for earlier months (late events), then the markup or discount
+ * line. A finalized invoice is never touched; a draft is rebuilt from scratch.
+ */
+@Component
+class TenantMonthClose {
+
+    enum Outcome { CREATED, REBUILT, UNCHANGED, NOTHING_TO_BILL }
+
+    private final JdbcClient jdbc;
+    private final InvoiceWriter writer;
+    private final InvoiceLifecycle lifecycle;
+
+    TenantMonthClose(JdbcClient jdbc, InvoiceWriter writer, InvoiceLifecycle lifecycle) {
+        this.jdbc = jdbc;
+        this.writer = writer;
+        this.lifecycle = lifecycle;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Outcome close(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('month-close:' || :tenant, 0))")
+                .param("tenant", tenantId.toString()).query().listOfRows();
+        Optional<LiveInvoice> live = jdbc.sql("""
+                        select id, status from invoices
+                        where tenant_id = :tenant and period_start = :start and status <> 'VOID'""")
+                .param("tenant", tenantId).param("start", periodStart)
+                .query((rs, row) -> new LiveInvoice(rs.getObject("id", UUID.class), rs.getString("status")))
+                .optional();
+        if (live.isPresent() && !live.get().status().equals("DRAFT")) {
+            return Outcome.UNCHANGED;
+        }
+        live.ifPresent(draft -> writer.clear(draft.id()));
+        List<UnbilledUsage> unbilled = jdbc.sql(UnbilledUsage.FOR_TENANT)
+                .param("tenant", tenantId).param("periodEnd", periodStart.plusMonths(1))
+                .query(UnbilledUsage.class).list();
+        if (unbilled.isEmpty()) {
+            live.ifPresent(draft -> writer.delete(draft.id()));
+            return Outcome.NOTHING_TO_BILL;
+        }
+        BigDecimal markup = jdbc.sql("""
+                        select coalesce(t.markup_percent, p.markup_percent)
+                        from tenants t join plans p on p.id = t.plan_id where t.id = :tenant""")
+                .param("tenant", tenantId).query(BigDecimal.class).single();
+        UUID invoiceId = live.map(LiveInvoice::id).orElseGet(UUID::randomUUID);
+        writer.write(invoiceId, tenantId, periodStart, markup, unbilled, live.isPresent());
+        if (finalizeInvoice) {
+            lifecycle.finalizeInvoice(invoiceId);
+        }
+        return live.isPresent() ? Outcome.REBUILT : Outcome.CREATED;
+    }
+
+    private record LiveInvoice(UUID id, String status) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.invoicing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.jobs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.rollup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.security;
+
+import org.jspecify.annotations.NullMarked;

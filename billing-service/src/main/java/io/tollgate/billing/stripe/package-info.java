@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.stripe;
+
+import org.jspecify.annotations.NullMarked;

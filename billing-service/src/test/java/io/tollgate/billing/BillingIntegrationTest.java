@@ -1,0 +1,55 @@
+package io.tollgate.billing;
+
+import io.tollgate.billing.rollup.UsageRollup;
+import io.tollgate.testsupport.PostgresIntegrationTest;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one Spring context of the billing tests (shared, so it starts once): real PostgreSQL, a real HTTP port,
+ * scheduled jobs off, a clock the tests move, and local stand-ins for SMTP and Stripe.
+ */
+@PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tollgate.secrets.dev-defaults=true",
+        "tollgate.billing.jobs.enabled=false",
+        "tollgate.billing.rollup.safety-lag=0s"})
+@Import(BillingIntegrationTest.TestClock.class)
+public abstract class BillingIntegrationTest {
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected UsageRollup rollup;
+
+    @LocalServerPort
+    protected int port;
+
+    protected TestData data;
+
+    @BeforeEach
+    void setUpTestData() {
+        data = new TestData(jdbc);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.parse("2030-01-15T12:00:00Z"));
+        }
+    }
+}
