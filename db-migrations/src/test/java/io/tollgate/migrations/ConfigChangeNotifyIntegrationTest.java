@@ -1,0 +1,111 @@
+package io.tollgate.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.testsupport.TestDatabase;
+import io.tollgate.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/** The gateway reloads its snapshot on NOTIFY tollgate_config; metering writes must not wake it. */
+class ConfigChangeNotifyIntegrationTest {
+
+    private static final int WAIT_MS = 2_000;
+    private static final int QUIET_MS = 500;
+
+    private static Connection listener;
+    private static Connection writer;
+    private static SchemaRows rows;
+
+    @BeforeAll
+    static void listenOnAFreshDatabase() throws SQLException {
+        TestDatabase database = TestPostgres.instance().freshDatabase().migrate();
+        listener = database.connect();
+        writer = database.connect();
+        rows = new SchemaRows(writer);
+        try (var statement = listener.createStatement()) {
+            statement.execute("listen tollgate_config");
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        listener.close();
+        writer.close();
+    }
+
+    @BeforeEach
+    void drainEarlierNotifications() throws SQLException {
+        listener.unwrap(PGConnection.class).getNotifications(100);
+    }
+
+    @Test
+    void inserting_a_key_notifies_with_the_table_name() throws SQLException {
+        UUID tenant = rows.tenant();
+        UUID app = rows.app(tenant);
+        drainEarlierNotifications();
+
+        rows.apiKey(tenant, app);
+
+        assertThat(awaitNotifications(WAIT_MS)).contains("api_keys");
+    }
+
+    @Test
+    void revoking_a_key_notifies() throws SQLException {
+        UUID tenant = rows.tenant();
+        UUID key = rows.apiKey(tenant, rows.app(tenant));
+        drainEarlierNotifications();
+
+        rows.execute("update api_keys set status = 'REVOKED', revoked_at = now() where id = ?", key);
+
+        assertThat(awaitNotifications(WAIT_MS)).containsExactly("api_keys");
+    }
+
+    @Test
+    void recording_key_usage_does_not_notify() throws SQLException {
+        UUID tenant = rows.tenant();
+        UUID key = rows.apiKey(tenant, rows.app(tenant));
+        drainEarlierNotifications();
+
+        rows.execute("insert into api_key_usage (api_key_id, last_used_at) values (?, now())", key);
+        rows.execute("update api_key_usage set last_used_at = now() where api_key_id = ?", key);
+
+        assertThat(awaitNotifications(QUIET_MS)).isEmpty();
+    }
+
+    @Test
+    void a_notification_is_sent_only_when_the_change_commits() throws SQLException {
+        UUID tenant = rows.tenant();
+        UUID app = rows.app(tenant);
+        drainEarlierNotifications();
+
+        writer.setAutoCommit(false);
+        try {
+            rows.apiKey(tenant, app);
+            writer.rollback();
+        } finally {
+            writer.setAutoCommit(true);
+        }
+
+        assertThat(awaitNotifications(QUIET_MS)).isEmpty();
+    }
+
+    private static List<String> awaitNotifications(int timeoutMs) throws SQLException {
+        PGNotification[] received = listener.unwrap(PGConnection.class).getNotifications(timeoutMs);
+        List<String> payloads = new ArrayList<>();
+        for (PGNotification notification : received) {
+            assertThat(notification.getName()).isEqualTo("tollgate_config");
+            payloads.add(notification.getParameter());
+        }
+        return payloads;
+    }
+}
