@@ -1,0 +1,15 @@
+package io.tollgate.model;
+
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * Registers every entity and Spring Data repository of the shared model. Services import it by
+ * component-scanning {@code io.tollgate.model}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EntityScan("io.tollgate.model")
+@EnableJpaRepositories("io.tollgate.model")
+public class ModelConfiguration {
+}

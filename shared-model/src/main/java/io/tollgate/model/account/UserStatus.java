@@ -1,0 +1,6 @@
+package io.tollgate.model.account;
+
+public enum UserStatus {
+    ACTIVE,
+    DISABLED
+}

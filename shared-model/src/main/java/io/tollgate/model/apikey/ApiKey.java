@@ -1,0 +1,160 @@
+package io.tollgate.model.apikey;
+
+import io.tollgate.model.PersistableEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An app's API key, stored as its prefix ({@code tg_} + 8, shown in lists and used to find the row) and an
+ * HMAC-SHA-256 of the whole key under the server secret named by {@code hashKeyId}. The key itself is never stored.
+ */
+@Entity
+@Table(name = "api_keys")
+@NullMarked
+public class ApiKey extends PersistableEntity<UUID> {
+
+    public static final String CURRENT_HASH_KEY_ID = "v1";
+
+    @Id
+    private UUID id;
+    private UUID tenantId;
+    private UUID appId;
+    private String name;
+    private String prefix;
+    private byte[] secretHash;
+    private String hashKeyId;
+    @Enumerated(EnumType.STRING)
+    private ApiKeyStatus status;
+    private @Nullable Instant expiresAt;
+    private @Nullable Instant revokedAt;
+    private @Nullable UUID createdBy;
+    private @Nullable UUID rotatedFrom;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected ApiKey() {
+    }
+
+    public ApiKey(UUID tenantId, UUID appId, String name, String prefix, byte[] secretHash, String hashKeyId,
+                  @Nullable UUID createdBy, Instant at) {
+        if (secretHash.length != 32) {
+            throw new IllegalArgumentException("secretHash must be a 32-byte HMAC-SHA-256, was " + secretHash.length + " bytes");
+        }
+        this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.appId = Objects.requireNonNull(appId, "appId");
+        this.name = Objects.requireNonNull(name, "name");
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.secretHash = secretHash.clone();
+        this.hashKeyId = Objects.requireNonNull(hashKeyId, "hashKeyId");
+        this.status = ApiKeyStatus.ACTIVE;
+        this.createdBy = createdBy;
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    /** Marks this key as the rotation successor of {@code previousKeyId}. */
+    public void rotatedFrom(UUID previousKeyId, Instant at) {
+        this.rotatedFrom = Objects.requireNonNull(previousKeyId, "previousKeyId");
+        this.updatedAt = at;
+    }
+
+    /** The key stops working at {@code expiresAt} (e.g. the grace period of a rotated key); null = never. */
+    public void expireAt(@Nullable Instant expiresAt, Instant at) {
+        this.expiresAt = expiresAt;
+        this.updatedAt = at;
+    }
+
+    /** Revokes the key; revoking a revoked key keeps the first revocation time. */
+    public void revoke(Instant at) {
+        if (status == ApiKeyStatus.REVOKED) {
+            return;
+        }
+        this.status = ApiKeyStatus.REVOKED;
+        this.revokedAt = at;
+        this.updatedAt = at;
+    }
+
+    /** Active and not expired at {@code at}. */
+    public boolean isUsableAt(Instant at) {
+        return status == ApiKeyStatus.ACTIVE && (expiresAt == null || at.isBefore(expiresAt));
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public UUID getAppId() {
+        return appId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public byte[] getSecretHash() {
+        return secretHash.clone();
+    }
+
+    public String getHashKeyId() {
+        return hashKeyId;
+    }
+
+    public ApiKeyStatus getStatus() {
+        return status;
+    }
+
+    public Optional<Instant> getExpiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    public Optional<Instant> getRevokedAt() {
+        return Optional.ofNullable(revokedAt);
+    }
+
+    public Optional<UUID> getCreatedBy() {
+        return Optional.ofNullable(createdBy);
+    }
+
+    public Optional<UUID> getRotatedFrom() {
+        return Optional.ofNullable(rotatedFrom);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKey[" + id + ", " + prefix + "..., " + status + "]";
+    }
+}

@@ -1,0 +1,6 @@
+package io.tollgate.model.apikey;
+
+public enum ApiKeyStatus {
+    ACTIVE,
+    REVOKED
+}

@@ -1,0 +1,6 @@
+package io.tollgate.model.app;
+
+public enum AppStatus {
+    ACTIVE,
+    ARCHIVED
+}

@@ -1,0 +1,8 @@
+package io.tollgate.model.invoice;
+
+public enum InvoiceLineKind {
+    USAGE,
+    ADJUSTMENT,
+    MARKUP,
+    DISCOUNT
+}

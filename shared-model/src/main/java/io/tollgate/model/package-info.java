@@ -1,0 +1,5 @@
+/** Tollgate's shared model: entities and repositories by aggregate, and the values every service shares. */
+@NullMarked
+package io.tollgate.model;
+
+import org.jspecify.annotations.NullMarked;

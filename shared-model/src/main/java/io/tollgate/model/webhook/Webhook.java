@@ -1,0 +1,121 @@
+package io.tollgate.model.webhook;
+
+import io.tollgate.model.PersistableEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Where a tenant wants events posted. The signing secret must be recoverable to sign, so it is stored encrypted
+ * like provider credentials (ciphertext plus the id of the master key), never in plain text.
+ */
+@Entity
+@Table(name = "webhooks")
+public class Webhook extends PersistableEntity<UUID> {
+
+    public static final String BUDGET_THRESHOLD = "budget.threshold";
+
+    @Id
+    private UUID id;
+    private UUID tenantId;
+    private String url;
+    private byte[] secretCiphertext;
+    private String secretKeyId;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> events;
+    private boolean enabled;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Webhook() {
+    }
+
+    public Webhook(UUID tenantId, String url, byte[] secretCiphertext, String secretKeyId, List<String> events,
+                   Instant at) {
+        this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.url = Objects.requireNonNull(url, "url");
+        this.secretCiphertext = secretCiphertext.clone();
+        this.secretKeyId = Objects.requireNonNull(secretKeyId, "secretKeyId");
+        this.events = List.copyOf(events);
+        this.enabled = true;
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    public void changeTarget(String url, List<String> events, Instant at) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.events = List.copyOf(events);
+        this.updatedAt = at;
+    }
+
+    public void replaceSecret(byte[] secretCiphertext, String secretKeyId, Instant at) {
+        this.secretCiphertext = secretCiphertext.clone();
+        this.secretKeyId = Objects.requireNonNull(secretKeyId, "secretKeyId");
+        this.updatedAt = at;
+    }
+
+    public void changeEnabled(boolean enabled, Instant at) {
+        this.enabled = enabled;
+        this.updatedAt = at;
+    }
+
+    public boolean subscribesTo(String event) {
+        return enabled && events.contains(event);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public byte[] getSecretCiphertext() {
+        return secretCiphertext.clone();
+    }
+
+    public String getSecretKeyId() {
+        return secretKeyId;
+    }
+
+    public List<String> getEvents() {
+        return List.copyOf(events);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Webhook[" + id + ", " + url + "]";
+    }
+}
