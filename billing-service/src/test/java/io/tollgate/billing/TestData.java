@@ -87,6 +87,20 @@ public final class TestData {
                 .param("unit", new BigDecimal(unitCost)).param("count", count).update();
     }
 
+    /** Inserts {@code count} successful events at {@code occurredAt} that cost {@code costEach} each. */
+    public void eventsCosting(UUID tenantId, UUID appId, String model, int count, Instant occurredAt, String costEach) {
+        jdbc.sql("""
+                        insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint,
+                            requested_model, served_model, prompt_tokens, completion_tokens, cost_usd, latency_ms,
+                            status_code)
+                        select gen_random_uuid(), :at, :tenant, :app, :app, 'CHAT', :model, :model, 1000, 100, :cost,
+                               20, 200
+                        from generate_series(1, :count)""")
+                .param("at", java.time.OffsetDateTime.ofInstant(occurredAt, java.time.ZoneOffset.UTC))
+                .param("tenant", tenantId).param("app", appId).param("model", model)
+                .param("cost", new BigDecimal(costEach)).param("count", count).update();
+    }
+
     public BigDecimal eventCost(UUID tenantId) {
         return jdbc.sql("select coalesce(sum(cost_usd), 0) from usage_events where tenant_id = :tenant")
                 .param("tenant", tenantId).query(BigDecimal.class).single();
