@@ -1,0 +1,34 @@
+package io.tollgate.gateway.api;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The request id of an exchange: the client's {@code x-request-id} when it is sensible, else a new one. */
+public final class RequestIds {
+
+    public static final String HEADER = "x-request-id";
+    private static final String ATTRIBUTE = RequestIds.class.getName();
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** The exchange's request id, assigned on first use and always set on the response. */
+    public static String apply(ServerWebExchange exchange) {
+        String id = exchange.getAttribute(ATTRIBUTE);
+        if (id == null) {
+            String client = exchange.getRequest().getHeaders().getFirst(HEADER);
+            id = client != null && CLIENT_ID.matcher(client).matches() ? client : "req_" + random();
+            exchange.getAttributes().put(ATTRIBUTE, id);
+        }
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        return id;
+    }
+
+    private static String random() {
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString().replace("-", "");
+    }
+}

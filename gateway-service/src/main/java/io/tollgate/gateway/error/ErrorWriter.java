@@ -1,0 +1,48 @@
+package io.tollgate.gateway.error;
+
+import java.io.ByteArrayOutputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** The one place a {@link Rejection} becomes OpenAI's error JSON. */
+@Component
+public class ErrorWriter {
+
+    private final JsonFactory json = new JsonFactory();
+
+    public byte[] body(Rejection rejection) {
+        var out = new ByteArrayOutputStream(160);
+        try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
+            generator.writeStartObject();
+            generator.writeName("error");
+            generator.writeStartObject();
+            generator.writeStringProperty("message", rejection.message());
+            generator.writeStringProperty("type", rejection.type());
+            generator.writeStringProperty("param", rejection.param());
+            generator.writeStringProperty("code", rejection.code());
+            generator.writeEndObject();
+            generator.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    public Mono<ServerResponse> response(Rejection rejection) {
+        return ServerResponse.status(rejection.status()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body(rejection));
+    }
+
+    /** For failures outside a handler (unknown paths, errors before a stream's first byte). */
+    public Mono<Void> write(ServerWebExchange exchange, Rejection rejection) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(rejection.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body(rejection))));
+    }
+}

@@ -1,0 +1,70 @@
+package io.tollgate.gateway.metering;
+
+import io.tollgate.gateway.pipeline.Endpoint;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The text a request sends to the model (message contents, prompt or input), read only when tokens must be counted.
+ *
+ * @param messages the number of chat messages, 0 for other endpoints
+ */
+public record PromptText(String text, int messages) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    public static PromptText of(Endpoint endpoint, byte[] body) {
+        var text = new StringBuilder(body.length);
+        int messages = 0;
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new PromptText("", 0);
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(endpoint.inputField())) {
+                    messages = collect(parser, value, text, endpoint == Endpoint.CHAT);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            return new PromptText(text.toString(), messages);
+        }
+        return new PromptText(text.toString(), messages);
+    }
+
+    /** Appends every string under the current value (for chat: only "content" and "text" strings); counts messages. */
+    private static int collect(JsonParser parser, JsonToken value, StringBuilder text, boolean chat) {
+        if (value == JsonToken.VALUE_STRING) {
+            text.append(parser.getString());
+            return 0;
+        }
+        if (value != JsonToken.START_ARRAY && value != JsonToken.START_OBJECT) {
+            return 0;
+        }
+        int messages = 0;
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                if (depth == 1 && token == JsonToken.START_OBJECT) {
+                    messages++;
+                }
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == JsonToken.VALUE_STRING) {
+                String field = parser.currentName();
+                if (!chat || "content".equals(field) || "text".equals(field)) {
+                    text.append(parser.getString()).append('\n');
+                }
+            }
+        }
+        return chat ? messages : 0;
+    }
+}

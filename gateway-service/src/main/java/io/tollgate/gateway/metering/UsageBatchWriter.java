@@ -1,0 +1,134 @@
+package io.tollgate.gateway.metering;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a batch of usage events in one round trip (a multi-row INSERT from arrays) and moves the keys'
+ * last_used_at forward, in one transaction. Events already written are skipped by their (id, occurred_at) key, so a
+ * replayed batch counts nothing twice.
+ */
+@Component
+public class UsageBatchWriter {
+
+    private static final String INSERT_EVENTS = """
+            insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
+                served_model, provider_id, deployment_id, upstream_model, price_id, prompt_tokens, completion_tokens,
+                cached_tokens, reasoning_tokens, usage_estimated, cost_usd, latency_ms, ttft_ms, status_code,
+                error_type, streamed, tags)
+            select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
+                ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[],
+                ?::boolean[], ?::numeric[], ?::int[], ?::int[], ?::int[], ?::text[], ?::boolean[], ?::text[])
+            on conflict (id, occurred_at) do nothing""";
+
+    /** Keys deleted since the request are skipped (api_key_usage references api_keys). */
+    private static final String TOUCH_KEYS = """
+            insert into api_key_usage (api_key_id, last_used_at)
+            select u.id, u.at from unnest(?::uuid[], ?::timestamptz[]) as u(id, at) join api_keys k on k.id = u.id
+            on conflict (api_key_id) do update set last_used_at = greatest(api_key_usage.last_used_at, excluded.last_used_at)""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private volatile LocalDate partitionsEnsuredOn = LocalDate.MIN;
+
+    public UsageBatchWriter(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The number of events inserted (less than the batch when some were written before). */
+    public int write(List<UsageEvent> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            ensurePartitions(connection);
+            connection.setAutoCommit(false);
+            try {
+                int inserted = insertEvents(connection, batch);
+                touchKeys(connection, batch);
+                connection.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private int insertEvents(Connection connection, List<UsageEvent> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
+            int i = 1;
+            insert.setArray(i++, text(connection, batch, e -> e.id()));
+            insert.setArray(i++, text(connection, batch, e -> e.occurredAt()));
+            insert.setArray(i++, text(connection, batch, e -> e.tenantId()));
+            insert.setArray(i++, text(connection, batch, e -> e.appId()));
+            insert.setArray(i++, text(connection, batch, e -> e.apiKeyId()));
+            insert.setArray(i++, text(connection, batch, e -> e.endpoint()));
+            insert.setArray(i++, text(connection, batch, e -> e.requestedModel()));
+            insert.setArray(i++, text(connection, batch, e -> e.servedModel()));
+            insert.setArray(i++, text(connection, batch, e -> e.providerId()));
+            insert.setArray(i++, text(connection, batch, e -> e.deploymentId()));
+            insert.setArray(i++, text(connection, batch, e -> e.upstreamModel()));
+            insert.setArray(i++, text(connection, batch, e -> e.priceId()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.promptTokens()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.completionTokens()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.cachedTokens()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.reasoningTokens()));
+            insert.setArray(i++, array(connection, "bool", batch, e -> e.usageEstimated()));
+            insert.setArray(i++, array(connection, "numeric", batch, e -> e.costUsd()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.latencyMs()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.ttftMs()));
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.statusCode()));
+            insert.setArray(i++, text(connection, batch, e -> e.errorType()));
+            insert.setArray(i++, array(connection, "bool", batch, e -> e.streamed()));
+            insert.setArray(i, text(connection, batch, e -> e.tags()));
+            return insert.executeUpdate();
+        }
+    }
+
+    private void touchKeys(Connection connection, List<UsageEvent> batch) throws SQLException {
+        Map<UUID, Instant> lastUsed = new HashMap<>();
+        batch.forEach(event -> lastUsed.merge(event.apiKeyId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b));
+        try (PreparedStatement touch = connection.prepareStatement(TOUCH_KEYS)) {
+            touch.setArray(1, connection.createArrayOf("text", lastUsed.keySet().stream().map(UUID::toString).toArray()));
+            touch.setArray(2, connection.createArrayOf("text", lastUsed.values().stream().map(Instant::toString).toArray()));
+            touch.executeUpdate();
+        }
+    }
+
+    /** Monthly partitions for last month to two months ahead, once a day (events out of range still land in the default partition). */
+    private void ensurePartitions(Connection connection) throws SQLException {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (today.equals(partitionsEnsuredOn)) {
+            return;
+        }
+        try (var statement = connection.prepareStatement("select usage_events_ensure_partitions(?, 4)")) {
+            statement.setObject(1, today.minusMonths(1).withDayOfMonth(1));
+            statement.execute();
+        }
+        partitionsEnsuredOn = today;
+    }
+
+    private static java.sql.Array text(Connection connection, List<UsageEvent> batch, Function<UsageEvent, Object> column)
+            throws SQLException {
+        return connection.createArrayOf("text", batch.stream().map(column)
+                .map(value -> value == null ? null : value.toString()).toArray());
+    }
+
+    private static java.sql.Array array(Connection connection, String type, List<UsageEvent> batch,
+                                        Function<UsageEvent, Object> column) throws SQLException {
+        return connection.createArrayOf(type, batch.stream().map(column).toArray());
+    }
+}

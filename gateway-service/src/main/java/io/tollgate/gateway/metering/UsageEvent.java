@@ -1,0 +1,34 @@
+package io.tollgate.gateway.metering;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One row of {@code usage_events}; its id is the request's event id, so writing it twice is harmless. */
+public record UsageEvent(
+        UUID id,
+        Instant occurredAt,
+        UUID tenantId,
+        UUID appId,
+        UUID apiKeyId,
+        String endpoint,
+        String requestedModel,
+        @Nullable String servedModel,
+        @Nullable UUID providerId,
+        @Nullable UUID deploymentId,
+        @Nullable String upstreamModel,
+        @Nullable UUID priceId,
+        int promptTokens,
+        int completionTokens,
+        int cachedTokens,
+        int reasoningTokens,
+        boolean usageEstimated,
+        BigDecimal costUsd,
+        int latencyMs,
+        @Nullable Integer ttftMs,
+        int statusCode,
+        @Nullable String errorType,
+        boolean streamed,
+        String tags) {
+}

@@ -1,0 +1,74 @@
+package io.tollgate.gateway.metering;
+
+import io.tollgate.gateway.observability.GatewayMetrics;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.model.catalog.EffectivePrice;
+import io.tollgate.model.common.Money;
+import io.tollgate.model.common.TokenUsage;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a finished request into its one usage event: usage (reported, or counted and marked estimated), the exact
+ * cost at the price in effect when the request arrived, timings and status. Queues it; never touches the database.
+ */
+@Component
+public class UsageRecorder {
+
+    private final MeteringQueue queue;
+    private final TokenCounter tokens;
+    private final GatewayMetrics metrics;
+
+    public UsageRecorder(MeteringQueue queue, TokenCounter tokens, GatewayMetrics metrics) {
+        this.queue = queue;
+        this.tokens = tokens;
+        this.metrics = metrics;
+    }
+
+    /** Records the request once (later calls return empty); the event, for the cost header. */
+    public Optional<UsageEvent> record(RequestContext context) {
+        var caller = context.caller();
+        if (caller.isEmpty() || !context.markMetered()) {
+            return Optional.empty();
+        }
+        var outcome = context.outcome();
+        var route = context.route();
+        TokenUsage usage = outcome.usage().orElse(TokenUsage.ZERO);
+        Optional<EffectivePrice> price = context.model()
+                .flatMap(model -> context.snapshot().prices(model.id()).at(context.receivedAt()))
+                .filter(p -> route.isPresent());
+        Money cost = price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
+        long now = System.nanoTime();
+        var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
+                caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
+                context.facts().map(f -> f.model()).orElse(""),
+                route.isPresent() ? context.model().orElseThrow().name() : null,
+                route.map(r -> r.provider().id()).orElse(null), route.map(r -> r.deployment().id()).orElse(null),
+                route.map(r -> r.deployment().upstreamModel()).orElse(null), price.map(EffectivePrice::priceId).orElse(null),
+                Math.toIntExact(usage.promptTokens()), Math.toIntExact(usage.completionTokens()),
+                Math.toIntExact(usage.cachedPromptTokens()), Math.toIntExact(usage.reasoningTokens()),
+                outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
+                outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
+                outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags());
+        queue.offer(event);
+        metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
+                upstreamNanos(context));
+        return Optional.of(event);
+    }
+
+    /** Counts what the provider did not report: the prompt from the request, the completion from the generated text. */
+    public TokenUsage estimate(RequestContext context, String generated) {
+        return TokenUsage.of(tokens.countPrompt(PromptText.of(context.endpoint(), context.body())), tokens.count(generated));
+    }
+
+    private static @Nullable Long upstreamNanos(RequestContext context) {
+        long done = context.outcome().upstreamNanos();
+        return done < 0 ? null : done - context.startNanos();
+    }
+
+    private static int millis(long nanos) {
+        return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+}

@@ -1,0 +1,33 @@
+package io.tollgate.gateway.observability;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tollgate.gateway.metering.MeteringQueue;
+import io.tollgate.gateway.metering.MeteringWorker;
+import io.tollgate.gateway.snapshot.SnapshotHolder;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Gauges of the metering pipeline and the configuration database. */
+@Configuration(proxyBeanMethods = false)
+class MetricsBinder {
+
+    @Bean
+    MeterBinder gatewayGauges(MeteringQueue queue, MeteringWorker worker, SnapshotHolder snapshot, Clock clock) {
+        return registry -> {
+            Gauge.builder("tollgate.gateway.metering.queue.depth", queue, MeteringQueue::depth)
+                    .description("Usage events waiting to be written").register(registry);
+            Gauge.builder("tollgate.gateway.metering.spool.events", worker, MeteringWorker::spooledEvents)
+                    .description("Usage events spooled to disk while PostgreSQL is unreachable").register(registry);
+            Gauge.builder("tollgate.gateway.metering.spool.size", worker, MeteringWorker::spoolBytes)
+                    .baseUnit("bytes").register(registry);
+            Gauge.builder("tollgate.gateway.database.up", snapshot, s -> s.databaseReachable() ? 1 : 0)
+                    .description("1 while the configuration database answers").register(registry);
+            Gauge.builder("tollgate.gateway.snapshot.age", snapshot, s -> s.current()
+                            .map(c -> Duration.between(c.loadedAt(), clock.instant()).toMillis() / 1000.0).orElse(-1.0))
+                    .baseUnit("seconds").description("Age of the configuration snapshot").register(registry);
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.tollgate.gateway.pipeline;
+
+/** Where each policy runs in the chain; the gaps leave room for policies that come later. */
+public final class PolicyOrder {
+
+    public static final int AUTH = 1000;
+    public static final int VALIDATION = 1500;
+    public static final int SUBSCRIPTION = 2000;
+    public static final int LIMITS = 3000;
+    public static final int BUDGET = 4000;
+    public static final int CACHE = 5000;
+    public static final int ROUTING = 6000;
+
+    private PolicyOrder() {
+    }
+}

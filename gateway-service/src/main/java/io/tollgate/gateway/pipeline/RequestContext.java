@@ -1,0 +1,167 @@
+package io.tollgate.gateway.pipeline;
+
+import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.snapshot.AppEntry;
+import io.tollgate.gateway.snapshot.ConfigSnapshot;
+import io.tollgate.gateway.snapshot.DeploymentEntry;
+import io.tollgate.gateway.snapshot.KeyEntry;
+import io.tollgate.gateway.snapshot.ModelEntry;
+import io.tollgate.gateway.snapshot.ProviderEntry;
+import io.tollgate.gateway.snapshot.SubscriptionEntry;
+import io.tollgate.gateway.snapshot.TenantEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one model request, from arrival to its usage event: filled in by the policies in chain order
+ * (caller, request facts, subscription, route) and then by the provider call (outcome). One thread at a time
+ * touches it, as the reactive pipeline hands the request along.
+ */
+public final class RequestContext {
+
+    private final UUID eventId;
+    private final String requestId;
+    private final Instant receivedAt;
+    private final long startNanos;
+    private final Endpoint endpoint;
+    private final @Nullable String tags;
+    private final byte[] body;
+    private final ConfigSnapshot snapshot;
+    private final @Nullable String presentedKey;
+    private final List<Runnable> completionCallbacks = new ArrayList<>(2);
+    private final AtomicBoolean metered = new AtomicBoolean();
+
+    private @Nullable Caller caller;
+    private @Nullable RequestFacts facts;
+    private @Nullable ModelEntry model;
+    private @Nullable SubscriptionEntry subscription;
+    private @Nullable Route route;
+    private final Outcome outcome = new Outcome();
+
+    public RequestContext(UUID eventId, String requestId, Instant receivedAt, long startNanos, Endpoint endpoint,
+                          @Nullable String tags, byte[] body, ConfigSnapshot snapshot,
+                          @Nullable String presentedKey) {
+        this.eventId = eventId;
+        this.requestId = requestId;
+        this.receivedAt = receivedAt;
+        this.startNanos = startNanos;
+        this.endpoint = endpoint;
+        this.tags = tags;
+        this.body = body;
+        this.snapshot = snapshot;
+        this.presentedKey = presentedKey;
+    }
+
+    /** The authenticated key with its app and tenant. */
+    public record Caller(KeyEntry key, AppEntry app, TenantEntry tenant) {
+    }
+
+    /** Where the request goes. */
+    public record Route(DeploymentEntry deployment, ProviderEntry provider) {
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The canonical client tags, '' when none were sent. */
+    public String tags() {
+        return tags == null ? "" : tags;
+    }
+
+    /** False when the client sent a malformed tags header. */
+    public boolean tagsValid() {
+        return tags != null;
+    }
+
+    /** The body exactly as the client sent it. */
+    public byte[] body() {
+        return body;
+    }
+
+    public ConfigSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The API key as the client presented it; only the authentication policy reads it. */
+    public @Nullable String presentedKey() {
+        return presentedKey;
+    }
+
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    public void caller(Caller caller) {
+        this.caller = caller;
+    }
+
+    public Optional<RequestFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    public void facts(RequestFacts facts) {
+        this.facts = facts;
+    }
+
+    public Optional<ModelEntry> model() {
+        return Optional.ofNullable(model);
+    }
+
+    public Optional<SubscriptionEntry> subscription() {
+        return Optional.ofNullable(subscription);
+    }
+
+    public void subscribed(ModelEntry model, SubscriptionEntry subscription) {
+        this.model = model;
+        this.subscription = subscription;
+    }
+
+    public Optional<Route> route() {
+        return Optional.ofNullable(route);
+    }
+
+    public void route(Route route) {
+        this.route = route;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Runs when the request is over, whatever its end (completed, refused, failed, cancelled). */
+    public void onCompletion(Runnable callback) {
+        completionCallbacks.add(callback);
+    }
+
+    /** True the first time only: a request is metered exactly once, however it ends. */
+    public boolean markMetered() {
+        return metered.compareAndSet(false, true);
+    }
+
+    public void complete() {
+        completionCallbacks.forEach(Runnable::run);
+        completionCallbacks.clear();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tollgate.gateway.provider.openai;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.tollgate.gateway.provider.ProviderAdapter;
+import io.tollgate.gateway.provider.SseEventSplitter;
+import io.tollgate.gateway.provider.UpstreamErrors;
+import io.tollgate.gateway.provider.UpstreamReply;
+import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.snapshot.ProviderEntry;
+import io.tollgate.gateway.snapshot.ProviderType;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * OpenAI and any OpenAI-compatible server (vLLM, NIM, Ollama, ...): the body goes out as prepared, the answer comes
+ * back unchanged. One keep-alive connection pool for all providers; one configured client per provider version,
+ * so a changed URL, timeout or credential takes effect with the next snapshot.
+ */
+@Component
+public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
+
+    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    private final ConnectionProvider pool;
+    private final Map<UUID, ProviderClient> clients = new ConcurrentHashMap<>();
+
+    public OpenAiAdapter(UpstreamPoolProperties properties) {
+        this.pool = ConnectionProvider.builder("tollgate-upstream")
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireMaxCount(properties.maxPendingAcquires())
+                .maxIdleTime(properties.maxIdleTime())
+                .build();
+    }
+
+    private record ProviderClient(long version, HttpClient http) {
+    }
+
+    @Override
+    public boolean supports(ProviderType type) {
+        return type == ProviderType.OPENAI || type == ProviderType.OPENAI_COMPATIBLE;
+    }
+
+    @Override
+    public Mono<UpstreamReply> send(UpstreamRequest request) {
+        return client(request.provider()).post().uri(request.endpoint().path())
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
+                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+                        .map(body -> new UpstreamReply(response.status().code(), body)))
+                .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    @Override
+    public Flux<byte[]> stream(UpstreamRequest request) {
+        return client(request.provider()).post().uri(request.endpoint().path())
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
+                .response((response, content) -> {
+                    int status = response.status().code();
+                    if (status != 200) {
+                        return content.aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                                .flatMapMany(body -> Flux.error(UpstreamErrors.fromStatus(status, body).asException()));
+                    }
+                    var splitter = new SseEventSplitter();
+                    return content.asByteArray().concatMapIterable(splitter::accept)
+                            .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
+                })
+                .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    private HttpClient client(ProviderEntry provider) {
+        return clients.compute(provider.id(), (id, existing) -> existing != null && existing.version() == provider.version()
+                ? existing : new ProviderClient(provider.version(), create(provider))).http();
+    }
+
+    private HttpClient create(ProviderEntry provider) {
+        String baseUrl = provider.baseUrl() != null ? provider.baseUrl() : DEFAULT_BASE_URL;
+        return HttpClient.create(pool)
+                .baseUrl(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) provider.connectTimeout().toMillis())
+                .responseTimeout(provider.responseTimeout())
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    provider.credentialValue().ifPresent(key -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key));
+                });
+    }
+
+    @Override
+    public void destroy() {
+        pool.disposeLater().block();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiAdapter[" + pool + "]";
+    }
+}

@@ -1,0 +1,10 @@
+package io.tollgate.gateway.provider.openai.schema;
+
+import java.util.List;
+
+/** The answer of {@code GET /models}, and one of its entries. */
+public record ModelList(String object, List<Model> data) {
+
+    public record Model(String id, String object, long created, String ownedBy) {
+    }
+}

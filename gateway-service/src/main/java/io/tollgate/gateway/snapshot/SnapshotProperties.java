@@ -1,0 +1,16 @@
+package io.tollgate.gateway.snapshot;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param fullReloadInterval the safety net: a full reload even without notifications
+ * @param debounce           how long to gather a burst of change notifications before one reload
+ * @param retryInterval      the wait between attempts to reach the database while it is down
+ */
+@ConfigurationProperties("tollgate.gateway.snapshot")
+public record SnapshotProperties(@DefaultValue("60s") Duration fullReloadInterval,
+                                 @DefaultValue("50ms") Duration debounce,
+                                 @DefaultValue("1s") Duration retryInterval) {
+}

@@ -1,0 +1,25 @@
+package io.tollgate.gateway.support;
+
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound once per test JVM: any blocking call on a Reactor Netty event loop or a Reactor
+ * non-blocking scheduler fails the request that made it, so the gateway's tests prove the request path never blocks.
+ */
+public final class BlockHoundSupport {
+
+    private static boolean installed;
+
+    private BlockHoundSupport() {
+    }
+
+    public static synchronized void install() {
+        if (!installed) {
+            BlockHound.builder()
+                    // class loading reads jars once per class; it is not request-path I/O
+                    .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass")
+                    .install();
+            installed = true;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.tollgate.gateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenAI-compatible server over real HTTP that answers with the documented wire-format fixtures under
+ * {@code fixtures/openai}. The upstream model name picks the behaviour: {@code upstream-fail} answers 500,
+ * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage; anything else gets the normal fixture.
+ */
+public final class FakeUpstream implements AutoCloseable {
+
+    private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STREAM = Pattern.compile("\"stream\"\\s*:\\s*true");
+
+    public record Received(String path, String authorization, String body) {
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+
+    private FakeUpstream(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeUpstream start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            var upstream = new FakeUpstream(server);
+            server.createContext("/v1/", upstream::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return upstream;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> receivedFor(String upstreamModel) {
+        return received.stream().filter(r -> r.body().contains("\"" + upstreamModel + "\"")).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), body));
+            Matcher model = MODEL.matcher(body);
+            String upstreamModel = model.find() ? model.group(1) : "";
+            boolean stream = STREAM.matcher(body).find();
+            switch (upstreamModel) {
+                case "upstream-fail" -> respond(exchange, 500, "application/json", fixture("error-500.json"));
+                case "upstream-bad-request" -> respond(exchange, 400, "application/json", fixture("error-400.json"));
+                default -> {
+                    boolean noUsage = upstreamModel.equals("upstream-no-usage");
+                    if (stream) {
+                        stream(exchange, fixture(noUsage ? "chat-stream-no-usage.sse" : "chat-stream.sse"));
+                    } else {
+                        String name = switch (path) {
+                            case "/v1/completions" -> "completion.json";
+                            case "/v1/embeddings" -> "embeddings.json";
+                            default -> noUsage ? "chat-completion-no-usage.json" : "chat-completion.json";
+                        };
+                        respond(exchange, 200, "application/json", fixture(name));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** Sends the events one by one, flushed, the way a provider streams them. */
+    private static void stream(HttpExchange exchange, byte[] events) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        var out = exchange.getResponseBody();
+        for (String event : new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)")) {
+            out.write(event.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    public static byte[] fixture(String name) {
+        try (InputStream in = FakeUpstream.class.getResourceAsStream("/fixtures/openai/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
