@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Creates tenants, apps, users and usage events straight in SQL, each with fresh ids so tests never collide. */
 public final class TestData {
 
+    public static final String PASSWORD = "correct horse battery staple";
     private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     private final JdbcClient jdbc;
@@ -51,15 +52,14 @@ public final class TestData {
         return id;
     }
 
-    /** A user with the given password; platformRole may be null, tenantRole null means no membership. */
-    public String user(@Nullable String platformRole, @Nullable UUID tenantId, @Nullable String tenantRole,
-                       String password) {
+    /** A user with {@link #PASSWORD}; platformRole may be null, tenantRole null means no membership. */
+    public String user(@Nullable String platformRole, @Nullable UUID tenantId, @Nullable String tenantRole) {
         UUID id = UUID.randomUUID();
         String email = "u-" + id + "@example.com";
         jdbc.sql("""
                         insert into users (id, email, display_name, password_hash, platform_role)
                         values (:id, :email, 'Test user', :hash, :role)""")
-                .param("id", id).param("email", email).param("hash", PASSWORDS.encode(password))
+                .param("id", id).param("email", email).param("hash", PASSWORDS.encode(PASSWORD))
                 .param("role", platformRole, java.sql.Types.VARCHAR).update();
         if (tenantId != null && tenantRole != null) {
             jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (:id, :tenant, :user, :role)")

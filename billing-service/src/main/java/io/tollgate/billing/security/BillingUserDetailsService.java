@@ -1,0 +1,53 @@
+package io.tollgate.billing.security;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads users and their memberships from the shared users table; e-mail addresses are stored lower-case. */
+@Service
+class BillingUserDetailsService implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    BillingUserDetailsService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        BillingUser user = jdbc.sql("""
+                        select id, email, password_hash, platform_role, status, locked_until from users
+                        where email = :email""")
+                .param("email", username.toLowerCase(Locale.ROOT).strip())
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+                    return new BillingUser(id, rs.getString("email"), rs.getString("password_hash"),
+                            rs.getString("platform_role"), memberships(id), rs.getString("status").equals("ACTIVE"),
+                            lockedUntil != null && lockedUntil.isAfter(now));
+                })
+                .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return user;
+    }
+
+    private Map<UUID, String> memberships(UUID userId) {
+        Map<UUID, String> roles = new HashMap<>();
+        jdbc.sql("select tenant_id, role from memberships where user_id = :user").param("user", userId)
+                .query(rs -> {
+                    roles.put(rs.getObject("tenant_id", UUID.class), rs.getString("role"));
+                });
+        return roles;
+    }
+}

@@ -1,0 +1,60 @@
+package io.tollgate.billing.security;
+
+import io.tollgate.billing.error.ErrorCode;
+import io.tollgate.billing.error.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic against the users table, stateless. Which tenant a caller may see is decided per request by
+ * {@link TenantAccess}; here only the coarse rules: health is public, the Stripe webhook authenticates by its
+ * signature, everything else needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain billingSecurity(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PLATFORM_FINANCE)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"tollgate-billing\"");
+                    write(response, ErrorCode.UNAUTHENTICATED, "Sign in with HTTP Basic (e-mail and password)");
+                }))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"tollgate-billing\"");
+                            write(response, ErrorCode.UNAUTHENTICATED, "Sign in with HTTP Basic (e-mail and password)");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                write(response, ErrorCode.FORBIDDEN, "Your role does not allow this")))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        response.setStatus(code.status().value());
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(Problems.json(code, detail).getBytes(StandardCharsets.UTF_8));
+    }
+}
