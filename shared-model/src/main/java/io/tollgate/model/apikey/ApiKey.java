@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public class ApiKey extends PersistableEntity<UUID> {
 
-    public static final String CURRENT_HASH_KEY_ID = "v1";
-
     @Id
     private UUID id;
     private UUID tenantId;
@@ -63,6 +61,13 @@ public class ApiKey extends PersistableEntity<UUID> {
         this.createdBy = createdBy;
         this.createdAt = at;
         this.updatedAt = at;
+    }
+
+    /** The row of a freshly generated key; its plaintext is shown to the owner once and never stored. */
+    public static ApiKey issue(UUID tenantId, UUID appId, String name, GeneratedApiKey generated,
+                               @Nullable UUID createdBy, Instant at) {
+        return new ApiKey(tenantId, appId, name, generated.prefix(), generated.hash(), generated.hashKeyId(),
+                createdBy, at);
     }
 
     /** Marks this key as the rotation successor of {@code previousKeyId}. */

@@ -11,7 +11,7 @@ import org.springframework.data.repository.Repository;
 public interface InvoiceNumberSequenceRepository extends Repository<InvoiceNumberSequence, Integer> {
 
     /** Creates the year's row unless it exists, so that concurrent first numbers of a year do not collide. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying
     @Query(value = "insert into invoice_number_sequences (year) values (:year) on conflict do nothing", nativeQuery = true)
     void createIfAbsent(int year);
 

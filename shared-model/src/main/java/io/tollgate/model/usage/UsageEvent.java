@@ -17,17 +17,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One metered request, read-only here: the gateway appends events with JDBC batches
+ * One metered request, read-only here (no method changes it): the gateway appends events with JDBC batches
  * ({@code insert ... on conflict do nothing}) into the month-partitioned {@code usage_events}.
  */
 @Entity
 @Table(name = "usage_events")
 @IdClass(UsageEventId.class)
-@Immutable
 public class UsageEvent extends PersistableEntity<UsageEventId> {
 
     /** Where a served request went; absent when the request was refused before reaching a model. */
