@@ -24,6 +24,7 @@ import io.tollgate.model.budget.BudgetSpend;
 import io.tollgate.model.budget.BudgetSpendRepository;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
+import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.model.invoice.Invoice;
 import io.tollgate.model.invoice.InvoiceRepository;
 import io.tollgate.model.invoice.InvoiceStatus;
@@ -109,7 +110,7 @@ class TenantScopingIntegrationTest extends PersistenceTestBase {
         rollup = new UsageDaily(new UsageDailyId(owner, DAY, app.getId(), "m", ""), NOW);
         daily.save(rollup);
         invoice = invoices.save(Invoice.draft(owner, MONTH, MONTH.plusMonths(1), BigDecimal.ZERO, NOW));
-        webhook = webhooks.save(new Webhook(owner, "https://example.com/h", new byte[28], "k1", List.of("budget.threshold"), NOW));
+        webhook = webhooks.save(new Webhook(owner, "https://example.com/h", new EncryptedSecret(new byte[28], "k1"), List.of("budget.threshold"), NOW));
         auditLog.save(new AuditLogEntry(NOW, AuditLogEntry.Actor.SYSTEM, owner, "app.created", "app", null, Map.of()));
         flushAndClear();
     }

@@ -57,6 +57,11 @@ public class Price extends PersistableEntity<UUID> {
         return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, reasoningPerMillion);
     }
 
+    /** This price as an entry of a {@link PriceSchedule}. */
+    public EffectivePrice toEffectivePrice() {
+        return new EffectivePrice(id, effectiveFrom, rates());
+    }
+
     @Override
     public UUID getId() {
         return id;

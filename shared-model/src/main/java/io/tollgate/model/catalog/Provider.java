@@ -1,6 +1,7 @@
 package io.tollgate.model.catalog;
 
 import io.tollgate.model.PersistableEntity;
+import io.tollgate.model.crypto.EncryptedSecret;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,10 +63,10 @@ public class Provider extends PersistableEntity<UUID> {
         this.updatedAt = at;
     }
 
-    /** Stores an already encrypted credential and the id of the master key that encrypted it. */
-    public void storeCredential(byte[] ciphertext, String keyId, Instant at) {
-        this.credentialCiphertext = ciphertext.clone();
-        this.credentialKeyId = Objects.requireNonNull(keyId, "keyId");
+    /** Stores a credential already encrypted with {@code CredentialCipher}, with the id of its master key. */
+    public void storeCredential(EncryptedSecret credential, Instant at) {
+        this.credentialCiphertext = credential.ciphertext();
+        this.credentialKeyId = credential.keyId();
         this.updatedAt = at;
     }
 
@@ -110,12 +111,12 @@ public class Provider extends PersistableEntity<UUID> {
         return Optional.ofNullable(baseUrl);
     }
 
-    public Optional<byte[]> getCredentialCiphertext() {
-        return Optional.ofNullable(credentialCiphertext).map(byte[]::clone);
-    }
-
-    public Optional<String> getCredentialKeyId() {
-        return Optional.ofNullable(credentialKeyId);
+    /** The encrypted credential; decrypt it with {@code CredentialCipher} only where the call is made. */
+    public Optional<EncryptedSecret> getCredential() {
+        if (credentialCiphertext == null || credentialKeyId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EncryptedSecret(credentialCiphertext, credentialKeyId));
     }
 
     public Map<String, Object> getSettings() {

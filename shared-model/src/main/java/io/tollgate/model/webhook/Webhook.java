@@ -1,6 +1,7 @@
 package io.tollgate.model.webhook;
 
 import io.tollgate.model.PersistableEntity;
+import io.tollgate.model.crypto.EncryptedSecret;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -39,13 +40,12 @@ public class Webhook extends PersistableEntity<UUID> {
     protected Webhook() {
     }
 
-    public Webhook(UUID tenantId, String url, byte[] secretCiphertext, String secretKeyId, List<String> events,
-                   Instant at) {
+    public Webhook(UUID tenantId, String url, EncryptedSecret secret, List<String> events, Instant at) {
         this.id = UUID.randomUUID();
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.url = Objects.requireNonNull(url, "url");
-        this.secretCiphertext = secretCiphertext.clone();
-        this.secretKeyId = Objects.requireNonNull(secretKeyId, "secretKeyId");
+        this.secretCiphertext = secret.ciphertext();
+        this.secretKeyId = secret.keyId();
         this.events = List.copyOf(events);
         this.enabled = true;
         this.createdAt = at;
@@ -58,9 +58,9 @@ public class Webhook extends PersistableEntity<UUID> {
         this.updatedAt = at;
     }
 
-    public void replaceSecret(byte[] secretCiphertext, String secretKeyId, Instant at) {
-        this.secretCiphertext = secretCiphertext.clone();
-        this.secretKeyId = Objects.requireNonNull(secretKeyId, "secretKeyId");
+    public void replaceSecret(EncryptedSecret secret, Instant at) {
+        this.secretCiphertext = secret.ciphertext();
+        this.secretKeyId = secret.keyId();
         this.updatedAt = at;
     }
 
@@ -86,12 +86,9 @@ public class Webhook extends PersistableEntity<UUID> {
         return url;
     }
 
-    public byte[] getSecretCiphertext() {
-        return secretCiphertext.clone();
-    }
-
-    public String getSecretKeyId() {
-        return secretKeyId;
+    /** The encrypted signing secret; decrypt it with {@code CredentialCipher} only to sign a delivery. */
+    public EncryptedSecret getSecret() {
+        return new EncryptedSecret(secretCiphertext, secretKeyId);
     }
 
     public List<String> getEvents() {

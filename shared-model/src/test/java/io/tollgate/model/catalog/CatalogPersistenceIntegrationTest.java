@@ -3,6 +3,8 @@ package io.tollgate.model.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.model.PersistenceTestBase;
+import io.tollgate.model.crypto.CredentialCipher;
+import io.tollgate.model.crypto.EncryptedSecret;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ class CatalogPersistenceIntegrationTest extends PersistenceTestBase {
     DeploymentRepository deployments;
     @Autowired
     PriceRepository prices;
+    @Autowired
+    CredentialCipher cipher;
 
     @Test
     void a_model_round_trips_with_its_capabilities_array() {
@@ -37,8 +41,8 @@ class CatalogPersistenceIntegrationTest extends PersistenceTestBase {
     void a_provider_round_trips_with_json_settings_and_an_encrypted_credential() {
         var provider = new Provider(unique("azure-"), ProviderType.AZURE_OPENAI, "https://example.openai.azure.com", NOW);
         provider.changeSettings(Map.of("apiVersion", "2024-10-21", "latencyMs", 20, "nested", Map.of("on", true)), NOW);
-        byte[] ciphertext = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29};
-        provider.storeCredential(ciphertext, "k2", NOW);
+        EncryptedSecret credential = cipher.encrypt("sk-test-credential");
+        provider.storeCredential(credential, NOW);
         providers.save(provider);
         flushAndClear();
 
@@ -47,8 +51,8 @@ class CatalogPersistenceIntegrationTest extends PersistenceTestBase {
         assertSameState(loaded, provider);
         assertThat(loaded.getSettings()).containsEntry("apiVersion", "2024-10-21").containsEntry("latencyMs", 20)
                 .containsEntry("nested", Map.of("on", true));
-        assertThat(loaded.getCredentialCiphertext()).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(ciphertext));
-        assertThat(loaded.getCredentialKeyId()).contains("k2");
+        assertThat(loaded.getCredential()).contains(credential);
+        assertThat(cipher.decrypt(loaded.getCredential().orElseThrow())).isEqualTo("sk-test-credential");
     }
 
     @Test
@@ -81,5 +85,8 @@ class CatalogPersistenceIntegrationTest extends PersistenceTestBase {
         assertThat(prices.findEffective(model.getId(), NOW.minusMillis(1))).map(Price::getId).contains(old.getId());
         assertThat(prices.findEffective(model.getId(), NOW.minusSeconds(86_401))).isEmpty();
         assertThat(prices.findById(old.getId()).orElseThrow().rates().reasoningRate()).isEmpty();
+        assertThat(PriceSchedule.of(prices.findAllByModelIdOrderByEffectiveFrom(model.getId()).stream()
+                .map(Price::toEffectivePrice).toList()).at(NOW.minusSeconds(1)))
+                .map(EffectivePrice::priceId).contains(old.getId());
     }
 }
