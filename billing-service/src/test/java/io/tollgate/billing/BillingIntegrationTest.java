@@ -1,5 +1,7 @@
 package io.tollgate.billing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.tollgate.billing.rollup.UsageRollup;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the billing tests (shared, so it starts once): real PostgreSQL, a real HTTP port,
@@ -33,6 +37,9 @@ public abstract class BillingIntegrationTest {
     @Autowired
     protected UsageRollup rollup;
 
+    /** The SMTP server alert e-mails go to; shared by the whole test JVM like the Spring context. */
+    protected static final GreenMail SMTP = startSmtp();
+
     @LocalServerPort
     protected int port;
 
@@ -41,6 +48,18 @@ public abstract class BillingIntegrationTest {
     @BeforeEach
     void setUpTestData() {
         data = new TestData(jdbc);
+    }
+
+    @DynamicPropertySource
+    static void localStandIns(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+        return greenMail;
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,129 @@
+package io.tollgate.billing.alerts;
+
+import io.tollgate.model.crypto.EncryptedSecret;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers budget_alerts rows: a signed webhook to each of the tenant's budget webhooks and an e-mail to its billing
+ * address, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent dispatchers never
+ * send the same alert; its channel statuses and the per-webhook deliveries are committed with the claim. Failures
+ * are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
+ * before the commit can repeat that one send: receivers dedupe by the event id.
+ */
+@Service
+public class BudgetAlertDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetAlertDispatcher.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AlertWebhookSender webhooks;
+    private final AlertEmailSender email;
+    private final AlertPayload payload;
+    private final AlertProperties properties;
+    private final Clock clock;
+
+    BudgetAlertDispatcher(JdbcClient jdbc, TransactionTemplate transactions, AlertWebhookSender webhooks,
+                          AlertEmailSender email, AlertPayload payload, AlertProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.webhooks = webhooks;
+        this.email = email;
+        this.payload = payload;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return how many alerts were worked on (delivered, skipped or rescheduled) */
+    public int dispatchDue() {
+        int handled = 0;
+        while (handled < properties.batchSize() && Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private boolean deliverNext() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<PendingAlert> next = jdbc.sql(AlertSql.CLAIM_NEXT).param("now", now).query(PendingAlert.class)
+                .optional();
+        if (next.isEmpty()) {
+            return false;
+        }
+        PendingAlert alert = next.get();
+        List<String> errors = new ArrayList<>();
+        String webhookStatus = alert.webhookPending() ? deliverWebhooks(alert, errors) : alert.webhookStatus();
+        String emailStatus = alert.emailPending() ? deliverEmail(alert, errors) : alert.emailStatus();
+        int attempts = alert.attempts() + 1;
+        boolean retry = !errors.isEmpty() && attempts < properties.maxAttempts();
+        if (!errors.isEmpty() && !retry) {
+            webhookStatus = webhookStatus.equals("PENDING") ? "FAILED" : webhookStatus;
+            emailStatus = emailStatus.equals("PENDING") ? "FAILED" : emailStatus;
+        }
+        jdbc.sql("""
+                        update budget_alerts set webhook_status = :webhook, email_status = :email, attempts = :attempts,
+                                                 next_attempt_at = :next, last_error = :error
+                        where id = :id""")
+                .param("webhook", webhookStatus).param("email", emailStatus).param("attempts", attempts)
+                .param("next", retry ? now.plus(properties.backoffAfter(attempts)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("error", errors.isEmpty() ? null : String.join("; ", errors), java.sql.Types.VARCHAR)
+                .param("id", alert.id()).update();
+        if (!errors.isEmpty()) {
+            log.warn("Budget alert {} attempt {} failed ({}); {}", alert.id(), attempts, String.join("; ", errors),
+                    retry ? "will retry" : "giving up");
+        }
+        return true;
+    }
+
+    private String deliverWebhooks(PendingAlert alert, List<String> errors) {
+        List<AlertWebhookSender.Target> targets = jdbc.sql(AlertSql.UNDELIVERED_WEBHOOKS)
+                .param("tenant", alert.tenantId()).param("alert", alert.id())
+                .query((rs, row) -> new AlertWebhookSender.Target(rs.getObject("id", UUID.class), rs.getString("url"),
+                        new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id"))))
+                .list();
+        boolean anyConfigured = jdbc.sql(AlertSql.COUNT_WEBHOOKS).param("tenant", alert.tenantId())
+                .query(Integer.class).single() > 0;
+        if (!anyConfigured) {
+            return "SKIPPED";
+        }
+        String body = payload.json(alert);
+        int failures = 0;
+        for (AlertWebhookSender.Target target : targets) {
+            try {
+                webhooks.send(target, alert.id(), body);
+                jdbc.sql("insert into budget_alert_webhook_deliveries (alert_id, webhook_id, delivered_at)"
+                                + " values (:alert, :webhook, :now)")
+                        .param("alert", alert.id()).param("webhook", target.webhookId())
+                        .param("now", OffsetDateTime.now(clock)).update();
+            } catch (RuntimeException e) {
+                failures++;
+                errors.add(e instanceof DeliveryException ? e.getMessage()
+                        : "webhook " + target.webhookId() + ": " + e.getClass().getSimpleName());
+            }
+        }
+        return failures == 0 ? "SENT" : "PENDING";
+    }
+
+    private String deliverEmail(PendingAlert alert, List<String> errors) {
+        if (!email.canSend(alert)) {
+            return "SKIPPED";
+        }
+        try {
+            email.send(alert);
+            return "SENT";
+        } catch (DeliveryException e) {
+            errors.add(e.getMessage());
+            return "PENDING";
+        }
+    }
+}
