@@ -67,10 +67,10 @@ public class SnapshotRefresher implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                boolean wasReachable = holder.databaseReachable();
+                boolean firstFailure = holder.databaseReachable() || holder.databaseLostAt().isEmpty();
                 holder.databaseUnreachable(e instanceof SQLException sql && sql.getSQLState() != null
                         ? e.getClass().getSimpleName() + " (SQLState " + sql.getSQLState() + ")" : e.getClass().getSimpleName(), clock.instant());
-                if (wasReachable || holder.reloads() == 0) {
+                if (firstFailure) {
                     log.warn("Configuration database unreachable, serving the last snapshot and retrying: {}",
                             e.getMessage());
                 }

@@ -1,0 +1,55 @@
+package io.tollgate.gateway.metering;
+
+import static io.tollgate.gateway.support.GatewayIntegrationTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.support.Seeder;
+import io.tollgate.gateway.support.StandaloneGateway;
+import io.tollgate.testsupport.TestPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Shutting down mid-load finishes the requests in flight and writes every one of their events. */
+class GracefulShutdownIntegrationTest {
+
+    private static final int REQUESTS = 60;
+
+    @Test
+    void shutting_down_mid_load_drains_every_answered_request_into_postgresql() throws Exception {
+        var database = TestPostgres.instance().shared();
+        var seeder = new Seeder(database.dataSource());
+        UUID tenant = seeder.tenant();
+        UUID app = seeder.app(tenant);
+        var key = seeder.key(tenant, app, null);
+        String model = seeder.model(seeder.mockProvider("{\"latencyMs\": 300}"), "mock-gpt", "0.15", "0.075", "0.60");
+        seeder.subscribe(tenant, app, model, "APPROVED");
+        var http = HttpClient.newHttpClient();
+        List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+
+        try (var gateway = StandaloneGateway.start(database, Files.createTempDirectory("spool-shutdown"))) {
+            await(() -> gateway.get("/readyz").statusCode() == 200, Duration.ofSeconds(20), "readiness");
+            for (int i = 0; i < REQUESTS; i++) {
+                statuses.add(http.sendAsync(gateway.chat(key.plaintext(), model), HttpResponse.BodyHandlers.discarding())
+                        .thenApply(HttpResponse::statusCode).exceptionally(refused -> -1));
+            }
+            var metering = gateway.bean(MeteringQueue.class);
+            Thread.sleep(150);
+            assertThat(metering.depth()).as("the requests are still in flight at shutdown").isZero();
+        }
+        long answered = statuses.stream().map(CompletableFuture::join).filter(status -> status == 200).count();
+
+        assertThat(answered).isPositive();
+        var events = seeder.jdbc().sql("select status_code, count(*) as n from usage_events where api_key_id = ? group by status_code")
+                .param(key.id()).query().listOfRows();
+        long ok = events.stream().filter(row -> row.get("status_code").equals(200)).mapToLong(row -> (Long) row.get("n")).sum();
+        assertThat(ok).isEqualTo(answered);
+        assertThat(events.stream().mapToLong(row -> (Long) row.get("n")).sum()).isLessThanOrEqualTo(REQUESTS);
+    }
+}
