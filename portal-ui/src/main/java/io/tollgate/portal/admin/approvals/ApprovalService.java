@@ -1,0 +1,134 @@
+package io.tollgate.portal.admin.approvals;
+
+import io.tollgate.model.subscription.IllegalSubscriptionTransitionException;
+import io.tollgate.model.subscription.SubscriptionStatus;
+import io.tollgate.portal.audit.AuditLog;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.common.Sql;
+import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The platform administrator's approvals queue: approve (with limits and a budget), reject, revoke. */
+@Service
+@Transactional
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class ApprovalService {
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApprovalService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PendingRequest> pending() {
+        return jdbc.sql("""
+                        select s.id, s.tenant_id, t.name tenant_name, a.name app_name, m.name model_name,
+                               s.justification, s.created_at,
+                               (select coalesce(sum(e.cost_usd), 0) from usage_events e where e.tenant_id = s.tenant_id
+                                  and e.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC') spend
+                        from subscriptions s join tenants t on t.id = s.tenant_id join apps a on a.id = s.app_id
+                        join models m on m.id = s.model_id
+                        where s.status = 'PENDING' order by s.created_at""")
+                .query((rs, n) -> new PendingRequest(rs.getObject("id", UUID.class),
+                        rs.getObject("tenant_id", UUID.class), rs.getString("tenant_name"), rs.getString("app_name"),
+                        rs.getString("model_name"), rs.getString("justification"), rs.getBigDecimal("spend"),
+                        Sql.instant(rs, "created_at")))
+                .list();
+    }
+
+    public void approve(Collection<UUID> subscriptionIds, ApprovalTerms terms) {
+        if (terms.monthlyBudgetUsd() != null && terms.monthlyBudgetUsd().signum() <= 0) {
+            throw new PortalException("A budget must be more than zero");
+        }
+        for (UUID id : subscriptionIds) {
+            Target target = decide(id, SubscriptionStatus.APPROVED, terms.reason());
+            jdbc.sql("""
+                            update subscriptions set requests_per_minute = ?, tokens_per_minute = ?, tokens_per_day = ?
+                            where id = ?""")
+                    .params(terms.requestsPerMinute(), terms.tokensPerMinute(), terms.tokensPerDay(), id)
+                    .update();
+            if (terms.monthlyBudgetUsd() != null) {
+                createBudget(target, terms.monthlyBudgetUsd(), terms.budgetAction());
+            }
+            audit.record(target.tenantId(), "subscription.approve", "subscription", id, Map.of(
+                    "requestsPerMinute", String.valueOf(terms.requestsPerMinute()),
+                    "tokensPerMinute", String.valueOf(terms.tokensPerMinute()),
+                    "tokensPerDay", String.valueOf(terms.tokensPerDay()),
+                    "monthlyBudgetUsd", String.valueOf(terms.monthlyBudgetUsd())));
+        }
+    }
+
+    public void reject(Collection<UUID> subscriptionIds, String reason) {
+        if (reason.isBlank()) {
+            throw new PortalException("Give the tenant a reason for the rejection");
+        }
+        for (UUID id : subscriptionIds) {
+            Target target = decide(id, SubscriptionStatus.REJECTED, reason.trim());
+            audit.record(target.tenantId(), "subscription.reject", "subscription", id, Map.of("reason", reason.trim()));
+        }
+    }
+
+    public void revoke(UUID subscriptionId, String reason) {
+        Target target = decide(subscriptionId, SubscriptionStatus.REVOKED, reason);
+        audit.record(target.tenantId(), "subscription.revoke", "subscription", subscriptionId, Map.of("reason", reason));
+    }
+
+    private record Target(UUID tenantId, UUID appId, UUID modelId) {
+    }
+
+    private Target decide(UUID id, SubscriptionStatus next, @Nullable String reason) {
+        record Row(SubscriptionStatus status, Target target) {
+        }
+        Row row = jdbc.sql("select status, tenant_id, app_id, model_id from subscriptions where id = ? for update")
+                .param(id)
+                .query((rs, n) -> new Row(SubscriptionStatus.valueOf(rs.getString("status")), new Target(
+                        rs.getObject("tenant_id", UUID.class), rs.getObject("app_id", UUID.class),
+                        rs.getObject("model_id", UUID.class))))
+                .optional().orElseThrow(() -> PortalException.notFound("Subscription"));
+        try {
+            row.status().moveTo(next);
+        } catch (IllegalSubscriptionTransitionException illegal) {
+            throw new PortalException("A " + row.status() + " subscription cannot become " + next);
+        }
+        jdbc.sql("""
+                        update subscriptions set status = ?, decision_reason = ?, decided_by = ?,
+                            decided_at = coalesce(decided_at, ?), updated_at = now(), version = version + 1
+                        where id = ?""")
+                .params(next.name(), reason == null || reason.isBlank() ? null : reason.trim(), currentUser.require().userId(),
+                        Sql.timestamp(clock.instant()), id)
+                .update();
+        return row.target();
+    }
+
+    private void createBudget(Target target, BigDecimal amount, String action) {
+        if (!List.of("BLOCK", "ALERT_ONLY").contains(action)) {
+            throw new PortalException("An approval budget either blocks or only alerts");
+        }
+        jdbc.sql("""
+                        insert into budgets (id, tenant_id, scope, app_id, model_id, period, amount_usd, action)
+                        values (?, ?, 'APP_MODEL', ?, ?, 'MONTH', ?, ?)
+                        on conflict (tenant_id, app_id, model_id, period)
+                        do update set amount_usd = excluded.amount_usd, action = excluded.action,
+                                      downgrade_model_id = null, enabled = true, updated_at = now()""")
+                .params(UUID.randomUUID(), target.tenantId(), target.appId(), target.modelId(), amount, action)
+                .update();
+    }
+}

@@ -1,0 +1,83 @@
+package io.tollgate.portal.apps;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Ui;
+import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
+
+@Route(value = "apps", layout = MainLayout.class)
+@PageTitle("Apps · Tollgate")
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
+class AppsView extends VerticalLayout {
+
+    private final AppService apps;
+    private final Grid<AppSummary> grid = new Grid<>();
+    private final VerticalLayout empty = new VerticalLayout(
+            Ui.emptyState("No apps yet. Create an app, then give it API keys and subscribe it to models."));
+
+    AppsView(AppService apps) {
+        this.apps = apps;
+        Button create = new Button("New app", click -> edit(null, new AppDraft("", "")));
+        create.setId("new-app");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.addColumn(AppSummary::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(AppSummary::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(app -> Ui.time(app.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setId("apps-grid");
+        add(new HorizontalLayout(new H2("Apps"), create), empty, grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(AppSummary app) {
+        Button keys = new Button("API keys", click -> getUI().ifPresent(ui -> ui.navigate("apps/" + app.id() + "/keys")));
+        keys.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button rename = new Button("Edit", click -> edit(app.id(), new AppDraft(app.name(), app.description())));
+        rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button archive = new Button("Archive", click -> Ui.confirm("Archive " + app.name() + "?",
+                "Its keys stop working for new requests. Archived apps cannot be used again.", "Archive", () -> {
+                    apps.archive(app.id());
+                    refresh();
+                }));
+        archive.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        archive.setEnabled(app.active());
+        rename.setEnabled(app.active());
+        return new HorizontalLayout(keys, rename, archive);
+    }
+
+    private void edit(UUID appId, AppDraft draft) {
+        AppForm form = new AppForm(draft);
+        Dialog dialog = Ui.dialog(appId == null ? "New app" : "Edit app", form);
+        form.addCancelListener(cancel -> dialog.close());
+        form.addSaveListener(save -> {
+            if (appId == null) {
+                apps.create(save.draft());
+            } else {
+                apps.update(appId, save.draft());
+            }
+            dialog.close();
+            Ui.success("App saved");
+            refresh();
+        });
+    }
+
+    private void refresh() {
+        var all = apps.list();
+        grid.setItems(all);
+        grid.setVisible(!all.isEmpty());
+        empty.setVisible(all.isEmpty());
+    }
+}

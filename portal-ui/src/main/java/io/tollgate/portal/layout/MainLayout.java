@@ -1,0 +1,66 @@
+package io.tollgate.portal.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame around every signed-in page: navigation filtered by the user's roles, and sign-out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        PortalUser user = currentUser.require();
+        Span title = new Span("Tollgate");
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
+        Span who = new Span(user.tenantName() == null ? user.email() : user.email() + " · " + user.tenantName());
+        who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Overflow.HIDDEN);
+        Button signOut = new Button("Sign out", click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(who);
+        header.addClassNames(LumoUtility.Padding.End.MEDIUM);
+        addToNavbar(header);
+        addToDrawer(navigation(user));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static Scroller navigation(PortalUser user) {
+        SideNav tenant = new SideNav();
+        if (user.tenant().isPresent()) {
+            tenant.addItem(new SideNavItem("Dashboard", "dashboard"), new SideNavItem("Apps", "apps"),
+                    new SideNavItem("Model catalog", "catalog"), new SideNavItem("Subscriptions", "subscriptions"),
+                    new SideNavItem("Budgets", "budgets"), new SideNavItem("Usage", "usage"));
+            if (user.hasRole(Roles.TENANT_ADMIN)) {
+                tenant.addItem(new SideNavItem("Members", "members"));
+            }
+        }
+        VerticalLayout sections = new VerticalLayout(tenant);
+        sections.setPadding(false);
+        if (user.hasRole(Roles.PLATFORM_ADMIN)) {
+            SideNav platform = new SideNav("Platform");
+            platform.addItem(new SideNavItem("Approvals", "admin/approvals"),
+                    new SideNavItem("Tenants", "admin/tenants"), new SideNavItem("Plans", "admin/plans"),
+                    new SideNavItem("Models & prices", "admin/models"),
+                    new SideNavItem("Providers", "admin/providers"), new SideNavItem("Audit log", "admin/audit"));
+            sections.add(platform);
+        }
+        return new Scroller(sections);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tollgate.portal.security;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place services learn who is acting. The tenant always comes from the signed-in user's membership,
+ * never from a URL or a request parameter.
+ */
+@Component
+public class CurrentUser {
+
+    public Optional<PortalUser> find() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    public PortalUser require() {
+        return find().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    public UUID tenantId() {
+        return require().tenant().orElseThrow(() -> new AccessDeniedException("Not a member of a tenant"));
+    }
+}

@@ -1,0 +1,71 @@
+package io.tollgate.portal.security;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sign-in's view of the users table: credentials, lockout counters and the user's tenant membership. */
+@Repository
+class UserAccounts {
+
+    record Account(UUID id, String email, String displayName, @Nullable String passwordHash,
+                   @Nullable String platformRole, String status, @Nullable Instant lockedUntil) {
+    }
+
+    private final JdbcClient jdbc;
+
+    UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> findByEmail(String email) {
+        return jdbc.sql("""
+                        select id, email, display_name, password_hash, platform_role, status, locked_until
+                        from users where email = ?""")
+                .param(email)
+                .query((rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject(7, java.time.OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    PortalUser toPortalUser(Account account) {
+        record Membership(UUID tenantId, String tenantName, String role) {
+        }
+        Optional<Membership> membership = jdbc.sql("""
+                        select m.tenant_id, t.name, m.role from memberships m join tenants t on t.id = m.tenant_id
+                        where m.user_id = ? order by m.created_at limit 1""")
+                .param(account.id())
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+        return new PortalUser(account.id(), account.email(), account.displayName(),
+                membership.map(Membership::tenantId).orElse(null), membership.map(Membership::tenantName).orElse(null),
+                membership.map(Membership::role).orElse(null), account.platformRole());
+    }
+
+    /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
+    void recordFailure(UUID userId, int maxAttempts, Instant lockUntil) {
+        jdbc.sql("""
+                        update users set
+                            locked_until = case when failed_login_count + 1 >= :max then :until else locked_until end,
+                            failed_login_count = case when failed_login_count + 1 >= :max then 0
+                                                      else failed_login_count + 1 end,
+                            updated_at = now()
+                        where id = :id""")
+                .param("max", maxAttempts)
+                .param("until", java.sql.Timestamp.from(lockUntil))
+                .param("id", userId)
+                .update();
+    }
+
+    void recordSuccess(UUID userId, Instant at) {
+        jdbc.sql("update users set failed_login_count = 0, locked_until = null, last_login_at = ? where id = ?")
+                .param(java.sql.Timestamp.from(at))
+                .param(userId)
+                .update();
+    }
+}

@@ -1,0 +1,59 @@
+package io.tollgate.portal.browser;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/** One system Chromium for the whole test JVM (nothing is downloaded); each test gets fresh browser contexts. */
+final class Browser {
+
+    static final Path SCREENSHOTS = Paths.get("..", "docs", "screenshots");
+    private static com.microsoft.playwright.Browser chromium;
+
+    private Browser() {
+    }
+
+    static synchronized com.microsoft.playwright.Browser chromium() {
+        if (chromium == null) {
+            Playwright playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
+        }
+        return chromium;
+    }
+
+    static Page desktop(String baseUrl) {
+        return open(baseUrl, 1280, 800);
+    }
+
+    static Page phone(String baseUrl) {
+        return open(baseUrl, 390, 844);
+    }
+
+    private static Page open(String baseUrl, int width, int height) {
+        Page page = chromium().newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(width, height))
+                .newPage();
+        page.setDefaultTimeout(20_000);
+        return page;
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+}

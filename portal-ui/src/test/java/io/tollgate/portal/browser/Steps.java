@@ -1,0 +1,61 @@
+package io.tollgate.portal.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** What a person does in the portal, in the words of the journey. */
+final class Steps {
+
+    private final Page page;
+
+    Steps(Page page) {
+        this.page = page;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    void signUp(String organisation, String name, String email, String password) {
+        page.navigate("/signup");
+        page.locator("#signup-organisation input").fill(organisation);
+        page.locator("#signup-name input").fill(name);
+        page.locator("#signup-email input").fill(email);
+        page.locator("#signup-password input").fill(password);
+        page.locator("#signup-submit").click();
+        page.locator("#signed-up").waitFor();
+    }
+
+    void signIn(String email, String password) {
+        page.navigate("/login");
+        page.locator("vaadin-login-form input[name=username]").fill(email);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form input[name=password]").press("Enter");
+        page.locator("#sign-out").waitFor();
+    }
+
+    void signOut() {
+        page.locator("#sign-out").click();
+        page.locator("vaadin-login-form").waitFor();
+    }
+
+    void go(String path) {
+        page.navigate(path);
+        settle();
+    }
+
+    /** Waits until the page's Vaadin client has no server round trip in flight. */
+    void settle() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).length > 0"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
+    }
+
+    void click(String text) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text)).first().click();
+    }
+
+    void fill(String selector, String value) {
+        page.locator(selector + " input, " + selector + " textarea").first().fill(value);
+    }
+}
