@@ -1,0 +1,111 @@
+package io.tollgate.portal.usage;
+
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.common.Sql;
+import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Metered usage of the signed-in user's tenant: filtered rows, totals and a CSV export. */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
+public class UsageService {
+
+    static final int MAX_ROWS_SHOWN = 500;
+    static final int MAX_ROWS_EXPORTED = 100_000;
+    private static final String FROM_WHERE = """
+             from usage_events e
+             left join apps a on a.id = e.app_id and a.tenant_id = e.tenant_id
+             left join api_keys k on k.id = e.api_key_id and k.tenant_id = e.tenant_id
+             where e.tenant_id = :tenant and e.occurred_at >= :from and e.occurred_at < :to
+               and (cast(:app as uuid) is null or e.app_id = :app)
+               and (cast(:model as text) is null or coalesce(e.served_model, e.requested_model) = :model)
+               and (cast(:key as uuid) is null or e.api_key_id = :key)
+               and (cast(:tag as text) is null or (',' || e.tags || ',') like '%,' || :tag || ',%')
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+
+    UsageService(JdbcClient jdbc, CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+    }
+
+    public List<UsageRow> rows(UsageFilter filter) {
+        return query(filter, MAX_ROWS_SHOWN);
+    }
+
+    public UsageTotals totals(UsageFilter filter) {
+        return bind(jdbc.sql("select count(*) requests, coalesce(sum(e.prompt_tokens), 0) prompt, "
+                        + "coalesce(sum(e.completion_tokens), 0) completion, coalesce(sum(e.cost_usd), 0) cost"
+                        + FROM_WHERE), filter)
+                .query((rs, n) -> new UsageTotals(rs.getLong("requests"), rs.getLong("prompt"),
+                        rs.getLong("completion"), rs.getBigDecimal("cost")))
+                .single();
+    }
+
+    /** Writes the filtered rows as CSV; cost stays exact (unrounded) so spreadsheets can sum it. */
+    public void exportCsv(UsageFilter filter, Writer out) {
+        try {
+            out.write("occurred_at,app,key_prefix,model,prompt_tokens,completion_tokens,cost_usd,status,tags\n");
+            for (UsageRow row : query(filter, MAX_ROWS_EXPORTED)) {
+                out.write(String.join(",", row.occurredAt().toString(), csv(row.app()), csv(row.keyPrefix()),
+                        csv(row.model()), String.valueOf(row.promptTokens()), String.valueOf(row.completionTokens()),
+                        row.costUsd().toPlainString(), String.valueOf(row.statusCode()), csv(row.tags())) + "\n");
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<UsageRow> query(UsageFilter filter, int limit) {
+        return bind(jdbc.sql("""
+                        select e.occurred_at, coalesce(a.name, '') app, coalesce(k.prefix, '') key_prefix,
+                               coalesce(e.served_model, e.requested_model) model, e.prompt_tokens,
+                               e.completion_tokens, e.cost_usd, e.status_code, e.tags"""
+                        + FROM_WHERE + " order by e.occurred_at desc limit " + limit), filter)
+                .query((rs, n) -> new UsageRow(Sql.instant(rs, "occurred_at"), rs.getString("app"),
+                        rs.getString("key_prefix"), rs.getString("model"), rs.getInt("prompt_tokens"),
+                        rs.getInt("completion_tokens"), rs.getBigDecimal("cost_usd"), rs.getInt("status_code"),
+                        rs.getString("tags")))
+                .list();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UsageFilter filter) {
+        if (filter.to().isBefore(filter.from())) {
+            throw new PortalException("The period ends before it starts");
+        }
+        UUID tenantId = currentUser.tenantId();
+        return statement.param("tenant", tenantId)
+                .param("from", Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param("app", filter.appId())
+                .param("model", blankToNull(filter.model()))
+                .param("key", filter.apiKeyId())
+                .param("tag", blankToNull(filter.tag()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** Quotes a field when needed and neutralises leading formula characters for spreadsheets. */
+    static String csv(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

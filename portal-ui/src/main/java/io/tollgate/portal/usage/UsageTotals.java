@@ -1,0 +1,6 @@
+package io.tollgate.portal.usage;
+
+import java.math.BigDecimal;
+
+public record UsageTotals(long requests, long promptTokens, long completionTokens, BigDecimal costUsd) {
+}

@@ -1,0 +1,142 @@
+package io.tollgate.portal.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tollgate.model.subscription.SubscriptionStatus;
+import io.tollgate.portal.admin.approvals.ApprovalService;
+import io.tollgate.portal.admin.approvals.ApprovalTerms;
+import io.tollgate.portal.admin.approvals.PendingRequest;
+import io.tollgate.portal.apps.AppDraft;
+import io.tollgate.portal.apps.AppService;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.support.Catalog;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+@PortalIntegrationTest
+class SubscriptionAndApprovalIntegrationTest {
+
+    @Autowired
+    SubscriptionService subscriptions;
+    @Autowired
+    ApprovalService approvals;
+    @Autowired
+    AppService apps;
+    @Autowired
+    JdbcClient jdbc;
+
+    PortalUser developer;
+    PortalUser otherTenant;
+    PortalUser platformAdmin;
+    UUID gated;
+    UUID open;
+
+    @BeforeEach
+    void setUp() {
+        Tenants tenants = new Tenants(jdbc);
+        developer = tenants.newTenantMember("DEVELOPER");
+        otherTenant = tenants.newTenantMember("ADMIN");
+        platformAdmin = tenants.newPlatformUser("ADMIN");
+        gated = Catalog.newModel(jdbc, true);
+        open = Catalog.newModel(jdbc, false);
+    }
+
+    @AfterEach
+    void signOut() {
+        Tenants.signOut();
+    }
+
+    @Test
+    void a_model_without_approval_is_approved_at_once_and_a_gated_one_waits() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("chat", ""));
+
+        assertThat(subscriptions.request(appId, open, "")).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(subscriptions.request(appId, gated, "support answers")).isEqualTo(SubscriptionStatus.PENDING);
+        assertThatThrownBy(() -> subscriptions.request(appId, gated, "again"))
+                .isInstanceOf(PortalException.class).hasMessageContaining("already");
+    }
+
+    @Test
+    void another_tenant_can_neither_see_nor_request_for_an_app_it_does_not_own() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("private", ""));
+        subscriptions.request(appId, gated, "mine");
+
+        Tenants.signIn(otherTenant);
+        assertThat(subscriptions.list()).extracting(SubscriptionSummary::appId).doesNotContain(appId);
+        assertThatThrownBy(() -> subscriptions.request(appId, open, "sneaky")).isInstanceOf(PortalException.class);
+    }
+
+    @Test
+    void only_platform_administrators_may_decide() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("wants-access", ""));
+        subscriptions.request(appId, gated, "please");
+        UUID id = subscriptions.list().getFirst().id();
+
+        assertThatThrownBy(() -> approvals.approve(List.of(id), ApprovalTerms.plain("self-approved")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(approvals::pending).isInstanceOf(AccessDeniedException.class);
+        assertThat(subscriptions.list().getFirst().status()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void approving_with_a_budget_sets_limit_overrides_and_an_app_model_budget_in_one_step() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("bounded", ""));
+        subscriptions.request(appId, gated, "bounded use");
+        UUID id = subscriptions.list().getFirst().id();
+
+        Tenants.signIn(platformAdmin);
+        assertThat(approvals.pending()).extracting(PendingRequest::id).contains(id);
+        approvals.approve(List.of(id), new ApprovalTerms(30, 10_000L, null, new BigDecimal("125.50"), "BLOCK", ""));
+
+        var row = jdbc.sql("select status, requests_per_minute, tokens_per_minute, tokens_per_day, decided_by "
+                        + "from subscriptions where id = ?").param(id)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getObject(4) == null,
+                        rs.getObject(5, UUID.class)))
+                .single();
+        assertThat(row).containsExactly("APPROVED", 30, 10_000L, true, platformAdmin.userId());
+        BigDecimal budget = jdbc.sql("""
+                        select amount_usd from budgets where tenant_id = ? and app_id = ? and model_id = ?
+                        and scope = 'APP_MODEL' and period = 'MONTH' and action = 'BLOCK'""")
+                .params(developer.tenantId(), appId, gated).query(BigDecimal.class).single();
+        assertThat(budget).isEqualByComparingTo("125.50");
+        assertThat(jdbc.sql("select count(*) from audit_log where target_id = ? and action = 'subscription.approve'")
+                .param(id.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void bulk_rejection_needs_a_reason_and_moves_every_request_once() {
+        Tenants.signIn(developer);
+        UUID first = apps.create(new AppDraft("first", ""));
+        UUID second = apps.create(new AppDraft("second", ""));
+        subscriptions.request(first, gated, "a");
+        subscriptions.request(second, gated, "b");
+        List<UUID> ids = subscriptions.list().stream().map(SubscriptionSummary::id).toList();
+
+        Tenants.signIn(platformAdmin);
+        assertThatThrownBy(() -> approvals.reject(ids, " ")).isInstanceOf(PortalException.class);
+        approvals.reject(ids, "Not for production data");
+        assertThatThrownBy(() -> approvals.approve(ids, ApprovalTerms.plain("")))
+                .isInstanceOf(PortalException.class).hasMessageContaining("REJECTED");
+
+        Tenants.signIn(developer);
+        assertThat(subscriptions.list()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo("REJECTED");
+            assertThat(s.decisionReason()).isEqualTo("Not for production data");
+        });
+    }
+}
