@@ -1,0 +1,65 @@
+package io.tollgate.portal.admin.plans;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Ui;
+import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Objects;
+
+@Route(value = "admin/plans", layout = MainLayout.class)
+@PageTitle("Plans · Tollgate")
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+class PlansView extends VerticalLayout {
+
+    private final PlanAdminService plans;
+    private final Grid<PlanAdminService.PlanRow> grid = new Grid<>();
+
+    PlansView(PlanAdminService plans) {
+        this.plans = plans;
+        grid.addColumn(PlanAdminService.PlanRow::code).setHeader("Code").setAutoWidth(true);
+        grid.addColumn(p -> p.draft().name()).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(p -> limit(p.draft().requestsPerMinute())).setHeader("Req/min").setAutoWidth(true);
+        grid.addColumn(p -> limit(p.draft().requestsPerHour())).setHeader("Req/hour").setAutoWidth(true);
+        grid.addColumn(p -> limit(p.draft().tokensPerMinute())).setHeader("Tokens/min").setAutoWidth(true);
+        grid.addColumn(p -> limit(p.draft().tokensPerDay())).setHeader("Tokens/day").setAutoWidth(true);
+        grid.addColumn(p -> limit(p.draft().maxConcurrentRequests())).setHeader("Concurrent").setAutoWidth(true);
+        grid.addColumn(p -> p.draft().markupPercent().stripTrailingZeros().toPlainString() + " %").setHeader("Markup")
+                .setAutoWidth(true);
+        grid.addComponentColumn(plan -> {
+            Button edit = new Button("Edit", click -> edit(plan));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return edit;
+        }).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setId("plans-grid");
+        add(new H2("Plans"), grid);
+        refresh();
+    }
+
+    private void edit(PlanAdminService.PlanRow plan) {
+        PlanForm form = new PlanForm(plan.draft());
+        Dialog dialog = Ui.dialog("Edit plan " + plan.code(), form);
+        form.addSaveListener(save -> {
+            plans.update(plan.id(), save.draft());
+            dialog.close();
+            Ui.success("Plan saved; gateways apply it within seconds");
+            refresh();
+        });
+    }
+
+    private void refresh() {
+        grid.setItems(plans.list());
+    }
+
+    private static String limit(Object value) {
+        return Objects.toString(value, "unlimited");
+    }
+}

@@ -1,0 +1,129 @@
+package io.tollgate.portal.admin.providers;
+
+import io.tollgate.model.crypto.CredentialCipher;
+import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.portal.audit.AuditLog;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Providers and their deployments. Credentials are encrypted with the current master key (bound to the provider id
+ * as associated data, as the gateway expects) and are only ever replaced, never shown.
+ */
+@Service
+@Transactional
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class ProviderAdminService {
+
+    public record ProviderRow(UUID id, ProviderDraft draft, boolean hasCredential) {
+    }
+
+    public record DeploymentRow(UUID id, String modelName, String upstreamModel, int weight, int priority,
+                                boolean enabled) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CredentialCipher cipher;
+    private final AuditLog audit;
+
+    ProviderAdminService(JdbcClient jdbc, CredentialCipher cipher, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProviderRow> list() {
+        return jdbc.sql("select id, name, type, base_url, enabled, credential_ciphertext is not null has_credential "
+                        + "from providers order by lower(name)")
+                .query((rs, n) -> new ProviderRow(rs.getObject("id", UUID.class), new ProviderDraft(rs.getString("name"),
+                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled")),
+                        rs.getBoolean("has_credential")))
+                .list();
+    }
+
+    public UUID save(@Nullable UUID providerId, ProviderDraft draft, @Nullable String newCredential) {
+        String baseUrl = draft.baseUrl() == null || draft.baseUrl().isBlank() ? null : draft.baseUrl().trim();
+        if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
+            throw new PortalException("The base URL starts with http:// or https://");
+        }
+        UUID id = providerId == null ? UUID.randomUUID() : providerId;
+        int written = jdbc.sql(providerId == null
+                        ? "insert into providers (name, type, base_url, enabled, id) values (?, ?, ?, ?, ?)"
+                        : """
+                        update providers set name = ?, type = ?, base_url = ?, enabled = ?, updated_at = now(),
+                            version = version + 1 where id = ?""")
+                .params(draft.name().trim(), draft.type(), baseUrl, draft.enabled(), id)
+                .update();
+        if (written == 0) {
+            throw PortalException.notFound("Provider");
+        }
+        boolean replaced = newCredential != null && !newCredential.isBlank();
+        if (replaced) {
+            EncryptedSecret secret = cipher.encrypt(newCredential.strip(), id.toString());
+            jdbc.sql("update providers set credential_ciphertext = ?, credential_key_id = ? where id = ?")
+                    .params(secret.ciphertext(), secret.keyId(), id).update();
+        }
+        audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", id, Map.of(
+                "name", draft.name().trim(), "type", draft.type(), "credentialReplaced", replaced));
+        return id;
+    }
+
+    /** The decrypted credential, for the connection test only; never leaves the server. */
+    @Transactional(readOnly = true)
+    Optional<String> credential(UUID providerId) {
+        return jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
+                .param(providerId)
+                .query((rs, n) -> rs.getBytes(1) == null ? null
+                        : cipher.decrypt(new EncryptedSecret(rs.getBytes(1), rs.getString(2)), providerId.toString()))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeploymentRow> deployments(UUID providerId) {
+        return jdbc.sql("""
+                        select d.id, m.name, d.upstream_model, d.weight, d.priority, d.enabled
+                        from deployments d join models m on m.id = d.model_id where d.provider_id = ?
+                        order by m.name, d.priority""")
+                .param(providerId)
+                .query((rs, n) -> new DeploymentRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
+                .list();
+    }
+
+    public void addDeployment(UUID providerId, UUID modelId, String upstreamModel, int weight, int priority) {
+        if (upstreamModel.isBlank() || weight < 0 || weight > 10_000 || priority < 0) {
+            throw new PortalException("Name the upstream model; weight 0-10000, priority 0 or more");
+        }
+        boolean exists = jdbc.sql("""
+                        select exists(select 1 from deployments where model_id = ? and provider_id = ?
+                                      and upstream_model = ?)""")
+                .params(modelId, providerId, upstreamModel.trim()).query(Boolean.class).single();
+        if (exists) {
+            throw new PortalException("This deployment already exists");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into deployments (id, model_id, provider_id, upstream_model, weight, priority)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, modelId, providerId, upstreamModel.trim(), weight, priority).update();
+        audit.record(null, "deployment.create", "deployment", id,
+                Map.of("provider", providerId, "model", modelId, "upstreamModel", upstreamModel.trim()));
+    }
+
+    public void removeDeployment(UUID deploymentId) {
+        if (jdbc.sql("delete from deployments where id = ?").param(deploymentId).update() == 0) {
+            throw PortalException.notFound("Deployment");
+        }
+        audit.record(null, "deployment.delete", "deployment", deploymentId, Map.of());
+    }
+}

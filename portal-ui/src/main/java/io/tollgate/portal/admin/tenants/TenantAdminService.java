@@ -1,0 +1,80 @@
+package io.tollgate.portal.admin.tenants;
+
+import io.tollgate.portal.audit.AuditLog;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.common.Sql;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Platform view of all tenants: list, change plan, suspend and resume. */
+@Service
+@Transactional
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class TenantAdminService {
+
+    public record TenantRow(UUID id, String name, String slug, UUID planId, String planName, String status,
+                            long members, long apps, Instant createdAt) {
+    }
+
+    public record PlanChoice(UUID id, String name) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    TenantAdminService(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TenantRow> list(String search) {
+        return jdbc.sql("""
+                        select t.id, t.name, t.slug, t.plan_id, p.name plan_name, t.status, t.created_at,
+                               (select count(*) from memberships m where m.tenant_id = t.id) members,
+                               (select count(*) from apps a where a.tenant_id = t.id) apps
+                        from tenants t join plans p on p.id = t.plan_id
+                        where ? = '' or t.name ilike '%' || ? || '%' or t.slug ilike '%' || ? || '%'
+                        order by t.created_at desc limit 500""")
+                .params(search.trim(), search.trim(), search.trim())
+                .query((rs, n) -> new TenantRow(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("slug"), rs.getObject("plan_id", UUID.class), rs.getString("plan_name"),
+                        rs.getString("status"), rs.getLong("members"), rs.getLong("apps"),
+                        Sql.instant(rs, "created_at")))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanChoice> plans() {
+        return jdbc.sql("select id, name from plans order by requests_per_minute nulls last, name")
+                .query((rs, n) -> new PlanChoice(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+    }
+
+    public void changePlan(UUID tenantId, UUID planId) {
+        int updated = jdbc.sql("""
+                        update tenants set plan_id = ?, updated_at = now(), version = version + 1 where id = ?
+                        and exists(select 1 from plans where id = ?)""")
+                .params(planId, tenantId, planId).update();
+        if (updated == 0) {
+            throw PortalException.notFound("Tenant or plan");
+        }
+        audit.record(tenantId, "tenant.plan.change", "tenant", tenantId, Map.of("plan", planId));
+    }
+
+    public void setStatus(UUID tenantId, boolean suspended) {
+        String status = suspended ? "SUSPENDED" : "ACTIVE";
+        int updated = jdbc.sql("update tenants set status = ?, updated_at = now(), version = version + 1 where id = ?")
+                .params(status, tenantId).update();
+        if (updated == 0) {
+            throw PortalException.notFound("Tenant");
+        }
+        audit.record(tenantId, suspended ? "tenant.suspend" : "tenant.resume", "tenant", tenantId, Map.of());
+    }
+}

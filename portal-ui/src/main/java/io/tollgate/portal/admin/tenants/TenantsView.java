@@ -1,0 +1,74 @@
+package io.tollgate.portal.admin.tenants;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Ui;
+import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+@Route(value = "admin/tenants", layout = MainLayout.class)
+@PageTitle("Tenants · Tollgate")
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+class TenantsView extends VerticalLayout {
+
+    private final TenantAdminService tenants;
+    private final Grid<TenantAdminService.TenantRow> grid = new Grid<>();
+    private final TextField search = new TextField();
+
+    TenantsView(TenantAdminService tenants) {
+        this.tenants = tenants;
+        var plans = tenants.plans();
+        search.setPlaceholder("Search by name or slug");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> refresh());
+        grid.addColumn(TenantAdminService.TenantRow::name).setHeader("Tenant").setAutoWidth(true);
+        grid.addColumn(TenantAdminService.TenantRow::slug).setHeader("Slug").setAutoWidth(true);
+        grid.addComponentColumn(tenant -> {
+            Select<TenantAdminService.PlanChoice> plan = new Select<>();
+            plan.setItems(plans);
+            plan.setItemLabelGenerator(TenantAdminService.PlanChoice::name);
+            plans.stream().filter(p -> p.id().equals(tenant.planId())).findFirst().ifPresent(plan::setValue);
+            plan.addValueChangeListener(change -> {
+                if (change.isFromClient()) {
+                    tenants.changePlan(tenant.id(), change.getValue().id());
+                    Ui.success(tenant.name() + " is now on " + change.getValue().name());
+                }
+            });
+            return plan;
+        }).setHeader("Plan").setAutoWidth(true);
+        grid.addColumn(TenantAdminService.TenantRow::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
+        grid.addColumn(TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
+        grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);
+        grid.addComponentColumn(tenant -> {
+            boolean active = tenant.status().equals("ACTIVE");
+            Button toggle = new Button(active ? "Suspend" : "Resume", click -> Ui.confirm(
+                    (active ? "Suspend " : "Resume ") + tenant.name() + "?",
+                    active ? "All its keys are refused by the gateway until resumed." : "Its keys work again.",
+                    active ? "Suspend" : "Resume", () -> {
+                        tenants.setStatus(tenant.id(), active);
+                        refresh();
+                    }));
+            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, active ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+            return toggle;
+        }).setAutoWidth(true);
+        grid.setId("tenants-grid");
+        add(new HorizontalLayout(new H2("Tenants"), search), grid);
+        setSizeFull();
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(tenants.list(search.getValue()));
+    }
+}

@@ -1,0 +1,131 @@
+package io.tollgate.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tollgate.model.crypto.CredentialCipher;
+import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.portal.admin.audit.AuditQueryService;
+import io.tollgate.portal.admin.models.ModelAdminService;
+import io.tollgate.portal.admin.models.ModelDraft;
+import io.tollgate.portal.admin.models.PriceDraft;
+import io.tollgate.portal.admin.plans.PlanAdminService;
+import io.tollgate.portal.admin.providers.ProviderAdminService;
+import io.tollgate.portal.admin.providers.ProviderDraft;
+import io.tollgate.portal.admin.tenants.TenantAdminService;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+@PortalIntegrationTest
+class PlatformAdministrationIntegrationTest {
+
+    @Autowired
+    TenantAdminService tenants;
+    @Autowired
+    PlanAdminService plans;
+    @Autowired
+    ModelAdminService models;
+    @Autowired
+    ProviderAdminService providers;
+    @Autowired
+    AuditQueryService audit;
+    @Autowired
+    CredentialCipher cipher;
+    @Autowired
+    JdbcClient jdbc;
+
+    PortalUser tenantAdmin;
+    PortalUser platformAdmin;
+
+    @BeforeEach
+    void setUp() {
+        tenantAdmin = new Tenants(jdbc).newTenantMember("ADMIN");
+        platformAdmin = new Tenants(jdbc).newPlatformUser("ADMIN");
+    }
+
+    @AfterEach
+    void signOut() {
+        Tenants.signOut();
+    }
+
+    @Test
+    void tenant_administrators_reach_none_of_the_platform_services() {
+        Tenants.signIn(tenantAdmin);
+        assertThatThrownBy(() -> tenants.list("")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tenants.setStatus(tenantAdmin.tenantId(), false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(plans::list).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> models.save(null, ModelDraft.empty())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(providers::list).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.latest("")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void finance_staff_are_not_platform_administrators() {
+        Tenants.signIn(new Tenants(jdbc).newPlatformUser("FINANCE"));
+        assertThatThrownBy(() -> tenants.list("")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void suspending_a_tenant_is_audited_with_the_actor() {
+        Tenants.signIn(platformAdmin);
+        tenants.setStatus(tenantAdmin.tenantId(), true);
+
+        assertThat(jdbc.sql("select status from tenants where id = ?").param(tenantAdmin.tenantId())
+                .query(String.class).single()).isEqualTo("SUSPENDED");
+        assertThat(audit.latest(platformAdmin.email())).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("tenant.suspend");
+            assertThat(entry.tenant()).isEqualTo(tenantAdmin.tenantName());
+        });
+    }
+
+    @Test
+    void a_new_price_cannot_start_in_the_past_and_older_prices_stay_untouched() {
+        Tenants.signIn(platformAdmin);
+        UUID modelId = models.save(null, new ModelDraft("priced-" + UUID.randomUUID().toString().substring(0, 8),
+                "Priced", "", "chat", 8192, null, false, "ACTIVE"));
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
+        models.addPrice(modelId, new PriceDraft(soon, new BigDecimal("0.15"), new BigDecimal("0.60"),
+                new BigDecimal("0.075"), null));
+
+        assertThatThrownBy(() -> models.addPrice(modelId, new PriceDraft(Instant.now().minus(Duration.ofDays(1)),
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, null)))
+                .isInstanceOf(PortalException.class).hasMessageContaining("past costs");
+        models.addPrice(modelId, new PriceDraft(soon.plus(Duration.ofDays(30)), new BigDecimal("0.10"),
+                new BigDecimal("0.40"), new BigDecimal("0.05"), null));
+
+        assertThat(models.prices(modelId)).hasSize(2).last()
+                .satisfies(p -> assertThat(p.draft().inputPerMillion()).isEqualByComparingTo("0.15"));
+    }
+
+    @Test
+    void provider_credentials_are_stored_encrypted_for_the_gateway_and_never_listed() {
+        Tenants.signIn(platformAdmin);
+        UUID providerId = providers.save(null, new ProviderDraft("openai-" + UUID.randomUUID(), "OPENAI",
+                "https://api.openai.example/v1", true), "sk-secret-value");
+
+        var stored = jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
+                .param(providerId).query((rs, n) -> new EncryptedSecret(rs.getBytes(1), rs.getString(2))).single();
+        assertThat(new String(stored.ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("sk-secret-value");
+        assertThat(cipher.decrypt(stored, providerId.toString())).isEqualTo("sk-secret-value");
+        assertThat(providers.list()).filteredOn(p -> p.id().equals(providerId)).singleElement()
+                .satisfies(p -> assertThat(p.toString()).doesNotContain("sk-secret-value"));
+
+        providers.save(providerId, new ProviderDraft("renamed-" + providerId, "OPENAI", null, true), "");
+        var kept = jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
+                .param(providerId).query((rs, n) -> new EncryptedSecret(rs.getBytes(1), rs.getString(2))).single();
+        assertThat(kept).isEqualTo(stored);
+    }
+}
