@@ -39,6 +39,9 @@ final class LocalDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // the library's defaults suit throwaway test databases; this one keeps usage and invoices
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100")
                     .setOverrideWorkingDirectory(binaries.toFile())
                     // the launcher stops PostgreSQL itself, after the services that use it
                     .setRegisterShutdownHook(false)
