@@ -23,7 +23,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     public LoginView() {
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
-                LumoUtility.Padding.MEDIUM);
+                LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
         setSizeFull();
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setUsername("Email");

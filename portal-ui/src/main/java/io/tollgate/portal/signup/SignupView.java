@@ -17,7 +17,7 @@ class SignupView extends Main {
 
     SignupView(SignupService signups) {
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
-                LumoUtility.Padding.MEDIUM);
+                LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
         SignupForm form = new SignupForm();
         form.addSaveListener(save -> {
             signups.signUp(save.request());

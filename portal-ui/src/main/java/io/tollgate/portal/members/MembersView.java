@@ -1,0 +1,93 @@
+package io.tollgate.portal.members;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.tollgate.portal.common.Ui;
+import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+@Route(value = "members", layout = MainLayout.class)
+@PageTitle("Members · Tollgate")
+@RolesAllowed(Roles.TENANT_ADMIN)
+class MembersView extends VerticalLayout {
+
+    private final MemberService members;
+    private final Grid<MemberService.Member> memberGrid = new Grid<>();
+    private final Grid<MemberService.PendingInvitation> invitationGrid = new Grid<>();
+
+    MembersView(MemberService members) {
+        this.members = members;
+        memberGrid.addColumn(MemberService.Member::email).setHeader("Email").setAutoWidth(true);
+        memberGrid.addColumn(MemberService.Member::displayName).setHeader("Name").setAutoWidth(true);
+        memberGrid.addColumn(MemberService.Member::role).setHeader("Role").setAutoWidth(true);
+        memberGrid.addComponentColumn(member -> {
+            Button remove = new Button("Remove", click -> Ui.confirm("Remove " + member.email() + "?",
+                    "They lose access to this tenant at their next sign-in.", "Remove", () -> {
+                        members.remove(member.userId());
+                        refresh();
+                    }));
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return remove;
+        }).setAutoWidth(true);
+        memberGrid.setAllRowsVisible(true);
+        invitationGrid.addColumn(MemberService.PendingInvitation::email).setHeader("Invited").setAutoWidth(true);
+        invitationGrid.addColumn(MemberService.PendingInvitation::role).setHeader("Role").setAutoWidth(true);
+        invitationGrid.addColumn(i -> Ui.time(i.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        invitationGrid.setAllRowsVisible(true);
+        EmailField email = new EmailField("Email");
+        Select<String> role = new Select<>();
+        role.setLabel("Role");
+        role.setItems("DEVELOPER", "BILLING", "ADMIN");
+        role.setValue("DEVELOPER");
+        TextField link = new TextField("Invitation link (shown once; send it to the person)");
+        link.setReadOnly(true);
+        link.setWidthFull();
+        link.setVisible(false);
+        Button invite = new Button("Create invitation link", click -> {
+            if (email.isEmpty() || email.isInvalid()) {
+                email.setInvalid(true);
+                email.setErrorMessage("Enter a valid email address");
+                return;
+            }
+            String token = members.invite(email.getValue(), role.getValue());
+            link.setValue(baseUrl() + "/invite/" + token);
+            link.setVisible(true);
+            email.clear();
+            refresh();
+        });
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout form = new FlexLayout(email, role, invite);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+        add(new H2("Members"), memberGrid, new H3("Invite someone"),
+                new Paragraph("Email delivery comes with the billing mailer; until then copy the link to them."),
+                form, link, new H3("Open invitations"), invitationGrid);
+        refresh();
+    }
+
+    private static String baseUrl() {
+        var request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        boolean defaultPort = request.getServerPort() == 80 || request.getServerPort() == 443;
+        return request.getScheme() + "://" + request.getServerName()
+                + (defaultPort ? "" : ":" + request.getServerPort()) + request.getContextPath();
+    }
+
+    private void refresh() {
+        memberGrid.setItems(members.members());
+        invitationGrid.setItems(members.invitations());
+    }
+}
