@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy securityContexts;
+
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
+        this.securityContexts = securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
     public Optional<PortalUser> find() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = securityContexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
             return Optional.of(user);
         }

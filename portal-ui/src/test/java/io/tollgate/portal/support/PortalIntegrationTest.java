@@ -7,17 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The one application context every portal integration and browser test shares: a real server on a real database. */
+/**
+ * The one application context every portal test shares: a real server on the real test database. Test settings
+ * live in {@code src/test/resources/config/application.yml}; the attributes here match the smoke test's so Spring
+ * caches a single context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tollgate.secrets.api-key-secret=" + PortalIntegrationTest.API_KEY_SECRET,
-        "tollgate.gateway.url=http://gateway.test:8080",
-        "tollgate.admin.email=" + PortalIntegrationTest.ADMIN_EMAIL,
-        "tollgate.admin.password=" + PortalIntegrationTest.ADMIN_PASSWORD,
-        "tollgate.secrets.master-keys=test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        "vaadin.launch-browser=false",
-        "vaadin.productionMode=true"})
+@PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tollgate.secrets.dev-defaults=true")
 public @interface PortalIntegrationTest {
 
     String API_KEY_SECRET = "test-secret-test-secret-test-secret-0123456789";

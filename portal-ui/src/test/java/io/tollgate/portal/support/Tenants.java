@@ -45,11 +45,13 @@ public final class Tenants {
 
     public static void signIn(PortalUser user) {
         var authorities = user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContexts.STRATEGIES.forEach(strategy -> strategy.getContext().setAuthentication(authentication));
     }
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+        SecurityContexts.STRATEGIES.forEach(strategy -> strategy.clearContext());
     }
 }
