@@ -15,10 +15,11 @@ public final class BlockHoundSupport {
 
     public static synchronized void install() {
         if (!installed) {
-            BlockHound.builder()
+            // install(...) also loads the integrations on the class path (Reactor's, Netty's), which mark their
+            // threads as non-blocking; a bare builder() would watch no thread at all
+            BlockHound.install(builder -> builder
                     // class loading reads jars once per class; it is not request-path I/O
-                    .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass")
-                    .install();
+                    .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass"));
             installed = true;
         }
     }

@@ -1,0 +1,44 @@
+package io.tollgate.gateway.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.pipeline.Endpoint;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RequestBodyParserTest {
+
+    @Test
+    void reads_only_the_fields_the_gateway_needs() {
+        var result = parse(Endpoint.CHAT, """
+                {"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"tools":[{"a":{"b":[1,2]}}],
+                 "model":"gpt-4o-mini","stream":true,"max_tokens":128,"stream_options":{"include_usage":true}}""");
+
+        assertThat(result.rejection()).isNull();
+        assertThat(result.facts()).isEqualTo(new RequestFacts("gpt-4o-mini", true, java.util.OptionalInt.of(128), true));
+    }
+
+    @Test
+    void names_the_missing_or_mistyped_field() {
+        assertThat(parse(Endpoint.CHAT, "{\"messages\":[{}]}").rejection().param()).isEqualTo("model");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[]}").rejection().param()).isEqualTo("messages");
+        assertThat(parse(Endpoint.COMPLETIONS, "{\"model\":\"m\"}").rejection().param()).isEqualTo("prompt");
+        assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":null}").rejection().param()).isEqualTo("input");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{}],\"max_tokens\":\"9\"}").rejection().code())
+                .isEqualTo("invalid_type");
+        assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":\"x\",\"stream\":true}").rejection().param())
+                .isEqualTo("stream");
+    }
+
+    @Test
+    void refuses_what_is_not_one_json_object() {
+        assertThat(parse(Endpoint.CHAT, "[1]").rejection().code()).isEqualTo("invalid_json");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":").rejection().code()).isEqualTo("invalid_json");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{}]} {}").rejection().code()).isEqualTo("invalid_json");
+        assertThat(parse(Endpoint.CHAT, "").rejection().code()).isEqualTo("invalid_json");
+    }
+
+    private static RequestBodyParser.ParseResult parse(Endpoint endpoint, String body) {
+        return RequestBodyParser.parse(endpoint, body.getBytes(StandardCharsets.UTF_8));
+    }
+}
