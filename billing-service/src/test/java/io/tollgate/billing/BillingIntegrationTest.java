@@ -40,6 +40,10 @@ public abstract class BillingIntegrationTest {
     /** The SMTP server alert e-mails go to; shared by the whole test JVM like the Spring context. */
     protected static final GreenMail SMTP = startSmtp();
 
+    /** Stripe's API as a local stub; Stripe is "configured" in every billing test. */
+    protected static final StripeStub STRIPE = new StripeStub();
+    protected static final String STRIPE_WEBHOOK_SECRET = "whsec_local_test";
+
     @LocalServerPort
     protected int port;
 
@@ -54,6 +58,9 @@ public abstract class BillingIntegrationTest {
     static void localStandIns(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("tollgate.billing.stripe.api-key", () -> "sk_test_local");
+        registry.add("tollgate.billing.stripe.api-base", STRIPE::baseUrl);
+        registry.add("tollgate.billing.stripe.webhook-secret", () -> STRIPE_WEBHOOK_SECRET);
     }
 
     private static GreenMail startSmtp() {

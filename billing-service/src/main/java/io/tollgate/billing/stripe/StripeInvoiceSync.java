@@ -1,0 +1,124 @@
+package io.tollgate.billing.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceItemCreateParams;
+import io.tollgate.billing.error.BillingException;
+import io.tollgate.billing.error.ErrorCode;
+import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.Invoices;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pushes a finalized invoice to Stripe: the tenant's customer (created once, then updated), a draft Stripe invoice,
+ * one invoice item per line attached to it, then finalization. Every call carries an idempotency key derived from
+ * our ids, so a retry (stripe-java's own, or a second push after a failure) never creates anything twice; progress
+ * (customer id, Stripe invoice id, finalized time) is saved as it is made.
+ */
+@Service
+public class StripeInvoiceSync {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeInvoiceSync.class);
+
+    private final StripeProperties properties;
+    private final Invoices invoices;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StripeInvoiceSync(StripeProperties properties, Invoices invoices, JdbcClient jdbc, Clock clock) {
+        this.properties = properties;
+        this.invoices = invoices;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Invoice push(UUID invoiceId) {
+        if (!properties.enabled()) {
+            throw new BillingException(ErrorCode.STRIPE_NOT_CONFIGURED, "Stripe is not configured (STRIPE_API_KEY)");
+        }
+        Invoice invoice = invoices.find(invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
+        if (!invoice.status().equals("FINALIZED") && !invoice.status().equals("PAID")) {
+            throw new BillingException(ErrorCode.INVALID_INVOICE_STATE,
+                    "Only finalized invoices go to Stripe; invoice " + invoiceId + " is " + invoice.status());
+        }
+        if (Boolean.TRUE.equals(jdbc.sql("select stripe_finalized_at is not null from invoices where id = :id")
+                .param("id", invoiceId).query(Boolean.class).single())) {
+            return invoice;
+        }
+        StripeClient stripe = StripeClient.builder().setApiKey(properties.apiKey()).setApiBase(properties.apiBase())
+                .setMaxNetworkRetries(properties.maxNetworkRetries()).build();
+        try {
+            String customer = customer(stripe, invoice);
+            String stripeInvoice = invoice.stripeInvoiceId() != null ? invoice.stripeInvoiceId()
+                    : createInvoice(stripe, invoice, customer);
+            for (Invoice.Line line : invoice.lines()) {
+                stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()
+                        .setCustomer(customer).setInvoice(stripeInvoice).setCurrency("usd")
+                        .setAmount(line.amountUsd().movePointRight(2).longValueExact())
+                        .setDescription(line.description())
+                        .putMetadata("tollgate_invoice_line_id", line.id().toString())
+                        .build(), key("line-" + line.id()));
+            }
+            stripe.v1().invoices().finalizeInvoice(stripeInvoice, key("finalize-" + invoice.id()));
+            jdbc.sql("update invoices set stripe_finalized_at = :now, updated_at = :now where id = :id")
+                    .param("now", OffsetDateTime.now(clock)).param("id", invoice.id()).update();
+        } catch (StripeException e) {
+            log.warn("Stripe push of invoice {} failed: {} (request {})", invoice.id(), e.getCode(), e.getRequestId());
+            throw new BillingException(ErrorCode.STRIPE_UNAVAILABLE,
+                    "Stripe refused or could not be reached; pushing again is safe");
+        }
+        return invoices.find(invoiceId).orElseThrow();
+    }
+
+    private String customer(StripeClient stripe, Invoice invoice) throws StripeException {
+        String existing = jdbc.sql("select stripe_customer_id from tenants where id = :id")
+                .param("id", invoice.tenantId()).query(String.class).optional().orElse(null);
+        if (existing != null) {
+            var update = CustomerUpdateParams.builder().setName(invoice.tenantName());
+            if (invoice.billingEmail() != null) {
+                update.setEmail(invoice.billingEmail());
+            }
+            stripe.v1().customers().update(existing, update.build(),
+                    key("customer-" + invoice.tenantId() + "-for-" + invoice.id()));
+            return existing;
+        }
+        var create = CustomerCreateParams.builder().setName(invoice.tenantName())
+                .putMetadata("tollgate_tenant_id", invoice.tenantId().toString());
+        if (invoice.billingEmail() != null) {
+            create.setEmail(invoice.billingEmail());
+        }
+        String id = stripe.v1().customers().create(create.build(), key("customer-" + invoice.tenantId())).getId();
+        jdbc.sql("update tenants set stripe_customer_id = :customer where id = :id and stripe_customer_id is null")
+                .param("customer", id).param("id", invoice.tenantId()).update();
+        return id;
+    }
+
+    private String createInvoice(StripeClient stripe, Invoice invoice, String customer) throws StripeException {
+        String id = stripe.v1().invoices().create(InvoiceCreateParams.builder()
+                .setCustomer(customer).setCurrency("usd").setAutoAdvance(false)
+                .setCollectionMethod(InvoiceCreateParams.CollectionMethod.SEND_INVOICE)
+                .setDaysUntilDue(properties.daysUntilDue())
+                .setPendingInvoiceItemsBehavior(InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE)
+                .putMetadata("tollgate_invoice_id", invoice.id().toString())
+                .putMetadata("tollgate_invoice_number", Objects.toString(invoice.number(), ""))
+                .build(), key("invoice-" + invoice.id())).getId();
+        jdbc.sql("update invoices set stripe_invoice_id = :stripe, updated_at = now() where id = :id")
+                .param("stripe", id).param("id", invoice.id()).update();
+        return id;
+    }
+
+    private static RequestOptions key(String suffix) {
+        return RequestOptions.builder().setIdempotencyKey("tollgate-" + suffix).build();
+    }
+}

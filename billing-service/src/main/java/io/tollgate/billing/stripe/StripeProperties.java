@@ -1,0 +1,29 @@
+package io.tollgate.billing.stripe;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Stripe is used only when an API key is set (STRIPE_API_KEY).
+ *
+ * @param apiBase            overridable so tests talk to a local stub in Stripe's wire format
+ * @param webhookSecret      the endpoint's signing secret (STRIPE_WEBHOOK_SECRET), "whsec_..."
+ * @param maxNetworkRetries  stripe-java retries failed calls this often, with the same idempotency key
+ */
+@ConfigurationProperties("tollgate.billing.stripe")
+public record StripeProperties(@DefaultValue("") String apiKey,
+                               @DefaultValue("https://api.stripe.com") String apiBase,
+                               @DefaultValue("") String webhookSecret,
+                               @DefaultValue("2") int maxNetworkRetries,
+                               @DefaultValue("30") long daysUntilDue,
+                               @DefaultValue("300") long webhookToleranceSeconds) {
+
+    boolean enabled() {
+        return !apiKey.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "StripeProperties[apiBase=" + apiBase + ", enabled=" + enabled() + "]";
+    }
+}
