@@ -46,6 +46,17 @@ public class UsageService {
         return query(filter, MAX_ROWS_SHOWN);
     }
 
+    /** The tenant's keys, revoked ones included, since their past usage still counts. */
+    public List<KeyOption> keys() {
+        return jdbc.sql("""
+                        select k.id, k.prefix || '… ' || k.name || ' (' || a.name || ')' as label
+                        from api_keys k join apps a on a.id = k.app_id and a.tenant_id = k.tenant_id
+                        where k.tenant_id = ? order by a.name, k.created_at desc""")
+                .param(currentUser.tenantId())
+                .query((rs, n) -> new KeyOption(rs.getObject("id", UUID.class), rs.getString("label")))
+                .list();
+    }
+
     public UsageTotals totals(UsageFilter filter) {
         return bind(jdbc.sql("select count(*) requests, coalesce(sum(e.prompt_tokens), 0) prompt, "
                         + "coalesce(sum(e.completion_tokens), 0) completion, coalesce(sum(e.cost_usd), 0) cost"
