@@ -1,0 +1,13 @@
+package io.tollgate.gateway.budget;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param spendReadInterval how often every replica reads the budgets' spend from PostgreSQL; with the metering flush
+ *                          interval it bounds how late one replica sees another's spend
+ */
+@ConfigurationProperties("tollgate.gateway.budget")
+public record BudgetProperties(@DefaultValue("1s") Duration spendReadInterval) {
+}
