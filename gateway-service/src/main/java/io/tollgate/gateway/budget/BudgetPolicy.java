@@ -1,12 +1,12 @@
 package io.tollgate.gateway.budget;
 
+import io.tollgate.gateway.budget.BudgetReservations.Gate;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.GatewayPolicy;
 import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.BudgetEntry.Action;
-import io.tollgate.gateway.snapshot.ModelEntry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -15,63 +15,84 @@ import reactor.core.publisher.Mono;
 /**
  * Once a budget covering the request (tenant, app, or app and model) has reached 100 percent of its amount in the
  * current UTC period: BLOCK refuses with 429 {@code insufficient_quota}; DOWNGRADE serves the budget's cheaper model
- * instead (the app must hold an approved subscription to it, and the cheaper model's own BLOCK budgets still apply;
- * downgrades do not chain); ALERT_ONLY lets the request through (the alert rows are written with the spend). BLOCK
- * wins over DOWNGRADE; among downgrades the most specific budget decides. Spend comes from {@link SpendLedger}, in
- * memory: fail-open on a stale read, never a database call here.
+ * instead (the app must hold an approved subscription to it; the cheaper model's own BLOCK budgets apply, downgrades
+ * do not chain); ALERT_ONLY lets the request through (the alert rows are written with the spend). BLOCK wins over
+ * DOWNGRADE; among downgrades the most specific budget decides. BLOCK budgets not spent yet go through
+ * {@link BudgetReservations}. Spend comes from {@link SpendLedger} in memory: never a database call here, and
+ * fail-open on a stale read (the replica's own costs still count).
  */
 @Component
 public class BudgetPolicy implements GatewayPolicy {
 
     private final SpendLedger ledger;
+    private final BudgetReservations reservations;
 
-    public BudgetPolicy(SpendLedger ledger) {
+    public BudgetPolicy(SpendLedger ledger, BudgetReservations reservations) {
         this.ledger = ledger;
+        this.reservations = reservations;
     }
 
     @Override
     public Mono<Rejection> apply(RequestContext context) {
-        var caller = context.caller().orElseThrow();
-        ModelEntry model = context.model().orElseThrow();
-        var budgets = CoveringBudgets.of(context.snapshot(), caller.tenant().id(), caller.app().id(), model.id());
+        var budgets = covering(context);
         if (budgets.isEmpty()) {
             return Mono.empty();
         }
         var spent = spentOnes(context, budgets);
+        var downgrade = spent.stream().filter(b -> b.action() == Action.DOWNGRADE).findFirst();
+        if (downgrade.isPresent() && spent.stream().noneMatch(b -> b.action() == Action.BLOCK)) {
+            var unavailable = downgrade(context, downgrade.get());
+            if (unavailable.isPresent()) {
+                return Mono.just(unavailable.get());
+            }
+            budgets = covering(context);
+            spent = spentOnes(context, budgets);
+        }
         var block = spent.stream().filter(b -> b.action() == Action.BLOCK).findFirst();
         if (block.isPresent()) {
-            return Mono.just(refusal(context, block.get()));
+            return Mono.just(BudgetRejections.spent(context, block.get(), block.get().period().start(context.receivedAt())));
         }
-        return spent.stream().filter(b -> b.action() == Action.DOWNGRADE).findFirst()
-                .map(downgrade -> Mono.justOrEmpty(downgrade(context, downgrade)))
-                .orElseGet(Mono::empty);
+        return Mono.justOrEmpty(reserve(context, budgets));
     }
 
-    private Optional<Rejection> downgrade(RequestContext context, BudgetEntry budget) {
-        var caller = context.caller().orElseThrow();
+    /** Serves the budget's cheaper model instead, or says why it cannot. */
+    private static Optional<Rejection> downgrade(RequestContext context, BudgetEntry budget) {
+        var app = context.caller().orElseThrow().app();
         String cheaper = budget.downgradeModel().orElseThrow();
         var target = context.snapshot().model(cheaper);
-        var subscription = target.flatMap(m -> context.snapshot().approvedSubscription(caller.app().id(), m.id()));
+        var subscription = target.flatMap(m -> context.snapshot().approvedSubscription(app.id(), m.id()));
         if (subscription.isEmpty()) {
             return Optional.of(BudgetRejections.downgradeUnavailable(context, budget, cheaper));
         }
-        var targetBudgets = CoveringBudgets.of(context.snapshot(), caller.tenant().id(), caller.app().id(), target.get().id());
-        var block = spentOnes(context, targetBudgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
-        if (block.isPresent()) {
-            return Optional.of(refusal(context, block.get()));
-        }
         context.subscribed(target.get(), subscription.get());
         return Optional.empty();
+    }
+
+    private Optional<Rejection> reserve(RequestContext context, List<BudgetEntry> budgets) {
+        var gates = budgets.stream().filter(b -> b.action() == Action.BLOCK).map(b -> {
+            var key = SpendKey.of(b, context.receivedAt());
+            return new Gate(b, key, b.amountUsd().subtract(ledger.spent(key)));
+        }).toList();
+        if (gates.isEmpty()) {
+            return Optional.empty();
+        }
+        var admission = reservations.admit(gates, CostBound.of(context));
+        if (admission.full().isPresent()) {
+            return Optional.of(BudgetRejections.reserved(context, admission.full().get()));
+        }
+        context.onCompletion(admission.release());
+        return Optional.empty();
+    }
+
+    private static List<BudgetEntry> covering(RequestContext context) {
+        var caller = context.caller().orElseThrow();
+        return CoveringBudgets.of(context.snapshot(), caller.tenant().id(), caller.app().id(), context.model().orElseThrow().id());
     }
 
     private List<BudgetEntry> spentOnes(RequestContext context, List<BudgetEntry> budgets) {
         return budgets.stream()
                 .filter(b -> ledger.spent(SpendKey.of(b, context.receivedAt())).compareTo(b.amountUsd()) >= 0)
                 .toList();
-    }
-
-    private static Rejection refusal(RequestContext context, BudgetEntry budget) {
-        return BudgetRejections.spent(context, budget, budget.period().start(context.receivedAt()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Locale;
 final class BudgetRejections {
 
     static final String INSUFFICIENT_QUOTA = "insufficient_quota";
+    static final String BUDGET_RESERVED = "budget_reserved";
 
     private BudgetRejections() {
     }
@@ -18,6 +19,11 @@ final class BudgetRejections {
     static Rejection spent(RequestContext context, BudgetEntry budget, LocalDate periodStart) {
         return new Rejection(429, INSUFFICIENT_QUOTA, null, INSUFFICIENT_QUOTA, "The " + describe(context, budget)
                 + " is used up; requests are refused until " + budget.period().next(periodStart) + " (UTC).");
+    }
+
+    static Rejection reserved(RequestContext context, BudgetEntry budget) {
+        return new Rejection(429, INSUFFICIENT_QUOTA, null, BUDGET_RESERVED, "The " + describe(context, budget)
+                + " is nearly used up and the requests in flight on it may spend the rest; retry when they have finished.");
     }
 
     static Rejection downgradeUnavailable(RequestContext context, BudgetEntry budget, String downgradeModel) {

@@ -12,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,6 +51,40 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
             assertThat((BigDecimal) e.get("cost_usd")).isZero();
         });
         await(() -> BUDGETS.spent(budget).compareTo(chatCost(3)) == 0, Duration.ofSeconds(5), "the spend of three requests");
+    }
+
+    @Test
+    void concurrent_requests_overshoot_a_block_budget_by_at_most_one_request() {
+        var world = world();
+        UUID budget = BUDGETS.create(world.tenant(), world.app(), world.chatModel(), "0.02", "BLOCK", null);
+        awaitBudget(world.tenant(), budget);
+        // the fixture's usage fits the bound of this body: 1,200 prompt tokens < 1,300 bytes, 300 completion tokens
+        String body = "{\"model\":\"" + world.chatModel() + "\",\"max_tokens\":300,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"" + "spend ".repeat(220) + "\"}]}";
+
+        int served = 0;
+        boolean spent = false;
+        for (int round = 0; round < 10 && !spent; round++) {
+            List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                responses.add(http.sendAsync(request(baseUrl(), world.key().plaintext(), body), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var response : responses.stream().map(CompletableFuture::join).toList()) {
+                if (response.statusCode() == 200) {
+                    served++;
+                } else {
+                    assertThat(response.statusCode()).isEqualTo(429);
+                    assertThat(response.body()).contains("\"type\":\"insufficient_quota\"");
+                    spent |= response.body().contains("\"code\":\"insufficient_quota\"");
+                }
+            }
+        }
+
+        assertThat(spent).as("the budget ran out").isTrue();
+        BigDecimal total = chatCost(served);
+        await(() -> BUDGETS.spent(budget).compareTo(total) == 0, Duration.ofSeconds(5), "the spend of every served request");
+        assertThat(total).isGreaterThanOrEqualTo(new BigDecimal("0.02"))
+                .as("overshoot of one request at most").isLessThan(new BigDecimal("0.02").add(Budgets.CHAT_COST));
     }
 
     @Test
@@ -184,10 +220,13 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
     }
 
     static HttpRequest request(String baseUrl, String key, String model, boolean stream) {
+        return request(baseUrl, key, "{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Spend some of my budget\"}]}");
+    }
+
+    static HttpRequest request(String baseUrl, String key, String body) {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"stream\":" + stream
-                        + ",\"messages\":[{\"role\":\"user\",\"content\":\"Spend some of my budget\"}]}"))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }
