@@ -7,6 +7,7 @@ import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.BudgetEntry.Action;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,16 @@ import reactor.core.publisher.Mono;
 @Component
 public class BudgetPolicy implements GatewayPolicy {
 
+    private static final Duration RESERVATION_RECHECK = Duration.ofMillis(5);
+
     private final SpendLedger ledger;
     private final BudgetReservations reservations;
+    private final BudgetProperties properties;
 
-    public BudgetPolicy(SpendLedger ledger, BudgetReservations reservations) {
+    public BudgetPolicy(SpendLedger ledger, BudgetReservations reservations, BudgetProperties properties) {
         this.ledger = ledger;
         this.reservations = reservations;
+        this.properties = properties;
     }
 
     @Override
@@ -46,13 +51,28 @@ public class BudgetPolicy implements GatewayPolicy {
                 return Mono.just(unavailable.get());
             }
             budgets = covering(context);
-            spent = spentOnes(context, budgets);
         }
-        var block = spent.stream().filter(b -> b.action() == Action.BLOCK).findFirst();
+        return admit(context, budgets, System.nanoTime() + properties.reservationWait().toNanos());
+    }
+
+    /**
+     * Refuses on a spent BLOCK budget, else reserves the request's cost bound on the BLOCK budgets; a request with no
+     * room beside those in flight waits for them (re-checking every few milliseconds, without holding a thread) and
+     * is refused with {@code budget_reserved} only if they are still running after the reservation wait.
+     */
+    private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
+        var block = spentOnes(context, budgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
         if (block.isPresent()) {
             return Mono.just(BudgetRejections.spent(context, block.get(), block.get().period().start(context.receivedAt())));
         }
-        return Mono.justOrEmpty(reserve(context, budgets));
+        var full = reserve(context, budgets);
+        if (full.isEmpty()) {
+            return Mono.empty();
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            return Mono.just(BudgetRejections.reserved(context, full.get()));
+        }
+        return Mono.delay(RESERVATION_RECHECK).then(Mono.defer(() -> admit(context, budgets, deadlineNanos)));
     }
 
     /** Serves the budget's cheaper model instead, or says why it cannot. */
@@ -68,7 +88,8 @@ public class BudgetPolicy implements GatewayPolicy {
         return Optional.empty();
     }
 
-    private Optional<Rejection> reserve(RequestContext context, List<BudgetEntry> budgets) {
+    /** Reserves the request's cost bound on its BLOCK budgets until it completes; or the budget without room now. */
+    private Optional<BudgetEntry> reserve(RequestContext context, List<BudgetEntry> budgets) {
         var gates = budgets.stream().filter(b -> b.action() == Action.BLOCK).map(b -> {
             var key = SpendKey.of(b, context.receivedAt());
             return new Gate(b, key, b.amountUsd().subtract(ledger.spent(key)));
@@ -77,11 +98,10 @@ public class BudgetPolicy implements GatewayPolicy {
             return Optional.empty();
         }
         var admission = reservations.admit(gates, CostBound.of(context));
-        if (admission.full().isPresent()) {
-            return Optional.of(BudgetRejections.reserved(context, admission.full().get()));
+        if (admission.full().isEmpty()) {
+            context.onCompletion(admission.release());
         }
-        context.onCompletion(admission.release());
-        return Optional.empty();
+        return admission.full();
     }
 
     private static List<BudgetEntry> covering(RequestContext context) {

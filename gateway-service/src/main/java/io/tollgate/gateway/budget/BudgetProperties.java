@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param spendReadInterval how often every replica reads the budgets' spend from PostgreSQL; with the metering flush
  *                          interval it bounds how late one replica sees another's spend
+ * @param reservationWait   how long a request near a BLOCK budget's limit waits for the requests in flight on it
+ *                          before it is refused with {@code budget_reserved}
  */
 @ConfigurationProperties("tollgate.gateway.budget")
-public record BudgetProperties(@DefaultValue("1s") Duration spendReadInterval) {
+public record BudgetProperties(@DefaultValue("1s") Duration spendReadInterval,
+                               @DefaultValue("10s") Duration reservationWait) {
 }

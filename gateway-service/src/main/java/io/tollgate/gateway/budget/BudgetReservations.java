@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Holds a BLOCK budget to at most one request's overshoot on this replica. A request may start on a budget that is
  * not spent yet when no other request on it is in flight here (it may overshoot by its own cost), or when the cost
- * bounds of the requests in flight and its own all fit in what is left; otherwise it is refused until they finish.
+ * bounds of the requests in flight and its own all fit in what is left; otherwise it has to wait for them.
  * Far from the limit the bounds always fit, so this only serializes the last requests before a budget runs out.
  * The critical section is a few map operations, never I/O.
  */
