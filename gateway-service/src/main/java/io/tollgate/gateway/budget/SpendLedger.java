@@ -5,21 +5,24 @@ import io.tollgate.gateway.metering.UsageListener;
 import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.stereotype.Component;
 
 /**
  * This replica's view of every budget's spend, with no database call on the request path: what PostgreSQL held at
- * the last periodic read, plus this replica's own costs that the read may not contain yet. An event's cost counts
- * locally from the moment it is queued; once its batch is committed it stays counted until a read that started
- * after the commit has replaced the stored value (a read that started earlier may not see it). Events waiting in
- * the spool during a database outage keep counting locally.
+ * the last periodic read, plus this replica's own costs that the read cannot contain yet. An event's cost counts
+ * locally from the moment it is queued; once its batch is committed it counts until the next read replaces the
+ * stored value. A read never overlaps a batch's commit and its bookkeeping (the commit holds the shared side of a
+ * lock, the read the exclusive side, both on background threads), so every read either sees a batch and finds it
+ * settled, or does not and finds it still local: no cost is ever missing, none counted twice. Events waiting in the
+ * spool during a database outage keep counting locally.
  */
 @Component
 public class SpendLedger implements UsageListener {
@@ -27,7 +30,7 @@ public class SpendLedger implements UsageListener {
     private final SnapshotHolder snapshots;
     private final Map<SpendKey, KeySpend> spend = new ConcurrentHashMap<>();
     private final Map<UUID, Contribution> unstored = new ConcurrentHashMap<>();
-    private final AtomicLong readEpoch = new AtomicLong();
+    private final ReadWriteLock commitsVersusReads = new ReentrantReadWriteLock();
 
     public SpendLedger(SnapshotHolder snapshots) {
         this.snapshots = snapshots;
@@ -36,20 +39,17 @@ public class SpendLedger implements UsageListener {
     private record Contribution(List<SpendKey> keys, BigDecimal amount) {
     }
 
-    /** Committed amounts not yet known to be in the stored value: those committed during read {@code epoch} or later. */
-    private record Settled(long epoch, BigDecimal amount) {
-    }
+    /**
+     * @param stored   the value of the last read
+     * @param unstored costs queued here and not committed yet
+     * @param settled  costs committed since the last read
+     */
+    private record KeySpend(BigDecimal stored, BigDecimal unstored, BigDecimal settled) {
 
-    private record KeySpend(BigDecimal stored, BigDecimal unstored, List<Settled> settled) {
-
-        static final KeySpend ZERO = new KeySpend(BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+        static final KeySpend ZERO = new KeySpend(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
         BigDecimal total() {
-            BigDecimal total = stored.add(unstored);
-            for (Settled s : settled) {
-                total = total.add(s.amount());
-            }
-            return total;
+            return stored.add(unstored).add(settled);
         }
 
         KeySpend queued(BigDecimal amount) {
@@ -60,18 +60,16 @@ public class SpendLedger implements UsageListener {
             return new KeySpend(stored, unstored.subtract(amount), settled);
         }
 
-        KeySpend committed(BigDecimal amount, long epoch) {
-            var more = new ArrayList<>(settled);
-            more.add(new Settled(epoch, amount));
-            return new KeySpend(stored, unstored.subtract(amount), List.copyOf(more));
+        KeySpend committed(BigDecimal amount) {
+            return new KeySpend(stored, unstored.subtract(amount), settled.add(amount));
         }
 
-        KeySpend read(BigDecimal value, long epoch) {
-            return new KeySpend(value, unstored, settled.stream().filter(s -> s.epoch() >= epoch).toList());
+        KeySpend read(BigDecimal value) {
+            return new KeySpend(value, unstored, BigDecimal.ZERO);
         }
 
         boolean idle() {
-            return unstored.signum() == 0 && settled.isEmpty();
+            return unstored.signum() == 0 && settled.signum() == 0;
         }
     }
 
@@ -101,14 +99,24 @@ public class SpendLedger implements UsageListener {
     }
 
     @Override
-    public void stored(List<UsageEvent> batch) {
-        long epoch = readEpoch.get();
-        for (UsageEvent event : batch) {
-            var contribution = unstored.remove(event.id());
-            if (contribution != null) {
-                contribution.keys().forEach(key -> spend.computeIfPresent(key,
-                        (k, known) -> known.committed(contribution.amount(), epoch)));
+    public void beforeCommit() {
+        commitsVersusReads.readLock().lock();
+    }
+
+    @Override
+    public void afterCommit(List<UsageEvent> batch, boolean committed) {
+        try {
+            if (committed) {
+                for (UsageEvent event : batch) {
+                    var contribution = unstored.remove(event.id());
+                    if (contribution != null) {
+                        contribution.keys().forEach(key -> spend.computeIfPresent(key,
+                                (k, known) -> known.committed(contribution.amount())));
+                    }
+                }
             }
+        } finally {
+            commitsVersusReads.readLock().unlock();
         }
     }
 
@@ -120,21 +128,23 @@ public class SpendLedger implements UsageListener {
         }
     }
 
-    /** Called before each read of budget_spend; the read's epoch. */
-    long beginRead() {
-        return readEpoch.incrementAndGet();
-    }
-
     Set<SpendKey> knownKeys() {
         return Set.copyOf(spend.keySet());
     }
 
-    /**
-     * The values a read that began at {@code epoch} found, for every key it asked for (0 when there is no row);
-     * keys outside {@code current} periods are forgotten once nothing local is left on them.
-     */
-    void read(long epoch, Map<SpendKey, BigDecimal> values, Set<SpendKey> current) {
-        values.forEach((key, value) -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).read(value, epoch)));
+    /** Reads the stored spend with no commit in between; the read returns a value for every key it was asked. */
+    interface Read {
+        Map<SpendKey, BigDecimal> values() throws SQLException;
+    }
+
+    /** Runs the read and applies it; keys outside {@code current} periods are forgotten once nothing local is left. */
+    void refresh(Read read, Set<SpendKey> current) throws SQLException {
+        commitsVersusReads.writeLock().lock();
+        try {
+            read.values().forEach((key, value) -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).read(value)));
+        } finally {
+            commitsVersusReads.writeLock().unlock();
+        }
         for (SpendKey key : spend.keySet()) {
             if (!current.contains(key)) {
                 spend.computeIfPresent(key, (k, known) -> known.idle() ? null : known);

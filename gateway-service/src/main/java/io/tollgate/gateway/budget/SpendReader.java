@@ -77,9 +77,8 @@ class SpendReader implements SmartLifecycle {
         if (keys.isEmpty()) {
             return;
         }
-        long epoch = ledger.beginRead();
         try {
-            ledger.read(epoch, read(keys), current);
+            ledger.refresh(() -> read(keys), current);
             if (failing) {
                 log.info("Budget spend is read from PostgreSQL again");
             }

@@ -66,8 +66,7 @@ public class UsageBatchWriter {
                 for (UsageListener listener : listeners) {
                     listener.inserted(connection, inserted);
                 }
-                connection.commit();
-                listeners.forEach(listener -> listener.stored(batch));
+                commit(connection, batch);
                 return inserted.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -75,6 +74,18 @@ public class UsageBatchWriter {
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    private void commit(Connection connection, List<UsageEvent> batch) throws SQLException {
+        listeners.forEach(UsageListener::beforeCommit);
+        boolean committed = false;
+        try {
+            connection.commit();
+            committed = true;
+        } finally {
+            boolean done = committed;
+            listeners.forEach(listener -> listener.afterCommit(batch, done));
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Follows usage events from the request path to PostgreSQL, for features that keep their own books on the same
- * events (budgets): when an event is queued, inside the transaction that inserts a batch, and once the batch is
- * committed or an event is given up.
+ * events (budgets): when an event is queued, inside the transaction that inserts a batch, around its commit, and
+ * when an event is given up.
  */
 public interface UsageListener {
 
@@ -22,8 +22,12 @@ public interface UsageListener {
     default void inserted(Connection connection, List<UsageEvent> inserted) throws SQLException {
     }
 
-    /** After the commit: every event of the batch is in PostgreSQL (inserted now or before). */
-    default void stored(List<UsageEvent> batch) {
+    /** Right before the batch's commit, on the metering thread; {@link #afterCommit} always follows. */
+    default void beforeCommit() {
+    }
+
+    /** Right after the commit attempt; when committed, every event of the batch is in PostgreSQL (now or before). */
+    default void afterCommit(List<UsageEvent> batch, boolean committed) {
     }
 
     /** An event PostgreSQL refused for its content; it will never be stored. */
