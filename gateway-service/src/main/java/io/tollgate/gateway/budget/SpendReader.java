@@ -70,7 +70,7 @@ class SpendReader implements SmartLifecycle {
         }
     }
 
-    void readOnce() {
+    private void readOnce() {
         Set<SpendKey> current = currentKeys();
         Set<SpendKey> keys = new HashSet<>(current);
         keys.addAll(ledger.knownKeys());
