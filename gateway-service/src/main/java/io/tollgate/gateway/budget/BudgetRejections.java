@@ -5,7 +5,6 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /** The 429s a spent budget answers with, in OpenAI's shape for an exhausted quota, naming the budget. */
 final class BudgetRejections {
@@ -49,6 +48,6 @@ final class BudgetRejections {
     }
 
     private static String plain(BigDecimal amount) {
-        return amount.stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+        return amount.stripTrailingZeros().toPlainString();
     }
 }
