@@ -138,6 +138,14 @@ public final class RequestContext {
         this.subscription = subscription;
     }
 
+    /** The model the client asked for, when a budget downgrade serves another one instead. */
+    public Optional<String> downgradedFrom() {
+        if (facts == null || model == null || facts.model().equals(model.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(facts.model());
+    }
+
     public Optional<Route> route() {
         return Optional.ofNullable(route);
     }

@@ -104,7 +104,22 @@ public class SnapshotLoader {
         });
         return new ConfigSnapshot(clock.instant(), keys, apps, tenants, deepCopy(subscriptions), models,
                 Map.copyOf(deployments), providers, prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey, e -> PriceSchedule.of(e.getValue()))));
+                        Map.Entry::getKey, e -> PriceSchedule.of(e.getValue()))), readBudgets(jdbc));
+    }
+
+    private static Map<UUID, List<BudgetEntry>> readBudgets(JdbcClient jdbc) {
+        return Map.copyOf(jdbc.sql("""
+                        select b.id, b.tenant_id, b.app_id, b.model_id, m.name as model_name, b.period, b.amount_usd,
+                               b.action, d.name as downgrade_model_name
+                        from budgets b
+                        left join models m on m.id = b.model_id
+                        left join models d on d.id = b.downgrade_model_id
+                        where b.enabled""")
+                .query((rs, n) -> new BudgetEntry(uuid(rs, "id"), uuid(rs, "tenant_id"), uuid(rs, "app_id"),
+                        uuid(rs, "model_id"), rs.getString("model_name"), BudgetEntry.Period.valueOf(rs.getString("period")),
+                        rs.getBigDecimal("amount_usd"), BudgetEntry.Action.valueOf(rs.getString("action")),
+                        rs.getString("downgrade_model_name")))
+                .list().stream().collect(Collectors.groupingBy(BudgetEntry::tenantId, Collectors.toUnmodifiableList())));
     }
 
     private ProviderEntry provider(ResultSet rs) throws SQLException {
