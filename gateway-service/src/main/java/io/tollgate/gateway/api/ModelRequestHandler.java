@@ -62,11 +62,16 @@ public class ModelRequestHandler {
             return errors.response(BodyReader.tooLarge(properties.maxBodyBytes()));
         }
         return BodyReader.read(request, properties.maxBodyBytes())
-                .flatMap(body -> run(newContext(request, endpoint, body, snapshot.get(), requestId, receivedAt, startNanos)))
+                .flatMap(body -> run(request, newContext(request, endpoint, body, snapshot.get(), requestId, receivedAt, startNanos)))
                 .onErrorResume(RejectedException.class, e -> errors.response(e.rejection()));
     }
 
-    private Mono<ServerResponse> run(RequestContext context) {
+    private Mono<ServerResponse> run(ServerRequest request, RequestContext context) {
+        var response = request.exchange().getResponse();
+        response.beforeCommit(() -> {
+            response.getHeaders().addAll(context.responseHeaders());
+            return Mono.empty();
+        });
         return chain.apply(context)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
                 .switchIfEmpty(Mono.defer(() -> providerCall.forward(context)));

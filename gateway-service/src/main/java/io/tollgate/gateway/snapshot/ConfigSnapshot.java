@@ -21,7 +21,8 @@ public record ConfigSnapshot(
         Map<String, ModelEntry> modelsByName,
         Map<UUID, List<DeploymentEntry>> deploymentsByModel,
         Map<UUID, ProviderEntry> providers,
-        Map<UUID, PriceSchedule> pricesByModel) {
+        Map<UUID, PriceSchedule> pricesByModel,
+        LimitSettings limits) {
 
     public Optional<KeyEntry> keyByPrefix(String prefix) {
         return Optional.ofNullable(keysByPrefix.get(prefix));
@@ -66,6 +67,7 @@ public record ConfigSnapshot(
     }
 
     public static ConfigSnapshot empty(Instant at) {
-        return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                LimitSettings.none());
     }
 }
