@@ -72,7 +72,8 @@ public class ModelRequestHandler {
             response.getHeaders().addAll(context.responseHeaders());
             return Mono.empty();
         });
-        return chain.apply(context)
+        // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
+        return chain.apply(context).doOnError(failure -> context.complete()).doOnCancel(context::complete)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
                 .switchIfEmpty(Mono.defer(() -> providerCall.forward(context)));
     }
