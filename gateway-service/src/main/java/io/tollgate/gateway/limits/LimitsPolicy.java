@@ -46,7 +46,8 @@ public class LimitsPolicy implements GatewayPolicy {
         PlanLimits own = context.subscription().orElseThrow().limits();
         PlanLimits ceiling = context.snapshot().limits().tenantCeiling(caller.tenant().id());
         List<Limit> rateLimits = Limit.of(caller, model.id(), own, ceiling);
-        boolean countTokens = own.maxTokensPerRequest().isPresent() || rateLimits.stream().anyMatch(Limit::countsTokens);
+        boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
+                && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
         long promptTokens = countTokens ? tokens.countPrompt(PromptText.of(context.endpoint(), context.body())) : 0;
         var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));
         if (refusal.isPresent()) {
@@ -63,6 +64,15 @@ public class LimitsPolicy implements GatewayPolicy {
             }
         }
         return rates.admit(rateLimits, reserve).flatMap(admission -> decide(context, admission, modelName));
+    }
+
+    /**
+     * No prompt has more tokens than this, so a prompt under a per-request maximum needs no counting: a token is at
+     * least one byte of the prompt's text, which the body holds (escapes only make it longer), and each message's
+     * few overhead tokens take fewer bytes than the message's JSON.
+     */
+    private static long upperBoundOfPromptTokens(RequestContext context) {
+        return 2L * context.body().length + TokenCounter.REPLY_OVERHEAD;
     }
 
     private static Optional<Rejection> overRequestMaximum(RequestContext context, PlanLimits own, long promptTokens) {

@@ -34,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * call ("service": the policy's own cost) and from the request's scheduled start ("scheduled": also every stall of
  * this process or machine that delayed it). Not a test; prints two lines per scenario.
  *
- * <p>Arguments: {@code <scenario: unlimited|local|redis-exact|redis-relaxed> <requests per second> <seconds>
+ * <p>Arguments: {@code <scenario: unlimited|local-requests|local|redis-exact|redis-relaxed> <requests per second> <seconds>
  * [redis url]}.
  */
 public final class LimitsPolicyBench {
@@ -62,8 +62,12 @@ public final class LimitsPolicyBench {
                 : new LocalBucketStore(time)) {
             var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
                     new TokenCounter(), properties, store);
-            var world = new World(scenario.equals("unlimited") ? PlanLimits.unlimited()
-                    : PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, 10_000_000_000L, 1_000_000_000_000L, 1_000_000, 1_000_000));
+            var world = new World(switch (scenario) {
+                case "unlimited" -> PlanLimits.unlimited();
+                case "local-requests" -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, null, null, 1_000_000, 1_000_000);
+                default -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, 10_000_000_000L, 1_000_000_000_000L,
+                        1_000_000, 1_000_000);
+            });
             run(policy, world, rate, Math.min(10, seconds), null, null);
             long[] latencies = new long[rate * seconds];
             long[] serviceTimes = new long[rate * seconds];
