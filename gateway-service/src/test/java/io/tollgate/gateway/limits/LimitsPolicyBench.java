@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  * The limits policy alone at a fixed request rate, as bench/limits-bench.sh runs it: each request's latency is
  * measured to the end of the policy's decision plus the settlement the policy runs when the request ends, from the
  * call ("service": the policy's own cost) and from the request's scheduled start ("scheduled": also every stall of
- * this process or machine that delayed it). Not a test; prints two lines per scenario.
+ * this process or machine that delayed it), and the whole process's CPU time per request (the harness included). Not a
+ * test; prints two lines per scenario.
  *
  * <p>Arguments: {@code <scenario: unlimited|local-requests|local|redis-exact|redis-relaxed> <requests per second> <seconds>
  * [redis url]}.
@@ -71,9 +72,12 @@ public final class LimitsPolicyBench {
             run(policy, world, rate, Math.min(10, seconds), null, null);
             long[] latencies = new long[rate * seconds];
             long[] serviceTimes = new long[rate * seconds];
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             run(policy, world, rate, seconds, latencies, serviceTimes);
-            report(scenario + " service", rate, serviceTimes, outage.failureCount());
-            report(scenario + " scheduled", rate, latencies, outage.failureCount());
+            double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1000.0 / latencies.length;
+            report(scenario + " service", rate, serviceTimes, outage.failureCount(), cpuPerRequest);
+            report(scenario + " scheduled", rate, latencies, outage.failureCount(), cpuPerRequest);
         }
     }
 
@@ -109,12 +113,12 @@ public final class LimitsPolicyBench {
         }
     }
 
-    private static void report(String scenario, int rate, long[] latencies, double storeFailures) {
+    private static void report(String scenario, int rate, long[] latencies, double storeFailures, double cpuMicros) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-24s %6d req/s %7d requests  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  p99.9 %8.1f µs  max %8.1f µs  store failures %.0f%n",
+        System.out.printf("%-24s %6d req/s %7d requests  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  p99.9 %8.1f µs  max %8.1f µs  process CPU %6.1f µs/request  store failures %.0f%n",
                 scenario, rate, sorted.length, micros(sorted, 0.50), micros(sorted, 0.90), micros(sorted, 0.99),
-                micros(sorted, 0.999), sorted[sorted.length - 1] / 1000.0, storeFailures);
+                micros(sorted, 0.999), sorted[sorted.length - 1] / 1000.0, cpuMicros, storeFailures);
     }
 
     private static double micros(long[] sorted, double quantile) {
