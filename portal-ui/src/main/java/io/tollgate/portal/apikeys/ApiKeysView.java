@@ -6,6 +6,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -39,6 +41,8 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
     private final GatewayProperties properties;
     private final Grid<ApiKeySummary> grid = new Grid<>();
     private final H2 title = new H2("API keys");
+    private final Paragraph noKeys = Ui.emptyState("No keys yet. Create one with New key: it is shown once, with "
+            + "ready-to-paste examples for the gateway.");
     private AppSummary app;
 
     ApiKeysView(ApiKeyService keys, AppService apps, GatewayProperties properties) {
@@ -70,7 +74,10 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
         create.setId("new-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(app.active());
-        add(new HorizontalLayout(title, create), grid);
+        HorizontalLayout header = new HorizontalLayout(title, create);
+        header.getStyle().set("flex-wrap", "wrap");
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(header, noKeys, grid);
         refresh();
     }
 
@@ -139,7 +146,10 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        grid.setItems(keys.list(app.id()));
+        var all = keys.list(app.id());
+        grid.setItems(all);
+        grid.setVisible(!all.isEmpty());
+        noKeys.setVisible(all.isEmpty());
     }
 
     private static java.util.Optional<UUID> uuid(String text) {

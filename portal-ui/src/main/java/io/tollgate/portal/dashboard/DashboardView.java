@@ -1,6 +1,7 @@
 package io.tollgate.portal.dashboard;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -19,13 +20,17 @@ import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 @Route(value = "dashboard", layout = MainLayout.class)
 @PageTitle("Dashboard · Tollgate")
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
 class DashboardView extends VerticalLayout {
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     DashboardView(DashboardService dashboard, BudgetService budgets) {
         add(new H2("Dashboard"));
@@ -37,9 +42,9 @@ class DashboardView extends VerticalLayout {
         }
         add(new H3("Budgets this period"), budgetList(budgets.list()));
         List<DashboardService.Day> days = dashboard.daily(14);
-        FlexLayout charts = new FlexLayout(card("Requests, last 14 days", new BarChart(days,
-                        DashboardService.Day::requests, "requests")),
-                card("Tokens, last 14 days", new BarChart(days, DashboardService.Day::tokens, "tokens")));
+        FlexLayout charts = new FlexLayout(
+                card("Requests, last 14 days", chart(days, DashboardService.Day::requests, "requests")),
+                card("Tokens, last 14 days", chart(days, DashboardService.Day::tokens, "tokens")));
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.addClassName(LumoUtility.Gap.MEDIUM);
         charts.setWidthFull();
@@ -60,7 +65,8 @@ class DashboardView extends VerticalLayout {
         for (BudgetSummary budget : all) {
             Div label = new Div(budget.target() + " (" + budget.draft().period() + "): $"
                     + budget.spentUsd().setScale(2, RoundingMode.HALF_UP) + " of $"
-                    + budget.draft().amountUsd().stripTrailingZeros().toPlainString());
+                    + budget.draft().amountUsd().stripTrailingZeros().toPlainString() + " (" + budget.percentUsed()
+                    + "%)");
             list.add(label, new ProgressBar(0, 100, Math.min(100, budget.percentUsed())));
         }
         return list;
@@ -71,12 +77,28 @@ class DashboardView extends VerticalLayout {
             return Ui.emptyState("No traffic this month yet.");
         }
         Grid<DashboardService.Top> grid = new Grid<>();
-        grid.addColumn(DashboardService.Top::name).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true);
-        grid.addColumn(top -> "$" + top.costUsd().setScale(2, RoundingMode.HALF_UP)).setHeader("Cost").setAutoWidth(true);
+        grid.addColumn(DashboardService.Top::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(top -> usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** Cents, except that a cost below a cent but above zero does not read as free. */
+    private static String usd(BigDecimal amount) {
+        if (amount.signum() > 0 && amount.compareTo(CENT) < 0) {
+            return "< $0.01";
+        }
+        return "$" + amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Component chart(List<DashboardService.Day> days, ToLongFunction<DashboardService.Day> value,
+                                   String unit) {
+        Svg chart = new Svg(DailyChart.svg(days, value, unit));
+        chart.getElement().getStyle().set("width", "100%");
+        chart.getElement().getClassList().add("daily-chart");
+        return chart;
     }
 
     private static Component card(String title, Component content) {

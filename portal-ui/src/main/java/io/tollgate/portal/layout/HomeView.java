@@ -8,7 +8,7 @@ import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.PermitAll;
 
-/** The landing address after sign-in: tenant members see their dashboard, platform staff their queue. */
+/** The landing address after sign-in: tenant members see their dashboard, administrators their queue, finance the chargebacks. */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 class HomeView extends Div implements BeforeEnterObserver {
@@ -26,6 +26,8 @@ class HomeView extends Div implements BeforeEnterObserver {
             event.forwardTo("dashboard");
         } else if (user.hasRole(Roles.PLATFORM_ADMIN)) {
             event.forwardTo("admin/approvals");
+        } else if (user.hasRole(Roles.PLATFORM_FINANCE)) {
+            event.forwardTo("finance/chargebacks");
         } else {
             add(new com.vaadin.flow.component.html.Paragraph("Your account has no tenant yet. Ask an administrator "
                     + "for an invitation link."));

@@ -61,6 +61,12 @@ public class MainLayout extends AppLayout {
                     new SideNavItem("Providers", "admin/providers"), new SideNavItem("Audit log", "admin/audit"));
             sections.add(platform);
         }
+        if (user.hasRole(Roles.PLATFORM_ADMIN) || user.hasRole(Roles.PLATFORM_FINANCE)) {
+            SideNav finance = new SideNav("Finance");
+            finance.addItem(new SideNavItem("Chargebacks", "finance/chargebacks"),
+                    new SideNavItem("Invoices", "finance/invoices"));
+            sections.add(finance);
+        }
         return new Scroller(sections);
     }
 }

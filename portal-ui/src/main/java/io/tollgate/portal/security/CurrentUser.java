@@ -24,10 +24,14 @@ public class CurrentUser {
 
     public Optional<PortalUser> find() {
         Authentication authentication = securityContexts.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
-            return Optional.of(user);
+        if (authentication == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return switch (authentication.getPrincipal()) {
+            case PortalUser user -> Optional.of(user);
+            case SsoPrincipal sso -> Optional.of(sso.user());
+            case null, default -> Optional.empty();
+        };
     }
 
     public PortalUser require() {

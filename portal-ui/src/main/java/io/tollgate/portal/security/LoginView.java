@@ -21,7 +21,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private final LoginForm login = new LoginForm();
     private final Paragraph signedUp = new Paragraph("Your organisation is ready. Sign in to continue.");
 
-    public LoginView() {
+    public LoginView(SingleSignOn singleSignOn) {
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
                 LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
         setSizeFull();
@@ -30,6 +30,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage(
                 "Check your email and password. After several failed attempts the account is locked for a while.");
+        singleSignOn.buttonText().ifPresent(sso -> i18n.getErrorMessage().setMessage(i18n.getErrorMessage().getMessage()
+                + " With single sign-on, your provider's email must belong to a Tollgate account."));
         login.setI18n(i18n);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -37,7 +39,15 @@ public class LoginView extends Main implements BeforeEnterObserver {
         signup.add(new Anchor("signup", "Create an account for your organisation"));
         signedUp.setId("signed-up");
         signedUp.setVisible(false);
-        add(new H1("Tollgate"), signedUp, login, signup);
+        add(new H1("Tollgate"), signedUp, login);
+        singleSignOn.buttonText().ifPresent(text -> {
+            Anchor sso = new Anchor(SingleSignOn.START_PATH, text);
+            sso.setRouterIgnore(true);
+            sso.setId("sso-sign-in");
+            sso.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Padding.SMALL);
+            add(sso);
+        });
+        add(signup);
     }
 
     @Override

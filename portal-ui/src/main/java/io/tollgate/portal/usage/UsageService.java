@@ -1,12 +1,11 @@
 package io.tollgate.portal.usage;
 
+import io.tollgate.portal.common.Csv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
@@ -47,6 +46,17 @@ public class UsageService {
         return query(filter, MAX_ROWS_SHOWN);
     }
 
+    /** The tenant's keys, revoked ones included, since their past usage still counts. */
+    public List<KeyOption> keys() {
+        return jdbc.sql("""
+                        select k.id, k.prefix || '… ' || k.name || ' (' || a.name || ')' as label
+                        from api_keys k join apps a on a.id = k.app_id and a.tenant_id = k.tenant_id
+                        where k.tenant_id = ? order by a.name, k.created_at desc""")
+                .param(currentUser.tenantId())
+                .query((rs, n) -> new KeyOption(rs.getObject("id", UUID.class), rs.getString("label")))
+                .list();
+    }
+
     public UsageTotals totals(UsageFilter filter) {
         return bind(jdbc.sql("select count(*) requests, coalesce(sum(e.prompt_tokens), 0) prompt, "
                         + "coalesce(sum(e.completion_tokens), 0) completion, coalesce(sum(e.cost_usd), 0) cost"
@@ -58,17 +68,13 @@ public class UsageService {
 
     /** Writes the filtered rows as CSV; cost stays exact (unrounded) so spreadsheets can sum it. */
     public void exportCsv(UsageFilter filter, Writer out) {
-        try {
-            out.write("occurred_at,app,key_prefix,model,prompt_tokens,completion_tokens,cost_usd,status,tags\n");
-            for (UsageRow row : query(filter, MAX_ROWS_EXPORTED)) {
-                out.write(String.join(",", row.occurredAt().toString(), csv(row.app()), csv(row.keyPrefix()),
-                        csv(row.model()), String.valueOf(row.promptTokens()), String.valueOf(row.completionTokens()),
-                        row.costUsd().toPlainString(), String.valueOf(row.statusCode()), csv(row.tags())) + "\n");
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Csv.row(out, "occurred_at", "app", "key_prefix", "model", "prompt_tokens", "completion_tokens", "cost_usd",
+                "status", "tags");
+        for (UsageRow row : query(filter, MAX_ROWS_EXPORTED)) {
+            Csv.row(out, row.occurredAt(), row.app(), row.keyPrefix(), row.model(), row.promptTokens(),
+                    row.completionTokens(), row.costUsd().toPlainString(), row.statusCode(), row.tags());
         }
+        Csv.flush(out);
     }
 
     private List<UsageRow> query(UsageFilter filter, int limit) {
@@ -100,12 +106,5 @@ public class UsageService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    /** Quotes a field when needed and neutralises leading formula characters for spreadsheets. */
-    static String csv(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.portal.usage;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -24,6 +26,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 @Route(value = "usage", layout = MainLayout.class)
 @PageTitle("Usage · Tollgate")
@@ -34,10 +37,13 @@ class UsageView extends VerticalLayout {
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final ComboBox<AppSummary> app = new ComboBox<>("App");
+    private final ComboBox<KeyOption> key = new ComboBox<>("Key");
     private final TextField model = new TextField("Model");
     private final TextField tag = new TextField("Tag");
     private final Grid<UsageRow> grid = new Grid<>();
     private final Paragraph totals = new Paragraph();
+    private final Paragraph empty = Ui.emptyState("No usage in this period. Calls made with your apps' API keys "
+            + "show up here within seconds; widen the period or clear a filter.");
 
     UsageView(UsageService usage, AppService apps) {
         this.usage = usage;
@@ -47,10 +53,16 @@ class UsageView extends VerticalLayout {
         app.setItems(apps.list());
         app.setItemLabelGenerator(AppSummary::name);
         app.setClearButtonVisible(true);
-        for (var field : new com.vaadin.flow.component.HasValue<?, ?>[] {from, to, app, model, tag}) {
+        key.setItems(usage.keys());
+        key.setItemLabelGenerator(KeyOption::label);
+        key.setClearButtonVisible(true);
+        key.setId("usage-key");
+        model.setValueChangeMode(ValueChangeMode.LAZY);
+        tag.setValueChangeMode(ValueChangeMode.LAZY);
+        for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(from, to, app, key, model, tag)) {
             field.addValueChangeListener(change -> refresh());
         }
-        FlexLayout filters = new FlexLayout(from, to, app, model, tag);
+        FlexLayout filters = new FlexLayout(from, to, app, key, model, tag);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName(LumoUtility.Gap.MEDIUM);
         grid.addColumn(row -> Ui.time(row.occurredAt())).setHeader("Time").setAutoWidth(true);
@@ -70,19 +82,25 @@ class UsageView extends VerticalLayout {
             usage.exportCsv(filter(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Export CSV");
         csv.setId("usage-export");
-        add(new H2("Usage"), filters, totals, csv, grid);
+        add(new H2("Usage"), filters, totals, csv, empty, grid);
         refresh();
     }
 
     private UsageFilter filter() {
         return new UsageFilter(from.getValue(), to.getValue(), app.getValue() == null ? null : app.getValue().id(),
-                model.getValue(), null, tag.getValue());
+                model.getValue(), key.getValue() == null ? null : key.getValue().id(), tag.getValue());
     }
 
     private void refresh() {
         if (from.isEmpty() || to.isEmpty()) {
             return;
         }
+        if (to.getValue().isBefore(from.getValue())) {
+            to.setInvalid(true);
+            to.setErrorMessage("The period ends before it starts");
+            return;
+        }
+        to.setInvalid(false);
         UsageFilter filter = filter();
         UsageTotals sum = usage.totals(filter);
         totals.setText(sum.requests() + " requests · " + sum.promptTokens() + " prompt and " + sum.completionTokens()
@@ -92,5 +110,6 @@ class UsageView extends VerticalLayout {
         var rows = usage.rows(filter);
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
     }
 }

@@ -118,7 +118,6 @@ class TenantJourneyBrowserTest {
 
         tenant.go("/dashboard");
         assertThat(page.getByText("Budgets this period")).isVisible();
-        Browser.screenshot(page, "dashboard");
         tenant.signOut();
     }
 }

@@ -2,6 +2,9 @@ package io.tollgate.portal.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.portal.apikeys.ApiKeyService;
+import io.tollgate.portal.apps.AppDraft;
+import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
@@ -25,20 +28,26 @@ class UsageAuthorizationIntegrationTest {
     UsageService usage;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AppService apps;
+    @Autowired
+    ApiKeyService keys;
 
     PortalUser alice;
     PortalUser bob;
     UUID aliceApp = UUID.randomUUID();
     UUID bobApp = UUID.randomUUID();
+    UUID aliceKey = UUID.randomUUID();
+    UUID bobKey = UUID.randomUUID();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     @BeforeEach
     void usageOfTwoTenants() {
         alice = new Tenants(jdbc).newTenantMember("BILLING");
         bob = new Tenants(jdbc).newTenantMember("DEVELOPER");
-        event(alice.tenantId(), aliceApp, "gpt-a", "0.000123456789012", "team-a,prod");
-        event(alice.tenantId(), aliceApp, "gpt-b", "1", "");
-        event(bob.tenantId(), bobApp, "gpt-a", "500", "prod");
+        event(alice.tenantId(), aliceApp, aliceKey, "gpt-a", "0.000123456789012", "team-a,prod");
+        event(alice.tenantId(), aliceApp, UUID.randomUUID(), "gpt-b", "1", "");
+        event(bob.tenantId(), bobApp, bobKey, "gpt-a", "500", "prod");
     }
 
     @AfterEach
@@ -46,13 +55,13 @@ class UsageAuthorizationIntegrationTest {
         Tenants.signOut();
     }
 
-    private void event(UUID tenantId, UUID appId, String model, String cost, String tags) {
+    private void event(UUID tenantId, UUID appId, UUID keyId, String model, String cost, String tags) {
         jdbc.sql("""
                         insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint,
                             requested_model, served_model, prompt_tokens, completion_tokens, cost_usd, latency_ms,
                             status_code, tags)
                         values (?, ?, ?, ?, ?, 'CHAT', ?, ?, 10, 5, ?, 42, 200, ?)""")
-                .params(UUID.randomUUID(), Timestamp.from(Instant.now()), tenantId, appId, UUID.randomUUID(), model,
+                .params(UUID.randomUUID(), Timestamp.from(Instant.now()), tenantId, appId, keyId, model,
                         model, new BigDecimal(cost), tags)
                 .update();
     }
@@ -80,6 +89,28 @@ class UsageAuthorizationIntegrationTest {
                 .extracting(UsageRow::tags).isEqualTo("team-a,prod");
         assertThat(usage.rows(new UsageFilter(today, today, null, null, null, "pro"))).isEmpty();
         assertThat(usage.totals(new UsageFilter(today, today, aliceApp, null, null, null)).requests()).isEqualTo(2);
+    }
+
+    @Test
+    void filters_by_key_and_another_tenants_key_id_finds_nothing() {
+        Tenants.signIn(alice);
+        assertThat(usage.rows(new UsageFilter(today, today, null, null, aliceKey, null))).singleElement()
+                .extracting(UsageRow::model).isEqualTo("gpt-a");
+        assertThat(usage.rows(new UsageFilter(today, today, null, null, bobKey, null))).isEmpty();
+        assertThat(usage.totals(new UsageFilter(today, today, null, null, bobKey, null)).requests()).isZero();
+    }
+
+    @Test
+    void the_key_choices_are_the_tenants_own_keys() {
+        PortalUser developer = new Tenants(jdbc).newMember(alice.tenantId(), alice.tenantName(), "DEVELOPER");
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("keyed", ""));
+        var created = keys.create(appId, "ci", null);
+
+        Tenants.signIn(alice);
+        assertThat(usage.keys()).extracting(KeyOption::id).containsExactly(created.id());
+        Tenants.signIn(bob);
+        assertThat(usage.keys()).extracting(KeyOption::id).doesNotContain(created.id());
     }
 
     @Test

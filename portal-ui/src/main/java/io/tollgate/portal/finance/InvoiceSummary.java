@@ -1,0 +1,17 @@
+package io.tollgate.portal.finance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An invoice as finance lists it; the number exists once the invoice is finalized. */
+public record InvoiceSummary(UUID id, String tenant, @Nullable String number, LocalDate periodStart,
+                             LocalDate periodEnd, String status, BigDecimal subtotalUsd, BigDecimal totalUsd,
+                             @Nullable Instant finalizedAt, @Nullable Instant paidAt) {
+
+    public String label() {
+        return number == null ? "Draft" : number;
+    }
+}

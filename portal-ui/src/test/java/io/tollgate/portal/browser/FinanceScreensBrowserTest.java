@@ -1,0 +1,103 @@
+package io.tollgate.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** A finance user reviews this month's chargebacks and an invoice's lines, and downloads the CSV. */
+@PortalIntegrationTest
+class FinanceScreensBrowserTest {
+
+    private static final String PASSWORD = "finance-password-for-tests";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    String email;
+    String tenantName;
+
+    @BeforeEach
+    void aFinanceUserAndATenantWithUsageAndAnInvoice() {
+        email = "finance-" + UUID.randomUUID() + "@tollgate.test";
+        jdbc.sql("insert into users (id, email, display_name, password_hash, platform_role) values (?, ?, ?, ?, 'FINANCE')")
+                .params(UUID.randomUUID(), email, "Fin Ance", passwords.encode(PASSWORD)).update();
+        UUID tenant = UUID.randomUUID();
+        tenantName = "Ledger Co " + tenant.toString().substring(0, 6);
+        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, '00000000-0000-0000-0000-00000000f002')")
+                .params(tenant, "ledger-" + tenant.toString().substring(0, 8), tenantName).update();
+        UUID app = UUID.randomUUID();
+        jdbc.sql("insert into apps (id, tenant_id, name) values (?, ?, 'ledger-bot')").params(app, tenant).update();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into usage_daily (day, tenant_id, app_id, model, tags, requests, prompt_tokens,
+                                                 completion_tokens, cost_usd)
+                        values (?, ?, ?, 'gpt-4o-mini', 'team=ledger', 1200, 480000, 96000, 1234.5)""")
+                .params(today.withDayOfMonth(1), tenant, app).update();
+        UUID invoice = UUID.randomUUID();
+        LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
+        jdbc.sql("""
+                        insert into invoices (id, tenant_id, period_start, period_end, metered_cost_usd, subtotal_usd,
+                                              total_usd)
+                        values (?, ?, ?, ?, 99.5, 99.5, 99.5)""")
+                .params(invoice, tenant, lastMonth, lastMonth.plusMonths(1)).update();
+        jdbc.sql("""
+                        insert into invoice_lines (id, invoice_id, tenant_id, line_no, kind, description, app_id, model,
+                                                   requests, metered_cost_usd, amount_usd)
+                        values (?, ?, ?, 1, 'USAGE', 'ledger-bot · gpt-4o-mini', ?, 'gpt-4o-mini', 800, 99.5, 99.50)""")
+                .params(UUID.randomUUID(), invoice, tenant, app).update();
+    }
+
+    @Test
+    void finance_reviews_chargebacks_and_an_invoices_lines() {
+        Steps finance = new Steps(Browser.desktop("http://localhost:" + port));
+        Page page = finance.page();
+        finance.signIn(email, PASSWORD);
+        finance.settle();
+        assertThat(page).hasURL(Pattern.compile(".*/finance/chargebacks"));
+        assertThat(page.locator("#chargebacks-grid")).containsText(tenantName);
+        assertThat(page.locator("#chargebacks-grid")).containsText("$1234.50");
+        Browser.screenshot(page, "finance-chargebacks");
+
+        var download = page.waitForDownload(() -> page.locator("#chargebacks-export").click());
+        assertThat(page.locator("#chargebacks-grid")).isVisible();
+        Assertions.assertThat(read(download.path())).contains(tenantName + ",1200,");
+
+        finance.go("/finance/invoices");
+        assertThat(page.locator("#invoices-grid")).containsText(tenantName);
+        page.locator(".invoice-lines").first().click();
+        assertThat(page.locator("#invoice-lines-grid")).containsText("ledger-bot · gpt-4o-mini");
+        finance.settle();
+        page.waitForTimeout(400); // the dialog's opening animation
+        Browser.screenshot(page, "finance-invoice-lines");
+
+        finance.go("/admin/approvals");
+        assertThat(page.locator("#approvals-grid")).hasCount(0);
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
