@@ -128,6 +128,36 @@ class LimitsIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_client_that_disconnects_gives_its_concurrency_permit_back() throws Exception {
+        var world = world("{\"latencyMs\":\"20000\"}");
+        limit(world.app(), world.mockModel(), "max_concurrent_requests = 1");
+
+        var holder = holdOnlyPermit(world);
+        holder.close();
+
+        await(() -> probe(world) != 429, Duration.ofSeconds(3), "the permit back after the disconnect, long before the answer");
+    }
+
+    /** A raw connection whose request holds the only permit (the mock answers after 20 s). */
+    private java.net.Socket holdOnlyPermit(World world) throws Exception {
+        String json = body(world.mockModel(), "");
+        for (int attempt = 1; ; attempt++) {
+            var socket = new java.net.Socket("localhost", port);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + world.key().plaintext() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length() + "\r\n\r\n" + json).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            Thread.sleep(300);
+            if (probe(world) == 429) {
+                return socket;
+            }
+            // the probe overtook the raw request (and gave its permit back when it timed out): again
+            socket.close();
+            assertThat(attempt).as("attempts to let the raw request take the permit").isLessThan(10);
+        }
+    }
+
+    @Test
     void max_tokens_or_a_prompt_over_the_per_request_maximum_is_400_naming_the_limit_before_any_upstream_call() {
         var world = world();
         limit(world.app(), world.chatModel(), "max_tokens_per_request = 100");
@@ -174,6 +204,19 @@ class LimitsIntegrationTest extends GatewayIntegrationTest {
                 + " where app_id = ? and model_id = (select id from models where name = ?)").params(app, model).update();
         awaitSnapshot(s -> s.model(model).flatMap(m -> s.approvedSubscription(app, m.id()))
                 .filter(sub -> !sub.limits().isUnlimited()).isPresent());
+    }
+
+    /** A request that gives up after a second: 429 while the permit is taken, -1 when admitted to the slow mock. */
+    private int probe(World world) {
+        var request = HttpRequest.newBuilder(request(world, world.mockModel(), ""), (name, value) -> true)
+                .timeout(Duration.ofSeconds(1)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpTimeoutException e) {
+            return -1;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private HttpResponse<String> chat(World world, String model, String extra) {
