@@ -70,7 +70,13 @@ public class ModelRequestHandler {
     }
 
     private Mono<ServerResponse> run(ServerRequest request, RequestContext context) {
-        return chain.apply(context)
+        var response = request.exchange().getResponse();
+        response.beforeCommit(() -> {
+            response.getHeaders().addAll(context.responseHeaders());
+            return Mono.empty();
+        });
+        // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
+        return chain.apply(context).doOnError(failure -> context.complete()).doOnCancel(context::complete)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
                 .switchIfEmpty(Mono.defer(() -> {
                     context.downgradedFrom().ifPresent(requested ->

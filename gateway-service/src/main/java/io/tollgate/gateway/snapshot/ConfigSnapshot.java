@@ -22,7 +22,8 @@ public record ConfigSnapshot(
         Map<UUID, List<DeploymentEntry>> deploymentsByModel,
         Map<UUID, ProviderEntry> providers,
         Map<UUID, PriceSchedule> pricesByModel,
-        Map<UUID, List<BudgetEntry>> budgetsByTenant) {
+        Map<UUID, List<BudgetEntry>> budgetsByTenant,
+        LimitSettings limits) {
 
     public Optional<KeyEntry> keyByPrefix(String prefix) {
         return Optional.ofNullable(keysByPrefix.get(prefix));
@@ -73,6 +74,6 @@ public record ConfigSnapshot(
 
     public static ConfigSnapshot empty(Instant at) {
         return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of());
+                Map.of(), LimitSettings.none());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.metering.UsageEvent;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
+import io.tollgate.gateway.snapshot.LimitSettings;
 import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.Snapshots;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ class SpendLedgerTest {
 
     private final SpendLedger ledger = new SpendLedger(Snapshots.holding(new ConfigSnapshot(NOW, Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of(MODEL.name(), MODEL), Map.of(), Map.of(), Map.of(),
-            Map.of(TENANT, List.of(APP_BUDGET, OTHER_MODEL_BUDGET)))));
+            Map.of(TENANT, List.of(APP_BUDGET, OTHER_MODEL_BUDGET)), LimitSettings.none())));
 
     @Test
     void a_queued_cost_counts_at_once_on_the_budgets_that_cover_it() {
