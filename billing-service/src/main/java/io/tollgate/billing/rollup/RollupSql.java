@@ -26,7 +26,22 @@ final class RollupSql {
             from w, safe, first_event
             """;
 
-    /** Adds the window's events to usage_daily and answers how many events it folded. */
+    /**
+     * Gives this transaction the memory to aggregate a window in one hash table. The planner multiplies the distinct
+     * counts of the five group columns, expects about one group per event and would sort every event of the window
+     * instead (measured with EXPLAIN ANALYZE on 3 million events: sort 45 s, spilling; hash 28 s, in memory); the
+     * real groups (tenant, day, app, model, tags) are far fewer, and a hash aggregate that outgrows its memory
+     * spills to disk by itself.
+     */
+    static final String AGGREGATE_IN_MEMORY = """
+            select set_config('work_mem', :workMem, true), set_config('enable_sort', 'off', true)
+            """;
+
+    /**
+     * Adds the window's events to usage_daily and answers how many events it folded. Events of a tenant that no
+     * longer exists are left out after aggregating, not per event: a per-event semi-join made the planner walk the
+     * events tenant by tenant through an index (52 s instead of 21 s for 3 million events).
+     */
     static final String FOLD = """
             with folded as (
                 select (e.occurred_at at time zone 'UTC')::date as day, e.tenant_id, e.app_id,
@@ -37,14 +52,15 @@ final class RollupSql {
                        sum(e.cost_usd) as cost_usd
                 from usage_events e
                 where e.ingested_at >= :from and e.ingested_at < :to
-                  and exists (select 1 from tenants t where t.id = e.tenant_id)
                 group by 1, 2, 3, 4, 5
+            ), known as (
+                select f.* from folded f where exists (select 1 from tenants t where t.id = f.tenant_id)
             ), upserted as (
                 insert into usage_daily as d (day, tenant_id, app_id, model, tags, requests, error_count, prompt_tokens,
                                               completion_tokens, cached_tokens, reasoning_tokens, cost_usd, updated_at)
                 select day, tenant_id, app_id, model, tags, requests, error_count, prompt_tokens, completion_tokens,
                        cached_tokens, reasoning_tokens, cost_usd, now()
-                from folded
+                from known
                 on conflict (tenant_id, day, app_id, model, tags) do update set
                     requests = d.requests + excluded.requests,
                     error_count = d.error_count + excluded.error_count,
@@ -56,7 +72,7 @@ final class RollupSql {
                     updated_at = now()
                 returning 1
             )
-            select coalesce(sum(requests), 0)::bigint from folded
+            select coalesce(sum(requests), 0)::bigint from known
             """;
 
     private RollupSql() {

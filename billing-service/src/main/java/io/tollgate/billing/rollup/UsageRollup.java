@@ -55,6 +55,7 @@ public class UsageRollup {
             if (!window.to().isAfter(window.from())) {
                 return new RollupResult(window.from(), window.from(), 0, true);
             }
+            jdbc.sql(RollupSql.AGGREGATE_IN_MEMORY).param("workMem", properties.workMem()).query().listOfRows();
             long events = jdbc.sql(RollupSql.FOLD).param("from", window.from()).param("to", window.to())
                     .query(Long.class).single();
             jdbc.sql("update usage_rollup_watermarks set ingested_before = :to, updated_at = now() where name = :name")
