@@ -107,6 +107,12 @@ public final class StripeStub {
             return;
         }
         calls.add(new Call(exchange.getRequestMethod(), path, key, form, 200));
+        if (exchange.getRequestMethod().equals("DELETE")) {
+            String id = path.substring("/v1/invoices/".length());
+            invoiceStatus.remove(id);
+            respond(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"invoice\",\"deleted\":true}");
+            return;
+        }
         if (exchange.getRequestMethod().equals("GET")) {
             respond(exchange, 200, read(path, query == null ? Map.of() : parse(query)));
             return;
@@ -132,6 +138,11 @@ public final class StripeStub {
             String id = path.substring("/v1/invoices/".length(), path.length() - "/finalize".length());
             invoiceStatus.put(id, "open");
             return object("invoice", id, "\"status\":\"open\"");
+        }
+        if (path.endsWith("/void")) {
+            String id = path.substring("/v1/invoices/".length(), path.length() - "/void".length());
+            invoiceStatus.put(id, "void");
+            return object("invoice", id, "\"status\":\"void\"");
         }
         if (path.equals("/v1/invoiceitems")) {
             Item item = new Item("ii_" + next("invoiceitem"), form.get("invoice"), form.get("amount"),
