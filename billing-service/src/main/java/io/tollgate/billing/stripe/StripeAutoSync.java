@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -60,8 +62,9 @@ public class StripeAutoSync {
         }
     }
 
-    /** Once the void is committed; a failure is left to the sync job. */
+    /** Once the void is committed, outside its finished transaction; a failure is left to the sync job. */
     @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void onInvoiceVoided(InvoiceVoided voided) {
         if (properties.enabled()) {
             run(List.of(voided.invoiceId()), sync::voidCopy);
