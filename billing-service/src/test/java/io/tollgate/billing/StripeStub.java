@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local stand-in for api.stripe.com answering in Stripe's wire format (form-encoded requests, JSON objects with
@@ -32,6 +33,8 @@ public final class StripeStub {
     private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
     private final Map<String, String> invoiceStatus = new ConcurrentHashMap<>();
+    private final Map<String, String> invoiceCustomer = new ConcurrentHashMap<>();
+    private final Map<String, Integer> finalizeFailures = new ConcurrentHashMap<>();
     private final List<Item> items = new CopyOnWriteArrayList<>();
 
     private record Item(String id, String invoice, String amount, String lineId) {
@@ -57,6 +60,8 @@ public final class StripeStub {
         failures.clear();
         created.clear();
         invoiceStatus.clear();
+        invoiceCustomer.clear();
+        finalizeFailures.clear();
         items.clear();
     }
 
@@ -68,6 +73,11 @@ public final class StripeStub {
     /** The next calls whose path ends with {@code pathSuffix} fail with these statuses, one each. */
     public void failNext(String pathSuffix, Integer... statuses) {
         failures.computeIfAbsent(pathSuffix, k -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+    }
+
+    /** The next finalization of an invoice of this customer fails with this status. */
+    public void failNextFinalizeOf(String customer, int status) {
+        finalizeFailures.put(customer, status);
     }
 
     /** How many invoice items were really created on one Stripe invoice. */
@@ -90,13 +100,19 @@ public final class StripeStub {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Integer failure = failures.entrySet().stream().filter(e -> path.endsWith(e.getKey()) && !e.getValue().isEmpty())
-                .map(e -> e.getValue().poll()).findFirst().orElse(null);
+                .map(e -> e.getValue().poll()).findFirst().orElseGet(() -> finalizeFailure(path));
         if (failure != null) {
             calls.add(new Call(exchange.getRequestMethod(), path, key, form, failure));
             respond(exchange, failure, "{\"error\":{\"type\":\"api_error\",\"message\":\"scripted failure\"}}");
             return;
         }
         calls.add(new Call(exchange.getRequestMethod(), path, key, form, 200));
+        if (exchange.getRequestMethod().equals("DELETE")) {
+            String id = path.substring("/v1/invoices/".length());
+            invoiceStatus.remove(id);
+            respond(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"invoice\",\"deleted\":true}");
+            return;
+        }
         if (exchange.getRequestMethod().equals("GET")) {
             respond(exchange, 200, read(path, query == null ? Map.of() : parse(query)));
             return;
@@ -115,12 +131,18 @@ public final class StripeStub {
         if (path.equals("/v1/invoices")) {
             String id = "in_" + next("invoice");
             invoiceStatus.put(id, "draft");
+            invoiceCustomer.put(id, form.get("customer"));
             return object("invoice", id, "\"status\":\"draft\",\"customer\":\"" + form.get("customer") + "\"");
         }
         if (path.endsWith("/finalize")) {
             String id = path.substring("/v1/invoices/".length(), path.length() - "/finalize".length());
             invoiceStatus.put(id, "open");
             return object("invoice", id, "\"status\":\"open\"");
+        }
+        if (path.endsWith("/void")) {
+            String id = path.substring("/v1/invoices/".length(), path.length() - "/void".length());
+            invoiceStatus.put(id, "void");
+            return object("invoice", id, "\"status\":\"void\"");
         }
         if (path.equals("/v1/invoiceitems")) {
             Item item = new Item("ii_" + next("invoiceitem"), form.get("invoice"), form.get("amount"),
@@ -129,6 +151,14 @@ public final class StripeStub {
             return item(item);
         }
         return "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"unknown path\"}}";
+    }
+
+    private @Nullable Integer finalizeFailure(String path) {
+        if (!path.endsWith("/finalize")) {
+            return null;
+        }
+        String customer = invoiceCustomer.get(path.substring("/v1/invoices/".length(), path.length() - "/finalize".length()));
+        return customer == null ? null : finalizeFailures.remove(customer);
     }
 
     private String read(String path, Map<String, String> query) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +17,13 @@ public class InvoiceLifecycle {
 
     private final JdbcClient jdbc;
     private final InvoiceNumbers numbers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InvoiceLifecycle(JdbcClient jdbc, InvoiceNumbers numbers, Clock clock) {
+    InvoiceLifecycle(JdbcClient jdbc, InvoiceNumbers numbers, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.numbers = numbers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,7 +49,10 @@ public class InvoiceLifecycle {
                 .param("now", now).param("id", invoiceId).update();
     }
 
-    /** Voiding releases the usage the invoice consumed: the next month close bills it again. */
+    /**
+     * Voiding releases the usage the invoice consumed: the next month close bills it again. Publishes
+     * {@link InvoiceVoided}.
+     */
     @Transactional
     public void voidInvoice(UUID invoiceId) {
         requireStatus(invoiceId, "FINALIZED");
@@ -54,6 +60,7 @@ public class InvoiceLifecycle {
         jdbc.sql("update invoices set status = 'VOID', voided_at = :now, updated_at = :now, version = version + 1"
                         + " where id = :id")
                 .param("now", now).param("id", invoiceId).update();
+        events.publishEvent(new InvoiceVoided(invoiceId));
     }
 
     private void requireStatus(UUID invoiceId, String expected) {

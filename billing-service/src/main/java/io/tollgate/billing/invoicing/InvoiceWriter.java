@@ -2,10 +2,14 @@ package io.tollgate.billing.invoicing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.sql.Types;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,25 @@ class InvoiceWriter {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    private final JdbcClient jdbc;
+    private static final String INSERT_LINE = """
+            insert into invoice_lines (id, invoice_id, tenant_id, line_no, kind, description, app_id, model, requests,
+                                       prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,
+                                       metered_cost_usd, amount_usd)
+            values (:id, :invoice, :tenant, :lineNo, :kind, :description, :app, :model, :requests, :prompt,
+                    :completion, :cached, :reasoning, :metered, :amount)""";
 
-    InvoiceWriter(JdbcClient jdbc) {
+    private static final String INSERT_CONSUMPTION = """
+            insert into invoice_consumption (invoice_id, tenant_id, usage_month, app_id, model, requests, prompt_tokens,
+                                             completion_tokens, cached_tokens, reasoning_tokens, metered_cost_usd)
+            values (:invoice, :tenant, :month, :app, :model, :requests, :prompt, :completion, :cached, :reasoning,
+                    :metered)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    InvoiceWriter(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void clear(UUID draftId) {
@@ -48,56 +67,51 @@ class InvoiceWriter {
                     .param("end", periodStart.plusMonths(1));
         }
         invoice.update();
-        int lineNo = 0;
+        List<MapSqlParameterSource> lines = new ArrayList<>();
+        List<MapSqlParameterSource> consumed = new ArrayList<>();
         for (int i = 0; i < unbilled.size(); i++) {
             UnbilledUsage usage = unbilled.get(i);
             boolean late = usage.usageMonth().isBefore(periodStart);
             String description = (late ? "Late usage of " + MONTH.format(usage.usageMonth()) + ": " : "")
                     + usage.appName() + " / " + usage.model();
-            insertLine(invoiceId, tenantId, ++lineNo, late ? "ADJUSTMENT" : "USAGE", description, usage,
-                    rounded.lineAmounts().get(i));
-            consume(invoiceId, tenantId, usage);
+            lines.add(line(invoiceId, tenantId, lines.size() + 1, late ? "ADJUSTMENT" : "USAGE", description, usage,
+                    rounded.lineAmounts().get(i)));
+            consumed.add(consumption(invoiceId, tenantId, usage));
         }
         if (rounded.markupAmount().signum() != 0) {
             boolean markup = rounded.markupAmount().signum() > 0;
             String description = (markup ? "Markup " : "Discount ") + markupPercent.abs().stripTrailingZeros()
                     .toPlainString() + "% on metered cost";
-            insertLine(invoiceId, tenantId, ++lineNo, markup ? "MARKUP" : "DISCOUNT", description, null,
-                    rounded.markupAmount());
+            lines.add(line(invoiceId, tenantId, lines.size() + 1, markup ? "MARKUP" : "DISCOUNT", description, null,
+                    rounded.markupAmount()));
         }
+        // one round trip each, not one per line: month close writes a thousand invoices in one go
+        batch.batchUpdate(INSERT_LINE, lines.toArray(MapSqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_CONSUMPTION, consumed.toArray(MapSqlParameterSource[]::new));
     }
 
-    private void insertLine(UUID invoiceId, UUID tenantId, int lineNo, String kind, String description,
-                            @Nullable UnbilledUsage usage, BigDecimal amount) {
-        jdbc.sql("""
-                        insert into invoice_lines (id, invoice_id, tenant_id, line_no, kind, description, app_id, model,
-                                                   requests, prompt_tokens, completion_tokens, cached_tokens,
-                                                   reasoning_tokens, metered_cost_usd, amount_usd)
-                        values (:id, :invoice, :tenant, :lineNo, :kind, :description, :app, :model, :requests,
-                                :prompt, :completion, :cached, :reasoning, :metered, :amount)""")
-                .param("id", UUID.randomUUID()).param("invoice", invoiceId).param("tenant", tenantId)
-                .param("lineNo", lineNo).param("kind", kind).param("description", description)
-                .param("app", usage == null ? null : usage.appId(), java.sql.Types.OTHER)
-                .param("model", usage == null ? null : usage.model(), java.sql.Types.VARCHAR)
-                .param("requests", usage == null ? 0 : usage.requests())
-                .param("prompt", usage == null ? 0 : usage.promptTokens())
-                .param("completion", usage == null ? 0 : usage.completionTokens())
-                .param("cached", usage == null ? 0 : usage.cachedTokens())
-                .param("reasoning", usage == null ? 0 : usage.reasoningTokens())
-                .param("metered", usage == null ? BigDecimal.ZERO : usage.meteredCostUsd())
-                .param("amount", amount).update();
+    private static MapSqlParameterSource line(UUID invoiceId, UUID tenantId, int lineNo, String kind,
+                                              String description, @Nullable UnbilledUsage usage, BigDecimal amount) {
+        return new MapSqlParameterSource()
+                .addValue("id", UUID.randomUUID()).addValue("invoice", invoiceId).addValue("tenant", tenantId)
+                .addValue("lineNo", lineNo).addValue("kind", kind).addValue("description", description)
+                .addValue("app", usage == null ? null : usage.appId(), Types.OTHER)
+                .addValue("model", usage == null ? null : usage.model(), Types.VARCHAR)
+                .addValue("requests", usage == null ? 0 : usage.requests())
+                .addValue("prompt", usage == null ? 0 : usage.promptTokens())
+                .addValue("completion", usage == null ? 0 : usage.completionTokens())
+                .addValue("cached", usage == null ? 0 : usage.cachedTokens())
+                .addValue("reasoning", usage == null ? 0 : usage.reasoningTokens())
+                .addValue("metered", usage == null ? BigDecimal.ZERO : usage.meteredCostUsd())
+                .addValue("amount", amount);
     }
 
-    private void consume(UUID invoiceId, UUID tenantId, UnbilledUsage usage) {
-        jdbc.sql("""
-                        insert into invoice_consumption (invoice_id, tenant_id, usage_month, app_id, model, requests,
-                            prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, metered_cost_usd)
-                        values (:invoice, :tenant, :month, :app, :model, :requests, :prompt, :completion, :cached,
-                                :reasoning, :metered)""")
-                .param("invoice", invoiceId).param("tenant", tenantId).param("month", usage.usageMonth())
-                .param("app", usage.appId()).param("model", usage.model()).param("requests", usage.requests())
-                .param("prompt", usage.promptTokens()).param("completion", usage.completionTokens())
-                .param("cached", usage.cachedTokens()).param("reasoning", usage.reasoningTokens())
-                .param("metered", usage.meteredCostUsd()).update();
+    private static MapSqlParameterSource consumption(UUID invoiceId, UUID tenantId, UnbilledUsage usage) {
+        return new MapSqlParameterSource()
+                .addValue("invoice", invoiceId).addValue("tenant", tenantId).addValue("month", usage.usageMonth())
+                .addValue("app", usage.appId()).addValue("model", usage.model()).addValue("requests", usage.requests())
+                .addValue("prompt", usage.promptTokens()).addValue("completion", usage.completionTokens())
+                .addValue("cached", usage.cachedTokens()).addValue("reasoning", usage.reasoningTokens())
+                .addValue("metered", usage.meteredCostUsd());
     }
 }

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Closes a month: one invoice per tenant with unbilled usage up to the month's end, each tenant in its own
- * transaction so one failure does not hold back the others. Rerunning changes nothing once invoices are
+ * transaction so one failure does not hold back the others, several tenants at once. Invoice numbers stay
+ * gap-free and sequential: a number is taken last in a tenant's transaction, under the year's row lock. Rerunning changes nothing once invoices are
  * finalized; usage that arrives later is billed as an adjustment on the next month's invoice. A close that
  * finalizes publishes {@link MonthClosed}.
  */
@@ -28,12 +32,15 @@ public class MonthClose {
     private final JdbcClient jdbc;
     private final TenantMonthClose tenantClose;
     private final ApplicationEventPublisher events;
+    private final InvoicingProperties properties;
     private final Clock clock;
 
-    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, ApplicationEventPublisher events, Clock clock) {
+    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, ApplicationEventPublisher events,
+               InvoicingProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.tenantClose = tenantClose;
         this.events = events;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -54,19 +61,23 @@ public class MonthClose {
         List<UUID> tenants = jdbc.sql(UnbilledUsage.CANDIDATE_TENANTS)
                 .param("periodStart", start).param("periodEnd", start.plusMonths(1))
                 .query(UUID.class).list();
-        Map<TenantMonthClose.Outcome, Integer> counts = new EnumMap<>(TenantMonthClose.Outcome.class);
-        int failed = 0;
-        for (UUID tenant : tenants) {
-            try {
-                counts.merge(tenantClose.close(tenant, start, finalizeInvoices), 1, Integer::sum);
-            } catch (RuntimeException e) {
-                failed++;
-                log.error("Month close {} failed for tenant {}; the other tenants went on", period, tenant, e);
+        Map<TenantMonthClose.Outcome, Integer> counts = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        try (ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, properties.closeParallelism()))) {
+            for (UUID tenant : tenants) {
+                workers.execute(() -> {
+                    try {
+                        counts.merge(tenantClose.close(tenant, start, finalizeInvoices), 1, Integer::sum);
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        log.error("Month close {} failed for tenant {}; the other tenants went on", period, tenant, e);
+                    }
+                });
             }
         }
         Result result = new Result(period, counts.getOrDefault(TenantMonthClose.Outcome.CREATED, 0),
                 counts.getOrDefault(TenantMonthClose.Outcome.REBUILT, 0),
-                counts.getOrDefault(TenantMonthClose.Outcome.UNCHANGED, 0), failed);
+                counts.getOrDefault(TenantMonthClose.Outcome.UNCHANGED, 0), failed.get());
         log.info("Month close {}: {}", period, result);
         if (finalizeInvoices) {
             events.publishEvent(new MonthClosed(period));

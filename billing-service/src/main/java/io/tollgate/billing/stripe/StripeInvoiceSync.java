@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,7 @@ public class StripeInvoiceSync {
                 .param("id", invoiceId).query(Boolean.class).single())) {
             return invoice;
         }
-        StripeClient stripe = StripeClient.builder().setApiKey(properties.apiKey()).setApiBase(properties.apiBase())
-                .setMaxNetworkRetries(properties.maxNetworkRetries()).build();
+        StripeClient stripe = client();
         try {
             String customer = customer(stripe, invoice);
             Set<String> linesInStripe = Set.of();
@@ -96,6 +96,57 @@ public class StripeInvoiceSync {
             throw new BillingException(ErrorCode.STRIPE_UNAVAILABLE,
                     "Stripe refused or could not be reached; pushing again is safe");
         }
+    }
+
+    /**
+     * Voids the Stripe copy of a voided invoice (deletes it if it is still a Stripe draft), so it cannot be paid.
+     * A copy already paid in Stripe is left alone and reported: that needs a refund, which is a person's decision.
+     *
+     * @return whether the copy is gone (voided, deleted, or there was none)
+     */
+    public boolean voidCopy(UUID invoiceId) {
+        if (!properties.enabled()) {
+            throw new BillingException(ErrorCode.STRIPE_NOT_CONFIGURED, "Stripe is not configured (STRIPE_API_KEY)");
+        }
+        record Copy(String status, @Nullable String stripeInvoiceId, boolean voidedThere) {
+        }
+        Copy copy = jdbc.sql("select status, stripe_invoice_id, stripe_voided_at is not null as voided_there"
+                        + " from invoices where id = :id")
+                .param("id", invoiceId).query((rs, row) -> new Copy(rs.getString("status"),
+                        rs.getString("stripe_invoice_id"), rs.getBoolean("voided_there")))
+                .optional().orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
+        if (!copy.status().equals("VOID") || copy.stripeInvoiceId() == null || copy.voidedThere()) {
+            return true;
+        }
+        StripeClient stripe = client();
+        try {
+            String status = stripe.v1().invoices().retrieve(copy.stripeInvoiceId()).getStatus();
+            switch (status) {
+                case "draft" -> stripe.v1().invoices().delete(copy.stripeInvoiceId(), key("delete-" + invoiceId));
+                case "open", "uncollectible" ->
+                        stripe.v1().invoices().voidInvoice(copy.stripeInvoiceId(), key("void-" + invoiceId));
+                case "void" -> {
+                }
+                default -> {
+                    log.error("Invoice {} was voided but its Stripe copy {} is {}: refund it in Stripe by hand",
+                            invoiceId, copy.stripeInvoiceId(), status);
+                    return false;
+                }
+            }
+        } catch (StripeException e) {
+            log.warn("Voiding the Stripe copy of invoice {} failed: {} (request {})", invoiceId, e.getCode(),
+                    e.getRequestId());
+            throw new BillingException(ErrorCode.STRIPE_UNAVAILABLE,
+                    "Stripe refused or could not be reached; voiding again is safe");
+        }
+        jdbc.sql("update invoices set stripe_voided_at = :now, updated_at = :now where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("id", invoiceId).update();
+        return true;
+    }
+
+    private StripeClient client() {
+        return StripeClient.builder().setApiKey(properties.apiKey()).setApiBase(properties.apiBase())
+                .setMaxNetworkRetries(properties.maxNetworkRetries()).build();
     }
 
     private Invoice markFinalized(Invoice invoice) {

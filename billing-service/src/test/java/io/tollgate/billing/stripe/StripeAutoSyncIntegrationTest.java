@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.billing.BillingIntegrationTest;
 import io.tollgate.billing.Http;
 import io.tollgate.billing.StripeStub;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,12 +51,18 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
                         where id in (:ids) and status = 'FINALIZED' and stripe_invoice_id is not null
                           and stripe_finalized_at is not null""")
                 .param("ids", invoices).query(Integer.class).single()).isEqualTo(3);
-        assertThat(STRIPE.created("invoice")).isEqualTo(3);
-        assertThat(STRIPE.created("invoiceitem")).as("one usage line each, no markup").isEqualTo(3);
+        // the close also bills other tests' tenants with unbilled usage in the shared database: look at ours only
         for (UUID invoice : invoices) {
+            String stripeInvoice = jdbc.sql("select stripe_invoice_id from invoices where id = :id")
+                    .param("id", invoice).query(String.class).single();
+            assertThat(STRIPE.itemsOn(stripeInvoice)).as("one usage line, no markup").isEqualTo(1);
             assertThat(STRIPE.calls()).filteredOn(call -> ("tollgate-finalize-" + invoice).equals(call.idempotencyKey()))
                     .extracting(StripeStub.Call::status).containsExactly(200);
         }
+        assertThat(jdbc.sql("""
+                        select count(*) from invoices
+                        where period_start = '2037-01-01' and status = 'FINALIZED' and stripe_finalized_at is null""")
+                .query(Integer.class).single()).as("no invoice of the month is left out").isZero();
     }
 
     @Test
@@ -65,7 +72,10 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
         data.eventsCosting(tenant, data.app(tenant, "rag"), "gpt-4o", 1, Instant.parse("2037-03-04T10:00:00Z"), "2");
         rollup.catchUp();
         clock.set("2037-04-01T00:05:00Z");
-        STRIPE.failNext("/finalize", 400);
+        String customer = "cus_failing_" + tenant;
+        jdbc.sql("update tenants set stripe_customer_id = :c where id = :t").param("c", customer).param("t", tenant)
+                .update();
+        STRIPE.failNextFinalizeOf(customer, 400);
 
         assertThat(http.post("/api/v1/billing/month-close", finance, "{\"period\":\"2037-03\"}").statusCode())
                 .as("a Stripe failure does not fail the month close").isEqualTo(200);
@@ -95,6 +105,47 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
     }
 
     @Test
+    void voiding_an_invoice_voids_or_deletes_its_stripe_copy_and_the_sync_job_retries_a_failed_void() {
+        UUID voidFails = data.tenant();
+        UUID voidWorks = data.tenant();
+        UUID neverFinalized = data.tenant();
+        for (UUID tenant : List.of(voidFails, voidWorks, neverFinalized)) {
+            data.eventsCosting(tenant, data.app(tenant, "app"), "gpt-4o", 1, Instant.parse("2037-07-03T10:00:00Z"), "5");
+        }
+        String draftCustomer = "cus_draft_" + neverFinalized;
+        jdbc.sql("update tenants set stripe_customer_id = :c where id = :t").param("c", draftCustomer)
+                .param("t", neverFinalized).update();
+        STRIPE.failNextFinalizeOf(draftCustomer, 400);
+        rollup.catchUp();
+        clock.set("2037-08-01T00:05:00Z");
+        assertThat(http.post("/api/v1/billing/month-close", finance, "{\"period\":\"2037-07\"}").statusCode())
+                .isEqualTo(200);
+        UUID failing = invoiceOf(voidFails);
+        UUID working = invoiceOf(voidWorks);
+        UUID draftInStripe = invoiceOf(neverFinalized);
+        STRIPE.failNext("/void", 400);
+
+        for (UUID invoice : List.of(failing, working, draftInStripe)) {
+            HttpResponse<byte[]> voided = http.post("/api/v1/billing/invoices/" + invoice + "/void", finance, "");
+            assertThat(voided.statusCode()).as("a Stripe failure does not undo the void").isEqualTo(200);
+        }
+
+        assertThat(voidedInStripe(failing)).isFalse();
+        assertThat(voidedInStripe(working)).isTrue();
+        assertThat(STRIPE.calls()).filteredOn(call -> call.path().equals("/v1/invoices/" + copyOf(working) + "/void"))
+                .extracting(StripeStub.Call::idempotencyKey).containsExactly("tollgate-void-" + working);
+        assertThat(voidedInStripe(draftInStripe)).isTrue();
+        assertThat(STRIPE.calls()).filteredOn(call -> call.method().equals("DELETE"))
+                .extracting(StripeStub.Call::path).containsExactly("/v1/invoices/" + copyOf(draftInStripe));
+
+        assertThat(autoSync.syncPending().failed()).isZero();
+
+        assertThat(voidedInStripe(failing)).isTrue();
+        assertThat(STRIPE.calls()).filteredOn(call -> call.path().equals("/v1/invoices/" + copyOf(failing) + "/void"))
+                .extracting(StripeStub.Call::status).containsExactly(400, 200);
+    }
+
+    @Test
     void without_an_api_key_nothing_is_pushed() {
         StripeAutoSync unconfigured = new StripeAutoSync(
                 new StripeProperties("", STRIPE.baseUrl(), "", 0, 30, 300), sync, jdbc);
@@ -115,6 +166,16 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
     private UUID invoiceOf(UUID tenant) {
         return jdbc.sql("select id from invoices where tenant_id = :t and status <> 'VOID'").param("t", tenant)
                 .query(UUID.class).single();
+    }
+
+    private boolean voidedInStripe(UUID invoice) {
+        return jdbc.sql("select stripe_voided_at is not null from invoices where id = :id").param("id", invoice)
+                .query(Boolean.class).single();
+    }
+
+    private String copyOf(UUID invoice) {
+        return jdbc.sql("select stripe_invoice_id from invoices where id = :id").param("id", invoice)
+                .query(String.class).single();
     }
 
     private boolean synced(UUID invoice) {

@@ -1,0 +1,12 @@
+package io.tollgate.billing.invoicing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param closeParallelism how many tenants a month close invoices at once, each on its own connection and in its
+ *                         own transaction (the connection pool must be larger)
+ */
+@ConfigurationProperties("tollgate.billing.invoicing")
+public record InvoicingProperties(@DefaultValue("4") int closeParallelism) {
+}
