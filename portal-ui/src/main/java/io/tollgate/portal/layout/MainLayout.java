@@ -56,6 +56,7 @@ public class MainLayout extends AppLayout {
         if (user.hasRole(Roles.PLATFORM_ADMIN)) {
             SideNav platform = new SideNav("Platform");
             platform.addItem(new SideNavItem("Approvals", "admin/approvals"),
+                    new SideNavItem("Approved subscriptions", "admin/subscriptions"),
                     new SideNavItem("Tenants", "admin/tenants"), new SideNavItem("Plans", "admin/plans"),
                     new SideNavItem("Models & prices", "admin/models"),
                     new SideNavItem("Providers", "admin/providers"), new SideNavItem("Audit log", "admin/audit"));

@@ -37,6 +37,8 @@ class AdminScreensBrowserTest {
         assertThat(page.locator("#plans-grid")).containsText("enterprise");
         admin.go("/admin/providers");
         assertThat(page.locator("#providers-grid")).isVisible();
+        admin.go("/admin/subscriptions");
+        assertThat(page.locator("#approved-search")).isVisible();
 
         admin.go("/admin/audit");
         admin.fill("#audit-search", model);
