@@ -1,9 +1,0 @@
-import '@vaadin/text-field/src/vaadin-text-field.js';
-import '@vaadin/tooltip/src/vaadin-tooltip.js';
-import '@vaadin/email-field/src/vaadin-email-field.js';
-import '@vaadin/password-field/src/vaadin-password-field.js';
-import '@vaadin/button/src/vaadin-button.js';
-import 'Frontend/generated/jar-resources/disableOnClickFunctions.js';
-import '@vaadin/form-layout/src/vaadin-form-layout.js';
-import '@vaadin/form-layout/src/vaadin-form-item.js';
-import '@vaadin/form-layout/src/vaadin-form-row.js';
