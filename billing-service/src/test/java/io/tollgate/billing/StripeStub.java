@@ -31,6 +31,11 @@ public final class StripeStub {
     private final Map<String, String> responsesByKey = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+    private final Map<String, String> invoiceStatus = new ConcurrentHashMap<>();
+    private final List<Item> items = new CopyOnWriteArrayList<>();
+
+    private record Item(String id, String invoice, String amount, String lineId) {
+    }
 
     StripeStub() {
         try {
@@ -51,11 +56,23 @@ public final class StripeStub {
         responsesByKey.clear();
         failures.clear();
         created.clear();
+        invoiceStatus.clear();
+        items.clear();
+    }
+
+    /** Stripe keeps idempotency keys for 24 hours; this is the day after. */
+    public void forgetIdempotencyKeys() {
+        responsesByKey.clear();
     }
 
     /** The next calls whose path ends with {@code pathSuffix} fail with these statuses, one each. */
     public void failNext(String pathSuffix, Integer... statuses) {
         failures.computeIfAbsent(pathSuffix, k -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+    }
+
+    /** How many invoice items were really created on one Stripe invoice. */
+    public long itemsOn(String invoiceId) {
+        return items.stream().filter(item -> invoiceId.equals(item.invoice())).count();
     }
 
     public List<Call> calls() {
@@ -69,6 +86,7 @@ public final class StripeStub {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getQuery();
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Integer failure = failures.entrySet().stream().filter(e -> path.endsWith(e.getKey()) && !e.getValue().isEmpty())
@@ -79,6 +97,10 @@ public final class StripeStub {
             return;
         }
         calls.add(new Call(exchange.getRequestMethod(), path, key, form, 200));
+        if (exchange.getRequestMethod().equals("GET")) {
+            respond(exchange, 200, read(path, query == null ? Map.of() : parse(query)));
+            return;
+        }
         String body = key == null ? answer(path, form) : responsesByKey.computeIfAbsent(key, k -> answer(path, form));
         respond(exchange, 200, body);
     }
@@ -91,18 +113,40 @@ public final class StripeStub {
             return object("customer", path.substring("/v1/customers/".length()), "");
         }
         if (path.equals("/v1/invoices")) {
-            return object("invoice", "in_" + next("invoice"), "\"status\":\"draft\",\"customer\":\""
-                    + form.get("customer") + "\"");
+            String id = "in_" + next("invoice");
+            invoiceStatus.put(id, "draft");
+            return object("invoice", id, "\"status\":\"draft\",\"customer\":\"" + form.get("customer") + "\"");
         }
         if (path.endsWith("/finalize")) {
             String id = path.substring("/v1/invoices/".length(), path.length() - "/finalize".length());
+            invoiceStatus.put(id, "open");
             return object("invoice", id, "\"status\":\"open\"");
         }
         if (path.equals("/v1/invoiceitems")) {
-            return object("invoiceitem", "ii_" + next("invoiceitem"), "\"amount\":" + form.get("amount")
-                    + ",\"invoice\":\"" + form.get("invoice") + "\"");
+            Item item = new Item("ii_" + next("invoiceitem"), form.get("invoice"), form.get("amount"),
+                    form.get("metadata[tollgate_invoice_line_id]"));
+            items.add(item);
+            return item(item);
         }
         return "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"unknown path\"}}";
+    }
+
+    private String read(String path, Map<String, String> query) {
+        if (path.startsWith("/v1/invoices/")) {
+            String id = path.substring("/v1/invoices/".length());
+            return object("invoice", id, "\"status\":\"" + invoiceStatus.getOrDefault(id, "draft") + "\"");
+        }
+        if (path.equals("/v1/invoiceitems")) {
+            return "{\"object\":\"list\",\"url\":\"/v1/invoiceitems\",\"has_more\":false,\"data\":["
+                    + String.join(",", items.stream().filter(i -> i.invoice().equals(query.get("invoice")))
+                    .map(StripeStub::item).toList()) + "]}";
+        }
+        return "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"unknown path\"}}";
+    }
+
+    private static String item(Item item) {
+        return object("invoiceitem", item.id(), "\"amount\":" + item.amount() + ",\"invoice\":\"" + item.invoice()
+                + "\",\"metadata\":{\"tollgate_invoice_line_id\":\"" + item.lineId() + "\"}");
     }
 
     /** Ids unique across resets, as Stripe's are: the count of this kind plus a random tail. */

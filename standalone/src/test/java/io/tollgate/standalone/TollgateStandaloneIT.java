@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the packaged jar as a user would ({@code java -jar}), twice on the same data folder: the first run
- * creates and prints the secrets, the second reuses them silently; each stops cleanly on SIGTERM.
+ * Runs the packaged jar as a user would ({@code java -jar}), three times on the same data folder: the first run
+ * creates and prints the secrets and stops on SIGTERM; the second reuses them silently and is killed with SIGKILL,
+ * after which its services end by themselves; the third recovers from the orphaned PostgreSQL.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TollgateStandaloneIT {
@@ -46,6 +48,7 @@ class TollgateStandaloneIT {
     static int portalPort;
     static int billingPort;
     static String firstRunSecrets;
+    static ProcessHandle orphanedPostgres;
 
     private Launched launched;
 
@@ -57,12 +60,17 @@ class TollgateStandaloneIT {
     }
 
     @AfterEach
-    void killWhatIsLeft() {
-        if (launched != null) {
+    void killWhatIsLeftByAFailedTest() {
+        if (launched != null && launched.process.isAlive()) {
             launched.process.descendants().forEach(ProcessHandle::destroyForcibly);
             launched.process.destroyForcibly();
             postmaster().ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    @AfterAll
+    static void stopAnOrphanedPostgres() {
+        postmaster().ifPresent(ProcessHandle::destroy);
     }
 
     @Test
@@ -104,7 +112,7 @@ class TollgateStandaloneIT {
 
     @Test
     @Order(2)
-    void second_run_reuses_the_data_folder_and_prints_no_secret() throws Exception {
+    void second_run_reuses_the_data_folder_prints_no_secret_and_its_services_end_when_it_is_killed() throws Exception {
         assertThat(firstRunSecrets).as("the first run created the data folder").isNotNull();
         launched = launch();
         launched.awaitLine("Tollgate is running");
@@ -113,6 +121,29 @@ class TollgateStandaloneIT {
         assertThat(launched.output).noneMatch(line -> line.contains("shown once") || line.contains("tg_"));
         assertThat(Files.readString(dataDir.resolve("secrets.properties"))).isEqualTo(firstRunSecrets);
         assertThat(get("http://localhost:" + gatewayPort + "/actuator/health").statusCode()).isEqualTo(200);
+
+        List<ProcessHandle> services = launched.process.descendants().toList();
+        orphanedPostgres = postmaster().orElseThrow();
+        launched.process.destroyForcibly().waitFor();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (services.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(services).as("services still running after their launcher was killed")
+                .noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(3)
+    void start_after_a_killed_launcher_replaces_the_orphaned_postgres_and_stops_cleanly() throws Exception {
+        assertThat(orphanedPostgres).as("the previous run left its PostgreSQL behind").isNotNull();
+        launched = launch();
+        launched.awaitLine("Tollgate is running");
+
+        assertThat(orphanedPostgres.isAlive()).isFalse();
+        assertThat(postmaster()).isPresent().get().isNotEqualTo(orphanedPostgres);
+        assertThat(get("http://localhost:" + billingPort + "/actuator/health").statusCode()).isEqualTo(200);
 
         launched.stopWithSigtermAndAssertNothingRemains();
     }

@@ -1,6 +1,7 @@
 package io.tollgate.billing.chargeback;
 
 import io.tollgate.billing.error.BillingException;
+import io.tollgate.billing.markup.Markups;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,24 +16,21 @@ public class Chargebacks {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcClient jdbc;
+    private final Markups markups;
 
-    Chargebacks(JdbcClient jdbc) {
+    Chargebacks(JdbcClient jdbc, Markups markups) {
         this.jdbc = jdbc;
+        this.markups = markups;
     }
 
     public Chargeback of(UUID tenantId, LocalDate from, LocalDate to) {
         if (!to.isAfter(from)) {
             throw BillingException.invalid("'to' must be after 'from' (the period is [from, to))");
         }
-        record Tenant(String slug, BigDecimal markup) {
-        }
-        Tenant tenant = jdbc.sql("""
-                        select t.slug, coalesce(t.markup_percent, p.markup_percent) as markup
-                        from tenants t join plans p on p.id = t.plan_id where t.id = :tenant""")
-                .param("tenant", tenantId)
-                .query((rs, row) -> new Tenant(rs.getString("slug"), rs.getBigDecimal("markup")))
-                .optional().orElseThrow(() -> BillingException.notFound("Tenant " + tenantId));
-        BigDecimal factor = BigDecimal.ONE.add(tenant.markup().divide(HUNDRED));
+        String slug = jdbc.sql("select slug from tenants where id = :tenant").param("tenant", tenantId)
+                .query(String.class).optional().orElseThrow(() -> BillingException.notFound("Tenant " + tenantId));
+        BigDecimal markup = markups.of(tenantId).effectivePercent();
+        BigDecimal factor = BigDecimal.ONE.add(markup.divide(HUNDRED));
         List<Chargeback.Line> lines = jdbc.sql("""
                         select d.app_id, coalesce(a.name, d.app_id::text) as app_name, d.model, d.tags,
                                sum(d.requests) as requests, sum(d.error_count) as errors,
@@ -50,7 +48,7 @@ public class Chargebacks {
                         rs.getLong("reasoning_tokens"), rs.getBigDecimal("cost"),
                         rs.getBigDecimal("cost").multiply(factor)))
                 .list();
-        return new Chargeback(tenantId, tenant.slug(), from, to, tenant.markup(), lines, Chargeback.Totals.of(lines));
+        return new Chargeback(tenantId, slug, from, to, markup, lines, Chargeback.Totals.of(lines));
     }
 
     /** Tenants with usage in [from, to), for finance's all-tenant export. */

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Closes a month: one invoice per tenant with unbilled usage up to the month's end, each tenant in its own
  * transaction so one failure does not hold back the others. Rerunning changes nothing once invoices are
- * finalized; usage that arrives later is billed as an adjustment on the next month's invoice.
+ * finalized; usage that arrives later is billed as an adjustment on the next month's invoice. A close that
+ * finalizes publishes {@link MonthClosed}.
  */
 @Service
 public class MonthClose {
@@ -25,11 +27,13 @@ public class MonthClose {
 
     private final JdbcClient jdbc;
     private final TenantMonthClose tenantClose;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, Clock clock) {
+    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.tenantClose = tenantClose;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,6 +68,9 @@ public class MonthClose {
                 counts.getOrDefault(TenantMonthClose.Outcome.REBUILT, 0),
                 counts.getOrDefault(TenantMonthClose.Outcome.UNCHANGED, 0), failed);
         log.info("Month close {}: {}", period, result);
+        if (finalizeInvoices) {
+            events.publishEvent(new MonthClosed(period));
+        }
         return result;
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.billing.invoicing;
 
+import io.tollgate.billing.markup.Markups;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,11 +24,13 @@ class TenantMonthClose {
     private final JdbcClient jdbc;
     private final InvoiceWriter writer;
     private final InvoiceLifecycle lifecycle;
+    private final Markups markups;
 
-    TenantMonthClose(JdbcClient jdbc, InvoiceWriter writer, InvoiceLifecycle lifecycle) {
+    TenantMonthClose(JdbcClient jdbc, InvoiceWriter writer, InvoiceLifecycle lifecycle, Markups markups) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.lifecycle = lifecycle;
+        this.markups = markups;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -51,10 +54,7 @@ class TenantMonthClose {
             live.ifPresent(draft -> writer.delete(draft.id()));
             return Outcome.NOTHING_TO_BILL;
         }
-        BigDecimal markup = jdbc.sql("""
-                        select coalesce(t.markup_percent, p.markup_percent)
-                        from tenants t join plans p on p.id = t.plan_id where t.id = :tenant""")
-                .param("tenant", tenantId).query(BigDecimal.class).single();
+        BigDecimal markup = markups.of(tenantId).effectivePercent();
         UUID invoiceId = live.map(LiveInvoice::id).orElseGet(UUID::randomUUID);
         writer.write(invoiceId, tenantId, periodStart, markup, unbilled, live.isPresent());
         if (finalizeInvoice) {

@@ -3,6 +3,7 @@ package io.tollgate.billing.jobs;
 import io.tollgate.billing.alerts.BudgetAlertDispatcher;
 import io.tollgate.billing.invoicing.MonthClose;
 import io.tollgate.billing.rollup.UsageRollup;
+import io.tollgate.billing.stripe.StripeAutoSync;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,20 +21,23 @@ class BillingJobs {
     static final String MONTH_CLOSE = "month-close";
     static final String ALERTS = "budget-alerts";
     static final String PARTITIONS = "usage-partitions";
+    static final String STRIPE_SYNC = "stripe-sync";
 
     private final JobRunner runner;
     private final UsageRollup rollup;
     private final MonthClose monthClose;
     private final BudgetAlertDispatcher alerts;
+    private final StripeAutoSync stripe;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     BillingJobs(JobRunner runner, UsageRollup rollup, MonthClose monthClose, BudgetAlertDispatcher alerts,
-                JdbcClient jdbc, Clock clock) {
+                StripeAutoSync stripe, JdbcClient jdbc, Clock clock) {
         this.runner = runner;
         this.rollup = rollup;
         this.monthClose = monthClose;
         this.alerts = alerts;
+        this.stripe = stripe;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -55,6 +59,12 @@ class BillingJobs {
     @Scheduled(fixedDelayString = "${tollgate.billing.alerts.interval:30s}", initialDelayString = "15s")
     void sendBudgetAlerts() {
         runner.run(ALERTS, alerts::dispatchDue);
+    }
+
+    /** Finalized invoices a failed push left behind; does nothing without STRIPE_API_KEY. */
+    @Scheduled(fixedDelayString = "${tollgate.billing.stripe.sync-interval:10m}", initialDelayString = "60s")
+    void syncStripe() {
+        runner.run(STRIPE_SYNC, stripe::syncPending);
     }
 
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "5s")

@@ -6,14 +6,18 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.InvoiceCreateParams;
+import com.stripe.model.InvoiceItem;
 import com.stripe.param.InvoiceItemCreateParams;
+import com.stripe.param.InvoiceItemListParams;
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
 import io.tollgate.billing.invoicing.Invoice;
 import io.tollgate.billing.invoicing.Invoices;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +28,15 @@ import org.springframework.stereotype.Service;
  * Pushes a finalized invoice to Stripe: the tenant's customer (created once, then updated), a draft Stripe invoice,
  * one invoice item per line attached to it, then finalization. Every call carries an idempotency key derived from
  * our ids, so a retry (stripe-java's own, or a second push after a failure) never creates anything twice; progress
- * (customer id, Stripe invoice id, finalized time) is saved as it is made.
+ * (customer id, Stripe invoice id, finalized time) is saved as it is made. Stripe forgets idempotency keys after
+ * 24 hours, so a push that resumes an earlier one first asks Stripe which lines its invoice already holds (by our
+ * line id in the item's metadata) and whether it is still a draft.
  */
 @Service
 public class StripeInvoiceSync {
 
     private static final Logger log = LoggerFactory.getLogger(StripeInvoiceSync.class);
+    private static final String LINE_ID = "tollgate_invoice_line_id";
 
     private final StripeProperties properties;
     private final Invoices invoices;
@@ -60,25 +67,53 @@ public class StripeInvoiceSync {
                 .setMaxNetworkRetries(properties.maxNetworkRetries()).build();
         try {
             String customer = customer(stripe, invoice);
-            String stripeInvoice = invoice.stripeInvoiceId() != null ? invoice.stripeInvoiceId()
-                    : createInvoice(stripe, invoice, customer);
+            Set<String> linesInStripe = Set.of();
+            String stripeInvoice = invoice.stripeInvoiceId();
+            if (stripeInvoice == null) {
+                stripeInvoice = createInvoice(stripe, invoice, customer);
+            } else {
+                // a resumed push: idempotency keys expire after 24 hours, so ask Stripe what is already there
+                if (!"draft".equals(stripe.v1().invoices().retrieve(stripeInvoice).getStatus())) {
+                    return markFinalized(invoice);
+                }
+                linesInStripe = linesIn(stripe, stripeInvoice);
+            }
             for (Invoice.Line line : invoice.lines()) {
+                if (linesInStripe.contains(line.id().toString())) {
+                    continue;
+                }
                 stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()
                         .setCustomer(customer).setInvoice(stripeInvoice).setCurrency("usd")
                         .setAmount(line.amountUsd().movePointRight(2).longValueExact())
                         .setDescription(line.description())
-                        .putMetadata("tollgate_invoice_line_id", line.id().toString())
+                        .putMetadata(LINE_ID, line.id().toString())
                         .build(), key("line-" + line.id()));
             }
             stripe.v1().invoices().finalizeInvoice(stripeInvoice, key("finalize-" + invoice.id()));
-            jdbc.sql("update invoices set stripe_finalized_at = :now, updated_at = :now where id = :id")
-                    .param("now", OffsetDateTime.now(clock)).param("id", invoice.id()).update();
+            return markFinalized(invoice);
         } catch (StripeException e) {
             log.warn("Stripe push of invoice {} failed: {} (request {})", invoice.id(), e.getCode(), e.getRequestId());
             throw new BillingException(ErrorCode.STRIPE_UNAVAILABLE,
                     "Stripe refused or could not be reached; pushing again is safe");
         }
-        return invoices.find(invoiceId).orElseThrow();
+    }
+
+    private Invoice markFinalized(Invoice invoice) {
+        jdbc.sql("update invoices set stripe_finalized_at = :now, updated_at = :now where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("id", invoice.id()).update();
+        return invoices.find(invoice.id()).orElseThrow();
+    }
+
+    /** Our line ids among the items already on a Stripe invoice. */
+    private static Set<String> linesIn(StripeClient stripe, String stripeInvoice) throws StripeException {
+        Set<String> lineIds = new HashSet<>();
+        for (InvoiceItem item : stripe.v1().invoiceItems().list(InvoiceItemListParams.builder()
+                .setInvoice(stripeInvoice).setLimit(100L).build()).autoPagingIterable()) {
+            if (item.getMetadata() != null && item.getMetadata().containsKey(LINE_ID)) {
+                lineIds.add(item.getMetadata().get(LINE_ID));
+            }
+        }
+        return lineIds;
     }
 
     private String customer(StripeClient stripe, Invoice invoice) throws StripeException {

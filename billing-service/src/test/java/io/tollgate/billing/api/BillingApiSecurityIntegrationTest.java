@@ -79,6 +79,43 @@ class BillingApiSecurityIntegrationTest extends BillingIntegrationTest {
     }
 
     @Test
+    void billing_and_admin_members_of_one_tenant_get_nothing_of_another_tenant_by_id_in_the_url() {
+        for (String role : new String[] {"BILLING", "ADMIN"}) {
+            String memberOfA = data.user(null, tenantA, role);
+            for (String path : new String[] {"/invoices/" + invoiceB, "/invoices/" + invoiceB + "/export.csv",
+                    "/invoices/" + invoiceB + "/export.pdf"}) {
+                HttpResponse<byte[]> response = http.get("/api/v1/billing" + path, memberOfA);
+                assertThat(response.statusCode()).as(role + " GET " + path).isEqualTo(404);
+                assertThat(Http.text(response)).doesNotContain(tenantB.toString());
+            }
+            for (String path : new String[] {"/tenants/" + tenantB + "/chargeback?from=2035-01-01&to=2035-02-01",
+                    "/tenants/" + tenantB + "/chargeback.csv?from=2035-01-01&to=2035-02-01",
+                    "/tenants/" + tenantB + "/markup", "/invoices?period=2035-01&tenantId=" + tenantB,
+                    "/periods/2035-01/invoices.csv?tenantId=" + tenantB}) {
+                HttpResponse<byte[]> response = http.get("/api/v1/billing" + path, memberOfA);
+                assertThat(response.statusCode()).as(role + " GET " + path).isEqualTo(403);
+                assertThat(Http.json(response).path("code").asString()).isEqualTo("FORBIDDEN");
+            }
+            for (String path : new String[] {"/invoices/" + invoiceB + "/stripe", "/invoices/" + invoiceB + "/void",
+                    "/invoices/" + invoiceB + "/finalize"}) {
+                assertThat(http.post("/api/v1/billing" + path, memberOfA, "").statusCode())
+                        .as(role + " POST " + path).isEqualTo(403);
+            }
+            assertThat(http.put("/api/v1/billing/tenants/" + tenantB + "/markup", memberOfA, "{\"markupPercent\":-99}")
+                    .statusCode()).isEqualTo(403);
+            String allChargebacks = Http.text(http.get(
+                    "/api/v1/billing/chargeback.csv?from=2035-01-01&to=2035-02-01", memberOfA));
+            assertThat(allChargebacks).contains(tenantA.toString()).doesNotContain(tenantB.toString());
+            String ownPeriod = Http.text(http.get("/api/v1/billing/periods/2035-01/invoices.csv", memberOfA));
+            assertThat(ownPeriod).contains(tenantA.toString()).doesNotContain(tenantB.toString());
+        }
+        assertThat(jdbc.sql("select status from invoices where id = :id").param("id", invoiceB).query(String.class)
+                .single()).isEqualTo("FINALIZED");
+        assertThat(jdbc.sql("select markup_percent is null from tenants where id = :id").param("id", tenantB)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void a_tenant_admin_reads_billing_but_a_developer_does_not() {
         String adminA = data.user(null, tenantA, "ADMIN");
         String developerA = data.user(null, tenantA, "DEVELOPER");

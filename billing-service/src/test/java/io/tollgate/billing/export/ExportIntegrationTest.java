@@ -122,6 +122,29 @@ class ExportIntegrationTest extends BillingIntegrationTest {
         assertThat(allTenants).contains(tenant.toString());
     }
 
+    @Test
+    void chargeback_json_has_a_line_per_app_model_and_tags_that_add_up_to_the_events_with_the_markup() {
+        JsonNode chargeback = Http.json(http.get("/api/v1/billing/tenants/" + tenant
+                + "/chargeback?from=2034-03-01&to=2034-04-01", finance));
+
+        BigDecimal metered = data.eventCost(tenant);
+        assertThat(chargeback.path("markupPercent").decimalValue()).isEqualByComparingTo("7.5");
+        assertThat(chargeback.path("totals").path("requests").asLong()).isEqualTo(175);
+        assertThat(chargeback.path("totals").path("meteredCostUsd").decimalValue()).isEqualByComparingTo(metered);
+        assertThat(chargeback.path("totals").path("chargedUsd").decimalValue())
+                .isEqualByComparingTo(metered.multiply(new BigDecimal("1.075")));
+        assertThat(chargeback.path("lines").size()).isEqualTo(6);
+        for (JsonNode line : chargeback.path("lines")) {
+            BigDecimal eventsOfLine = jdbc.sql("""
+                            select sum(cost_usd) from usage_events
+                            where tenant_id = :t and app_id = :app and served_model = :model and tags = :tags""")
+                    .param("t", tenant).param("app", UUID.fromString(line.path("appId").asString()))
+                    .param("model", line.path("model").asString()).param("tags", line.path("tags").asString())
+                    .query(BigDecimal.class).single();
+            assertThat(line.path("meteredCostUsd").decimalValue()).isEqualByComparingTo(eventsOfLine);
+        }
+    }
+
     /** A small RFC 4180 reader, so the test does not trust the writer's own escaping. */
     static List<List<String>> parseCsv(String csv) {
         List<List<String>> rows = new ArrayList<>();

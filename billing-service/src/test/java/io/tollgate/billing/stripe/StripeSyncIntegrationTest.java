@@ -27,7 +27,7 @@ class StripeSyncIntegrationTest extends BillingIntegrationTest {
     List<Map<String, Object>> lines;
 
     @BeforeEach
-    void aFinalizedInvoiceWithThreeLines() {
+    void anInvoiceFinalizedByHandWithThreeLines() {
         STRIPE.reset();
         http = new Http(port);
         finance = data.user("FINANCE", null, null);
@@ -36,10 +36,13 @@ class StripeSyncIntegrationTest extends BillingIntegrationTest {
         data.eventsCosting(tenant, data.app(tenant, "rag"), "gpt-4o", 1, Instant.parse("2036-01-11T10:00:00Z"), "0.5");
         rollup.catchUp();
         clock.set("2036-02-01T00:05:00Z");
-        assertThat(http.post("/api/v1/billing/month-close", finance, "{\"period\":\"2036-01\"}").statusCode())
-                .isEqualTo(200);
+        assertThat(http.post("/api/v1/billing/month-close", finance,
+                "{\"period\":\"2036-01\",\"finalizeInvoices\":false}").statusCode()).isEqualTo(200);
         invoiceId = jdbc.sql("select id from invoices where tenant_id = :t").param("t", tenant).query(UUID.class)
                 .single();
+        // finalized by hand, so nothing pushed it yet: these tests push it themselves
+        assertThat(http.post("/api/v1/billing/invoices/" + invoiceId + "/finalize", finance, "").statusCode())
+                .isEqualTo(200);
         lines = jdbc.sql("select id, amount_usd from invoice_lines where invoice_id = :i order by line_no")
                 .param("i", invoiceId).query().listOfRows();
         STRIPE.reset();

@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class ModelRequestHandler {
 
+    /** Set when a budget downgrade served a cheaper model than the one requested. */
+    public static final String DOWNGRADED_FROM_HEADER = "x-tollgate-downgraded-from";
+
     private final SnapshotHolder snapshots;
     private final PolicyChain chain;
     private final ProviderCall providerCall;
@@ -62,14 +65,24 @@ public class ModelRequestHandler {
             return errors.response(BodyReader.tooLarge(properties.maxBodyBytes()));
         }
         return BodyReader.read(request, properties.maxBodyBytes())
-                .flatMap(body -> run(newContext(request, endpoint, body, snapshot.get(), requestId, receivedAt, startNanos)))
+                .flatMap(body -> run(request, newContext(request, endpoint, body, snapshot.get(), requestId, receivedAt, startNanos)))
                 .onErrorResume(RejectedException.class, e -> errors.response(e.rejection()));
     }
 
-    private Mono<ServerResponse> run(RequestContext context) {
-        return chain.apply(context)
+    private Mono<ServerResponse> run(ServerRequest request, RequestContext context) {
+        var response = request.exchange().getResponse();
+        response.beforeCommit(() -> {
+            response.getHeaders().addAll(context.responseHeaders());
+            return Mono.empty();
+        });
+        // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
+        return chain.apply(context).doOnError(failure -> context.complete()).doOnCancel(context::complete)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
-                .switchIfEmpty(Mono.defer(() -> providerCall.forward(context)));
+                .switchIfEmpty(Mono.defer(() -> {
+                    context.downgradedFrom().ifPresent(requested ->
+                            request.exchange().getResponse().getHeaders().set(DOWNGRADED_FROM_HEADER, requested));
+                    return providerCall.forward(context);
+                }));
     }
 
     private static RequestContext newContext(ServerRequest request, Endpoint endpoint, byte[] body,

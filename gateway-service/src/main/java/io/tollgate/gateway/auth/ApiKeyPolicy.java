@@ -7,7 +7,6 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.model.apikey.ApiKeyHasher;
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -20,10 +19,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class ApiKeyPolicy implements GatewayPolicy {
 
-    private final Optional<ApiKeyHasher> hasher;
+    private final ApiKeyHasher hasher;
 
-    public ApiKeyPolicy(GatewaySecrets secrets) {
-        this.hasher = secrets.apiKeyHasher();
+    public ApiKeyPolicy(ApiKeyHasher hasher) {
+        this.hasher = hasher;
     }
 
     @Override
@@ -43,7 +42,7 @@ public class ApiKeyPolicy implements GatewayPolicy {
                     "You didn't provide an API key. Send it as 'Authorization: Bearer tg_...' or in 'x-api-key'."));
         }
         var entry = ApiKeyHasher.prefixOf(presentedKey).flatMap(snapshot::keyByPrefix)
-                .filter(key -> hasher.map(h -> h.verify(presentedKey, key.secretHash())).orElse(false));
+                .filter(key -> hasher.verify(presentedKey, key.secretHash()));
         if (entry.isEmpty()) {
             return Authentication.refused(Rejection.unauthenticated("invalid_api_key", "Incorrect API key provided."));
         }

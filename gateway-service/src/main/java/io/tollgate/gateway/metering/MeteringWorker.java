@@ -28,6 +28,7 @@ public class MeteringWorker implements SmartLifecycle {
     private final MeteringQueue queue;
     private final UsageBatchWriter writer;
     private final MeteringProperties properties;
+    private final List<UsageListener> listeners;
     private final AtomicLong spooledEvents = new AtomicLong();
     private final AtomicLong writtenEvents = new AtomicLong();
     private volatile boolean running;
@@ -36,10 +37,12 @@ public class MeteringWorker implements SmartLifecycle {
     private UsageSpool spool;
     private Thread thread;
 
-    public MeteringWorker(MeteringQueue queue, UsageBatchWriter writer, MeteringProperties properties) {
+    public MeteringWorker(MeteringQueue queue, UsageBatchWriter writer, MeteringProperties properties,
+                          List<UsageListener> listeners) {
         this.queue = queue;
         this.writer = writer;
         this.properties = properties;
+        this.listeners = listeners;
     }
 
     @Override
@@ -137,6 +140,7 @@ public class MeteringWorker implements SmartLifecycle {
                     toSpool(List.of(event));
                 } else {
                     log.error("Dropping usage event {}: {}", event.id(), e.getMessage());
+                    listeners.forEach(listener -> listener.dropped(event));
                 }
             }
         }

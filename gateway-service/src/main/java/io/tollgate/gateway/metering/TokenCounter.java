@@ -14,6 +14,8 @@ public class TokenCounter {
 
     /** What OpenAI adds per chat message and per reply for the role and separators. */
     static final int PER_MESSAGE_OVERHEAD = 3;
+    /** What OpenAI adds once per chat request for the reply's priming. */
+    public static final int REPLY_OVERHEAD = 3;
 
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
@@ -27,6 +29,6 @@ public class TokenCounter {
 
     /** The prompt tokens of a request body, counted from the text of its messages, prompt or input. */
     public int countPrompt(PromptText prompt) {
-        return count(prompt.text()) + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? 3 : 0);
+        return count(prompt.text()) + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
 }

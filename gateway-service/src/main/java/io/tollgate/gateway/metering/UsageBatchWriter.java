@@ -2,14 +2,17 @@ package io.tollgate.gateway.metering;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of usage events in one round trip (a multi-row INSERT from arrays) and moves the keys'
- * last_used_at forward, in one transaction. Events already written are skipped by their (id, occurred_at) key, so a
- * replayed batch counts nothing twice.
+ * last_used_at forward, in one transaction, together with what each {@link UsageListener} books on the newly
+ * inserted events (budget spend). Events already written are skipped by their (id, occurred_at) key, so a replayed
+ * batch counts nothing twice.
  */
 @Component
 public class UsageBatchWriter {
@@ -31,7 +35,8 @@ public class UsageBatchWriter {
             select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
                 ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[],
                 ?::boolean[], ?::numeric[], ?::int[], ?::int[], ?::int[], ?::text[], ?::boolean[], ?::text[])
-            on conflict (id, occurred_at) do nothing""";
+            on conflict (id, occurred_at) do nothing
+            returning id""";
 
     /** Keys deleted since the request are skipped (api_key_usage references api_keys). */
     private static final String TOUCH_KEYS = """
@@ -41,11 +46,13 @@ public class UsageBatchWriter {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final List<UsageListener> listeners;
     private volatile LocalDate partitionsEnsuredOn = LocalDate.MIN;
 
-    public UsageBatchWriter(DataSource dataSource, Clock clock) {
+    public UsageBatchWriter(DataSource dataSource, Clock clock, List<UsageListener> listeners) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     /** The number of events inserted (less than the batch when some were written before). */
@@ -54,10 +61,13 @@ public class UsageBatchWriter {
             ensurePartitions(connection);
             connection.setAutoCommit(false);
             try {
-                int inserted = insertEvents(connection, batch);
+                List<UsageEvent> inserted = insertEvents(connection, batch);
                 touchKeys(connection, batch);
-                connection.commit();
-                return inserted;
+                for (UsageListener listener : listeners) {
+                    listener.inserted(connection, inserted);
+                }
+                commit(connection, batch);
+                return inserted.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -67,7 +77,20 @@ public class UsageBatchWriter {
         }
     }
 
-    private int insertEvents(Connection connection, List<UsageEvent> batch) throws SQLException {
+    private void commit(Connection connection, List<UsageEvent> batch) throws SQLException {
+        listeners.forEach(UsageListener::beforeCommit);
+        boolean committed = false;
+        try {
+            connection.commit();
+            committed = true;
+        } finally {
+            boolean done = committed;
+            listeners.forEach(listener -> listener.afterCommit(batch, done));
+        }
+    }
+
+    /** The events of the batch that were not in the table yet. */
+    private List<UsageEvent> insertEvents(Connection connection, List<UsageEvent> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
             int i = 1;
             insert.setArray(i++, text(connection, batch, e -> e.id()));
@@ -94,7 +117,13 @@ public class UsageBatchWriter {
             insert.setArray(i++, text(connection, batch, e -> e.errorType()));
             insert.setArray(i++, array(connection, "bool", batch, e -> e.streamed()));
             insert.setArray(i, text(connection, batch, e -> e.tags()));
-            return insert.executeUpdate();
+            Set<UUID> ids = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return batch.stream().filter(event -> ids.contains(event.id())).toList();
         }
     }
 

@@ -5,6 +5,7 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,13 @@ public class UsageRecorder {
     private final MeteringQueue queue;
     private final TokenCounter tokens;
     private final GatewayMetrics metrics;
+    private final List<UsageListener> listeners;
 
-    public UsageRecorder(MeteringQueue queue, TokenCounter tokens, GatewayMetrics metrics) {
+    public UsageRecorder(MeteringQueue queue, TokenCounter tokens, GatewayMetrics metrics, List<UsageListener> listeners) {
         this.queue = queue;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.listeners = listeners;
     }
 
     /** Records the request once (later calls return empty); the event, for the cost header. */
@@ -52,6 +55,7 @@ public class UsageRecorder {
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
                 outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
                 outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags());
+        listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
                 upstreamNanos(context));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The state of one model request, from arrival to its usage event: filled in by the policies in chain order
@@ -35,6 +36,7 @@ public final class RequestContext {
     private final @Nullable String presentedKey;
     private final List<Runnable> completionCallbacks = new ArrayList<>(2);
     private final AtomicBoolean metered = new AtomicBoolean();
+    private final HttpHeaders responseHeaders = new HttpHeaders();
 
     private @Nullable Caller caller;
     private @Nullable RequestFacts facts;
@@ -138,6 +140,14 @@ public final class RequestContext {
         this.subscription = subscription;
     }
 
+    /** The model the client asked for, when a budget downgrade serves another one instead. */
+    public Optional<String> downgradedFrom() {
+        if (facts == null || model == null || facts.model().equals(model.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(facts.model());
+    }
+
     public Optional<Route> route() {
         return Optional.ofNullable(route);
     }
@@ -148,6 +158,11 @@ public final class RequestContext {
 
     public Outcome outcome() {
         return outcome;
+    }
+
+    /** Headers the policies add to the response, whatever it turns out to be (answer, stream or error). */
+    public HttpHeaders responseHeaders() {
+        return responseHeaders;
     }
 
     /** Runs when the request is over, whatever its end (completed, refused, failed, cancelled). */

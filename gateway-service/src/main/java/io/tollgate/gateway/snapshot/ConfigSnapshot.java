@@ -21,7 +21,9 @@ public record ConfigSnapshot(
         Map<String, ModelEntry> modelsByName,
         Map<UUID, List<DeploymentEntry>> deploymentsByModel,
         Map<UUID, ProviderEntry> providers,
-        Map<UUID, PriceSchedule> pricesByModel) {
+        Map<UUID, PriceSchedule> pricesByModel,
+        Map<UUID, List<BudgetEntry>> budgetsByTenant,
+        LimitSettings limits) {
 
     public Optional<KeyEntry> keyByPrefix(String prefix) {
         return Optional.ofNullable(keysByPrefix.get(prefix));
@@ -65,7 +67,13 @@ public record ConfigSnapshot(
                 .toList();
     }
 
+    /** The tenant's enabled budgets (tenant, app and app+model scope). */
+    public List<BudgetEntry> budgets(UUID tenantId) {
+        return budgetsByTenant.getOrDefault(tenantId, List.of());
+    }
+
     public static ConfigSnapshot empty(Instant at) {
-        return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), LimitSettings.none());
     }
 }

@@ -1,10 +1,8 @@
 package io.tollgate.gateway.snapshot;
 
-import io.tollgate.gateway.auth.GatewaySecrets;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.CredentialDecryptionException;
 import io.tollgate.model.crypto.EncryptedSecret;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,10 +19,10 @@ public class ProviderCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCredentials.class);
 
-    private final Optional<CredentialCipher> cipher;
+    private final CredentialCipher cipher;
 
-    public ProviderCredentials(GatewaySecrets secrets) {
-        this.cipher = secrets.credentialCipher();
+    public ProviderCredentials(CredentialCipher cipher) {
+        this.cipher = cipher;
     }
 
     public @Nullable String decrypt(UUID providerId, String providerName, byte @Nullable [] ciphertext,
@@ -32,16 +30,12 @@ public class ProviderCredentials {
         if (ciphertext == null || keyId == null) {
             return null;
         }
-        if (cipher.isEmpty()) {
-            log.warn("Provider '{}' has a credential but TOLLGATE_MASTER_KEYS is not set", providerName);
-            return null;
-        }
         var secret = new EncryptedSecret(ciphertext, keyId);
         try {
-            return cipher.get().decrypt(secret, providerId.toString());
+            return cipher.decrypt(secret, providerId.toString());
         } catch (CredentialDecryptionException withProviderId) {
             try {
-                return cipher.get().decrypt(secret);
+                return cipher.decrypt(secret);
             } catch (CredentialDecryptionException e) {
                 log.warn("The credential of provider '{}' does not decrypt: {}", providerName, e.getMessage());
                 return null;

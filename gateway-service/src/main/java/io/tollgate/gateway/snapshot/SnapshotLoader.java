@@ -104,7 +104,39 @@ public class SnapshotLoader {
         });
         return new ConfigSnapshot(clock.instant(), keys, apps, tenants, deepCopy(subscriptions), models,
                 Map.copyOf(deployments), providers, prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey, e -> PriceSchedule.of(e.getValue()))));
+                        Map.Entry::getKey, e -> PriceSchedule.of(e.getValue()))), readBudgets(jdbc),
+                limitSettings(jdbc));
+    }
+
+    private static Map<UUID, List<BudgetEntry>> readBudgets(JdbcClient jdbc) {
+        return Map.copyOf(jdbc.sql("""
+                        select b.id, b.tenant_id, b.app_id, b.model_id, m.name as model_name, b.period, b.amount_usd,
+                               b.action, d.name as downgrade_model_name
+                        from budgets b
+                        left join models m on m.id = b.model_id
+                        left join models d on d.id = b.downgrade_model_id
+                        where b.enabled""")
+                .query((rs, n) -> new BudgetEntry(uuid(rs, "id"), uuid(rs, "tenant_id"), uuid(rs, "app_id"),
+                        uuid(rs, "model_id"), rs.getString("model_name"), BudgetEntry.Period.valueOf(rs.getString("period")),
+                        rs.getBigDecimal("amount_usd"), BudgetEntry.Action.valueOf(rs.getString("action")),
+                        rs.getString("downgrade_model_name")))
+                .list().stream().collect(Collectors.groupingBy(BudgetEntry::tenantId, Collectors.toUnmodifiableList())));
+    }
+
+    private static LimitSettings limitSettings(JdbcClient jdbc) {
+        Map<UUID, PlanLimits> ceilings = new HashMap<>();
+        jdbc.sql("select * from tenant_limits").query(rs -> {
+            ceilings.put(uuid(rs, "tenant_id"), PlanLimits.ofNullable(rs.getObject("requests_per_minute", Integer.class),
+                    rs.getObject("requests_per_hour", Integer.class), rs.getObject("tokens_per_minute", Long.class),
+                    rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class),
+                    null));
+        });
+        Map<UUID, Integer> maxOutputTokens = new HashMap<>();
+        jdbc.sql("select id, max_output_tokens from models where max_output_tokens is not null and status <> 'DISABLED'")
+                .query(rs -> {
+                    maxOutputTokens.put(uuid(rs, "id"), rs.getInt("max_output_tokens"));
+                });
+        return new LimitSettings(Map.copyOf(ceilings), Map.copyOf(maxOutputTokens));
     }
 
     private ProviderEntry provider(ResultSet rs) throws SQLException {

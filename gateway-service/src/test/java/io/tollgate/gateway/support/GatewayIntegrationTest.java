@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * A running gateway on a random port against the shared test PostgreSQL, a fake OpenAI-compatible upstream over
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "tollgate.secrets.master-keys=" + Seeder.MASTER_KEYS,
         "tollgate.gateway.metering.flush-interval=20ms",
         "tollgate.gateway.metering.spool-directory=${java.io.tmpdir}/tollgate-gateway-tests/${random.uuid}"})
+@Import(TestTimeMeter.Config.class)
 public abstract class GatewayIntegrationTest {
 
     static {

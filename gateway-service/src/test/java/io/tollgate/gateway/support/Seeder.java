@@ -20,6 +20,8 @@ public final class Seeder {
     public static final String API_KEY_SECRET = "gateway-tests-api-key-secret-0123456789";
     public static final String MASTER_KEYS = "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     public static final UUID BASIC_PLAN = UUID.fromString("00000000-0000-0000-0000-00000000f002");
+    /** A plan without limits, so that tests about other things are never rate limited; limit tests set their own. */
+    public static final UUID UNLIMITED_PLAN = UUID.fromString("00000000-0000-0000-0000-0000000e5700");
     public static final String PROVIDER_CREDENTIAL = "sk-upstream-test-credential";
 
     private static final ApiKeyGenerator KEYS = new ApiKeyGenerator(
@@ -30,6 +32,8 @@ public final class Seeder {
 
     public Seeder(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("insert into plans (id, code, name) values (?, 'tests-unlimited', 'Tests: no limits') on conflict do nothing")
+                .param(UNLIMITED_PLAN).update();
     }
 
     public JdbcClient jdbc() {
@@ -40,9 +44,13 @@ public final class Seeder {
     }
 
     public UUID tenant() {
+        return tenant(UNLIMITED_PLAN);
+    }
+
+    public UUID tenant(UUID plan) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, 'Test tenant', ?)")
-                .params(id, "t-" + unique(), BASIC_PLAN).update();
+                .params(id, "t-" + unique(), plan).update();
         return id;
     }
 

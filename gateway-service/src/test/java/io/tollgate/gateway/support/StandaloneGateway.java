@@ -23,6 +23,11 @@ public final class StandaloneGateway implements AutoCloseable {
     }
 
     public static StandaloneGateway start(TestDatabase database, Path spoolDirectory) {
+        return start(database, spoolDirectory, Map.of());
+    }
+
+    /** With {@code extra} properties on top of the test defaults. */
+    public static StandaloneGateway start(TestDatabase database, Path spoolDirectory, Map<String, String> extra) {
         BlockHoundSupport.install();
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
@@ -36,6 +41,7 @@ public final class StandaloneGateway implements AutoCloseable {
         properties.put("tollgate.gateway.snapshot.retry-interval", "200ms");
         properties.put("tollgate.gateway.metering.spool-directory", spoolDirectory.toString());
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        properties.putAll(extra);
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new StandaloneGateway(new SpringApplicationBuilder(GatewayApplication.class).run(arguments));
     }

@@ -12,6 +12,12 @@ public final class OpenAiRequestRewriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // Jackson builds its tree (de)serializers on first use under a lock; doing it here keeps concurrent first
+        // requests from waiting on that lock on an event loop
+        JSON.writeValueAsBytes(JSON.readTree("{\"model\":\"m\",\"stream_options\":{\"include_usage\":true}}"));
+    }
+
     private OpenAiRequestRewriter() {
     }
 

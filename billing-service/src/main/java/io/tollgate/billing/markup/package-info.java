@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.billing.markup;
+
+import org.jspecify.annotations.NullMarked;

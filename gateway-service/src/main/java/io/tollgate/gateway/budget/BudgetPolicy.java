@@ -1,0 +1,127 @@
+package io.tollgate.gateway.budget;
+
+import io.tollgate.gateway.budget.BudgetReservations.Gate;
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.pipeline.GatewayPolicy;
+import io.tollgate.gateway.pipeline.PolicyOrder;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.snapshot.BudgetEntry;
+import io.tollgate.gateway.snapshot.BudgetEntry.Action;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Once a budget covering the request (tenant, app, or app and model) has reached 100 percent of its amount in the
+ * current UTC period: BLOCK refuses with 429 {@code insufficient_quota}; DOWNGRADE serves the budget's cheaper model
+ * instead (the app must hold an approved subscription to it; the cheaper model's own BLOCK budgets apply, downgrades
+ * do not chain); ALERT_ONLY lets the request through (the alert rows are written with the spend). BLOCK wins over
+ * DOWNGRADE; among downgrades the most specific budget decides. BLOCK budgets not spent yet go through
+ * {@link BudgetReservations}. Spend comes from {@link SpendLedger} in memory: never a database call here, and
+ * fail-open on a stale read (the replica's own costs still count).
+ */
+@Component
+public class BudgetPolicy implements GatewayPolicy {
+
+    private static final Duration RESERVATION_RECHECK = Duration.ofMillis(5);
+
+    private final SpendLedger ledger;
+    private final BudgetReservations reservations;
+    private final BudgetProperties properties;
+
+    public BudgetPolicy(SpendLedger ledger, BudgetReservations reservations, BudgetProperties properties) {
+        this.ledger = ledger;
+        this.reservations = reservations;
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Rejection> apply(RequestContext context) {
+        var budgets = covering(context);
+        if (budgets.isEmpty()) {
+            return Mono.empty();
+        }
+        var spent = spentOnes(context, budgets);
+        var downgrade = spent.stream().filter(b -> b.action() == Action.DOWNGRADE).findFirst();
+        if (downgrade.isPresent() && spent.stream().noneMatch(b -> b.action() == Action.BLOCK)) {
+            var unavailable = downgrade(context, downgrade.get());
+            if (unavailable.isPresent()) {
+                return Mono.just(unavailable.get());
+            }
+            budgets = covering(context);
+        }
+        return admit(context, budgets, System.nanoTime() + properties.reservationWait().toNanos());
+    }
+
+    /**
+     * Refuses on a spent BLOCK budget, else reserves the request's cost bound on the BLOCK budgets; a request with no
+     * room beside those in flight waits for them (re-checking every few milliseconds, without holding a thread) and
+     * is refused with {@code budget_reserved} only if they are still running after the reservation wait.
+     */
+    private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
+        var block = spentOnes(context, budgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
+        if (block.isPresent()) {
+            return Mono.just(BudgetRejections.spent(context, block.get(), block.get().period().start(context.receivedAt())));
+        }
+        var full = reserve(context, budgets);
+        if (full.isEmpty()) {
+            return Mono.empty();
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            return Mono.just(BudgetRejections.reserved(context, full.get()));
+        }
+        return Mono.delay(RESERVATION_RECHECK).then(Mono.defer(() -> admit(context, budgets, deadlineNanos)));
+    }
+
+    /** Serves the budget's cheaper model instead, or says why it cannot. */
+    private static Optional<Rejection> downgrade(RequestContext context, BudgetEntry budget) {
+        var app = context.caller().orElseThrow().app();
+        String cheaper = budget.downgradeModel().orElseThrow();
+        var target = context.snapshot().model(cheaper);
+        var subscription = target.flatMap(m -> context.snapshot().approvedSubscription(app.id(), m.id()));
+        if (subscription.isEmpty()) {
+            return Optional.of(BudgetRejections.downgradeUnavailable(context, budget, cheaper));
+        }
+        context.subscribed(target.get(), subscription.get());
+        return Optional.empty();
+    }
+
+    /** Reserves the request's cost bound on its BLOCK budgets until it completes; or the budget without room now. */
+    private Optional<BudgetEntry> reserve(RequestContext context, List<BudgetEntry> budgets) {
+        var gates = budgets.stream().filter(b -> b.action() == Action.BLOCK).map(b -> {
+            var key = SpendKey.of(b, context.receivedAt());
+            return new Gate(b, key, b.amountUsd().subtract(ledger.spent(key)));
+        }).toList();
+        if (gates.isEmpty()) {
+            return Optional.empty();
+        }
+        var admission = reservations.admit(gates, CostBound.of(context));
+        if (admission.full().isEmpty()) {
+            context.onCompletion(admission.release());
+        }
+        return admission.full();
+    }
+
+    private static List<BudgetEntry> covering(RequestContext context) {
+        var caller = context.caller().orElseThrow();
+        return CoveringBudgets.of(context.snapshot(), caller.tenant().id(), caller.app().id(), context.model().orElseThrow().id());
+    }
+
+    private List<BudgetEntry> spentOnes(RequestContext context, List<BudgetEntry> budgets) {
+        return budgets.stream()
+                .filter(b -> ledger.spent(SpendKey.of(b, context.receivedAt())).compareTo(b.amountUsd()) >= 0)
+                .toList();
+    }
+
+    @Override
+    public int getOrder() {
+        return PolicyOrder.BUDGET;
+    }
+
+    @Override
+    public String toString() {
+        return "BudgetPolicy[" + PolicyOrder.BUDGET + "] BLOCK / DOWNGRADE / ALERT_ONLY at 100%";
+    }
+}

@@ -1,0 +1,19 @@
+package io.tollgate.gateway.budget;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param spendReadInterval   how often every replica reads the budgets' spend from PostgreSQL; with the metering
+ *                            flush interval it bounds how late one replica sees another's spend
+ * @param reservationWait     how long a request near a BLOCK budget's limit waits for the requests in flight on it
+ *                            before it is refused with {@code budget_reserved}
+ * @param reservationLifetime the longest a request's reservation on a BLOCK budget counts: a safety net for a
+ *                            request whose end is never signalled, longer than any request may run
+ */
+@ConfigurationProperties("tollgate.gateway.budget")
+public record BudgetProperties(@DefaultValue("1s") Duration spendReadInterval,
+                               @DefaultValue("10s") Duration reservationWait,
+                               @DefaultValue("15m") Duration reservationLifetime) {
+}

@@ -1,0 +1,75 @@
+package io.tollgate.gateway.budget;
+
+import io.tollgate.gateway.snapshot.BudgetEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a BLOCK budget to at most one request's overshoot on this replica. A request may start on a budget that is
+ * not spent yet when no other request on it is in flight here (it may overshoot by its own cost), or when the cost
+ * bounds of the requests in flight and its own all fit in what is left; otherwise it has to wait for them.
+ * Far from the limit the bounds always fit, so this only serializes the last requests before a budget runs out.
+ * A reservation ends when its request completes; one older than the reservation lifetime no longer counts, so a
+ * request whose end was never signalled cannot hold a budget forever. The critical section is a few list
+ * operations, never I/O.
+ */
+@Component
+class BudgetReservations {
+
+    /** A budget the request would run on, and how much is left of it. */
+    record Gate(BudgetEntry budget, SpendKey key, BigDecimal remaining) {
+    }
+
+    /** @param full the budget that has no room now; {@code release} ends the reservation (a no-op when refused) */
+    record Admission(Optional<BudgetEntry> full, Runnable release) {
+    }
+
+    private static final class Reservation {
+        final BigDecimal bound;
+        final long admittedNanos;
+
+        Reservation(BigDecimal bound, long admittedNanos) {
+            this.bound = bound;
+            this.admittedNanos = admittedNanos;
+        }
+    }
+
+    private final Map<SpendKey, List<Reservation>> inFlight = new HashMap<>();
+    private final long lifetimeNanos;
+
+    BudgetReservations(BudgetProperties properties) {
+        this.lifetimeNanos = properties.reservationLifetime().toNanos();
+    }
+
+    /** Reserves the request's bound on every gate, or names the budget that has no room for it now. */
+    synchronized Admission admit(List<Gate> gates, BigDecimal bound) {
+        long now = System.nanoTime();
+        for (Gate gate : gates) {
+            List<Reservation> current = inFlight.get(gate.key());
+            if (current != null) {
+                current.removeIf(r -> now - r.admittedNanos > lifetimeNanos);
+                BigDecimal reserved = current.stream().map(r -> r.bound).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (!current.isEmpty() && reserved.add(bound).compareTo(gate.remaining()) > 0) {
+                    return new Admission(Optional.of(gate.budget()), () -> { });
+                }
+            }
+        }
+        var reservation = new Reservation(bound, now);
+        gates.forEach(gate -> inFlight.computeIfAbsent(gate.key(), key -> new ArrayList<>(2)).add(reservation));
+        return new Admission(Optional.empty(), () -> release(gates, reservation));
+    }
+
+    private synchronized void release(List<Gate> gates, Reservation reservation) {
+        for (Gate gate : gates) {
+            inFlight.computeIfPresent(gate.key(), (key, current) -> {
+                current.remove(reservation);
+                return current.isEmpty() ? null : current;
+            });
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.tollgate.gateway.budget;
+
+import io.tollgate.gateway.metering.UsageEvent;
+import io.tollgate.gateway.metering.UsageListener;
+import io.tollgate.gateway.snapshot.ModelEntry;
+import io.tollgate.gateway.snapshot.SnapshotHolder;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.springframework.stereotype.Component;
+
+/**
+ * This replica's view of every budget's spend, with no database call on the request path: what PostgreSQL held at
+ * the last periodic read, plus this replica's own costs that the read cannot contain yet. An event's cost counts
+ * locally from the moment it is queued; once its batch is committed it counts until the next read replaces the
+ * stored value. A read never overlaps a batch's commit and its bookkeeping (the commit holds the shared side of a
+ * lock, the read the exclusive side, both on background threads), so every read either sees a batch and finds it
+ * settled, or does not and finds it still local: no cost is ever missing, none counted twice. Events waiting in the
+ * spool during a database outage keep counting locally.
+ */
+@Component
+public class SpendLedger implements UsageListener {
+
+    private final SnapshotHolder snapshots;
+    private final Map<SpendKey, KeySpend> spend = new ConcurrentHashMap<>();
+    private final Map<UUID, Contribution> unstored = new ConcurrentHashMap<>();
+    private final ReadWriteLock commitsVersusReads = new ReentrantReadWriteLock();
+
+    public SpendLedger(SnapshotHolder snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    private record Contribution(List<SpendKey> keys, BigDecimal amount) {
+    }
+
+    /**
+     * @param stored   the value of the last read
+     * @param unstored costs queued here and not committed yet
+     * @param settled  costs committed since the last read
+     */
+    private record KeySpend(BigDecimal stored, BigDecimal unstored, BigDecimal settled) {
+
+        static final KeySpend ZERO = new KeySpend(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        BigDecimal total() {
+            return stored.add(unstored).add(settled);
+        }
+
+        KeySpend queued(BigDecimal amount) {
+            return new KeySpend(stored, unstored.add(amount), settled);
+        }
+
+        KeySpend dropped(BigDecimal amount) {
+            return new KeySpend(stored, unstored.subtract(amount), settled);
+        }
+
+        KeySpend committed(BigDecimal amount) {
+            return new KeySpend(stored, unstored.subtract(amount), settled.add(amount));
+        }
+
+        KeySpend read(BigDecimal value) {
+            return new KeySpend(value, unstored, BigDecimal.ZERO);
+        }
+
+        boolean idle() {
+            return unstored.signum() == 0 && settled.signum() == 0;
+        }
+    }
+
+    /** The budget's spend in the period as this replica knows it. */
+    BigDecimal spent(SpendKey key) {
+        KeySpend known = spend.get(key);
+        return known == null ? BigDecimal.ZERO : known.total();
+    }
+
+    @Override
+    public void queued(UsageEvent event) {
+        if (event.costUsd().signum() <= 0 || event.servedModel() == null) {
+            return;
+        }
+        var snapshot = snapshots.current();
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        UUID modelId = snapshot.get().model(event.servedModel()).map(ModelEntry::id).orElse(null);
+        var keys = CoveringBudgets.of(snapshot.get(), event.tenantId(), event.appId(), modelId).stream()
+                .map(budget -> SpendKey.of(budget, event.occurredAt())).toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        unstored.put(event.id(), new Contribution(keys, event.costUsd()));
+        keys.forEach(key -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).queued(event.costUsd())));
+    }
+
+    @Override
+    public void beforeCommit() {
+        commitsVersusReads.readLock().lock();
+    }
+
+    @Override
+    public void afterCommit(List<UsageEvent> batch, boolean committed) {
+        try {
+            if (committed) {
+                for (UsageEvent event : batch) {
+                    var contribution = unstored.remove(event.id());
+                    if (contribution != null) {
+                        contribution.keys().forEach(key -> spend.computeIfPresent(key,
+                                (k, known) -> known.committed(contribution.amount())));
+                    }
+                }
+            }
+        } finally {
+            commitsVersusReads.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void dropped(UsageEvent event) {
+        var contribution = unstored.remove(event.id());
+        if (contribution != null) {
+            contribution.keys().forEach(key -> spend.computeIfPresent(key, (k, known) -> known.dropped(contribution.amount())));
+        }
+    }
+
+    Set<SpendKey> knownKeys() {
+        return Set.copyOf(spend.keySet());
+    }
+
+    /** Reads the stored spend with no commit in between; the read returns a value for every key it was asked. */
+    interface Read {
+        Map<SpendKey, BigDecimal> values() throws SQLException;
+    }
+
+    /** Runs the read and applies it; keys outside {@code current} periods are forgotten once nothing local is left. */
+    void refresh(Read read, Set<SpendKey> current) throws SQLException {
+        commitsVersusReads.writeLock().lock();
+        try {
+            read.values().forEach((key, value) -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).read(value)));
+        } finally {
+            commitsVersusReads.writeLock().unlock();
+        }
+        for (SpendKey key : spend.keySet()) {
+            if (!current.contains(key)) {
+                spend.computeIfPresent(key, (k, known) -> known.idle() ? null : known);
+            }
+        }
+    }
+}

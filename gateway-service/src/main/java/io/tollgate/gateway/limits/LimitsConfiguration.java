@@ -1,0 +1,22 @@
+package io.tollgate.gateway.limits;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class LimitsConfiguration {
+
+    @Bean
+    TimeMeter limitsTimeMeter(Clock clock) {
+        return new ClockTimeMeter(clock);
+    }
+
+    /** Local buckets unless TOLLGATE_REDIS_URL names a Redis that the replicas share. */
+    @Bean
+    BucketStore bucketStore(LimitsProperties properties, TimeMeter limitsTimeMeter, StoreOutage outage) {
+        return properties.redisEnabled() ? new RedisBucketStore(properties, limitsTimeMeter, outage)
+                : new LocalBucketStore(limitsTimeMeter);
+    }
+}

@@ -1,0 +1,164 @@
+package io.tollgate.gateway.limits;
+
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.metering.PromptText;
+import io.tollgate.gateway.metering.TokenCounter;
+import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.GatewayPolicy;
+import io.tollgate.gateway.pipeline.PolicyOrder;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.model.common.TokenUsage;
+import io.tollgate.model.plan.PlanLimits;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The subscription's limits (the plan's, overridden per subscription) per app+model, and the tenant's ceilings, in
+ * the order a caller can act on them: per-request maximums (400), concurrency (429 at once), then the request and
+ * token rates (429 with retry-after). Tokens are reserved from an estimate (the prompt counted with jtokkit plus
+ * max_tokens, or the model's default) and settled with the metered usage when the request ends.
+ */
+@Component
+public class LimitsPolicy implements GatewayPolicy {
+
+    private final RateLimiter rates;
+    private final ConcurrencyLimiter concurrency;
+    private final TokenCounter tokens;
+    private final LimitsProperties properties;
+    private final BucketStore store;
+
+    LimitsPolicy(RateLimiter rates, ConcurrencyLimiter concurrency, TokenCounter tokens, LimitsProperties properties,
+                 BucketStore store) {
+        this.rates = rates;
+        this.concurrency = concurrency;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.store = store;
+    }
+
+    @Override
+    public Mono<Rejection> apply(RequestContext context) {
+        var caller = context.caller().orElseThrow();
+        var model = context.model().orElseThrow();
+        PlanLimits own = context.subscription().orElseThrow().limits();
+        PlanLimits ceiling = context.snapshot().limits().tenantCeiling(caller.tenant().id());
+        List<Limit> rateLimits = Limit.of(caller, model.id(), own, ceiling);
+        boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
+                && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
+        long promptTokens = countTokens ? tokens.countPrompt(PromptText.of(context.endpoint(), context.body())) : 0;
+        var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));
+        if (refusal.isPresent()) {
+            return Mono.just(refusal.get());
+        }
+        if (rateLimits.isEmpty()) {
+            return Mono.empty();
+        }
+        long reserve = Math.max(1, promptTokens + completionReserve(context));
+        String modelName = context.facts().orElseThrow().model();
+        for (Limit limit : rateLimits) {
+            if (limit.countsTokens() && reserve > limit.capacity()) {
+                return Mono.just(LimitRejections.largerThanLimit(limit, modelName, reserve));
+            }
+        }
+        return rates.admit(rateLimits, reserve).flatMap(admission -> decide(context, admission, modelName));
+    }
+
+    /**
+     * No prompt has more tokens than this, so a prompt under a per-request maximum needs no counting: a token is at
+     * least one byte of the prompt's text, which the body holds (escapes only make it longer), and each message's
+     * few overhead tokens take fewer bytes than the message's JSON.
+     */
+    private static long upperBoundOfPromptTokens(RequestContext context) {
+        return 2L * context.body().length + TokenCounter.REPLY_OVERHEAD;
+    }
+
+    private static Optional<Rejection> overRequestMaximum(RequestContext context, PlanLimits own, long promptTokens) {
+        if (own.maxTokensPerRequest().isEmpty()) {
+            return Optional.empty();
+        }
+        long max = own.maxTokensPerRequest().getAsLong();
+        var maxTokens = context.facts().orElseThrow().maxTokens();
+        if (maxTokens.isPresent() && maxTokens.getAsInt() > max) {
+            return Optional.of(LimitRejections.overRequestMaximum("max_tokens", "max_tokens asks for",
+                    maxTokens.getAsInt(), max));
+        }
+        if (promptTokens > max) {
+            return Optional.of(LimitRejections.overRequestMaximum(context.endpoint().inputField(), "The prompt has",
+                    promptTokens, max));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejection> acquirePermits(RequestContext context, PlanLimits own, PlanLimits ceiling) {
+        var caller = context.caller().orElseThrow();
+        if (own.maxConcurrentRequests().isPresent()) {
+            long max = own.maxConcurrentRequests().getAsLong();
+            var release = concurrency.tryAcquire("app:" + caller.app().id() + ":" + context.model().orElseThrow().id(), max);
+            if (release.isEmpty()) {
+                return refusedAtOnce(context, LimitRejections.tooManyConcurrent(Limit.APP, max));
+            }
+            context.onCompletion(release.get());
+        }
+        if (ceiling.maxConcurrentRequests().isPresent()) {
+            long max = ceiling.maxConcurrentRequests().getAsLong();
+            var release = concurrency.tryAcquire("tenant:" + caller.tenant().id(), max);
+            if (release.isEmpty()) {
+                return refusedAtOnce(context, LimitRejections.tooManyConcurrent(Limit.TENANT, max));
+            }
+            context.onCompletion(release.get());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> refusedAtOnce(RequestContext context, Rejection rejection) {
+        RateLimitHeaders.retryAfter(context.responseHeaders(), 1);
+        return Optional.of(rejection);
+    }
+
+    /** The completion tokens to reserve: max_tokens, else the model's maximum output, else the configured default. */
+    private long completionReserve(RequestContext context) {
+        if (context.endpoint() == Endpoint.EMBEDDINGS) {
+            return 0;
+        }
+        var requested = context.facts().orElseThrow().maxTokens();
+        if (requested.isPresent()) {
+            return requested.getAsInt();
+        }
+        return context.snapshot().limits().maxOutputTokens(context.model().orElseThrow().id())
+                .orElse(properties.defaultMaxTokens());
+    }
+
+    private Mono<Rejection> decide(RequestContext context, Admission admission, String modelName) {
+        RateLimitHeaders.write(context.responseHeaders(), admission.draws());
+        var refusedBy = admission.refusedBy();
+        if (refusedBy.isPresent()) {
+            long waitNanos = admission.draws().stream().filter(Draw::rejected)
+                    .mapToLong(draw -> Objects.requireNonNull(draw.probe()).getNanosToWaitForRefill()).max().orElse(0);
+            long seconds = RateLimitHeaders.retryAfterSeconds(waitNanos);
+            RateLimitHeaders.retryAfter(context.responseHeaders(), seconds);
+            return Mono.just(LimitRejections.rateLimited(refusedBy.get().limit(), modelName, seconds));
+        }
+        if (admission.storeFailed() && properties.redisFailMode() == LimitsProperties.FailMode.CLOSED) {
+            return Mono.just(LimitRejections.storeUnavailable());
+        }
+        var reservations = admission.consumed().stream().filter(draw -> draw.limit().countsTokens()).toList();
+        if (!reservations.isEmpty()) {
+            context.onCompletion(() -> rates.reconcile(reservations,
+                    context.outcome().usage().map(TokenUsage::total).orElse(0L)));
+        }
+        return Mono.empty();
+    }
+
+    @Override
+    public int getOrder() {
+        return PolicyOrder.LIMITS;
+    }
+
+    @Override
+    public String toString() {
+        return "LimitsPolicy[" + PolicyOrder.LIMITS + "] " + store;
+    }
+}

@@ -1,0 +1,67 @@
+package io.tollgate.gateway.limits;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Draws from every bucket of a request at once (one Redis round trip in parallel for all of them) and, when one
+ * refuses or the store fails, gives back what the others had granted, so a refused request costs nothing.
+ */
+@Component
+class RateLimiter {
+
+    private final BucketStore store;
+    private final StoreOutage outage;
+    private final LimitsProperties properties;
+
+    RateLimiter(BucketStore store, StoreOutage outage, LimitsProperties properties) {
+        this.store = store;
+        this.outage = outage;
+        this.properties = properties;
+    }
+
+    /** One request, plus {@code tokens} reserved from every token limit. */
+    Mono<Admission> admit(List<Limit> limits, long tokens) {
+        var futures = new ArrayList<CompletableFuture<Draw>>(limits.size());
+        for (Limit limit : limits) {
+            long amount = limit.countsTokens() ? tokens : 1;
+            futures.add(store.tryConsume(limit, amount)
+                    .handle((probe, failure) -> {
+                        if (failure != null) {
+                            outage.failed(failure, properties.redisFailMode());
+                        }
+                        return new Draw(limit, amount, probe);
+                    }));
+        }
+        var all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> admission(futures.stream().map(CompletableFuture::join).toList()));
+        // local buckets answer at once; Redis answers on its own I/O threads, which must not run the rest of the chain
+        return all.isDone() ? Mono.just(all.getNow(null)) : Mono.fromFuture(all).publishOn(Schedulers.parallel());
+    }
+
+    private Admission admission(List<Draw> draws) {
+        var admission = new Admission(draws);
+        boolean refused = admission.refusedBy().isPresent()
+                || admission.storeFailed() && properties.redisFailMode() == LimitsProperties.FailMode.CLOSED;
+        if (refused) {
+            admission.consumed().forEach(draw -> store.giveBack(draw.limit(), draw.amount()));
+        }
+        return admission;
+    }
+
+    /** Settles a reservation with what the request really used: gives back the rest, or takes the excess. */
+    void reconcile(List<Draw> reservations, long usedTokens) {
+        for (Draw draw : reservations) {
+            long unused = draw.amount() - usedTokens;
+            if (unused > 0) {
+                store.giveBack(draw.limit(), unused);
+            } else if (unused < 0) {
+                store.take(draw.limit(), -unused);
+            }
+        }
+    }
+}

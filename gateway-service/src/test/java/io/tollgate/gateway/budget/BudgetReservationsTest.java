@@ -1,0 +1,61 @@
+package io.tollgate.gateway.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.budget.BudgetReservations.Gate;
+import io.tollgate.gateway.snapshot.BudgetEntry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Near a BLOCK budget's limit, requests go one at a time unless their cost bounds fit in what is left. */
+class BudgetReservationsTest {
+
+    private static final BudgetEntry BUDGET = new BudgetEntry(UUID.randomUUID(), UUID.randomUUID(), null, null, null,
+            BudgetEntry.Period.MONTH, new BigDecimal("10"), BudgetEntry.Action.BLOCK, null);
+    private static final SpendKey KEY = SpendKey.of(BUDGET, Instant.parse("2026-11-23T10:00:00Z"));
+
+    private final BudgetReservations reservations = new BudgetReservations(
+            new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15)));
+
+    @Test
+    void a_lone_request_may_start_even_when_its_bound_exceeds_what_is_left() {
+        assertThat(reservations.admit(gate("0.5"), new BigDecimal("2")).full()).isEmpty();
+    }
+
+    @Test
+    void requests_whose_bounds_fit_together_run_together_and_the_next_waits() {
+        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
+        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
+        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
+
+        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).contains(BUDGET);
+    }
+
+    @Test
+    void a_finished_request_makes_room() {
+        var first = reservations.admit(gate("1"), new BigDecimal("1"));
+        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).contains(BUDGET);
+
+        first.release().run();
+
+        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+    }
+
+    @Test
+    void a_reservation_older_than_its_lifetime_no_longer_counts() throws InterruptedException {
+        var shortLived = new BudgetReservations(new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofMillis(1)));
+        shortLived.admit(gate("1"), new BigDecimal("1"));
+        Thread.sleep(5);
+
+        assertThat(shortLived.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+    }
+
+    private static List<Gate> gate(String remaining) {
+        return List.of(new Gate(BUDGET, KEY, new BigDecimal(remaining)));
+    }
+}

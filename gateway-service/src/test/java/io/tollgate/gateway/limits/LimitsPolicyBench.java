@@ -1,0 +1,171 @@
+package io.tollgate.gateway.limits;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tollgate.gateway.metering.TokenCounter;
+import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.snapshot.AppEntry;
+import io.tollgate.gateway.snapshot.ConfigSnapshot;
+import io.tollgate.gateway.snapshot.KeyEntry;
+import io.tollgate.gateway.snapshot.LimitSettings;
+import io.tollgate.gateway.snapshot.ModelEntry;
+import io.tollgate.gateway.snapshot.SubscriptionEntry;
+import io.tollgate.gateway.snapshot.TenantEntry;
+import io.tollgate.model.common.TokenUsage;
+import io.tollgate.model.plan.PlanLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The limits policy alone at a fixed request rate, as bench/limits-bench.sh runs it: each request's latency is
+ * measured to the end of the policy's decision plus the settlement the policy runs when the request ends, from the
+ * call ("service": the policy's own cost) and from the request's scheduled start ("scheduled": also every stall of
+ * this process or machine that delayed it), and the whole process's CPU time per request (the harness included). Not a
+ * test; prints two lines per scenario.
+ *
+ * <p>Arguments: {@code <scenario: unlimited|local-requests|local|redis-exact|redis-relaxed> <requests per second> <seconds>
+ * [redis url]}.
+ */
+public final class LimitsPolicyBench {
+
+    private static final int APPS = 100;
+    private static final byte[] BODY = ("{\"model\":\"bench-model\",\"max_tokens\":256,\"messages\":["
+            + "{\"role\":\"system\",\"content\":\"You are a helpful assistant that answers briefly and precisely.\"},"
+            + "{\"role\":\"user\",\"content\":\"" + "Summarize the quarterly report on usage, spend and limits. ".repeat(14)
+            + "\"}]}").getBytes(StandardCharsets.UTF_8);
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        String scenario = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        String redisUrl = args.length > 3 && scenario.startsWith("redis") ? args[3] : "";
+        var properties = new LimitsProperties(redisUrl, LimitsProperties.FailMode.OPEN, Duration.ofMillis(250),
+                scenario.equals("redis-relaxed") ? LimitsProperties.RedisSync.RELAXED : LimitsProperties.RedisSync.EXACT,
+                Duration.ofMillis(100), 1024, Duration.ofMinutes(1));
+        var clock = Clock.systemUTC();
+        var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
+        var time = new ClockTimeMeter(clock);
+        try (BucketStore store = properties.redisEnabled() ? new RedisBucketStore(properties, time, outage)
+                : new LocalBucketStore(time)) {
+            var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
+                    new TokenCounter(), properties, store);
+            var world = new World(switch (scenario) {
+                case "unlimited" -> PlanLimits.unlimited();
+                case "local-requests" -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, null, null, 1_000_000, 1_000_000);
+                default -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, 10_000_000_000L, 1_000_000_000_000L,
+                        1_000_000, 1_000_000);
+            });
+            run(policy, world, rate, Math.min(10, seconds), null, null);
+            long[] latencies = new long[rate * seconds];
+            long[] serviceTimes = new long[rate * seconds];
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
+            run(policy, world, rate, seconds, latencies, serviceTimes);
+            double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1000.0 / latencies.length;
+            report(scenario + " service", rate, serviceTimes, outage.failureCount(), cpuPerRequest);
+            report(scenario + " scheduled", rate, latencies, outage.failureCount(), cpuPerRequest);
+        }
+    }
+
+    private static void run(LimitsPolicy policy, World world, int rate, int seconds, long[] latencies,
+                            long[] serviceTimes) throws InterruptedException {
+        int requests = rate * seconds;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        var done = new CountDownLatch(requests);
+        var refused = new AtomicInteger();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+        for (int i = 0; i < requests; i++) {
+            long scheduled = start + i * interval;
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 50_000));
+            }
+            int index = i;
+            var context = world.context(i % APPS);
+            long started = System.nanoTime();
+            policy.apply(context).subscribe(rejection -> refused.incrementAndGet(), failure -> done.countDown(), () -> {
+                context.outcome().usage(TokenUsage.of(180, 120), false);
+                context.complete();
+                if (latencies != null) {
+                    long now = System.nanoTime();
+                    latencies[index] = now - scheduled;
+                    serviceTimes[index] = now - started;
+                }
+                done.countDown();
+            });
+        }
+        if (!done.await(30, TimeUnit.SECONDS) || refused.get() > 0) {
+            throw new IllegalStateException("requests did not complete, or were refused: " + refused.get());
+        }
+    }
+
+    private static void report(String scenario, int rate, long[] latencies, double storeFailures, double cpuMicros) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-24s %6d req/s %7d requests  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  p99.9 %8.1f µs  max %8.1f µs  process CPU %6.1f µs/request  store failures %.0f%n",
+                scenario, rate, sorted.length, micros(sorted, 0.50), micros(sorted, 0.90), micros(sorted, 0.99),
+                micros(sorted, 0.999), sorted[sorted.length - 1] / 1000.0, cpuMicros, storeFailures);
+    }
+
+    private static double micros(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
+    }
+
+    /** {@value #APPS} apps of one tenant, each subscribed to one model with the given limits. */
+    private record World(ConfigSnapshot snapshot, RequestContext.Caller[] callers, SubscriptionEntry[] subscriptions,
+                         ModelEntry model) {
+
+        World(PlanLimits limits) {
+            this(limits, UUID.randomUUID(), new ModelEntry(UUID.randomUUID(), "bench-model", "Bench model", Set.of("chat"),
+                    128_000, Instant.EPOCH));
+        }
+
+        private World(PlanLimits limits, UUID tenantId, ModelEntry model) {
+            this(new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                            Map.of(), Map.of(), LimitSettings.none()),
+                    callers(tenantId), subscriptions(tenantId, model, limits), model);
+        }
+
+        private static RequestContext.Caller[] callers(UUID tenantId) {
+            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
+            var callers = new RequestContext.Caller[APPS];
+            for (int i = 0; i < APPS; i++) {
+                var app = new AppEntry(UUID.randomUUID(), tenantId, "app-" + i, true);
+                callers[i] = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench" + i,
+                        new byte[32], false, null), app, tenant);
+            }
+            return callers;
+        }
+
+        private static SubscriptionEntry[] subscriptions(UUID tenantId, ModelEntry model, PlanLimits limits) {
+            var subscriptions = new SubscriptionEntry[APPS];
+            for (int i = 0; i < APPS; i++) {
+                subscriptions[i] = new SubscriptionEntry(UUID.randomUUID(), tenantId, UUID.randomUUID(), model.id(), limits);
+            }
+            return subscriptions;
+        }
+
+        RequestContext context(int app) {
+            var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
+                    Endpoint.CHAT, "", BODY, snapshot, null);
+            context.caller(callers[app]);
+            context.facts(new RequestFacts("bench-model", false, OptionalInt.of(256), false));
+            context.subscribed(model, subscriptions[app]);
+            return context;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tollgate.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tollgate.gateway.support.RedisServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The precision each Redis sync mode keeps, with two stores standing for two gateway replicas on one real Redis. */
+class RedisBucketStoreTest {
+
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+    }
+
+    @Test
+    void exact_sync_grants_exactly_the_limit_across_replicas() {
+        assertThat(grantedByTwoReplicas(LimitsProperties.RedisSync.EXACT, 50)).isEqualTo(50);
+    }
+
+    @Test
+    void relaxed_sync_overshoots_by_at_most_one_percent_of_the_limit_per_replica() {
+        long granted = grantedByTwoReplicas(LimitsProperties.RedisSync.RELAXED, 1000);
+
+        assertThat(granted).isBetween(1000L - 2 * 10, 1000L + 2 * 10);
+    }
+
+    private static long grantedByTwoReplicas(LimitsProperties.RedisSync sync, long capacity) {
+        var properties = new LimitsProperties(redis.url(), LimitsProperties.FailMode.CLOSED, Duration.ofSeconds(2), sync,
+                Duration.ofMillis(100), 1024, Duration.ofMinutes(1));
+        var clock = Clock.systemUTC();
+        var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
+        var limit = new Limit(Limit.APP, LimitKind.REQUESTS_PER_HOUR, capacity, "tollgate:test:" + UUID.randomUUID());
+        try (var first = new RedisBucketStore(properties, new ClockTimeMeter(clock), outage);
+             var second = new RedisBucketStore(properties, new ClockTimeMeter(clock), outage)) {
+            long granted = 0;
+            for (int i = 0; i < capacity * 2; i++) {
+                ConsumptionProbe probe = (i % 2 == 0 ? first : second).tryConsume(limit, 1).join();
+                granted += probe.isConsumed() ? 1 : 0;
+            }
+            assertThat(outage.failureCount()).isZero();
+            return granted;
+        }
+    }
+}
