@@ -21,12 +21,15 @@ import io.tollgate.portal.apps.AppSummary;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
+import io.tollgate.portal.subscriptions.SubscriptionService;
+import io.tollgate.portal.subscriptions.SubscriptionSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Route(value = "apps/:appId/keys", layout = MainLayout.class)
@@ -39,16 +42,18 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
     private final ApiKeyService keys;
     private final AppService apps;
     private final GatewayProperties properties;
+    private final SubscriptionService subscriptions;
     private final Grid<ApiKeySummary> grid = new Grid<>();
     private final H2 title = new H2("API keys");
     private final Paragraph noKeys = Ui.emptyState("No keys yet. Create one with New key: it is shown once, with "
             + "ready-to-paste examples for the gateway.");
     private AppSummary app;
 
-    ApiKeysView(ApiKeyService keys, AppService apps, GatewayProperties properties) {
+    ApiKeysView(ApiKeyService keys, AppService apps, GatewayProperties properties, SubscriptionService subscriptions) {
         this.keys = keys;
         this.apps = apps;
         this.properties = properties;
+        this.subscriptions = subscriptions;
         grid.addColumn(ApiKeySummary::prefix).setHeader("Prefix").setAutoWidth(true);
         grid.addColumn(ApiKeySummary::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(ApiKeySummary::status).setHeader("Status").setAutoWidth(true);
@@ -91,7 +96,8 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
                     refresh();
                 }));
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        revoke.addClassName("revoke-key");
+        revoke.addClassNames("revoke-key", "revoke-" + key.prefix());
+        rotate.addClassName("rotate-" + key.prefix());
         rotate.setEnabled(key.active() && app.active());
         revoke.setEnabled(key.active());
         return new HorizontalLayout(rotate, revoke);
@@ -125,6 +131,7 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
         grace.setItems(GRACE.keySet());
         grace.setValue("24 hours");
         Button rotate = new Button("Rotate");
+        rotate.setId("rotate-submit");
         rotate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Dialog dialog = Ui.dialog("Rotate " + key.prefix() + "…", new VerticalLayout(grace, rotate));
         rotate.addClickListener(click -> showOnce(dialog, keys.rotate(key.id(), GRACE.get(grace.getValue()))));
@@ -141,8 +148,16 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
         });
         Button done = new Button("I have stored the key", click -> dialog.close());
         done.setId("key-done");
-        dialog.add(new NewKeyPanel(created, properties.url()), done);
+        dialog.add(new NewKeyPanel(created, properties.url(), approvedModel()), done);
         refresh();
+    }
+
+    /** A model this app may call, so the snippets work as pasted; empty until a subscription is approved. */
+    private Optional<String> approvedModel() {
+        return subscriptions.list().stream()
+                .filter(subscription -> subscription.appId().equals(app.id()))
+                .filter(subscription -> "APPROVED".equals(subscription.status()))
+                .map(SubscriptionSummary::modelName).findFirst();
     }
 
     private void refresh() {
@@ -152,11 +167,11 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
         noKeys.setVisible(all.isEmpty());
     }
 
-    private static java.util.Optional<UUID> uuid(String text) {
+    private static Optional<UUID> uuid(String text) {
         try {
-            return java.util.Optional.of(UUID.fromString(text));
+            return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException notAnId) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -10,11 +10,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.Optional;
 
 /** Shows a new key's plaintext exactly once, with a copy button and ready-to-paste snippets. */
 class NewKeyPanel extends VerticalLayout {
 
-    NewKeyPanel(CreatedKey key, String gatewayUrl) {
+    NewKeyPanel(CreatedKey key, String gatewayUrl, Optional<String> model) {
         setPadding(false);
         Paragraph warning = new Paragraph("Copy this key now. It is shown only once; Tollgate keeps only a hash.");
         warning.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontWeight.SEMIBOLD);
@@ -32,21 +33,27 @@ class NewKeyPanel extends VerticalLayout {
         HorizontalLayout row = new HorizontalLayout(value, copy);
         row.setWidthFull();
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(warning, row, new H4("curl"), snippet(curl(key.plaintext(), gatewayUrl)),
-                new H4("OpenAI SDK (Python)"), snippet(python(key.plaintext(), gatewayUrl)));
+        String modelName = model.orElse("MODEL");
+        add(warning, row, new H4("curl"), snippet(curl(key.plaintext(), gatewayUrl, modelName)),
+                new H4("OpenAI SDK (Python)"), snippet(python(key.plaintext(), gatewayUrl, modelName)));
+        if (model.isEmpty()) {
+            Paragraph hint = new Paragraph("Replace MODEL with a model this app is subscribed to (Model catalog).");
+            hint.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            add(hint);
+        }
     }
 
-    static String curl(String key, String gatewayUrl) {
+    static String curl(String key, String gatewayUrl, String model) {
         return "curl " + gatewayUrl + "/v1/chat/completions \\\n"
                 + "  -H \"Authorization: Bearer " + key + "\" \\\n"
                 + "  -H \"Content-Type: application/json\" \\\n"
-                + "  -d '{\"model\": \"MODEL\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'";
+                + "  -d '{\"model\": \"" + model + "\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'";
     }
 
-    static String python(String key, String gatewayUrl) {
+    static String python(String key, String gatewayUrl, String model) {
         return "from openai import OpenAI\n\n"
                 + "client = OpenAI(base_url=\"" + gatewayUrl + "/v1\", api_key=\"" + key + "\")\n"
-                + "reply = client.chat.completions.create(model=\"MODEL\",\n"
+                + "reply = client.chat.completions.create(model=\"" + model + "\",\n"
                 + "    messages=[{\"role\": \"user\", \"content\": \"Hello\"}])\n"
                 + "print(reply.choices[0].message.content)";
     }
@@ -56,6 +63,9 @@ class NewKeyPanel extends VerticalLayout {
         pre.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.SMALL, LumoUtility.FontSize.XSMALL,
                 LumoUtility.Overflow.AUTO, LumoUtility.BorderRadius.MEDIUM);
         pre.setWidthFull();
+        // soft wraps keep long lines on screen; copying still yields the lines as written
+        pre.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere").set("box-sizing", "border-box")
+                .set("margin", "0");
         return pre;
     }
 }

@@ -56,9 +56,11 @@ public class MainLayout extends AppLayout {
         if (user.hasRole(Roles.PLATFORM_ADMIN)) {
             SideNav platform = new SideNav("Platform");
             platform.addItem(new SideNavItem("Approvals", "admin/approvals"),
+                    new SideNavItem("Approved subscriptions", "admin/subscriptions"),
                     new SideNavItem("Tenants", "admin/tenants"), new SideNavItem("Plans", "admin/plans"),
                     new SideNavItem("Models & prices", "admin/models"),
-                    new SideNavItem("Providers", "admin/providers"), new SideNavItem("Audit log", "admin/audit"));
+                    new SideNavItem("Providers", "admin/providers"), new SideNavItem("Staff", "admin/staff"),
+                    new SideNavItem("Audit log", "admin/audit"));
             sections.add(platform);
         }
         if (user.hasRole(Roles.PLATFORM_ADMIN) || user.hasRole(Roles.PLATFORM_FINANCE)) {

@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;
@@ -8,7 +9,7 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /** A user signed in through OpenID Connect: the provider's tokens, and the Tollgate user they belong to. */
-record SsoPrincipal(PortalUser user, OidcUser oidc) implements OidcUser {
+record SsoPrincipal(PortalUser user, OidcUser oidc) implements OidcUser, Serializable {
 
     @Override
     public Map<String, Object> getClaims() {

@@ -78,6 +78,22 @@ class PlatformAdministrationIntegrationTest {
     }
 
     @Test
+    void the_tenant_list_shows_this_months_exact_spend() {
+        for (String cost : new String[] {"0.000000000000001", "2.5"}) {
+            jdbc.sql("""
+                            insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint,
+                                requested_model, cost_usd, latency_ms, status_code)
+                            values (?, now(), ?, ?, ?, 'CHAT', 'm', ?::numeric, 1, 200)""")
+                    .params(UUID.randomUUID(), tenantAdmin.tenantId(), UUID.randomUUID(), UUID.randomUUID(), cost)
+                    .update();
+        }
+        Tenants.signIn(platformAdmin);
+
+        assertThat(tenants.list(tenantAdmin.tenantName())).singleElement()
+                .satisfies(row -> assertThat(row.spendThisMonth()).isEqualByComparingTo("2.500000000000001"));
+    }
+
+    @Test
     void suspending_a_tenant_is_audited_with_the_actor() {
         Tenants.signIn(platformAdmin);
         tenants.setStatus(tenantAdmin.tenantId(), true);

@@ -37,6 +37,13 @@ class AdminScreensBrowserTest {
         assertThat(page.locator("#plans-grid")).containsText("enterprise");
         admin.go("/admin/providers");
         assertThat(page.locator("#providers-grid")).isVisible();
+        admin.go("/admin/subscriptions");
+        assertThat(page.locator("#approved-search")).isVisible();
+        admin.go("/admin/staff");
+        assertThat(page.locator("#staff-grid")).containsText(PortalIntegrationTest.ADMIN_EMAIL);
+        admin.fill("#staff-email", "nobody-" + model + "@nowhere.test");
+        page.locator("#staff-grant").click();
+        assertThat(page.locator("#staff-email")).containsText("sign up or accept an invitation first");
 
         admin.go("/admin/audit");
         admin.fill("#audit-search", model);

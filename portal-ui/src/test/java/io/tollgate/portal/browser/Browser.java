@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,6 +22,8 @@ final class Browser {
 
     static synchronized com.microsoft.playwright.Browser chromium() {
         if (chromium == null) {
+            // a loaded CI machine answers slower than Playwright's 5 s default; a real failure still fails, later
+            PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
             Playwright playwright = Playwright.create(
                     new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -34,7 +34,9 @@ class DashboardBrowserTest {
     @BeforeEach
     void aTenantWithTraffic() {
         UUID tenant = UUID.randomUUID();
-        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, 'Busy Bees', '00000000-0000-0000-0000-00000000f003')")
+        jdbc.sql("""
+                        insert into tenants (id, slug, name, plan_id)
+                        values (?, ?, 'Busy Bees', '00000000-0000-0000-0000-00000000f003')""")
                 .params(tenant, "busy-" + tenant.toString().substring(0, 8)).update();
         UUID user = UUID.randomUUID();
         email = "busy-" + user + "@bees.test";

@@ -38,11 +38,15 @@ class FinanceScreensBrowserTest {
     @BeforeEach
     void aFinanceUserAndATenantWithUsageAndAnInvoice() {
         email = "finance-" + UUID.randomUUID() + "@tollgate.test";
-        jdbc.sql("insert into users (id, email, display_name, password_hash, platform_role) values (?, ?, ?, ?, 'FINANCE')")
+        jdbc.sql("""
+                        insert into users (id, email, display_name, password_hash, platform_role)
+                        values (?, ?, ?, ?, 'FINANCE')""")
                 .params(UUID.randomUUID(), email, "Fin Ance", passwords.encode(PASSWORD)).update();
         UUID tenant = UUID.randomUUID();
         tenantName = "Ledger Co " + tenant.toString().substring(0, 6);
-        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, '00000000-0000-0000-0000-00000000f002')")
+        jdbc.sql("""
+                        insert into tenants (id, slug, name, plan_id)
+                        values (?, ?, ?, '00000000-0000-0000-0000-00000000f002')""")
                 .params(tenant, "ledger-" + tenant.toString().substring(0, 8), tenantName).update();
         UUID app = UUID.randomUUID();
         jdbc.sql("insert into apps (id, tenant_id, name) values (?, ?, 'ledger-bot')").params(app, tenant).update();
@@ -62,7 +66,8 @@ class FinanceScreensBrowserTest {
         jdbc.sql("""
                         insert into invoice_lines (id, invoice_id, tenant_id, line_no, kind, description, app_id, model,
                                                    requests, metered_cost_usd, amount_usd)
-                        values (?, ?, ?, 1, 'USAGE', 'ledger-bot · gpt-4o-mini', ?, 'gpt-4o-mini', 800, 99.5, 99.50)""")
+                        values (?, ?, ?, 1, 'USAGE', 'ledger-bot · gpt-4o-mini', ?, 'gpt-4o-mini', 800, 99.5,
+                                99.50)""")
                 .params(UUID.randomUUID(), invoice, tenant, app).update();
     }
 
@@ -91,6 +96,17 @@ class FinanceScreensBrowserTest {
 
         finance.go("/admin/approvals");
         assertThat(page.locator("#approvals-grid")).hasCount(0);
+    }
+
+    @Test
+    void the_finance_pages_fit_a_phone() {
+        Steps finance = new Steps(Browser.phone("http://localhost:" + port));
+        finance.signIn(email, PASSWORD);
+        for (String path : new String[] {"/finance/chargebacks", "/finance/invoices"}) {
+            finance.go(path);
+            Assertions.assertThat(NarrowScreenBrowserTest.horizontalOverflow(finance.page())).as(path)
+                    .isLessThanOrEqualTo(1);
+        }
     }
 
     private static String read(Path path) {

@@ -44,7 +44,7 @@ class NarrowScreenBrowserTest {
         assertThat(horizontalOverflow(you.page())).isLessThanOrEqualTo(1);
     }
 
-    private static int horizontalOverflow(Page page) {
+    static int horizontalOverflow(Page page) {
         return ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
     }
 }

@@ -35,7 +35,7 @@ class TenantJourneyBrowserTest {
     }
 
     @Test
-    void sign_up_app_key_shown_once_request_approval_budget_and_revoke() {
+    void sign_up_app_key_shown_once_request_approval_budget_rotate_and_revoke() {
         String email = "owner-" + UUID.randomUUID() + "@acme.test";
         String baseUrl = "http://localhost:" + port;
         Steps tenant = new Steps(Browser.desktop(baseUrl));
@@ -110,11 +110,23 @@ class TenantJourneyBrowserTest {
 
         tenant.go("/apps");
         tenant.click("API keys");
-        page.locator(".revoke-key").first().click();
+        String prefix = key.substring(0, 11);
+        page.locator(".rotate-" + prefix).click();
+        page.locator("#rotate-submit").click();
+        String rotated = page.locator("#new-key-value input").inputValue();
+        assertThat(rotated).startsWith("tg_").isNotEqualTo(key);
+        assertThat(page.getByText("\"model\": \"" + modelName + "\"")).isVisible();
+        page.locator("#key-done").click();
+        assertThat(jdbc.sql("select expires_at is not null from api_keys where prefix = ?").param(prefix)
+                .query(Boolean.class).single()).isTrue();
+
+        page.locator(".revoke-" + prefix).click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog").getByText("Revoke").last().click();
         assertThat(page.locator("#keys-grid")).containsText("REVOKED");
-        assertThat(jdbc.sql("select status from api_keys where prefix = ?").param(key.substring(0, 11))
+        assertThat(jdbc.sql("select status from api_keys where prefix = ?").param(prefix)
                 .query(String.class).single()).isEqualTo("REVOKED");
+        assertThat(jdbc.sql("select status from api_keys where prefix = ?").param(rotated.substring(0, 11))
+                .query(String.class).single()).isEqualTo("ACTIVE");
 
         tenant.go("/dashboard");
         assertThat(page.getByText("Budgets this period")).isVisible();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.model.subscription.SubscriptionStatus;
 import io.tollgate.portal.admin.approvals.ApprovalService;
 import io.tollgate.portal.admin.approvals.ApprovalTerms;
+import io.tollgate.portal.admin.approvals.ApprovedSubscription;
 import io.tollgate.portal.admin.approvals.PendingRequest;
 import io.tollgate.portal.apps.AppDraft;
 import io.tollgate.portal.apps.AppService;
@@ -138,5 +139,39 @@ class SubscriptionAndApprovalIntegrationTest {
             assertThat(s.status()).isEqualTo("REJECTED");
             assertThat(s.decisionReason()).isEqualTo("Not for production data");
         });
+    }
+
+    @Test
+    void revoking_access_needs_a_reason_the_tenant_sees_and_a_new_request_may_follow() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("revocable", ""));
+        subscriptions.request(appId, open, "");
+        UUID id = subscriptions.list().getFirst().id();
+        assertThatThrownBy(() -> approvals.revoke(id, "mine")).isInstanceOf(AccessDeniedException.class);
+
+        Tenants.signIn(platformAdmin);
+        String tenantName = developer.tenantName();
+        assertThat(approvals.approved(tenantName)).extracting(ApprovedSubscription::id).containsExactly(id);
+        assertThatThrownBy(() -> approvals.revoke(id, " ")).isInstanceOf(PortalException.class);
+        approvals.revoke(id, "Contract ended");
+        assertThat(approvals.approved(tenantName)).isEmpty();
+        assertThatThrownBy(() -> approvals.revoke(id, "twice")).isInstanceOf(PortalException.class)
+                .hasMessageContaining("REVOKED");
+
+        Tenants.signIn(developer);
+        assertThat(subscriptions.list()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo("REVOKED");
+            assertThat(s.decisionReason()).isEqualTo("Contract ended");
+        });
+        assertThat(subscriptions.request(appId, open, "again")).isEqualTo(SubscriptionStatus.APPROVED);
+    }
+
+    @Test
+    void the_approved_list_search_treats_wildcards_literally() {
+        Tenants.signIn(platformAdmin);
+
+        assertThat(approvals.approved("%")).isEmpty();
+        assertThat(approvals.approved("_")).allSatisfy(s -> assertThat(s.tenantName() + s.appName() + s.modelName())
+                .contains("_"));
     }
 }

@@ -54,6 +54,23 @@ public class ApprovalService {
                 .list();
     }
 
+    /** Approved subscriptions whose tenant, app or model name contains {@code search}, newest decisions first. */
+    @Transactional(readOnly = true)
+    public List<ApprovedSubscription> approved(String search) {
+        return jdbc.sql("""
+                        select s.id, t.name tenant_name, a.name app_name, m.name model_name, s.decided_at
+                        from subscriptions s join tenants t on t.id = s.tenant_id join apps a on a.id = s.app_id
+                        join models m on m.id = s.model_id
+                        where s.status = 'APPROVED'
+                          and (t.name ilike :search or a.name ilike :search or m.name ilike :search)
+                        order by s.decided_at desc nulls last limit 500""")
+                .param("search", "%" + search.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%")
+                .query((rs, n) -> new ApprovedSubscription(rs.getObject("id", UUID.class), rs.getString("tenant_name"),
+                        rs.getString("app_name"), rs.getString("model_name"), Sql.instant(rs, "decided_at")))
+                .list();
+    }
+
     public void approve(Collection<UUID> subscriptionIds, ApprovalTerms terms) {
         if (terms.monthlyBudgetUsd() != null && terms.monthlyBudgetUsd().signum() <= 0) {
             throw new PortalException("A budget must be more than zero");
@@ -87,8 +104,12 @@ public class ApprovalService {
     }
 
     public void revoke(UUID subscriptionId, String reason) {
-        Target target = decide(subscriptionId, SubscriptionStatus.REVOKED, reason);
-        audit.record(target.tenantId(), "subscription.revoke", "subscription", subscriptionId, Map.of("reason", reason));
+        if (reason.isBlank()) {
+            throw new PortalException("Give the tenant a reason for revoking access");
+        }
+        Target target = decide(subscriptionId, SubscriptionStatus.REVOKED, reason.trim());
+        audit.record(target.tenantId(), "subscription.revoke", "subscription", subscriptionId,
+                Map.of("reason", reason.trim()));
     }
 
     private record Target(UUID tenantId, UUID appId, UUID modelId) {

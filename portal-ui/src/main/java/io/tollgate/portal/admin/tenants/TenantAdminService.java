@@ -5,6 +5,7 @@ import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantAdminService {
 
     public record TenantRow(UUID id, String name, String slug, UUID planId, String planName, String status,
-                            long members, long apps, Instant createdAt) {
+                            long members, long apps, BigDecimal spendThisMonth, Instant createdAt) {
     }
 
     public record PlanChoice(UUID id, String name) {
@@ -39,14 +40,17 @@ public class TenantAdminService {
         return jdbc.sql("""
                         select t.id, t.name, t.slug, t.plan_id, p.name plan_name, t.status, t.created_at,
                                (select count(*) from memberships m where m.tenant_id = t.id) members,
-                               (select count(*) from apps a where a.tenant_id = t.id) apps
+                               (select count(*) from apps a where a.tenant_id = t.id) apps,
+                               (select coalesce(sum(e.cost_usd), 0) from usage_events e where e.tenant_id = t.id
+                                  and e.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')
+                                  spend
                         from tenants t join plans p on p.id = t.plan_id
                         where ? = '' or t.name ilike '%' || ? || '%' or t.slug ilike '%' || ? || '%'
                         order by t.created_at desc limit 500""")
                 .params(search.trim(), search.trim(), search.trim())
                 .query((rs, n) -> new TenantRow(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("slug"), rs.getObject("plan_id", UUID.class), rs.getString("plan_name"),
-                        rs.getString("status"), rs.getLong("members"), rs.getLong("apps"),
+                        rs.getString("status"), rs.getLong("members"), rs.getLong("apps"), rs.getBigDecimal("spend"),
                         Sql.instant(rs, "created_at")))
                 .list();
     }

@@ -15,6 +15,7 @@ import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.RoundingMode;
 
 @Route(value = "admin/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · Tollgate")
@@ -49,6 +50,8 @@ class TenantsView extends VerticalLayout {
         grid.addColumn(TenantAdminService.TenantRow::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
         grid.addColumn(TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
+        grid.addColumn(tenant -> "$" + tenant.spendThisMonth().setScale(2, RoundingMode.HALF_UP))
+                .setHeader("Spend this month").setAutoWidth(true);
         grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);
         grid.addComponentColumn(tenant -> {
             boolean active = tenant.status().equals("ACTIVE");
