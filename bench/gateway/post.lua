@@ -47,6 +47,8 @@ function done(summary, latency, requests)
     sent = sent + thread:get("posted")
     ok = ok + thread:get("answered")
   end
+  -- wrk calls request() once more, on the first thread, to check the script before it connects
+  sent = sent - 1
   io.write(string.format(
     "RESULT requests=%d sent=%d answered=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d http_errors=%d socket_errors=%d\n",
     summary.requests, sent, ok, summary.duration, latency:percentile(50), latency:percentile(90),

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tollgate.gateway.metering.UsageEvent;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -13,29 +15,49 @@ import org.springframework.stereotype.Component;
 /**
  * The gateway's request metrics, labelled by tenant, model, provider and status, never by key (cardinality).
  * Cost here is for dashboards only; the money path is the usage events.
+ * <p>
+ * Each meter is kept once its labels were first seen: building a meter's id (tags copied, sorted, deduplicated)
+ * for every request cost more than recording into it. The label sets are few, as the labels are.
  */
 @Component
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
+    private final Map<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<TokenLabels, DistributionSummary> tokens = new ConcurrentHashMap<>();
+    private final Map<CostLabels, Counter> costs = new ConcurrentHashMap<>();
+    private final Map<TimerLabels, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    private record RequestLabels(String tenant, String model, String provider, int status, String endpoint,
+                                 boolean streamed) {
+    }
+
+    private record TokenLabels(String tenant, String model, String direction) {
+    }
+
+    private record CostLabels(String tenant, String model) {
+    }
+
+    private record TimerLabels(String name, String model) {
+    }
+
     public void recorded(UsageEvent event, String tenant, String provider, @Nullable Long upstreamNanos) {
         String model = event.servedModel() != null ? event.servedModel() : event.requestedModel();
-        Counter.builder("tollgate.gateway.requests").description("Model requests by outcome")
-                .tags("tenant", tenant, "model", model, "provider", provider, "status", Integer.toString(event.statusCode()),
-                        "endpoint", event.endpoint().toLowerCase(), "streamed", Boolean.toString(event.streamed()))
-                .register(registry).increment();
+        requests.computeIfAbsent(new RequestLabels(tenant, model, provider, event.statusCode(), event.endpoint(),
+                event.streamed()), this::requestCounter).increment();
         tokens(tenant, model, "prompt", event.promptTokens() - event.cachedTokens());
         tokens(tenant, model, "cached_prompt", event.cachedTokens());
         tokens(tenant, model, "completion", event.completionTokens() - event.reasoningTokens());
         tokens(tenant, model, "reasoning", event.reasoningTokens());
         if (event.costUsd().signum() > 0) {
-            Counter.builder("tollgate.gateway.cost.usd").description("Metered cost (approximate, for dashboards)")
-                    .tags("tenant", tenant, "model", model).register(registry).increment(event.costUsd().doubleValue());
+            costs.computeIfAbsent(new CostLabels(tenant, model), labels -> Counter.builder("tollgate.gateway.cost.usd")
+                            .description("Metered cost (approximate, for dashboards)")
+                            .tags("tenant", labels.tenant(), "model", labels.model()).register(registry))
+                    .increment(event.costUsd().doubleValue());
         }
         latency("tollgate.gateway.latency", "Time from request to last byte", TimeUnit.MILLISECONDS.toNanos(event.latencyMs()), model);
         if (upstreamNanos != null) {
@@ -46,16 +68,27 @@ public class GatewayMetrics {
         }
     }
 
+    private Counter requestCounter(RequestLabels labels) {
+        return Counter.builder("tollgate.gateway.requests").description("Model requests by outcome")
+                .tags("tenant", labels.tenant(), "model", labels.model(), "provider", labels.provider(),
+                        "status", Integer.toString(labels.status()), "endpoint", labels.endpoint().toLowerCase(),
+                        "streamed", Boolean.toString(labels.streamed()))
+                .register(registry);
+    }
+
     private void tokens(String tenant, String model, String direction, long count) {
         if (count > 0) {
-            DistributionSummary.builder("tollgate.gateway.tokens").baseUnit("tokens")
-                    .tags("tenant", tenant, "model", model, "direction", direction).register(registry).record(count);
+            tokens.computeIfAbsent(new TokenLabels(tenant, model, direction), labels ->
+                    DistributionSummary.builder("tollgate.gateway.tokens").baseUnit("tokens")
+                            .tags("tenant", labels.tenant(), "model", labels.model(), "direction", labels.direction())
+                            .register(registry)).record(count);
         }
     }
 
     private void latency(String name, String description, long nanos, String model) {
-        Timer.builder(name).description(description).tags("model", model).publishPercentileHistogram()
+        timers.computeIfAbsent(new TimerLabels(name, model), labels -> Timer.builder(labels.name())
+                .description(description).tags("model", labels.model()).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 }
