@@ -27,8 +27,7 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         assertThat(metrics.lines().filter(line -> line.startsWith("tollgate_gateway_requests_total{")
                 && line.contains("model=\"" + world.chatModel() + "\"") && line.contains("status=\"200\"")))
                 .singleElement().asString().endsWith(" 1.0");
-        // Spring's own per-request observation is off: it measured the same requests again, for a quarter of the
-        // gateway's CPU per request (bench/gateway-bench.sh)
+        // Spring's own per-request observation is off: it measured the same requests again (docs/benchmarks.md)
         assertThat(metrics).doesNotContain("http_server_requests");
     }
 }
