@@ -56,8 +56,8 @@ public class UsageRollup {
                 return new RollupResult(window.from(), window.from(), 0, true);
             }
             jdbc.sql(RollupSql.AGGREGATE_IN_MEMORY).param("workMem", properties.workMem()).query().listOfRows();
-            jdbc.sql(RollupSql.aggregateWindow(window.from(), window.to())).update();
-            long events = jdbc.sql(RollupSql.FOLD).query(Long.class).single();
+            long events = jdbc.sql(RollupSql.FOLD).param("from", window.from()).param("to", window.to())
+                    .query(Long.class).single();
             jdbc.sql("update usage_rollup_watermarks set ingested_before = :to, updated_at = now() where name = :name")
                     .param("to", window.to()).param("name", WATERMARK).update();
             return new RollupResult(window.from(), window.to(), events, window.caughtUp());
