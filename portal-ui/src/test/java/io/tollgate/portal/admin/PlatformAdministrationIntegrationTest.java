@@ -13,6 +13,7 @@ import io.tollgate.portal.admin.plans.PlanAdminService;
 import io.tollgate.portal.admin.providers.ProviderAdminService;
 import io.tollgate.portal.admin.providers.ProviderDraft;
 import io.tollgate.portal.admin.tenants.TenantAdminService;
+import io.tollgate.portal.admin.tenants.TenantCeilings;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.PortalIntegrationTest;
@@ -65,6 +66,8 @@ class PlatformAdministrationIntegrationTest {
         Tenants.signIn(tenantAdmin);
         assertThatThrownBy(() -> tenants.list("")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> tenants.setStatus(tenantAdmin.tenantId(), false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), TenantCeilings.none()))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(plans::list).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> models.save(null, ModelDraft.empty())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(providers::list).isInstanceOf(AccessDeniedException.class);
@@ -91,6 +94,28 @@ class PlatformAdministrationIntegrationTest {
 
         assertThat(tenants.list(tenantAdmin.tenantName())).singleElement()
                 .satisfies(row -> assertThat(row.spendThisMonth()).isEqualByComparingTo("2.500000000000001"));
+    }
+
+    @Test
+    void tenant_ceilings_are_stored_for_the_gateway_audited_and_cleared() {
+        Tenants.signIn(platformAdmin);
+        var ceilings = new TenantCeilings(120, null, 50_000L, null, 4);
+
+        tenants.setCeilings(tenantAdmin.tenantId(), ceilings);
+
+        assertThat(tenants.ceilings(tenantAdmin.tenantId())).isEqualTo(ceilings);
+        assertThat(jdbc.sql("select requests_per_minute, tokens_per_minute, max_concurrent_requests, requests_per_hour "
+                        + "from tenant_limits where tenant_id = ?").param(tenantAdmin.tenantId()).query().singleRow())
+                .containsEntry("requests_per_minute", 120).containsEntry("tokens_per_minute", 50_000L)
+                .containsEntry("max_concurrent_requests", 4).containsEntry("requests_per_hour", null);
+        assertThat(audit.latest(platformAdmin.email()))
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("tenant.ceilings.change"));
+
+        tenants.setCeilings(tenantAdmin.tenantId(), TenantCeilings.none());
+
+        assertThat(jdbc.sql("select count(*) from tenant_limits where tenant_id = ?").param(tenantAdmin.tenantId())
+                .query(Long.class).single()).isZero();
+        assertThat(tenants.ceilings(tenantAdmin.tenantId())).isEqualTo(TenantCeilings.none());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Platform view of all tenants: list, change plan, suspend and resume. */
+/** Platform view of all tenants: list, change plan, tenant-wide ceilings, suspend and resume. */
 @Service
 @Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -70,6 +70,43 @@ public class TenantAdminService {
             throw PortalException.notFound("Tenant or plan");
         }
         audit.record(tenantId, "tenant.plan.change", "tenant", tenantId, Map.of("plan", planId));
+    }
+
+    @Transactional(readOnly = true)
+    public TenantCeilings ceilings(UUID tenantId) {
+        return jdbc.sql("""
+                        select requests_per_minute, requests_per_hour, tokens_per_minute, tokens_per_day,
+                               max_concurrent_requests
+                        from tenant_limits where tenant_id = ?""")
+                .param(tenantId)
+                .query((rs, n) -> new TenantCeilings(rs.getObject("requests_per_minute", Integer.class),
+                        rs.getObject("requests_per_hour", Integer.class), rs.getObject("tokens_per_minute", Long.class),
+                        rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class)))
+                .optional().orElseGet(TenantCeilings::none);
+    }
+
+    /** The gateway applies them within a second (the table notifies it like every cached one). */
+    public void setCeilings(UUID tenantId, TenantCeilings ceilings) {
+        if (jdbc.sql("select count(*) from tenants where id = ?").param(tenantId).query(Long.class).single() == 0) {
+            throw PortalException.notFound("Tenant");
+        }
+        if (ceilings.isNone()) {
+            jdbc.sql("delete from tenant_limits where tenant_id = ?").param(tenantId).update();
+        } else {
+            jdbc.sql("""
+                            insert into tenant_limits (tenant_id, requests_per_minute, requests_per_hour, tokens_per_minute,
+                                                       tokens_per_day, max_concurrent_requests)
+                            values (?, ?, ?, ?, ?, ?)
+                            on conflict (tenant_id) do update set requests_per_minute = excluded.requests_per_minute,
+                                requests_per_hour = excluded.requests_per_hour, tokens_per_minute = excluded.tokens_per_minute,
+                                tokens_per_day = excluded.tokens_per_day,
+                                max_concurrent_requests = excluded.max_concurrent_requests,
+                                updated_at = now(), version = tenant_limits.version + 1""")
+                    .params(tenantId, ceilings.requestsPerMinute(), ceilings.requestsPerHour(),
+                            ceilings.tokensPerMinute(), ceilings.tokensPerDay(), ceilings.maxConcurrentRequests())
+                    .update();
+        }
+        audit.record(tenantId, "tenant.ceilings.change", "tenant", tenantId, Map.of("ceilings", ceilings.toString()));
     }
 
     public void setStatus(UUID tenantId, boolean suspended) {

@@ -2,6 +2,7 @@ package io.tollgate.portal.admin.tenants;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -54,6 +55,11 @@ class TenantsView extends VerticalLayout {
                 .setHeader("Spend this month").setAutoWidth(true);
         grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);
         grid.addComponentColumn(tenant -> {
+            Button ceilings = new Button("Ceilings", click -> editCeilings(tenant));
+            ceilings.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return ceilings;
+        }).setAutoWidth(true);
+        grid.addComponentColumn(tenant -> {
             boolean active = tenant.status().equals("ACTIVE");
             Button toggle = new Button(active ? "Suspend" : "Resume", click -> Ui.confirm(
                     (active ? "Suspend " : "Resume ") + tenant.name() + "?",
@@ -69,6 +75,16 @@ class TenantsView extends VerticalLayout {
         add(new HorizontalLayout(new H2("Tenants"), search), grid);
         setSizeFull();
         refresh();
+    }
+
+    private void editCeilings(TenantAdminService.TenantRow tenant) {
+        var form = new CeilingsForm(tenants.ceilings(tenant.id()));
+        Dialog dialog = Ui.dialog("Tenant-wide ceilings of " + tenant.name(), form);
+        form.onSave(ceilings -> {
+            tenants.setCeilings(tenant.id(), ceilings);
+            dialog.close();
+            Ui.success(ceilings.isNone() ? tenant.name() + " has no ceilings" : "Ceilings of " + tenant.name() + " saved");
+        });
     }
 
     private void refresh() {
