@@ -108,10 +108,11 @@ preflight() {
   done
 }
 
-wait_http() { # url seconds: until it answers 2xx
+wait_http() { # url seconds [pid]: until it answers 2xx (gives up early when the process is gone)
   local end=$((SECONDS + $2))
   until [[ $(curl -s -o /dev/null -m 2 -w '%{http_code}' "$1") == 2* ]]; do
     ((SECONDS < end)) || return 1
+    [[ -z ${3:-} ]] || kill -0 "$3" 2>/dev/null || return 1
     sleep 0.2
   done
 }
@@ -208,10 +209,10 @@ start_gateway() {
   [[ -z $JFR ]] || opts+=("-XX:StartFlightRecording=filename=$JFR,settings=${JFR_SETTINGS:-profile},dumponexit=true")
   start_bg "$RUN/gateway.log" env TOLLGATE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate" \
     TOLLGATE_DB_USER=tollgate TOLLGATE_DB_PASSWORD=tollgate TOLLGATE_API_KEY_SECRET="$API_SECRET" \
-    TOLLGATE_GATEWAY_PORT="$GATEWAY_PORT" TOLLGATE_GATEWAY_SPOOL_DIR="$RUN/spool" \
+    TOLLGATE_MASTER_KEYS="bench:$(openssl rand -base64 32)" TOLLGATE_GATEWAY_PORT="$GATEWAY_PORT" TOLLGATE_GATEWAY_SPOOL_DIR="$RUN/spool" \
     "$JAVA" "${opts[@]}" -jar "$JAR"
   GATEWAY_PID=$LAST_PID
-  wait_http "http://127.0.0.1:$GATEWAY_PORT/readyz" 120 || { tail -30 "$RUN/gateway.log" >&2; die "the gateway did not become ready"; }
+  wait_http "http://127.0.0.1:$GATEWAY_PORT/readyz" 120 "$GATEWAY_PID" || { tail -30 "$RUN/gateway.log" >&2; die "the gateway did not become ready"; }
   start_bg "$RUN/jstat.log" "$JSTAT" -gc "$GATEWAY_PID" 1000
 }
 
