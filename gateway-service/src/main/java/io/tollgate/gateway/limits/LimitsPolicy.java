@@ -48,7 +48,11 @@ public class LimitsPolicy implements GatewayPolicy {
         List<Limit> rateLimits = Limit.of(caller, model.id(), own, ceiling);
         boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
                 && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
-        long promptTokens = countTokens ? tokens.countPrompt(PromptText.of(context.endpoint(), context.body())) : 0;
+        long promptTokens = 0;
+        if (countTokens) {
+            promptTokens = tokens.countPrompt(PromptText.of(context.endpoint(), context.body()));
+            context.promptTokens(promptTokens);
+        }
         var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));
         if (refusal.isPresent()) {
             return Mono.just(refusal.get());

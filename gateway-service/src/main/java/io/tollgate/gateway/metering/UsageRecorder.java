@@ -64,7 +64,9 @@ public class UsageRecorder {
 
     /** Counts what the provider did not report: the prompt from the request, the completion from the generated text. */
     public TokenUsage estimate(RequestContext context, String generated) {
-        return TokenUsage.of(tokens.countPrompt(PromptText.of(context.endpoint(), context.body())), tokens.count(generated));
+        long prompt = context.promptTokens()
+                .orElseGet(() -> tokens.countPrompt(PromptText.of(context.endpoint(), context.body())));
+        return TokenUsage.of(prompt, tokens.count(generated));
     }
 
     private static @Nullable Long upstreamNanos(RequestContext context) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ public final class RequestContext {
     private @Nullable ModelEntry model;
     private @Nullable SubscriptionEntry subscription;
     private @Nullable Route route;
+    private long promptTokens = -1;
     private final Outcome outcome = new Outcome();
 
     public RequestContext(UUID eventId, String requestId, Instant receivedAt, long startNanos, Endpoint endpoint,
@@ -125,6 +127,15 @@ public final class RequestContext {
 
     public void facts(RequestFacts facts) {
         this.facts = facts;
+    }
+
+    /** The prompt's tokens, when a policy has already counted them (so metering never counts them twice). */
+    public OptionalLong promptTokens() {
+        return promptTokens < 0 ? OptionalLong.empty() : OptionalLong.of(promptTokens);
+    }
+
+    public void promptTokens(long counted) {
+        this.promptTokens = counted;
     }
 
     public Optional<ModelEntry> model() {

@@ -1,5 +1,6 @@
 package io.tollgate.portal.common;
 
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import java.util.Optional;
@@ -17,5 +18,27 @@ public final class Forms {
         } catch (ValidationException invalid) {
             return Optional.empty();
         }
+    }
+
+    /** An optional positive limit bound to an Integer property; empty means no limit, shown as the placeholder. */
+    public static <T> IntegerField optionalLimit(Binder<T> binder, String property, String label, String none) {
+        IntegerField field = limitField(label, none);
+        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for " + none).bind(property);
+        return field;
+    }
+
+    /** The same for a Long property (token counts). */
+    public static <T> IntegerField optionalLongLimit(Binder<T> binder, String property, String label, String none) {
+        IntegerField field = limitField(label, none);
+        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for " + none)
+                .withConverter(v -> v == null ? null : v.longValue(), v -> v == null ? null : Math.toIntExact(v))
+                .bind(property);
+        return field;
+    }
+
+    private static IntegerField limitField(String label, String none) {
+        IntegerField field = new IntegerField(label);
+        field.setPlaceholder(none);
+        return field;
     }
 }

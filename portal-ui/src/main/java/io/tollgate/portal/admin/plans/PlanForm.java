@@ -22,12 +22,12 @@ public class PlanForm extends Composite<FormLayout> {
     public PlanForm(PlanDraft initial) {
         TextField name = new TextField("Name");
         binder.forField(name).asRequired("Name the plan").bind("name");
-        IntegerField rpm = positive("requestsPerMinute", "Requests per minute");
-        IntegerField rph = positive("requestsPerHour", "Requests per hour");
-        IntegerField tpm = positiveLong("tokensPerMinute", "Tokens per minute");
-        IntegerField tpd = positiveLong("tokensPerDay", "Tokens per day");
-        IntegerField concurrent = positive("maxConcurrentRequests", "Concurrent requests");
-        IntegerField maxTokens = positive("maxTokensPerRequest", "Max tokens per request");
+        IntegerField rpm = Forms.optionalLimit(binder, "requestsPerMinute", "Requests per minute", "unlimited");
+        IntegerField rph = Forms.optionalLimit(binder, "requestsPerHour", "Requests per hour", "unlimited");
+        IntegerField tpm = Forms.optionalLongLimit(binder, "tokensPerMinute", "Tokens per minute", "unlimited");
+        IntegerField tpd = Forms.optionalLongLimit(binder, "tokensPerDay", "Tokens per day", "unlimited");
+        IntegerField concurrent = Forms.optionalLimit(binder, "maxConcurrentRequests", "Concurrent requests", "unlimited");
+        IntegerField maxTokens = Forms.optionalLimit(binder, "maxTokensPerRequest", "Max tokens per request", "unlimited");
         BigDecimalField markup = new BigDecimalField("Markup % (negative = discount)");
         binder.forField(markup).asRequired()
                 .withValidator(v -> v.compareTo(BigDecimal.valueOf(-100)) > 0 && v.compareTo(BigDecimal.valueOf(1000)) <= 0,
@@ -39,22 +39,6 @@ public class PlanForm extends Composite<FormLayout> {
         save.setId("plan-save");
         getContent().add(name, rpm, rph, tpm, tpd, concurrent, maxTokens, markup, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-    }
-
-    private IntegerField positive(String property, String label) {
-        IntegerField field = new IntegerField(label);
-        field.setPlaceholder("unlimited");
-        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for unlimited").bind(property);
-        return field;
-    }
-
-    private IntegerField positiveLong(String property, String label) {
-        IntegerField field = new IntegerField(label);
-        field.setPlaceholder("unlimited");
-        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for unlimited")
-                .withConverter(v -> v == null ? null : v.longValue(), v -> v == null ? null : Math.toIntExact(v))
-                .bind(property);
-        return field;
     }
 
     public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

@@ -17,11 +17,11 @@ class CeilingsForm extends Composite<FormLayout> {
     private Consumer<TenantCeilings> onSave = ceilings -> { };
 
     CeilingsForm(TenantCeilings initial) {
-        IntegerField rpm = positive("requestsPerMinute", "Requests per minute");
-        IntegerField rph = positive("requestsPerHour", "Requests per hour");
-        IntegerField tpm = positiveLong("tokensPerMinute", "Tokens per minute");
-        IntegerField tpd = positiveLong("tokensPerDay", "Tokens per day");
-        IntegerField concurrent = positive("maxConcurrentRequests", "Concurrent requests");
+        IntegerField rpm = Forms.optionalLimit(binder, "requestsPerMinute", "Requests per minute", "no ceiling");
+        IntegerField rph = Forms.optionalLimit(binder, "requestsPerHour", "Requests per hour", "no ceiling");
+        IntegerField tpm = Forms.optionalLongLimit(binder, "tokensPerMinute", "Tokens per minute", "no ceiling");
+        IntegerField tpd = Forms.optionalLongLimit(binder, "tokensPerDay", "Tokens per day", "no ceiling");
+        IntegerField concurrent = Forms.optionalLimit(binder, "maxConcurrentRequests", "Concurrent requests", "no ceiling");
         binder.readRecord(initial);
         Button save = new Button("Save ceilings", click -> Forms.valid(binder).ifPresent(ceilings -> onSave.accept(ceilings)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -32,21 +32,5 @@ class CeilingsForm extends Composite<FormLayout> {
 
     void onSave(Consumer<TenantCeilings> action) {
         this.onSave = action;
-    }
-
-    private IntegerField positive(String property, String label) {
-        IntegerField field = new IntegerField(label);
-        field.setPlaceholder("no ceiling");
-        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for no ceiling").bind(property);
-        return field;
-    }
-
-    private IntegerField positiveLong(String property, String label) {
-        IntegerField field = new IntegerField(label);
-        field.setPlaceholder("no ceiling");
-        binder.forField(field).withValidator(v -> v == null || v > 0, "Positive, or empty for no ceiling")
-                .withConverter(v -> v == null ? null : v.longValue(), v -> v == null ? null : Math.toIntExact(v))
-                .bind(property);
-        return field;
     }
 }
