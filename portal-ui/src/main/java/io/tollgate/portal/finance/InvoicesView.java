@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -103,19 +102,7 @@ class InvoicesView extends VerticalLayout {
     }
 
     private void showLines(InvoiceSummary invoice) {
-        Grid<InvoiceLine> lines = new Grid<>();
-        lines.addColumn(InvoiceLine::lineNo).setHeader("#").setAutoWidth(true);
-        lines.addColumn(InvoiceLine::description).setHeader("Description").setFlexGrow(1);
-        lines.addColumn(InvoiceLine::requests).setHeader("Requests").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
-        lines.addColumn(line -> Money.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setFooter(Money.usd(invoice.totalUsd()));
-        lines.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        lines.setItems(invoices.lines(invoice.id()));
-        lines.setAllRowsVisible(true);
-        lines.setId("invoice-lines-grid");
+        var lines = new InvoiceLinesGrid(invoices.lines(invoice.id()), invoice.totalUsd());
         Anchor csv = new Anchor((DownloadHandler) event -> {
             event.setFileName("invoice-" + (invoice.number() == null ? invoice.id() : invoice.number()) + ".csv");
             event.setContentType("text/csv");

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Display only: screens show cents, exports and the database keep every digit. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
-    static String usd(BigDecimal amount) {
+    public static String usd(BigDecimal amount) {
         return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

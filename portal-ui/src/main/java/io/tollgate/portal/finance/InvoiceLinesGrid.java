@@ -1,0 +1,25 @@
+package io.tollgate.portal.finance;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** An invoice's lines with the invoice total in the footer, as finance and the tenant's own members see them. */
+public class InvoiceLinesGrid extends Grid<InvoiceLine> {
+
+    public InvoiceLinesGrid(List<InvoiceLine> lines, BigDecimal totalUsd) {
+        addColumn(InvoiceLine::lineNo).setHeader("#").setAutoWidth(true);
+        addColumn(InvoiceLine::description).setHeader("Description").setFlexGrow(1);
+        addColumn(InvoiceLine::requests).setHeader("Requests").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        addColumn(line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        addColumn(line -> Money.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END).setFooter(Money.usd(totalUsd));
+        addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        setItems(lines);
+        setAllRowsVisible(true);
+        setId("invoice-lines-grid");
+    }
+}

@@ -1,0 +1,37 @@
+package io.tollgate.portal.finance;
+
+import io.tollgate.portal.common.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * How an invoice and its lines are read, for every screen that shows invoices; each query adds its own scope. The
+ * summary columns expect {@code invoices i join tenants t}.
+ */
+public final class InvoiceRows {
+
+    public static final String SUMMARY_COLUMNS = """
+            i.id, t.name as tenant, i.number, i.period_start, i.period_end, i.status, i.subtotal_usd, i.total_usd,
+            i.finalized_at, i.paid_at""";
+    public static final String LINE_COLUMNS = """
+            line_no, kind, description, model, requests, prompt_tokens, completion_tokens, metered_cost_usd,
+            amount_usd""";
+
+    private InvoiceRows() {
+    }
+
+    public static InvoiceSummary summary(ResultSet rs, int row) throws SQLException {
+        return new InvoiceSummary(rs.getObject("id", UUID.class), rs.getString("tenant"), rs.getString("number"),
+                rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                rs.getString("status"), rs.getBigDecimal("subtotal_usd"), rs.getBigDecimal("total_usd"),
+                Sql.instant(rs, "finalized_at"), Sql.instant(rs, "paid_at"));
+    }
+
+    public static InvoiceLine line(ResultSet rs, int row) throws SQLException {
+        return new InvoiceLine(rs.getInt("line_no"), rs.getString("kind"), rs.getString("description"),
+                rs.getString("model"), rs.getLong("requests"), rs.getLong("prompt_tokens"),
+                rs.getLong("completion_tokens"), rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("amount_usd"));
+    }
+}
