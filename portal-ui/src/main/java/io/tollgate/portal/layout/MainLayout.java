@@ -47,6 +47,9 @@ public class MainLayout extends AppLayout {
             tenant.addItem(new SideNavItem("Dashboard", "dashboard"), new SideNavItem("Apps", "apps"),
                     new SideNavItem("Model catalog", "catalog"), new SideNavItem("Subscriptions", "subscriptions"),
                     new SideNavItem("Budgets", "budgets"), new SideNavItem("Usage", "usage"));
+            if (user.hasRole(Roles.TENANT_ADMIN) || user.hasRole(Roles.TENANT_BILLING)) {
+                tenant.addItem(new SideNavItem("Invoices", "invoices"));
+            }
             if (user.hasRole(Roles.TENANT_ADMIN)) {
                 tenant.addItem(new SideNavItem("Members", "members"));
             }

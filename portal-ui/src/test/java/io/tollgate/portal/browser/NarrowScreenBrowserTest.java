@@ -25,7 +25,7 @@ class NarrowScreenBrowserTest {
         you.signIn(email, "correct horse battery");
 
         for (String path : new String[] {"/dashboard", "/apps", "/catalog", "/subscriptions", "/budgets", "/usage",
-                "/members"}) {
+                "/invoices", "/members"}) {
             you.go(path);
             assertThat(horizontalOverflow(page)).as(path + " overflows sideways").isLessThanOrEqualTo(1);
         }

@@ -1,0 +1,76 @@
+package io.tollgate.portal.invoices;
+
+import io.tollgate.portal.common.Csv;
+import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.finance.InvoiceCsv;
+import io.tollgate.portal.finance.InvoiceLine;
+import io.tollgate.portal.finance.InvoiceRows;
+import io.tollgate.portal.finance.InvoiceSummary;
+import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.Writer;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoices of the signed-in member's own tenant, for its ADMIN and BILLING members. Only issued invoices
+ * (finalized, paid or void): a draft is finance's work in progress that billing may still rebuild. Every query is
+ * scoped by the tenant of the signed-in user, so another tenant's invoice id is "not found", like a missing one.
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
+public class TenantInvoiceService {
+
+    private static final String OWN_ISSUED = """
+             from invoices i join tenants t on t.id = i.tenant_id
+            where i.tenant_id = :tenant and i.status <> 'DRAFT'
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+
+    TenantInvoiceService(JdbcClient jdbc, CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+    }
+
+    /** Newest period first. */
+    public List<InvoiceSummary> list() {
+        return jdbc.sql("select " + InvoiceRows.SUMMARY_COLUMNS + OWN_ISSUED + " order by i.period_start desc")
+                .param("tenant", currentUser.tenantId())
+                .query(InvoiceRows::summary)
+                .list();
+    }
+
+    public InvoiceSummary get(UUID invoiceId) {
+        return jdbc.sql("select " + InvoiceRows.SUMMARY_COLUMNS + OWN_ISSUED + " and i.id = :id")
+                .param("tenant", currentUser.tenantId()).param("id", invoiceId)
+                .query(InvoiceRows::summary)
+                .optional().orElseThrow(() -> PortalException.notFound("Invoice"));
+    }
+
+    public List<InvoiceLine> lines(UUID invoiceId) {
+        return linesOf(get(invoiceId));
+    }
+
+    /** The invoice's lines as CSV, in the columns of finance's export. */
+    public void exportCsv(UUID invoiceId, Writer out) {
+        InvoiceSummary invoice = get(invoiceId);
+        InvoiceCsv.header(out);
+        InvoiceCsv.rows(out, invoice, linesOf(invoice));
+        Csv.flush(out);
+    }
+
+    private List<InvoiceLine> linesOf(InvoiceSummary invoice) {
+        return jdbc.sql("select " + InvoiceRows.LINE_COLUMNS
+                        + " from invoice_lines where invoice_id = ? and tenant_id = ? order by line_no")
+                .params(invoice.id(), currentUser.tenantId())
+                .query(InvoiceRows::line)
+                .list();
+    }
+}

@@ -1,0 +1,70 @@
+package io.tollgate.portal.invoices;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.tollgate.portal.common.Ui;
+import io.tollgate.portal.finance.InvoiceLinesGrid;
+import io.tollgate.portal.finance.InvoiceSummary;
+import io.tollgate.portal.finance.Money;
+import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+@Route(value = "invoices", layout = MainLayout.class)
+@PageTitle("Invoices · Tollgate")
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
+class TenantInvoicesView extends VerticalLayout {
+
+    private final TenantInvoiceService invoices;
+
+    TenantInvoicesView(TenantInvoiceService invoices) {
+        this.invoices = invoices;
+        Grid<InvoiceSummary> grid = new Grid<>();
+        grid.addColumn(InvoiceSummary::label).setHeader("Invoice").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodEnd().minusDays(1))
+                .setHeader("Period").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(invoice -> Money.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(invoice -> {
+            Button lines = new Button("Lines", click -> showLines(invoice));
+            lines.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            lines.addClassName("invoice-lines");
+            return lines;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        grid.setId("tenant-invoices-grid");
+        Paragraph empty = Ui.emptyState("No invoices yet. Billing issues one after each month closes; this month's "
+                + "usage so far is on the Usage page.");
+        List<InvoiceSummary> rows = invoices.list();
+        grid.setItems(rows);
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+        add(new H2("Invoices"), empty, grid);
+    }
+
+    private void showLines(InvoiceSummary invoice) {
+        Anchor csv = new Anchor((DownloadHandler) event -> {
+            event.setFileName("invoice-" + invoice.label() + ".csv");
+            event.setContentType("text/csv");
+            invoices.exportCsv(invoice.id(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
+        }, "Download CSV");
+        csv.setId("invoice-csv");
+        var dialog = Ui.dialog(invoice.label() + " · " + invoice.status(),
+                new VerticalLayout(new InvoiceLinesGrid(invoices.lines(invoice.id()), invoice.totalUsd()), csv));
+        dialog.setWidth("min(60rem, 95vw)");
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+    }
+}
