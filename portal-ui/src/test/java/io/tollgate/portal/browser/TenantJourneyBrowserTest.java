@@ -5,18 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.RunningGateway;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Issue 5's journey, in a real Chromium against the running portal and a real PostgreSQL. */
+/**
+ * Issue 5's journey, in a real Chromium against the running portal, the real gateway (the packaged jar in a process
+ * of its own, see {@link RunningGateway}) and a real PostgreSQL: the key copied from the page calls a model served
+ * by the gateway's built-in mock provider, the call shows up in the portal, and the revoked key is refused.
+ */
 @PortalIntegrationTest
 class TenantJourneyBrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
+    // configuration reaches the gateway through LISTEN/NOTIFY within a second; the rest is slack for a loaded machine
+    private static final Duration PROPAGATION = Duration.ofSeconds(5);
+    private static RunningGateway gateway;
 
     @LocalServerPort
     int port;
@@ -24,18 +40,42 @@ class TenantJourneyBrowserTest {
     JdbcClient jdbc;
     String modelName;
 
+    @BeforeAll
+    static void startTheGateway() {
+        // boots while the journey signs up, registers the app and requests access
+        gateway = RunningGateway.start();
+    }
+
+    @AfterAll
+    static void stopTheGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
     @BeforeEach
-    void aModelThatNeedsApproval() {
+    void aModelThatNeedsApprovalServedByTheMockProvider() {
         modelName = "gated-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID provider = UUID.randomUUID();
+        UUID model = UUID.randomUUID();
+        jdbc.sql("insert into providers (id, name, type, settings) values (?, ?, 'MOCK', ?::jsonb)")
+                .params(provider, "mock-" + modelName, "{\"latencyMs\": 0}").update();
         jdbc.sql("""
                         insert into models (id, name, display_name, description, capabilities, context_window,
                                             requires_approval)
                         values (?, ?, 'Gated model', 'A model that needs approval', '{chat,streaming}', 128000, true)""")
-                .params(UUID.randomUUID(), modelName).update();
+                .params(model, modelName).update();
+        jdbc.sql("insert into deployments (id, model_id, provider_id, upstream_model) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), model, provider, modelName).update();
+        jdbc.sql("""
+                        insert into prices (id, model_id, effective_from, input_per_million, output_per_million,
+                                            cached_input_per_million)
+                        values (?, ?, '2026-01-01T00:00:00Z', 2.50, 10.00, 1.25)""")
+                .params(UUID.randomUUID(), model).update();
     }
 
     @Test
-    void sign_up_app_key_shown_once_request_approval_budget_rotate_and_revoke() {
+    void sign_up_app_key_shown_once_request_approval_call_the_gateway_see_usage_budget_rotate_and_revoke() {
         String email = "owner-" + UUID.randomUUID() + "@acme.test";
         String baseUrl = "http://localhost:" + port;
         Steps tenant = new Steps(Browser.desktop(baseUrl));
@@ -79,6 +119,10 @@ class TenantJourneyBrowserTest {
         page.locator("#request-submit").click();
         tenant.go("/subscriptions");
         assertThat(page.locator("#subscriptions-grid")).containsText("PENDING");
+        gateway.awaitReady();
+        HttpResponse<String> pending = gateway.chatUntil(key, modelName, 403, PROPAGATION);
+        assertThat(pending.statusCode()).as("a pending request grants nothing: %s", pending.body()).isEqualTo(403);
+        assertThat(pending.body()).contains("model_not_subscribed");
 
         Steps admin = new Steps(Browser.desktop(baseUrl));
         admin.signIn(PortalIntegrationTest.ADMIN_EMAIL, PortalIntegrationTest.ADMIN_PASSWORD);
@@ -99,6 +143,20 @@ class TenantJourneyBrowserTest {
         assertThat(jdbc.sql("""
                         select s.status from subscriptions s join models m on m.id = s.model_id where m.name = ?""")
                 .param(modelName).query(String.class).single()).isEqualTo("APPROVED");
+
+        HttpResponse<String> answer = gateway.chatUntil(key, modelName, 200, PROPAGATION);
+        assertThat(answer.statusCode()).as("the approved key calls the model: %s", answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"object\":\"chat.completion\"").contains("\"model\":\"" + modelName);
+        BigDecimal cost = meteredCostOfTheCall(key.substring(0, 11));
+        assertThat(cost).isPositive();
+        tenant.go("/usage");
+        assertThat(page.locator("#usage-grid")).containsText(key.substring(0, 11));
+        assertThat(page.locator("#usage-grid")).containsText(modelName);
+        assertThat(page.locator("#usage-grid")).containsText("$" + cost.setScale(6, RoundingMode.HALF_UP));
+        tenant.go("/dashboard");
+        assertThat(page.locator(".daily-chart").first().locator("rect.day").last().locator("title"))
+                .hasText(Pattern.compile(".*: [1-9][0-9]* requests"));
+        assertThat(page.locator("vaadin-grid").first()).containsText(modelName); // top models of the month
 
         tenant.go("/budgets");
         assertThat(page.locator("#budgets-grid")).containsText(modelName);
@@ -127,9 +185,39 @@ class TenantJourneyBrowserTest {
                 .query(String.class).single()).isEqualTo("REVOKED");
         assertThat(jdbc.sql("select status from api_keys where prefix = ?").param(rotated.substring(0, 11))
                 .query(String.class).single()).isEqualTo("ACTIVE");
+        HttpResponse<String> refused = gateway.chatUntil(key, modelName, 401, PROPAGATION);
+        assertThat(refused.statusCode()).as("the revoked key: %s", refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("api_key_revoked");
+        assertThat(gateway.chatUntil(rotated, modelName, 200, PROPAGATION).statusCode())
+                .as("the rotated key still works").isEqualTo(200);
 
         tenant.go("/dashboard");
         assertThat(page.getByText("Budgets this period")).isVisible();
         tenant.signOut();
+    }
+
+    /**
+     * The cost the gateway metered for the key's successful call. It writes usage in batches (about every 200 ms),
+     * so this waits until the event is in the database. (Refused calls are metered too, at no cost.)
+     */
+    private BigDecimal meteredCostOfTheCall(String keyPrefix) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            Optional<BigDecimal> cost = jdbc.sql("""
+                            select e.cost_usd from usage_events e join api_keys k on k.id = e.api_key_id
+                            where k.prefix = ? and e.status_code = 200""")
+                    .param(keyPrefix).query(BigDecimal.class).optional();
+            if (cost.isPresent()) {
+                return cost.get();
+            }
+            assertThat(System.nanoTime() - deadline).as("the call's usage event within 15 s%s", gateway.logTail())
+                    .isNegative();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

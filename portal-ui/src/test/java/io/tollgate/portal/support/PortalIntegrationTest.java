@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = "tollgate.secrets.dev-defaults=true")
 public @interface PortalIntegrationTest {
 
+    // as in config/application.yml, for code outside the context: key hashes, the gateway process
     String API_KEY_SECRET = "test-secret-test-secret-test-secret-0123456789";
+    String MASTER_KEYS = "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     String ADMIN_EMAIL = "platform-admin@tollgate.test";
     String ADMIN_PASSWORD = "admin-password-for-tests";
 }
