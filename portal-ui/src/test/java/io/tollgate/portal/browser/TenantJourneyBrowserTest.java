@@ -13,8 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,22 +31,22 @@ class TenantJourneyBrowserTest {
     private static final String PASSWORD = "correct horse battery";
     // configuration reaches the gateway through LISTEN/NOTIFY within a second; the rest is slack for a loaded machine
     private static final Duration PROPAGATION = Duration.ofSeconds(5);
-    private static RunningGateway gateway;
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     String modelName;
+    RunningGateway gateway;
 
-    @BeforeAll
-    static void startTheGateway() {
+    @BeforeEach
+    void startTheGateway() {
         // boots while the journey signs up, registers the app and requests access
         gateway = RunningGateway.start();
     }
 
-    @AfterAll
-    static void stopTheGateway() {
+    @AfterEach
+    void stopTheGateway() {
         if (gateway != null) {
             gateway.close();
         }

@@ -146,10 +146,11 @@ public final class RunningGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            // empty once the gateway has drained its metering into the database
+            // only the spool's lock file is left once the gateway has drained its metering into the database
+            Files.deleteIfExists(spool.resolve("spool.lock"));
             Files.deleteIfExists(spool);
         } catch (IOException e) {
-            // not empty: kept for a look at what was left
+            // events were left behind: the folder stays for a look
         }
     }
 
