@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The limits policy's added latency at a fixed request rate (default 1,000 requests/s), measured in-process on the
 # policy alone (LimitsPolicyBench): no HTTP, upstream or database noise, so tens of microseconds are visible. Each
-# request carries a realistic ~1 KB chat body, so the prompt is counted with jtokkit as on the real path. Scenarios:
+# request carries a realistic ~1 KB chat body: the same system prompt (its count remembered, as in real traffic)
+# and a user message never seen before (counted with jtokkit, as on the real path). Scenarios:
 #   unlimited      a subscription without limits (the policy's fast path)
 #   local-requests requests/min and /hour, concurrency and the per-request maximum in local Bucket4j buckets (what
 #                  one gateway without Redis does); the prompt is not counted (it is clearly under the maximum)

@@ -70,19 +70,20 @@ public class ModelRequestHandler {
     }
 
     private Mono<ServerResponse> run(ServerRequest request, RequestContext context) {
-        var response = request.exchange().getResponse();
-        response.beforeCommit(() -> {
-            response.getHeaders().addAll(context.responseHeaders());
-            return Mono.empty();
-        });
+        var decision = chain.apply(context);
+        if (PolicyChain.passedAtOnce(decision)) {
+            return forward(request, context);
+        }
         // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
-        return chain.apply(context).doOnError(failure -> context.complete()).doOnCancel(context::complete)
+        return decision.doOnError(failure -> context.complete()).doOnCancel(context::complete)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
-                .switchIfEmpty(Mono.defer(() -> {
-                    context.downgradedFrom().ifPresent(requested ->
-                            request.exchange().getResponse().getHeaders().set(DOWNGRADED_FROM_HEADER, requested));
-                    return providerCall.forward(context);
-                }));
+                .switchIfEmpty(Mono.defer(() -> forward(request, context)));
+    }
+
+    private Mono<ServerResponse> forward(ServerRequest request, RequestContext context) {
+        context.downgradedFrom().ifPresent(requested ->
+                request.exchange().getResponse().getHeaders().set(DOWNGRADED_FROM_HEADER, requested));
+        return providerCall.forward(context);
     }
 
     private static RequestContext newContext(ServerRequest request, Endpoint endpoint, byte[] body,
@@ -90,7 +91,7 @@ public class ModelRequestHandler {
         var headers = request.headers().asHttpHeaders();
         return new RequestContext(EventIds.next(receivedAt), requestId, receivedAt, startNanos, endpoint,
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
-                ApiKeyPolicy.presentedKey(headers));
+                ApiKeyPolicy.presentedKey(headers), request.exchange().getResponse().getHeaders());
     }
 
     static Rejection notReady() {

@@ -11,7 +11,7 @@ import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
-import org.springframework.http.MediaType;
+import io.tollgate.gateway.http.JsonResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -72,8 +72,6 @@ class ProviderCall {
         }
         var event = recorder.record(context);
         context.complete();
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"))
-                .bodyValue(reply.body());
+        return JsonResponse.of(200, reply.body(), COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"));
     }
 }

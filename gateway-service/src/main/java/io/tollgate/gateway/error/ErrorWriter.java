@@ -1,6 +1,7 @@
 package io.tollgate.gateway.error;
 
 import java.io.ByteArrayOutputStream;
+import io.tollgate.gateway.http.JsonResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,7 @@ public class ErrorWriter {
     }
 
     public Mono<ServerResponse> response(Rejection rejection) {
-        return ServerResponse.status(rejection.status()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body(rejection));
+        return JsonResponse.of(rejection.status(), body(rejection));
     }
 
     /** For failures outside a handler (unknown paths, errors before a stream's first byte). */

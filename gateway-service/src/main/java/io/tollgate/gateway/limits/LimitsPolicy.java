@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The subscription's limits (the plan's, overridden per subscription) per app+model, and the tenant's ceilings, in
@@ -67,7 +68,12 @@ public class LimitsPolicy implements GatewayPolicy {
                 return Mono.just(LimitRejections.largerThanLimit(limit, modelName, reserve));
             }
         }
-        return rates.admit(rateLimits, reserve).flatMap(admission -> decide(context, admission, modelName));
+        var admission = rates.admit(rateLimits, reserve);
+        if (admission.isDone()) {
+            return decide(context, admission.join(), modelName);
+        }
+        // Redis's I/O threads must not run the rest of the chain
+        return Mono.fromFuture(admission).publishOn(Schedulers.parallel()).flatMap(done -> decide(context, done, modelName));
     }
 
     /**

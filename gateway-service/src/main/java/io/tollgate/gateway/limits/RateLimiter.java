@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Draws from every bucket of a request at once (one Redis round trip in parallel for all of them) and, when one
@@ -24,8 +22,11 @@ class RateLimiter {
         this.properties = properties;
     }
 
-    /** One request, plus {@code tokens} reserved from every token limit. */
-    Mono<Admission> admit(List<Limit> limits, long tokens) {
+    /**
+     * One request, plus {@code tokens} reserved from every token limit. Local buckets answer at once (a completed
+     * future); Redis answers on its own I/O threads.
+     */
+    CompletableFuture<Admission> admit(List<Limit> limits, long tokens) {
         var futures = new ArrayList<CompletableFuture<Draw>>(limits.size());
         for (Limit limit : limits) {
             long amount = limit.countsTokens() ? tokens : 1;
@@ -37,10 +38,8 @@ class RateLimiter {
                         return new Draw(limit, amount, probe);
                     }));
         }
-        var all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(done -> admission(futures.stream().map(CompletableFuture::join).toList()));
-        // local buckets answer at once; Redis answers on its own I/O threads, which must not run the rest of the chain
-        return all.isDone() ? Mono.just(all.getNow(null)) : Mono.fromFuture(all).publishOn(Schedulers.parallel());
     }
 
     private Admission admission(List<Draw> draws) {

@@ -1,6 +1,8 @@
 package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.pipeline.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -9,39 +11,51 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The text a request sends to the model (message contents, prompt or input), read only when tokens must be counted.
+ * Kept as its parts (one per message content, prompt or input string) because chat requests resend the same parts
+ * (the system prompt, the conversation so far) with every turn, and a part's count can be remembered.
  *
+ * @param parts    the strings, in request order
  * @param messages the number of chat messages, 0 for other endpoints
  */
-public record PromptText(String text, int messages) {
+public record PromptText(List<String> parts, int messages) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    public PromptText {
+        parts = List.copyOf(parts);
+    }
+
     public static PromptText of(Endpoint endpoint, byte[] body) {
-        var text = new StringBuilder(body.length);
+        var parts = new ArrayList<String>();
         int messages = 0;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return new PromptText("", 0);
+                return new PromptText(parts, 0);
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals(endpoint.inputField())) {
-                    messages = collect(parser, value, text, endpoint == Endpoint.CHAT);
+                    messages = collect(parser, value, parts, endpoint == Endpoint.CHAT);
                 } else {
                     parser.skipChildren();
                 }
             }
         } catch (JacksonException e) {
-            return new PromptText(text.toString(), messages);
+            return new PromptText(parts, messages);
         }
-        return new PromptText(text.toString(), messages);
+        return new PromptText(parts, messages);
     }
 
-    /** Appends every string under the current value (for chat: only "content" and "text" strings); counts messages. */
-    private static int collect(JsonParser parser, JsonToken value, StringBuilder text, boolean chat) {
+    /** The whole text, one part per line. */
+    public String text() {
+        return String.join("\n", parts);
+    }
+
+    /** Adds every string under the current value (for chat: only "content" and "text" strings); counts messages. */
+    private static int collect(JsonParser parser, JsonToken value, List<String> parts, boolean chat) {
         if (value == JsonToken.VALUE_STRING) {
-            text.append(parser.getString());
+            parts.add(parser.getString());
             return 0;
         }
         if (value != JsonToken.START_ARRAY && value != JsonToken.START_OBJECT) {
@@ -61,7 +75,7 @@ public record PromptText(String text, int messages) {
             } else if (token == JsonToken.VALUE_STRING) {
                 String field = parser.currentName();
                 if (!chat || "content".equals(field) || "text".equals(field)) {
-                    text.append(parser.getString()).append('\n');
+                    parts.add(parser.getString());
                 }
             }
         }

@@ -3,9 +3,12 @@ package io.tollgate.gateway.pipeline;
 import io.tollgate.gateway.error.Rejection;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.Exceptions;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /** Every policy bean, in order; each /v1 model request runs through all of them before it reaches a provider. */
@@ -26,11 +29,36 @@ public class PolicyChain {
         return apply(context, 0);
     }
 
-    private Mono<Rejection> apply(RequestContext context, int index) {
-        if (index == policies.size()) {
-            return Mono.empty();
+    /** Whether a decision of {@link #apply} is known at once to let the request through. */
+    public static boolean passedAtOnce(Mono<Rejection> decision) {
+        return decision == Mono.<Rejection>empty();
+    }
+
+    /**
+     * Most policies decide at once (an empty or a just Mono); those are read in a plain loop, and operators are
+     * assembled only from the first policy that really waits (a Redis bucket), for the rest of the chain.
+     */
+    private Mono<Rejection> apply(RequestContext context, int from) {
+        for (int index = from; index < policies.size(); index++) {
+            Mono<Rejection> decision = policies.get(index).apply(context);
+            if (!(decision instanceof Fuseable.ScalarCallable<?> immediate)) {
+                int next = index + 1;
+                return decision.switchIfEmpty(Mono.defer(() -> apply(context, next)));
+            }
+            Rejection rejection = (Rejection) immediateValue(immediate);
+            if (rejection != null) {
+                return Mono.just(rejection);
+            }
         }
-        return policies.get(index).apply(context).switchIfEmpty(Mono.defer(() -> apply(context, index + 1)));
+        return Mono.empty();
+    }
+
+    private static @Nullable Object immediateValue(Fuseable.ScalarCallable<?> immediate) {
+        try {
+            return immediate.call();
+        } catch (Exception e) {
+            throw Exceptions.propagate(e);
+        }
     }
 
     public List<GatewayPolicy> policies() {

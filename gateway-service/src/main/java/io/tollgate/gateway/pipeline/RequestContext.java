@@ -37,7 +37,7 @@ public final class RequestContext {
     private final @Nullable String presentedKey;
     private final List<Runnable> completionCallbacks = new ArrayList<>(2);
     private final AtomicBoolean metered = new AtomicBoolean();
-    private final HttpHeaders responseHeaders = new HttpHeaders();
+    private final HttpHeaders responseHeaders;
 
     private @Nullable Caller caller;
     private @Nullable RequestFacts facts;
@@ -49,7 +49,7 @@ public final class RequestContext {
 
     public RequestContext(UUID eventId, String requestId, Instant receivedAt, long startNanos, Endpoint endpoint,
                           @Nullable String tags, byte[] body, ConfigSnapshot snapshot,
-                          @Nullable String presentedKey) {
+                          @Nullable String presentedKey, HttpHeaders responseHeaders) {
         this.eventId = eventId;
         this.requestId = requestId;
         this.receivedAt = receivedAt;
@@ -59,6 +59,7 @@ public final class RequestContext {
         this.body = body;
         this.snapshot = snapshot;
         this.presentedKey = presentedKey;
+        this.responseHeaders = responseHeaders;
     }
 
     /** The authenticated key with its app and tenant. */

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The limits policy alone at a fixed request rate, as bench/limits-bench.sh runs it: each request's latency is
@@ -41,10 +42,28 @@ import java.util.concurrent.locks.LockSupport;
 public final class LimitsPolicyBench {
 
     private static final int APPS = 100;
-    private static final byte[] BODY = ("{\"model\":\"bench-model\",\"max_tokens\":256,\"messages\":["
-            + "{\"role\":\"system\",\"content\":\"You are a helpful assistant that answers briefly and precisely.\"},"
-            + "{\"role\":\"user\",\"content\":\"" + "Summarize the quarterly report on usage, spend and limits. ".repeat(14)
-            + "\"}]}").getBytes(StandardCharsets.UTF_8);
+    /** Every request of every app carries the same system prompt, as real chat traffic does... */
+    private static final String SYSTEM_PROMPT = "You are the support assistant of an online bookshop. Answer in the"
+            + " customer's language, in at most five short sentences. Use the order data given in the conversation and"
+            + " nothing else; when the data does not answer the question, say what is missing and offer to hand the"
+            + " case to a person. Never promise refunds or delivery dates that the data does not show, never ask for"
+            + " card numbers or passwords, and keep a friendly, plain tone without marketing language.";
+    /** ...and a user message of its own, never seen before, so its count is never remembered. */
+    private static final String USER_MESSAGE = "Order %d, placed on 14 November: two paperbacks and one hardcover atlas,"
+            + " shipped in two parcels. Parcel one arrived on 18 November. Parcel two, with the atlas, shows 'label"
+            + " created' since 16 November and no scan since. The customer writes: 'My atlas still has not arrived and"
+            + " it is a birthday present for Saturday. Can you tell me where it is, and can I still get it in time or"
+            + " should I cancel that item?' Draft the reply.";
+
+    private static long requests;
+
+    private static byte[] nextBody() {
+        long request = ++requests;
+        return ("{\"model\":\"bench-model\",\"max_tokens\":256,\"messages\":["
+                + "{\"role\":\"system\",\"content\":\"" + SYSTEM_PROMPT + "\"},"
+                + "{\"role\":\"user\",\"content\":\"" + USER_MESSAGE.formatted(request) + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -62,7 +81,7 @@ public final class LimitsPolicyBench {
         try (BucketStore store = properties.redisEnabled() ? new RedisBucketStore(properties, time, outage)
                 : new LocalBucketStore(time)) {
             var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
-                    new TokenCounter(), properties, store);
+                    new TokenCounter(8_000_000), properties, store);
             var world = new World(switch (scenario) {
                 case "unlimited" -> PlanLimits.unlimited();
                 case "local-requests" -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, null, null, 1_000_000, 1_000_000);
@@ -95,7 +114,7 @@ public final class LimitsPolicyBench {
                 LockSupport.parkNanos(Math.min(wait, 50_000));
             }
             int index = i;
-            var context = world.context(i % APPS);
+            var context = world.context(i % APPS, nextBody());
             long started = System.nanoTime();
             policy.apply(context).subscribe(rejection -> refused.incrementAndGet(), failure -> done.countDown(), () -> {
                 context.outcome().usage(TokenUsage.of(180, 120), false);
@@ -159,9 +178,9 @@ public final class LimitsPolicyBench {
             return subscriptions;
         }
 
-        RequestContext context(int app) {
+        RequestContext context(int app, byte[] body) {
             var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                    Endpoint.CHAT, "", BODY, snapshot, null);
+                    Endpoint.CHAT, "", body, snapshot, null, new HttpHeaders());
             context.caller(callers[app]);
             context.facts(new RequestFacts("bench-model", false, OptionalInt.of(256), false));
             context.subscribed(model, subscriptions[app]);

@@ -1,0 +1,68 @@
+package io.tollgate.gateway.http;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A JSON body that is already bytes (a provider's answer, an error), written as it is: no codec lookup, and its few
+ * headers set straight on the response instead of being collected and copied.
+ */
+public final class JsonResponse implements ServerResponse {
+
+    private final HttpStatusCode status;
+    private final byte[] body;
+    private final String[] headerPairs;
+
+    private JsonResponse(int status, byte[] body, String... headerPairs) {
+        this.status = HttpStatusCode.valueOf(status);
+        this.body = body;
+        this.headerPairs = headerPairs;
+    }
+
+    public static Mono<ServerResponse> of(int status, byte[] body) {
+        return Mono.just(new JsonResponse(status, body));
+    }
+
+    public static Mono<ServerResponse> of(int status, byte[] body, String headerName, String headerValue) {
+        return Mono.just(new JsonResponse(status, body, headerName, headerValue));
+    }
+
+    @Override
+    public HttpStatusCode statusCode() {
+        return status;
+    }
+
+    @Override
+    public HttpHeaders headers() {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.set(headerPairs[i], headerPairs[i + 1]);
+        }
+        return HttpHeaders.readOnlyHttpHeaders(headers);
+    }
+
+    @Override
+    public MultiValueMap<String, ResponseCookie> cookies() {
+        return new LinkedMultiValueMap<>();
+    }
+
+    @Override
+    public Mono<Void> writeTo(ServerWebExchange exchange, Context context) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        var headers = response.getHeaders();
+        headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.set(headerPairs[i], headerPairs[i + 1]);
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}
