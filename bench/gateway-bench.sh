@@ -25,6 +25,9 @@
 #   NGINX_WORKERS auto GATEWAY_HEAP 512m                    GATEWAY_JAR    another build, e.g. before/after a change
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
 #   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C
+#   VARY_MARK 48213    text of the chat body (the order number in the user's message) that wrk replaces with a new
+#                      number in every request, for every target: no two requests alike, as in real traffic where
+#                      the system prompt repeats and the user's message does not. VARY_MARK= sends one fixed body.
 set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
 
@@ -46,6 +49,7 @@ NGINX_WORKERS=${NGINX_WORKERS:-auto}
 GATEWAY_HEAP=${GATEWAY_HEAP:-512m}
 JFR=${JFR:-}
 HOLD=${HOLD:-0}
+VARY_MARK=${VARY_MARK-48213}
 UPSTREAM_PORT=$((BASE_PORT + 1)) PROXY_PORT=$((BASE_PORT + 2)) GATEWAY_PORT=$((BASE_PORT + 3)) PG_PORT=$((BASE_PORT + 4))
 PROMPT_TOKENS=231 # the usage blocks of both fixtures
 
@@ -227,10 +231,13 @@ cpu_ticks() { # utime+stime of a process and its children (nginx workers), in cl
   echo "$sum"
 }
 server_pid() { case $1 in direct) echo "${NGINX_PID[upstream]}" ;; nginx) echo "${NGINX_PID[proxy]}" ;; gateway) echo "$GATEWAY_PID" ;; esac; }
+vary_mark() { # body -> the text post.lua replaces with a new number in every request, when the body has it
+  [[ -n $VARY_MARK ]] && grep -qF -- "$VARY_MARK" "$1" && printf '%s' "$VARY_MARK" || true
+}
 wrk_run() { # target connections seconds body -> R[target.conns.*]; counts the gateway's requests
   local t=$1 c=$2 d=$3 body=$4 out cpu0 cpu1 line kv
   cpu0=$(cpu_ticks "$(server_pid "$t")")
-  out=$(BENCH_BODY=$body BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$c" -d "${d}s" --timeout 5s \
+  out=$(BENCH_VARY_MARK=$(vary_mark "$body") BENCH_BODY=$body BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$c" -d "${d}s" --timeout 5s \
     -s "$FIX/post.lua" "${URL[$t]}")
   cpu1=$(cpu_ticks "$(server_pid "$t")")
   line=$(grep '^RESULT ' <<<"$out") || die "wrk printed no result for $t: $out"
@@ -271,7 +278,7 @@ meter_check() { # a capped wrk run: the events it adds must be exactly the reque
   RUNS_METERING="$SENT requests sent, $COMPLETED answered 2xx and read; events: $ok0 with status 200, $closed0 client-closed (499), $other0 other"
   ((ok0 + closed0 + other0 == SENT)) && RUNS_METERING="one event per request sent: $RUNS_METERING" || RUNS_METERING="MISMATCH: $RUNS_METERING"
   cap=$(((R[gateway.$CONNS_HIGH.rps] * METER_SECONDS + WRK_THREADS - 1) / WRK_THREADS))
-  out=$(BENCH_CAP=$cap BENCH_BODY=$FIX/chat-request.json BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$CONNS_HIGH" \
+  out=$(BENCH_VARY_MARK=$(vary_mark "$FIX/chat-request.json") BENCH_CAP=$cap BENCH_BODY=$FIX/chat-request.json BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$CONNS_HIGH" \
     -d "$((2 * METER_SECONDS + 2))s" --timeout 5s -s "$FIX/post.lua" "${URL[gateway]}")
   line=$(grep '^RESULT ' <<<"$out") || die "wrk printed no result for the metering check: $out"
   for kv in ${line#RESULT }; do M[${kv%%=*}]=${kv#*=}; done

@@ -1,6 +1,10 @@
 -- wrk script: POSTs the JSON body in $BENCH_BODY with $BENCH_AUTH as the Authorization header, and prints one
 -- machine-readable line with the totals and latency percentiles (microseconds) when the run ends.
 --
+-- With $BENCH_VARY_MARK set, the first occurrence of that text in the body is replaced by a new number in every
+-- request, so that no two requests are alike (real traffic repeats a system prompt, not the user's message). The
+-- per-request formatting costs wrk a few microseconds of CPU per request, for every target alike.
+--
 -- With $BENCH_CAP set, each thread sends at most that many POSTs and then only GET /healthz (never metered), and
 -- counts the POSTs answered 200: the run then ends with no POST in flight, so the gateway must hold exactly that
 -- many usage events. (A plain wrk run stops with up to one request in flight per connection.)
@@ -18,10 +22,22 @@ posted, answered = 0, 0
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
+local vary = os.getenv("BENCH_VARY_MARK")
+if vary == "" then
+  vary = nil
+end
+local head, tail, serial
 function init(args)
   post = wrk.format()
+  if vary then
+    local at = assert(string.find(wrk.body, vary, 1, true), "BENCH_VARY_MARK is not in the body")
+    head, tail = string.sub(wrk.body, 1, at - 1), string.sub(wrk.body, at + #vary)
+    -- distinct per thread, and per run (runs start seconds apart and send fewer than a million requests a second)
+    serial = id * 1e13 + (os.time() % 1e6) * 1e6
+  end
   idle = wrk.format("GET", "/healthz", {}, "")
 end
 
@@ -30,6 +46,10 @@ function request()
     return idle
   end
   posted = posted + 1
+  if vary then
+    serial = serial + 1
+    return wrk.format(nil, nil, nil, head .. string.format("%.0f", serial) .. tail)
+  end
   return post
 end
 

@@ -2,12 +2,14 @@ package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.budget.BudgetReservations.Gate;
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.limits.RateLimitHeaders;
 import io.tollgate.gateway.pipeline.GatewayPolicy;
 import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.BudgetEntry.Action;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -63,13 +65,18 @@ public class BudgetPolicy implements GatewayPolicy {
     private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
         var block = spentOnes(context, budgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
         if (block.isPresent()) {
-            return Mono.just(BudgetRejections.spent(context, block.get(), block.get().period().start(context.receivedAt())));
+            var periodStart = block.get().period().start(context.receivedAt());
+            var nextPeriod = block.get().period().next(periodStart).atStartOfDay(ZoneOffset.UTC).toInstant();
+            RateLimitHeaders.retryAfter(context.responseHeaders(),
+                    Math.max(1, Duration.between(context.receivedAt(), nextPeriod).toSeconds()));
+            return Mono.just(BudgetRejections.spent(context, block.get(), periodStart));
         }
         var full = reserve(context, budgets);
         if (full.isEmpty()) {
             return Mono.empty();
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
+            RateLimitHeaders.retryAfter(context.responseHeaders(), 1);
             return Mono.just(BudgetRejections.reserved(context, full.get()));
         }
         return Mono.delay(RESERVATION_RECHECK).then(Mono.defer(() -> admit(context, budgets, deadlineNanos)));

@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
  * left, and how long until it is full again in OpenAI's format such as "1s" or "6m0s"); {@code retry-after} in whole
  * seconds on a refusal.
  */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
 
     static final String RETRY_AFTER = "retry-after";
 
@@ -37,7 +37,7 @@ final class RateLimitHeaders {
         return Math.max(1, Math.ceilDiv(nanos, 1_000_000_000L));
     }
 
-    static void retryAfter(HttpHeaders headers, long seconds) {
+    public static void retryAfter(HttpHeaders headers, long seconds) {
         headers.set(RETRY_AFTER, Long.toString(seconds));
     }
 

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,10 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("\"type\":\"insufficient_quota\"", "\"code\":\"insufficient_quota\"",
                 "monthly budget of USD 0.01 for app '", "and model '" + world.chatModel() + "'", budget.toString());
+        long untilNextMonth = Duration.between(Instant.now(), YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
+        assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow()))
+                .as("retry-after: the seconds until the budget's next month begins").isBetween(untilNextMonth - 10, untilNextMonth + 1);
         assertThat(chat(world.key().plaintext(), world.mockModel(), false).statusCode())
                 .as("another model of the app is outside an app+model budget").isEqualTo(200);
         var events = events(world.key().id(), 5);
