@@ -1,6 +1,7 @@
 package io.tollgate.gateway.api;
 
 import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.http.JsonResponse;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderAdapter;
@@ -11,7 +12,6 @@ import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
-import io.tollgate.gateway.http.JsonResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;

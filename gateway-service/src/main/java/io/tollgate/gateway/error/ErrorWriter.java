@@ -1,7 +1,7 @@
 package io.tollgate.gateway.error;
 
-import java.io.ByteArrayOutputStream;
 import io.tollgate.gateway.http.JsonResponse;
+import java.io.ByteArrayOutputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;

@@ -29,7 +29,7 @@ public class PolicyChain {
         return apply(context, 0);
     }
 
-    /** Whether a decision of {@link #apply} is known at once to let the request through. */
+    /** Whether a decision of {@link #apply} is known at once to let the request through (Mono.empty() is one instance). */
     public static boolean passedAtOnce(Mono<Rejection> decision) {
         return decision == Mono.<Rejection>empty();
     }
