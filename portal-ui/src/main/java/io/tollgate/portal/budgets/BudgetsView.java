@@ -14,12 +14,12 @@ import com.vaadin.flow.router.Route;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
 import io.tollgate.portal.catalog.CatalogService;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +45,7 @@ class BudgetsView extends VerticalLayout {
                 || currentUser.require().hasRole(Roles.TENANT_BILLING);
         grid.addColumn(BudgetSummary::target).setHeader("Target").setAutoWidth(true);
         grid.addColumn(b -> b.draft().period()).setHeader("Period").setAutoWidth(true);
-        grid.addColumn(b -> "$" + b.spentUsd().setScale(2, RoundingMode.HALF_UP) + " of $"
+        grid.addColumn(b -> Money.usd(b.spentUsd()) + " of $"
                 + b.draft().amountUsd().stripTrailingZeros().toPlainString()).setHeader("Spent").setAutoWidth(true);
         grid.addComponentColumn(b -> new ProgressBar(0, 100, Math.min(100, b.percentUsed()))).setHeader("Used");
         grid.addColumn(b -> b.draft().thresholds() + " %").setHeader("Alerts").setAutoWidth(true);

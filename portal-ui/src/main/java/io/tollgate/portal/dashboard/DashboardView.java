@@ -16,12 +16,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.budgets.BudgetService;
 import io.tollgate.portal.budgets.BudgetSummary;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -30,7 +29,6 @@ import java.util.function.ToLongFunction;
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
 class DashboardView extends VerticalLayout {
 
-    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     DashboardView(DashboardService dashboard, BudgetService budgets) {
         add(new H2("Dashboard"));
@@ -63,8 +61,8 @@ class DashboardView extends VerticalLayout {
         VerticalLayout list = new VerticalLayout();
         list.setPadding(false);
         for (BudgetSummary budget : all) {
-            Div label = new Div(budget.target() + " (" + budget.draft().period() + "): $"
-                    + budget.spentUsd().setScale(2, RoundingMode.HALF_UP) + " of $"
+            Div label = new Div(budget.target() + " (" + budget.draft().period() + "): "
+                    + Money.usd(budget.spentUsd()) + " of $"
                     + budget.draft().amountUsd().stripTrailingZeros().toPlainString() + " (" + budget.percentUsed()
                     + "%)");
             list.add(label, new ProgressBar(0, 100, Math.min(100, budget.percentUsed())));
@@ -79,18 +77,10 @@ class DashboardView extends VerticalLayout {
         Grid<DashboardService.Top> grid = new Grid<>();
         grid.addColumn(DashboardService.Top::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(top -> usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(top -> Money.usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    /** Cents, except that a cost below a cent but above zero does not read as free. */
-    private static String usd(BigDecimal amount) {
-        if (amount.signum() > 0 && amount.compareTo(CENT) < 0) {
-            return "< $0.01";
-        }
-        return "$" + amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static Component chart(List<DashboardService.Day> days, ToLongFunction<DashboardService.Day> value,

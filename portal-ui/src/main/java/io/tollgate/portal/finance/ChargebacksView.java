@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;

@@ -3,6 +3,7 @@ package io.tollgate.portal.finance;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import io.tollgate.portal.common.Money;
 import java.math.BigDecimal;
 import java.util.List;
 

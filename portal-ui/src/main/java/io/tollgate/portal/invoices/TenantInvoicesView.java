@@ -14,7 +14,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.finance.InvoiceLinesGrid;
 import io.tollgate.portal.finance.InvoiceSummary;
-import io.tollgate.portal.finance.Money;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

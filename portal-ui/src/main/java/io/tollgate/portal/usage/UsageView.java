@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -104,7 +105,7 @@ class UsageView extends VerticalLayout {
         UsageFilter filter = filter();
         UsageTotals sum = usage.totals(filter);
         totals.setText(sum.requests() + " requests · " + sum.promptTokens() + " prompt and " + sum.completionTokens()
-                + " completion tokens · $" + sum.costUsd().setScale(2, RoundingMode.HALF_UP)
+                + " completion tokens · " + Money.usd(sum.costUsd())
                 + (sum.requests() > UsageService.MAX_ROWS_SHOWN ? " (latest " + UsageService.MAX_ROWS_SHOWN
                 + " rows shown; export for all)" : ""));
         var rows = usage.rows(filter);

@@ -12,11 +12,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.RoundingMode;
 
 @Route(value = "admin/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · Tollgate")
@@ -51,7 +51,7 @@ class TenantsView extends VerticalLayout {
         grid.addColumn(TenantAdminService.TenantRow::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
         grid.addColumn(TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
-        grid.addColumn(tenant -> "$" + tenant.spendThisMonth().setScale(2, RoundingMode.HALF_UP))
+        grid.addColumn(tenant -> Money.usd(tenant.spendThisMonth()))
                 .setHeader("Spend this month").setAutoWidth(true);
         grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);
         grid.addComponentColumn(tenant -> {
