@@ -18,6 +18,12 @@ public record PortalUser(UUID userId, String email, String displayName, @Nullabl
         return Optional.ofNullable(tenantId);
     }
 
+    /** The same person working in another of their tenants, with their role there. */
+    PortalUser inTenant(Membership membership) {
+        return new PortalUser(userId, email, displayName, membership.tenantId(), membership.tenantName(),
+                membership.role(), platformRole);
+    }
+
     public List<String> roles() {
         List<String> roles = new ArrayList<>();
         if (tenantRole != null) {

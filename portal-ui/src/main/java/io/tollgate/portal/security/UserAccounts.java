@@ -1,13 +1,14 @@
 package io.tollgate.portal.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sign-in's view of the users table: credentials, lockout counters and the user's tenant membership. */
+/** Sign-in's view of the users table: credentials, lockout counters and the user's tenant memberships. */
 @Repository
 class UserAccounts {
 
@@ -33,18 +34,30 @@ class UserAccounts {
                 .optional();
     }
 
+    /** Signs in to the oldest membership, so the default tenant never changes between sign-ins. */
     PortalUser toPortalUser(Account account) {
-        record Membership(UUID tenantId, String tenantName, String role) {
-        }
-        Optional<Membership> membership = jdbc.sql("""
+        PortalUser user = new PortalUser(account.id(), account.email(), account.displayName(), null, null, null,
+                account.platformRole());
+        return memberships(account.id()).stream().findFirst().map(user::inTenant).orElse(user);
+    }
+
+    /** The user's memberships, oldest first. */
+    List<Membership> memberships(UUID userId) {
+        return jdbc.sql("""
                         select m.tenant_id, t.name, m.role from memberships m join tenants t on t.id = m.tenant_id
-                        where m.user_id = ? order by m.created_at limit 1""")
-                .param(account.id())
+                        where m.user_id = ? order by m.created_at, m.tenant_id""")
+                .param(userId)
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    Optional<Membership> membership(UUID userId, UUID tenantId) {
+        return jdbc.sql("""
+                        select m.tenant_id, t.name, m.role from memberships m join tenants t on t.id = m.tenant_id
+                        where m.user_id = ? and m.tenant_id = ?""")
+                .params(userId, tenantId)
                 .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .optional();
-        return new PortalUser(account.id(), account.email(), account.displayName(),
-                membership.map(Membership::tenantId).orElse(null), membership.map(Membership::tenantName).orElse(null),
-                membership.map(Membership::role).orElse(null), account.platformRole());
     }
 
     /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
