@@ -4,6 +4,7 @@ import io.tollgate.portal.security.PortalUser;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -35,6 +36,12 @@ public final class Tenants {
         return new PortalUser(userId, email, "Test user", tenantId, tenantName, role, null);
     }
 
+    /** Makes an existing user a member of another tenant too, as an accepted invitation does. */
+    public void join(PortalUser user, UUID tenantId, String role) {
+        jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tenantId, user.userId(), role).update();
+    }
+
     public PortalUser newPlatformUser(String platformRole) {
         UUID userId = UUID.randomUUID();
         String email = "p-" + userId + "@tollgate.test";
@@ -45,7 +52,10 @@ public final class Tenants {
 
     public static void signIn(PortalUser user) {
         var authorities = user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        signIn(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+
+    public static void signIn(Authentication authentication) {
         SecurityContextHolder.getContext().setAuthentication(authentication);
         SecurityContexts.STRATEGIES.forEach(strategy -> strategy.getContext().setAuthentication(authentication));
     }
