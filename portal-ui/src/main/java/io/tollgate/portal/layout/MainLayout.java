@@ -14,24 +14,37 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.Membership;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.security.Roles;
+import io.tollgate.portal.security.TenantSwitchService;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
-/** The frame around every signed-in page: navigation filtered by the user's roles, and sign-out. */
+/**
+ * The frame around every signed-in page: navigation filtered by the user's roles, the tenant switcher for members of
+ * several tenants, and sign-out.
+ */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, TenantSwitchService tenants, AuthenticationContext authentication) {
         PortalUser user = currentUser.require();
         Span title = new Span("Tollgate");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
-        Span who = new Span(user.tenantName() == null ? user.email() : user.email() + " · " + user.tenantName());
+        List<Membership> memberships = tenants.memberships();
+        boolean canSwitch = memberships.size() > 1;
+        Span who = new Span(user.tenantName() == null || canSwitch ? user.email()
+                : user.email() + " · " + user.tenantName());
         who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Overflow.HIDDEN);
         Button signOut = new Button("Sign out", click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who);
+        if (canSwitch) {
+            header.add(new TenantSwitcher(user, memberships, tenants));
+        }
+        header.add(signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(who);

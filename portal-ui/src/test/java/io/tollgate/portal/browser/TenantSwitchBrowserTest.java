@@ -1,0 +1,74 @@
+package io.tollgate.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.tollgate.portal.members.MemberService;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Someone who joins a second tenant by invitation switches to it from the header and works there as a developer. */
+@PortalIntegrationTest
+class TenantSwitchBrowserTest {
+
+    private static final String PASSWORD = "switching-password-for-tests";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MemberService members;
+
+    @Test
+    void an_invited_member_switches_to_the_second_tenant_and_stays_there() {
+        String email = "owner-" + UUID.randomUUID() + "@harbor.test";
+        Steps person = new Steps(Browser.desktop("http://localhost:" + port));
+        Page page = person.page();
+        person.signUp("Harbor Labs", "Hana Harbor", email, PASSWORD);
+        person.go("/invite/" + invitationToQuayWorks(email));
+        person.click("Join");
+        page.locator("vaadin-login-form").waitFor();
+
+        person.signIn(email, PASSWORD);
+        Locator tenant = page.locator("#tenant-switch");
+        assertThat(tenant).containsText("Harbor Labs");
+        assertThat(navigation(page, "Members")).isVisible();
+
+        tenant.click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Quay Works")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard"));
+        person.settle();
+        assertThat(tenant).containsText("Quay Works");
+        assertThat(navigation(page, "Members")).hasCount(0);
+
+        page.reload();
+        person.settle();
+        assertThat(tenant).containsText("Quay Works");
+    }
+
+    private String invitationToQuayWorks(String email) {
+        UUID tenantId = UUID.randomUUID();
+        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, 'Quay Works', "
+                        + "'00000000-0000-0000-0000-00000000f002')")
+                .params(tenantId, "quay-works-" + tenantId.toString().substring(0, 8)).update();
+        Tenants.signIn(new Tenants(jdbc).newMember(tenantId, "Quay Works", "ADMIN"));
+        try {
+            return members.invite(email, "DEVELOPER");
+        } finally {
+            Tenants.signOut();
+        }
+    }
+
+    private static Locator navigation(Page page, String item) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(item).setExact(true));
+    }
+}
