@@ -72,6 +72,7 @@ class ProviderCall {
         }
         var event = recorder.record(context);
         context.complete();
-        return JsonResponse.of(200, reply.body(), COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"));
+        return Mono.just(JsonResponse.of(200, reply.body(), COST_HEADER,
+                event.map(e -> e.costUsd().toPlainString()).orElse("0")));
     }
 }

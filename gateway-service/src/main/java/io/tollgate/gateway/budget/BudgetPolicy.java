@@ -9,6 +9,7 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.BudgetEntry.Action;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +66,11 @@ public class BudgetPolicy implements GatewayPolicy {
     private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
         var block = spentOnes(context, budgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
         if (block.isPresent()) {
-            var periodStart = block.get().period().start(context.receivedAt());
-            var nextPeriod = block.get().period().next(periodStart).atStartOfDay(ZoneOffset.UTC).toInstant();
-            RateLimitHeaders.retryAfter(context.responseHeaders(),
-                    Math.max(1, Duration.between(context.receivedAt(), nextPeriod).toSeconds()));
-            return Mono.just(BudgetRejections.spent(context, block.get(), periodStart));
+            var period = block.get().period();
+            LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
+            RateLimitHeaders.retryAfter(context.responseHeaders(), Math.max(1,
+                    Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toSeconds()));
+            return Mono.just(BudgetRejections.spent(context, block.get(), nextPeriod));
         }
         var full = reserve(context, budgets);
         if (full.isEmpty()) {

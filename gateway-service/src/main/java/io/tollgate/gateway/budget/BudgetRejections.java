@@ -15,9 +15,9 @@ final class BudgetRejections {
     private BudgetRejections() {
     }
 
-    static Rejection spent(RequestContext context, BudgetEntry budget, LocalDate periodStart) {
+    static Rejection spent(RequestContext context, BudgetEntry budget, LocalDate nextPeriod) {
         return new Rejection(429, INSUFFICIENT_QUOTA, null, INSUFFICIENT_QUOTA, "The " + describe(context, budget)
-                + " is used up; requests are refused until " + budget.period().next(periodStart) + " (UTC).");
+                + " is used up; requests are refused until " + nextPeriod + " (UTC).");
     }
 
     static Rejection reserved(RequestContext context, BudgetEntry budget) {

@@ -2,8 +2,6 @@ package io.tollgate.gateway.error;
 
 import io.tollgate.gateway.http.JsonResponse;
 import java.io.ByteArrayOutputStream;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,14 +33,11 @@ public class ErrorWriter {
     }
 
     public Mono<ServerResponse> response(Rejection rejection) {
-        return JsonResponse.of(rejection.status(), body(rejection));
+        return Mono.just(JsonResponse.of(rejection.status(), body(rejection)));
     }
 
     /** For failures outside a handler (unknown paths, errors before a stream's first byte). */
     public Mono<Void> write(ServerWebExchange exchange, Rejection rejection) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(rejection.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body(rejection))));
+        return JsonResponse.of(rejection.status(), body(rejection)).write(exchange);
     }
 }

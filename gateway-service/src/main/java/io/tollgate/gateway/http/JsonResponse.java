@@ -26,12 +26,12 @@ public final class JsonResponse implements ServerResponse {
         this.headerPairs = headerPairs;
     }
 
-    public static Mono<ServerResponse> of(int status, byte[] body) {
-        return Mono.just(new JsonResponse(status, body));
+    public static JsonResponse of(int status, byte[] body) {
+        return new JsonResponse(status, body);
     }
 
-    public static Mono<ServerResponse> of(int status, byte[] body, String headerName, String headerValue) {
-        return Mono.just(new JsonResponse(status, body, headerName, headerValue));
+    public static JsonResponse of(int status, byte[] body, String headerName, String headerValue) {
+        return new JsonResponse(status, body, headerName, headerValue);
     }
 
     @Override
@@ -56,6 +56,11 @@ public final class JsonResponse implements ServerResponse {
 
     @Override
     public Mono<Void> writeTo(ServerWebExchange exchange, Context context) {
+        return write(exchange);
+    }
+
+    /** Writes the answer outside a handler too (an error handler has an exchange, not a handler's context). */
+    public Mono<Void> write(ServerWebExchange exchange) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         var headers = response.getHeaders();

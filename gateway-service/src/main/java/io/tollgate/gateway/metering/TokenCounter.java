@@ -55,4 +55,10 @@ public class TokenCounter {
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
+
+    /** How many parts' counts are remembered now. */
+    long rememberedParts() {
+        partCounts.cleanUp();
+        return partCounts.estimatedSize();
+    }
 }

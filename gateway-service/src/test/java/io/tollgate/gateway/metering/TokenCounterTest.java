@@ -30,6 +30,8 @@ class TokenCounterTest {
             var prompt = PromptText.of(Endpoint.CHAT, chat(SYSTEM, "Question number " + turn + ": where is parcel two?"));
             assertThat(remembering.countPrompt(prompt)).isEqualTo(forgetful.countPrompt(prompt));
         }
+        assertThat(remembering.rememberedParts()).as("only the long system prompt, once").isEqualTo(1);
+        assertThat(forgetful.rememberedParts()).as("a cache of 0 characters holds nothing").isZero();
     }
 
     @Test

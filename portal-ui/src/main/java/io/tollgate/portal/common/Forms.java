@@ -1,5 +1,6 @@
 package io.tollgate.portal.common;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
@@ -18,6 +19,17 @@ public final class Forms {
         } catch (ValidationException invalid) {
             return Optional.empty();
         }
+    }
+
+    /** Whether both dates are set and the range does not end before it starts (then the end field says so). */
+    public static boolean validRange(DatePicker from, DatePicker to, String rangeName) {
+        if (from.isEmpty() || to.isEmpty()) {
+            return false;
+        }
+        boolean backwards = to.getValue().isBefore(from.getValue());
+        to.setInvalid(backwards);
+        to.setErrorMessage(backwards ? "The " + rangeName + " ends before it starts" : null);
+        return !backwards;
     }
 
     /** An optional positive limit bound to an Integer property; empty means no limit, shown as the placeholder. */

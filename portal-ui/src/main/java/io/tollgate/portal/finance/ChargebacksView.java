@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.portal.common.Forms;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
@@ -88,15 +89,9 @@ class ChargebacksView extends VerticalLayout {
     }
 
     private void refresh() {
-        if (from.isEmpty() || to.isEmpty()) {
+        if (!Forms.validRange(from, to, "period")) {
             return;
         }
-        if (to.getValue().isBefore(from.getValue())) {
-            to.setInvalid(true);
-            to.setErrorMessage("The period ends before it starts");
-            return;
-        }
-        to.setInvalid(false);
         List<ChargebackRow> rows = chargebacks.report(query());
         ChargebackRow total = ChargebackService.total(rows);
         nameColumn.setHeader(by.getValue().label()).setFooter("Total");

@@ -1,9 +1,5 @@
 package io.tollgate.portal.invoices;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,9 +8,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.tollgate.portal.common.Ui;
-import io.tollgate.portal.finance.InvoiceLinesGrid;
 import io.tollgate.portal.finance.InvoiceSummary;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.finance.InvoicesGrid;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,20 +26,7 @@ class TenantInvoicesView extends VerticalLayout {
 
     TenantInvoicesView(TenantInvoiceService invoices) {
         this.invoices = invoices;
-        Grid<InvoiceSummary> grid = new Grid<>();
-        grid.addColumn(InvoiceSummary::label).setHeader("Invoice").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodEnd().minusDays(1))
-                .setHeader("Period").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(invoice -> Money.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(invoice -> {
-            Button lines = new Button("Lines", click -> showLines(invoice));
-            lines.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            lines.addClassName("invoice-lines");
-            return lines;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.setAllRowsVisible(true);
+        var grid = new InvoicesGrid(false, this::showLines);
         grid.setId("tenant-invoices-grid");
         Paragraph empty = Ui.emptyState("No invoices yet. Billing issues one after each month closes; this month's "
                 + "usage so far is on the Usage page.");
@@ -62,9 +44,6 @@ class TenantInvoicesView extends VerticalLayout {
             invoices.exportCsv(invoice.id(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Download CSV");
         csv.setId("invoice-csv");
-        var dialog = Ui.dialog(invoice.label() + " · " + invoice.status(),
-                new VerticalLayout(new InvoiceLinesGrid(invoices.lines(invoice.id()), invoice.totalUsd()), csv));
-        dialog.setWidth("min(60rem, 95vw)");
-        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        InvoicesGrid.openLines(invoice.label() + " · " + invoice.status(), invoice, invoices.lines(invoice.id()), csv);
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
+import io.tollgate.portal.common.Forms;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
@@ -93,15 +94,9 @@ class UsageView extends VerticalLayout {
     }
 
     private void refresh() {
-        if (from.isEmpty() || to.isEmpty()) {
+        if (!Forms.validRange(from, to, "period")) {
             return;
         }
-        if (to.getValue().isBefore(from.getValue())) {
-            to.setInvalid(true);
-            to.setErrorMessage("The period ends before it starts");
-            return;
-        }
-        to.setInvalid(false);
         UsageFilter filter = filter();
         UsageTotals sum = usage.totals(filter);
         totals.setText(sum.requests() + " requests · " + sum.promptTokens() + " prompt and " + sum.completionTokens()

@@ -1,0 +1,42 @@
+package io.tollgate.portal.finance;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.Ui;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Invoices with a "Lines" button each, as finance (every tenant) and a tenant's own members see them. */
+public class InvoicesGrid extends Grid<InvoiceSummary> {
+
+    public InvoicesGrid(boolean withTenant, Consumer<InvoiceSummary> showLines) {
+        addColumn(InvoiceSummary::label).setHeader("Invoice").setAutoWidth(true).setFlexGrow(0);
+        if (withTenant) {
+            addColumn(InvoiceSummary::tenant).setHeader("Tenant").setAutoWidth(true).setFlexGrow(1);
+        }
+        addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodEnd().minusDays(1))
+                .setHeader("Period").setAutoWidth(true).setFlexGrow(withTenant ? 0 : 1);
+        addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        addColumn(invoice -> Money.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        addComponentColumn(invoice -> {
+            Button lines = new Button("Lines", click -> showLines.accept(invoice));
+            lines.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            lines.addClassName("invoice-lines");
+            return lines;
+        }).setAutoWidth(true).setFlexGrow(0);
+        setAllRowsVisible(true);
+    }
+
+    /** Opens an invoice's lines in a dialog, with its CSV download. */
+    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor csv) {
+        var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()), csv));
+        dialog.setWidth("min(60rem, 95vw)");
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+    }
+}
