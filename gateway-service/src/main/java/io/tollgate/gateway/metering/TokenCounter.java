@@ -3,7 +3,6 @@ package io.tollgate.gateway.metering;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,8 @@ public class TokenCounter {
     /** Shorter parts are counted each time: counting them costs about what remembering them would. */
     static final int SHORTEST_REMEMBERED_PART = 128;
 
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private final O200kCounter encoding =
+            new O200kCounter(RankTable.o200kBase(), Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
     private final Cache<String, Integer> partCounts;
 
     @Autowired
@@ -40,11 +40,10 @@ public class TokenCounter {
                 .maximumWeight(cacheChars)
                 .weigher((String part, Integer count) -> part.length())
                 .build();
-        encoding.countTokens("warm up");
     }
 
     public int count(String text) {
-        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text.isEmpty() ? 0 : encoding.count(text);
     }
 
     /** The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input. */
