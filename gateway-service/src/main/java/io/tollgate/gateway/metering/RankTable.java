@@ -18,31 +18,69 @@ final class RankTable {
     /** The o200k_base ranks that ship inside jtokkit (one "base64-token rank" line each). */
     static final String O200K_BASE = "/com/knuddels/jtokkit/o200k_base.tiktoken";
 
+    /** The first bytes of a token, packed into a long: most tokens are that short and compare in one step. */
+    private static final int HEAD_BYTES = 8;
+    private static final long LENGTH_BITS = 0xff;
+    private static final long RANK_BITS = 0xff_ffffL;
+
+    /**
+     * The lowest ranks are the most frequent tokens (BPE merged them first): common words, spaces, punctuation. They
+     * get a table of their own, small enough to stay in the processor's caches between requests, and the rest of the
+     * table is only looked into for what is not found there.
+     */
+    static final int FREQUENT_RANKS = 1 << 15;
+
     private final byte[] bytes;
-    private final int[] offsets;
-    private final int[] ranks;
-    /** Slot -> token index + 1 (0: empty). */
-    private final int[] slots;
-    private final int[] slotHashes;
-    private final int mask;
+    private final Slots frequent;
+    private final Slots rare;
+    private final int size;
 
     private RankTable(byte[] bytes, int[] offsets, int[] ranks, int count) {
         this.bytes = bytes;
-        this.offsets = offsets;
-        this.ranks = ranks;
-        int capacity = Integer.highestOneBit(Math.max(count, 1) * 2 - 1) << 1;
-        this.slots = new int[capacity];
-        this.slotHashes = new int[capacity];
-        this.mask = capacity - 1;
+        this.size = count;
+        int frequentCount = 0;
         for (int token = 0; token < count; token++) {
             int start = offsets[token];
-            int hash = hash(bytes, start, offsets[token + 1] - start);
+            int length = offsets[token + 1] - start;
+            if (length == 0 || length > LENGTH_BITS || ranks[token] < 0 || ranks[token] > RANK_BITS) {
+                throw new IllegalArgumentException("token " + token + " has a length or rank this table cannot hold");
+            }
+            if (ranks[token] < FREQUENT_RANKS) {
+                frequentCount++;
+            }
+        }
+        this.frequent = new Slots(frequentCount);
+        this.rare = new Slots(count - frequentCount);
+        for (int token = 0; token < count; token++) {
+            int start = offsets[token];
+            int length = offsets[token + 1] - start;
+            (ranks[token] < FREQUENT_RANKS ? frequent : rare).add(hash(bytes, start, length), head(bytes, start, length),
+                    length | (long) ranks[token] << 8 | (long) start << 32);
+        }
+    }
+
+    /**
+     * Two longs per slot, side by side so that a lookup of a short token touches one cache line: its head, and its
+     * length (bits 0-7, 0 for an empty slot), rank (8-31) and offset in {@code bytes} (32-63). Linear probing.
+     */
+    private static final class Slots {
+
+        final long[] slots;
+        final int mask;
+
+        Slots(int count) {
+            int capacity = Integer.highestOneBit(Math.max(count, 1) * 2 - 1) << 1;
+            slots = new long[capacity * 2];
+            mask = capacity - 1;
+        }
+
+        void add(int hash, long head, long entry) {
             int slot = hash & mask;
-            while (slots[slot] != 0) {
+            while (slots[slot * 2 + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = token + 1;
-            slotHashes[slot] = hash;
+            slots[slot * 2] = head;
+            slots[slot * 2 + 1] = entry;
         }
     }
 
@@ -90,30 +128,49 @@ final class RankTable {
     /** The rank of {@code source[start, start + length)} as one token, or -1 if it is none. */
     int rank(byte[] source, int start, int length) {
         int hash = hash(source, start, length);
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
+        long head = head(source, start, length);
+        int rank = find(frequent, hash, head, source, start, length);
+        return rank >= 0 ? rank : find(rare, hash, head, source, start, length);
+    }
+
+    private int find(Slots table, int hash, long head, byte[] source, int start, int length) {
+        long[] slots = table.slots;
+        for (int slot = hash & table.mask; ; slot = (slot + 1) & table.mask) {
+            long entry = slots[slot * 2 + 1];
             if (entry == 0) {
                 return -1;
             }
-            if (slotHashes[slot] == hash) {
-                int token = entry - 1;
-                int from = offsets[token];
-                if (Arrays.equals(bytes, from, offsets[token + 1], source, start, start + length)) {
-                    return ranks[token];
-                }
+            if ((entry & LENGTH_BITS) == length && slots[slot * 2] == head && sameTail(entry, source, start, length)) {
+                return (int) (entry >>> 8 & RANK_BITS);
             }
         }
     }
 
+    private boolean sameTail(long entry, byte[] source, int start, int length) {
+        if (length <= HEAD_BYTES) {
+            return true;
+        }
+        int from = (int) (entry >>> 32);
+        return Arrays.equals(bytes, from + HEAD_BYTES, from + length, source, start + HEAD_BYTES, start + length);
+    }
+
     int size() {
-        return ranks.length;
+        return size;
+    }
+
+    private static long head(byte[] source, int start, int length) {
+        long head = 0;
+        for (int i = 0, n = Math.min(length, HEAD_BYTES); i < n; i++) {
+            head |= (source[start + i] & 0xffL) << (8 * i);
+        }
+        return head;
     }
 
     private static int hash(byte[] source, int start, int length) {
-        int hash = length;
+        long hash = length;
         for (int i = start; i < start + length; i++) {
             hash = hash * 31 + source[i];
         }
-        return hash * 0x9e3779b9 ^ hash >>> 15;
+        return (int) ((hash * 0x9e3779b97f4a7c15L) >>> 32);
     }
 }
