@@ -37,6 +37,8 @@ public class TokenCounter {
 
     public TokenCounter(long cacheChars) {
         partCounts = Caffeine.newBuilder()
+                // every new part is a write; its upkeep runs here rather than waking a pool thread per request
+                .executor(Runnable::run)
                 .maximumWeight(cacheChars)
                 .weigher((String part, Integer count) -> part.length())
                 .build();
