@@ -2,6 +2,7 @@ package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,13 @@ final class CoveringBudgets {
         if (budgets.isEmpty()) {
             return List.of();
         }
-        return budgets.stream().filter(b -> b.covers(appId, modelId)).sorted(MOST_SPECIFIC_FIRST).toList();
+        var covering = new ArrayList<BudgetEntry>(budgets.size());
+        for (BudgetEntry budget : budgets) {
+            if (budget.covers(appId, modelId)) {
+                covering.add(budget);
+            }
+        }
+        covering.sort(MOST_SPECIFIC_FIRST);
+        return covering;
     }
 }

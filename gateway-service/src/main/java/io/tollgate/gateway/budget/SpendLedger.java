@@ -2,10 +2,12 @@ package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.metering.UsageEvent;
 import io.tollgate.gateway.metering.UsageListener;
+import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,10 +91,13 @@ public class SpendLedger implements UsageListener {
             return;
         }
         UUID modelId = snapshot.get().model(event.servedModel()).map(ModelEntry::id).orElse(null);
-        var keys = CoveringBudgets.of(snapshot.get(), event.tenantId(), event.appId(), modelId).stream()
-                .map(budget -> SpendKey.of(budget, event.occurredAt())).toList();
-        if (keys.isEmpty()) {
+        var budgets = CoveringBudgets.of(snapshot.get(), event.tenantId(), event.appId(), modelId);
+        if (budgets.isEmpty()) {
             return;
+        }
+        var keys = new ArrayList<SpendKey>(budgets.size());
+        for (BudgetEntry budget : budgets) {
+            keys.add(SpendKey.of(budget, event.occurredAt()));
         }
         unstored.put(event.id(), new Contribution(keys, event.costUsd()));
         keys.forEach(key -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).queued(event.costUsd())));

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.limits;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,14 +8,30 @@ import java.util.Optional;
 record Admission(List<Draw> draws) {
 
     Optional<Draw> refusedBy() {
-        return draws.stream().filter(Draw::rejected).findFirst();
+        for (Draw draw : draws) {
+            if (draw.rejected()) {
+                return Optional.of(draw);
+            }
+        }
+        return Optional.empty();
     }
 
     boolean storeFailed() {
-        return draws.stream().anyMatch(Draw::unanswered);
+        for (Draw draw : draws) {
+            if (draw.unanswered()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Draw> consumed() {
-        return draws.stream().filter(Draw::consumed).toList();
+        var consumed = new ArrayList<Draw>(draws.size());
+        for (Draw draw : draws) {
+            if (draw.consumed()) {
+                consumed.add(draw);
+            }
+        }
+        return consumed;
     }
 }

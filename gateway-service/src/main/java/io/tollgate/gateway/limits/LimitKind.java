@@ -16,13 +16,31 @@ enum LimitKind {
         REQUESTS("requests"), TOKENS("tokens");
 
         private final String header;
+        private final String limitHeader;
+        private final String remainingHeader;
+        private final String resetHeader;
 
         Group(String header) {
             this.header = header;
+            this.limitHeader = "x-ratelimit-limit-" + header;
+            this.remainingHeader = "x-ratelimit-remaining-" + header;
+            this.resetHeader = "x-ratelimit-reset-" + header;
         }
 
         String header() {
             return header;
+        }
+
+        String limitHeader() {
+            return limitHeader;
+        }
+
+        String remainingHeader() {
+            return remainingHeader;
+        }
+
+        String resetHeader() {
+            return resetHeader;
         }
     }
 

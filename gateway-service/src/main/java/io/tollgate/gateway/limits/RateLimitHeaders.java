@@ -1,7 +1,6 @@
 package io.tollgate.gateway.limits;
 
 import io.github.bucket4j.ConsumptionProbe;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpHeaders;
@@ -20,15 +19,20 @@ public final class RateLimitHeaders {
 
     static void write(HttpHeaders headers, List<Draw> draws) {
         for (LimitKind.Group group : LimitKind.Group.values()) {
-            draws.stream()
-                    .filter(draw -> draw.probe() != null && draw.limit().kind().group() == group)
-                    .min(Comparator.comparingLong(draw -> Objects.requireNonNull(draw.probe()).getRemainingTokens()))
-                    .ifPresent(draw -> {
-                        ConsumptionProbe probe = Objects.requireNonNull(draw.probe());
-                        headers.set("x-ratelimit-limit-" + group.header(), Long.toString(draw.limit().capacity()));
-                        headers.set("x-ratelimit-remaining-" + group.header(), Long.toString(Math.max(0, probe.getRemainingTokens())));
-                        headers.set("x-ratelimit-reset-" + group.header(), duration(probe.getNanosToWaitForReset()));
-                    });
+            Draw tightest = null;
+            for (Draw draw : draws) {
+                ConsumptionProbe probe = draw.probe();
+                if (probe != null && draw.limit().kind().group() == group && (tightest == null
+                        || probe.getRemainingTokens() < Objects.requireNonNull(tightest.probe()).getRemainingTokens())) {
+                    tightest = draw;
+                }
+            }
+            if (tightest != null) {
+                ConsumptionProbe probe = Objects.requireNonNull(tightest.probe());
+                headers.set(group.limitHeader(), Long.toString(tightest.limit().capacity()));
+                headers.set(group.remainingHeader(), Long.toString(Math.max(0, probe.getRemainingTokens())));
+                headers.set(group.resetHeader(), duration(probe.getNanosToWaitForReset()));
+            }
         }
     }
 

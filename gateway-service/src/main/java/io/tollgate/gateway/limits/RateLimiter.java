@@ -38,8 +38,13 @@ class RateLimiter {
                         return new Draw(limit, amount, probe);
                     }));
         }
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                .thenApply(done -> admission(futures.stream().map(CompletableFuture::join).toList()));
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            var draws = new ArrayList<Draw>(futures.size());
+            for (CompletableFuture<Draw> future : futures) {
+                draws.add(future.join());
+            }
+            return admission(draws);
+        });
     }
 
     private Admission admission(List<Draw> draws) {

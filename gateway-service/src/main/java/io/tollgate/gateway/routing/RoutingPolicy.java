@@ -26,10 +26,13 @@ public class RoutingPolicy implements GatewayPolicy {
 
     private static java.util.Optional<Route> choose(RequestContext context) {
         var snapshot = context.snapshot();
-        return snapshot.deployments(context.model().orElseThrow().id()).stream()
-                .flatMap(deployment -> snapshot.provider(deployment.providerId())
-                        .map(provider -> new Route(deployment, provider)).stream())
-                .findFirst();
+        for (var deployment : snapshot.deployments(context.model().orElseThrow().id())) {
+            var provider = snapshot.provider(deployment.providerId());
+            if (provider.isPresent()) {
+                return java.util.Optional.of(new Route(deployment, provider.get()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Override

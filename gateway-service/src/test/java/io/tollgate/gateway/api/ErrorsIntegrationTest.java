@@ -125,6 +125,18 @@ class ErrorsIntegrationTest extends GatewayIntegrationTest {
         assertThat(events(world.key().id(), 2)).extracting(e -> e.get("status_code")).containsExactlyInAnyOrder(502, 400);
     }
 
+    @Test
+    void a_provider_whose_base_url_is_no_url_is_502_saying_so() {
+        var world = world();
+        String misconfigured = SEEDER.model(SEEDER.openAiCompatibleProvider("http://exa mple/v1"), "bad-url", "1", "1", "1");
+        SEEDER.subscribe(world.tenant(), world.app(), misconfigured, "APPROVED");
+        awaitSnapshot(s -> s.model(misconfigured).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
+
+        var error = assertError(sdkCall(world.key().plaintext(), misconfigured), 502, "upstream_error", "upstream_misconfigured");
+        assertThat(error.getMessage()).contains("base URL");
+        assertThat(events(world.key().id(), 1)).extracting(e -> e.get("status_code")).containsExactly(502);
+    }
+
     private OpenAIServiceException sdkCall(String key, String model) {
         return catchThrowableOfType(OpenAIServiceException.class, () -> client(key).chat().completions()
                 .create(ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build()));

@@ -1,7 +1,6 @@
 package io.tollgate.model.apikey;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,6 @@ public final class ApiKeyGenerator {
     /** "tg_" + 8 characters, as the {@code api_keys.prefix} check demands. */
     public static final int PREFIX_LENGTH = SCHEME.length() + 8;
 
-    private static final Pattern KEY = Pattern.compile("tg_[A-Za-z0-9]{" + RANDOM_LENGTH + "}");
-
     private final SecureRandom random;
     private final ApiKeyHasher hasher;
 
@@ -34,7 +31,16 @@ public final class ApiKeyGenerator {
     }
 
     public static boolean isWellFormed(@Nullable String candidate) {
-        return candidate != null && candidate.length() == KEY_LENGTH && KEY.matcher(candidate).matches();
+        if (candidate == null || candidate.length() != KEY_LENGTH || !candidate.startsWith(SCHEME)) {
+            return false;
+        }
+        for (int i = SCHEME.length(); i < KEY_LENGTH; i++) {
+            char c = candidate.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public GeneratedApiKey generate() {

@@ -71,6 +71,21 @@ class ApiKeyGeneratorTest {
     }
 
     @Test
+    void only_tg_and_32_ascii_letters_or_digits_are_well_formed() {
+        String base = "tg_DemoDemoDemoDemoDemoDemoDemo09";
+
+        assertThat(ApiKeyGenerator.isWellFormed(base)).isTrue();
+        assertThat(ApiKeyGenerator.isWellFormed(generator.generate().plaintext())).isTrue();
+        assertThat(ApiKeyGenerator.isWellFormed(null)).isFalse();
+        assertThat(ApiKeyGenerator.isWellFormed(base + "x")).as("too long").isFalse();
+        assertThat(ApiKeyGenerator.isWellFormed(base.substring(1))).as("too short").isFalse();
+        assertThat(ApiKeyGenerator.isWellFormed("sk" + base.substring(2))).as("another scheme").isFalse();
+        for (char junk : new char[] {'-', '_', ' ', '/', ':', '@', '[', '`', '{', '\u00e9', '\u0661'}) {
+            assertThat(ApiKeyGenerator.isWellFormed(base.substring(0, 20) + junk + base.substring(21))).as("%s", junk).isFalse();
+        }
+    }
+
+    @Test
     void the_plaintext_never_shows_in_to_string() {
         GeneratedApiKey key = generator.generate();
 

@@ -3,6 +3,9 @@ package io.tollgate.gateway.provider.openai;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.SseEventSplitter;
 import io.tollgate.gateway.provider.UpstreamErrors;
@@ -10,6 +13,9 @@ import io.tollgate.gateway.provider.UpstreamReply;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +47,8 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
                 .build();
     }
 
-    private record ProviderClient(long version, HttpClient http) {
+    /** A provider's client and its endpoints' URIs, parsed once: a URI string would be parsed with every request. */
+    private record ProviderClient(long version, HttpClient http, Map<Endpoint, URI> uris) {
     }
 
     @Override
@@ -51,7 +58,12 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
 
     @Override
     public Mono<UpstreamReply> send(UpstreamRequest request) {
-        return client(request.provider()).post().uri(request.endpoint().path())
+        var client = client(request.provider());
+        var uri = client.uris().get(request.endpoint());
+        if (uri == null) {
+            return Mono.error(invalidBaseUrl());
+        }
+        return client.http().post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
                 .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
                         .map(body -> new UpstreamReply(response.status().code(), body)))
@@ -60,7 +72,12 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
 
     @Override
     public Flux<byte[]> stream(UpstreamRequest request) {
-        return client(request.provider()).post().uri(request.endpoint().path())
+        var client = client(request.provider());
+        var uri = client.uris().get(request.endpoint());
+        if (uri == null) {
+            return Flux.error(invalidBaseUrl());
+        }
+        return client.http().post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
                 .response((response, content) -> {
                     int status = response.status().code();
@@ -75,15 +92,38 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
-    private HttpClient client(ProviderEntry provider) {
+    private ProviderClient client(ProviderEntry provider) {
+        var client = clients.get(provider.id());
+        if (client != null && client.version() == provider.version()) {
+            return client;
+        }
         return clients.compute(provider.id(), (id, existing) -> existing != null && existing.version() == provider.version()
-                ? existing : new ProviderClient(provider.version(), create(provider))).http();
+                ? existing : new ProviderClient(provider.version(), create(provider), uris(provider)));
+    }
+
+    private static Map<Endpoint, URI> uris(ProviderEntry provider) {
+        String baseUrl = provider.baseUrl() != null ? provider.baseUrl() : DEFAULT_BASE_URL;
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        var uris = new EnumMap<Endpoint, URI>(Endpoint.class);
+        for (Endpoint endpoint : Endpoint.values()) {
+            try {
+                var uri = new URI(base + endpoint.path());
+                if (uri.getHost() != null) {
+                    uris.put(endpoint, uri);
+                }
+            } catch (URISyntaxException e) {
+                // stays out of the map: its requests are refused with invalidBaseUrl()
+            }
+        }
+        return uris;
+    }
+
+    private static RejectedException invalidBaseUrl() {
+        return Rejection.upstream(502, "upstream_misconfigured", "The provider's base URL is not a valid URL.").asException();
     }
 
     private HttpClient create(ProviderEntry provider) {
-        String baseUrl = provider.baseUrl() != null ? provider.baseUrl() : DEFAULT_BASE_URL;
         return HttpClient.create(pool)
-                .baseUrl(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) provider.connectTimeout().toMillis())
                 .responseTimeout(provider.responseTimeout())
                 .headers(headers -> {
