@@ -1,5 +1,6 @@
 package io.tollgate.gateway.metering;
 
+import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * The text a request sends to the model (message contents, prompt or input), read only when tokens must be counted.
@@ -19,8 +19,6 @@ import tools.jackson.core.json.JsonFactory;
  */
 public record PromptText(List<String> parts, int messages) {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     public PromptText {
         parts = List.copyOf(parts);
     }
@@ -28,7 +26,7 @@ public record PromptText(List<String> parts, int messages) {
     public static PromptText of(Endpoint endpoint, byte[] body) {
         var parts = new ArrayList<String>();
         int messages = 0;
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return new PromptText(parts, 0);
             }

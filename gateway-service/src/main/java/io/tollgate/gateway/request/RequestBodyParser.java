@@ -1,6 +1,7 @@
 package io.tollgate.gateway.request;
 
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads only the fields the gateway acts on, skipping everything else without building a tree, and refuses a body
@@ -16,14 +16,12 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class RequestBodyParser {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private RequestBodyParser() {
     }
 
     /** The facts, or the rejection that explains what is wrong with the body. */
     public static ParseResult parse(Endpoint endpoint, byte[] body) {
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return ParseResult.rejected(malformed("The request body must be a JSON object."));
             }
@@ -65,7 +63,7 @@ public final class RequestBodyParser {
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                return ParseResult.rejected(malformed("The request body is not valid JSON."));
+                return ParseResult.rejected(malformed("The request body is not valid Json.FACTORY."));
             }
             if (model == null || model.isBlank()) {
                 return ParseResult.rejected(missing("model", "you must provide a model parameter"));
@@ -80,7 +78,7 @@ public final class RequestBodyParser {
             }
             return ParseResult.parsed(new RequestFacts(model, stream, maxTokens, includeUsage));
         } catch (JacksonException e) {
-            return ParseResult.rejected(malformed("The request body is not valid JSON."));
+            return ParseResult.rejected(malformed("The request body is not valid Json.FACTORY."));
         }
     }
 

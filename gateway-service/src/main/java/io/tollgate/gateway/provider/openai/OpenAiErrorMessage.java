@@ -1,23 +1,22 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.http.Json;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /** The {@code error.message} of an OpenAI-shaped error body. */
 public final class OpenAiErrorMessage {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_LENGTH = 500;
 
     private OpenAiErrorMessage() {
     }
 
     public static Optional<String> of(byte[] body) {
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }

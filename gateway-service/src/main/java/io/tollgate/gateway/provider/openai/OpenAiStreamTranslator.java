@@ -1,5 +1,6 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.http.Json;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Watches one OpenAI event stream on its way to the client: takes the usage chunk (and hides it when the client did
@@ -16,8 +16,6 @@ import tools.jackson.core.json.JsonFactory;
  * usage, or is cut off, can still be counted. Events are forwarded byte for byte.
  */
 public final class OpenAiStreamTranslator {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final boolean clientWantsUsage;
     private final StringBuilder generated = new StringBuilder(256);
@@ -38,7 +36,7 @@ public final class OpenAiStreamTranslator {
         if (payload.equals("[DONE]") || !payload.startsWith("{")) {
             return event;
         }
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), payload)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), payload)) {
             return inspect(parser) ? event : null;
         } catch (JacksonException e) {
             return event;
@@ -102,7 +100,7 @@ public final class OpenAiStreamTranslator {
     /** The text of a complete (non-streamed) response, for counting when it carries no usage. */
     public static String generatedText(byte[] body) {
         var translator = new OpenAiStreamTranslator(true);
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             translator.inspect(parser);
         } catch (JacksonException e) {
             return translator.generatedText();

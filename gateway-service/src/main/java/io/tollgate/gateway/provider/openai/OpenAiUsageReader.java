@@ -1,12 +1,12 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.http.Json;
 import io.tollgate.model.common.TokenUsage;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the top-level {@code usage} block of an OpenAI response or stream chunk, with cached prompt tokens
@@ -15,13 +15,11 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class OpenAiUsageReader {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private OpenAiUsageReader() {
     }
 
     public static Optional<TokenUsage> read(byte[] json, int offset, int length) {
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json, offset, length)) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), json, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
