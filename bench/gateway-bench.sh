@@ -246,6 +246,7 @@ wrk_run() { # target connections seconds body -> R[target.conns.*]; counts the g
   R[$t.$c.cpu_us]=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="${R[$t.$c.requests]}" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')
   if [[ $t == gateway ]]; then
     SENT=$((SENT + R[$t.$c.sent]))
+    IN_FLIGHT_AT_STOP=$((IN_FLIGHT_AT_STOP + c))
     COMPLETED=$((COMPLETED + R[$t.$c.requests] - R[$t.$c.http_errors]))
   fi
 }
@@ -276,7 +277,15 @@ meter_check() { # a capped wrk run: the events it adds must be exactly the reque
   declare -A M=()
   read -r ok0 closed0 other0 tokens0 <<<"$(metered)"
   RUNS_METERING="$SENT requests sent, $COMPLETED answered 2xx and read; events: $ok0 with status 200, $closed0 client-closed (499), $other0 other"
-  ((ok0 + closed0 + other0 == SENT)) && RUNS_METERING="one event per request sent: $RUNS_METERING" || RUNS_METERING="MISMATCH: $RUNS_METERING"
+  local missing=$((SENT - ok0 - closed0 - other0))
+  if ((missing == 0)); then
+    RUNS_METERING="one event per request sent: $RUNS_METERING"
+  elif ((missing > 0 && missing <= IN_FLIGHT_AT_STOP)); then
+    # the capped check below ends with nothing in flight and must be exact
+    RUNS_METERING="$missing fewer events than requests sent, within the $IN_FLIGHT_AT_STOP that can be in flight when the runs stop (a request wrk abandons before the gateway has read its body is never authenticated nor forwarded, so not metered): $RUNS_METERING"
+  else
+    RUNS_METERING="MISMATCH: $RUNS_METERING"
+  fi
   cap=$(((R[gateway.$CONNS_HIGH.rps] * METER_SECONDS + WRK_THREADS - 1) / WRK_THREADS))
   out=$(BENCH_VARY_MARK=$(vary_mark "$FIX/chat-request.json") BENCH_CAP=$cap BENCH_BODY=$FIX/chat-request.json BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$CONNS_HIGH" \
     -d "$((2 * METER_SECONDS + 2))s" --timeout 5s -s "$FIX/post.lua" "${URL[gateway]}")
@@ -366,7 +375,7 @@ main() {
   URL[direct]=http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions
   URL[nginx]=http://127.0.0.1:$PROXY_PORT/v1/chat/completions
   URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions
-  SENT=0 COMPLETED=0
+  SENT=0 COMPLETED=0 IN_FLIGHT_AT_STOP=0
   if [[ $HOLD == 1 ]]; then
     log "HOLD=1: provider ${URL[direct]}, nginx ${URL[nginx]}, gateway ${URL[gateway]} (pid $GATEWAY_PID),"
     log "key in $RUN/api-key; Ctrl+C stops everything"
