@@ -1,5 +1,6 @@
 package io.tollgate.gateway.error;
 
+import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.http.JsonResponse;
 import java.io.ByteArrayOutputStream;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import tools.jackson.core.json.JsonFactory;
 @Component
 public class ErrorWriter {
 
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json = Json.FACTORY;
 
     public byte[] body(Rejection rejection) {
         var out = new ByteArrayOutputStream(160);
