@@ -2,11 +2,11 @@
 # The limits policy's added latency at a fixed request rate (default 1,000 requests/s), measured in-process on the
 # policy alone (LimitsPolicyBench): no HTTP, upstream or database noise, so tens of microseconds are visible. Each
 # request carries a realistic ~1 KB chat body: the same system prompt (its count remembered, as in real traffic)
-# and a user message never seen before (counted with jtokkit, as on the real path). Scenarios:
+# and a user message never seen before (counted on every request, as on the real path). Scenarios:
 #   unlimited      a subscription without limits (the policy's fast path)
 #   local-requests requests/min and /hour, concurrency and the per-request maximum in local Bucket4j buckets (what
 #                  one gateway without Redis does); the prompt is not counted (it is clearly under the maximum)
-#   local          every limit, tokens/min and /day too: the prompt is counted with jtokkit to reserve tokens
+#   local          every limit, tokens/min and /day too: the prompt is counted to reserve tokens
 #   redis-exact    the same limits in Redis (TOLLGATE_REDIS_LIMITS_SYNC=exact), on a redis-server started here
 #   redis-relaxed  the same with TOLLGATE_REDIS_LIMITS_SYNC=relaxed
 # Usage: bench/limits-bench.sh [requests-per-second] [seconds-per-scenario]

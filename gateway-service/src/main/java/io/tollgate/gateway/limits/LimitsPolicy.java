@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The subscription's limits (the plan's, overridden per subscription) per app+model, and the tenant's ceilings, in
  * the order a caller can act on them: per-request maximums (400), concurrency (429 at once), then the request and
- * token rates (429 with retry-after). Tokens are reserved from an estimate (the prompt counted with jtokkit plus
+ * token rates (429 with retry-after). Tokens are reserved from an estimate (the prompt's o200k_base tokens plus
  * max_tokens, or the model's default) and settled with the metered usage when the request ends.
  */
 @Component
