@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a changed {@link PortalUser} into the signed-in authentication, keeping how they signed in (password or single
- * sign-on). Spring Security saves the context only at sign-in, so the session copy is replaced here too: every later
- * request loads the new user from it.
+ * sign-on). Spring Security saves the context only at sign-in, so the session copy is replaced here too (under a new
+ * session id): every later request loads the new user from it.
  */
 @Component
 class SignedInSession {
@@ -37,6 +37,8 @@ class SignedInSession {
         securityContexts.setContext(context);
         if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request
                 && VaadinResponse.getCurrent() instanceof VaadinServletResponse response) {
+            // another tenant and role: a new session id, as at sign-in, so an id known before grants nothing after
+            request.getHttpServletRequest().changeSessionId();
             sessions.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
         }
     }

@@ -1,13 +1,16 @@
 package io.tollgate.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
 import io.tollgate.portal.members.MemberService;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,16 +46,29 @@ class TenantSwitchBrowserTest {
         assertThat(tenant).containsText("Harbor Labs");
         assertThat(navigation(page, "Members")).isVisible();
 
+        Cookie sessionBefore = sessionCookie(page);
         tenant.click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Quay Works")).click();
         assertThat(page).hasURL(Pattern.compile(".*/dashboard"));
         person.settle();
         assertThat(tenant).containsText("Quay Works");
         assertThat(navigation(page, "Members")).hasCount(0);
+        assertThat(sessionCookie(page).value).as("a new session id for the new tenant").isNotEqualTo(sessionBefore.value);
 
         page.reload();
         person.settle();
         assertThat(tenant).containsText("Quay Works");
+
+        Page withOldId = Browser.desktop("http://localhost:" + port);
+        withOldId.context().addCookies(List.of(sessionBefore));
+        withOldId.navigate("/dashboard");
+        assertThat(withOldId.locator("vaadin-login-form")).isVisible();
+        withOldId.context().close();
+    }
+
+    private static Cookie sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
     private String invitationToQuayWorks(String email) {
