@@ -15,7 +15,7 @@ class TenantSwitcher extends Composite<Select<Membership>> {
         select.setId("tenant-switch");
         select.setAriaLabel("Tenant");
         select.setItems(memberships);
-        select.setItemLabelGenerator(Membership::tenantName);
+        select.setItemLabelGenerator(Membership::label);
         memberships.stream().filter(membership -> membership.tenantId().equals(user.tenantId())).findFirst()
                 .ifPresent(select::setValue);
         select.addValueChangeListener(change -> {

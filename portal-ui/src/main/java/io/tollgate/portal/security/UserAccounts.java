@@ -44,19 +44,21 @@ class UserAccounts {
     /** The user's memberships, oldest first. */
     List<Membership> memberships(UUID userId) {
         return jdbc.sql("""
-                        select m.tenant_id, t.name, m.role from memberships m join tenants t on t.id = m.tenant_id
+                        select m.tenant_id, t.name, m.role, t.status = 'SUSPENDED'
+                        from memberships m join tenants t on t.id = m.tenant_id
                         where m.user_id = ? order by m.created_at, m.tenant_id""")
                 .param(userId)
-                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
     }
 
     Optional<Membership> membership(UUID userId, UUID tenantId) {
         return jdbc.sql("""
-                        select m.tenant_id, t.name, m.role from memberships m join tenants t on t.id = m.tenant_id
+                        select m.tenant_id, t.name, m.role, t.status = 'SUSPENDED'
+                        from memberships m join tenants t on t.id = m.tenant_id
                         where m.user_id = ? and m.tenant_id = ?""")
                 .params(userId, tenantId)
-                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .optional();
     }
 

@@ -81,6 +81,15 @@ class TenantSwitchIntegrationTest {
     }
 
     @Test
+    void the_menu_names_a_suspended_tenant_as_such() {
+        jdbc.sql("update tenants set status = 'SUSPENDED' where id = ?").param(bobInB.tenantId()).update();
+        Tenants.signIn(aliceInA);
+
+        assertThat(tenantSwitch.memberships()).extracting(Membership::label)
+                .containsExactly(aliceInA.tenantName(), bobInB.tenantName() + " (suspended)");
+    }
+
+    @Test
     void switching_to_a_tenant_without_a_membership_is_refused_and_changes_nothing() {
         Tenants.signIn(aliceInA);
 
