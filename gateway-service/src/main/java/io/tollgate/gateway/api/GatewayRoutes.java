@@ -19,7 +19,7 @@ class GatewayRoutes {
     RouterFunction<ServerResponse> routes(ModelRequestHandler models, ModelsHandler catalog, HealthHandler health) {
         var routes = RouterFunctions.route();
         for (Endpoint endpoint : Endpoint.values()) {
-            routes.route(POST("/v1" + endpoint.path()), request -> models.handle(request, endpoint));
+            routes.route(POST(endpoint.apiPath()), request -> models.handle(request, endpoint));
         }
         return routes
                 .route(GET("/v1/models"), catalog::list)

@@ -48,7 +48,7 @@ class ModelRequestShortcut implements HttpHandlerDecoratorFactory {
         this.codecs = codecs;
         this.locales = locales;
         for (Endpoint endpoint : Endpoint.values()) {
-            endpointsByPath.put("/v1" + endpoint.path(), endpoint);
+            endpointsByPath.put(endpoint.apiPath(), endpoint);
         }
         this.responseContext = new ServerResponse.Context() {
             @Override

@@ -68,8 +68,8 @@ public class BudgetPolicy implements GatewayPolicy {
         if (block.isPresent()) {
             var period = block.get().period();
             LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
-            RateLimitHeaders.retryAfter(context.responseHeaders(), Math.max(1,
-                    Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toSeconds()));
+            RateLimitHeaders.retryAfter(context.responseHeaders(), RateLimitHeaders.retryAfterSeconds(
+                    Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toNanos()));
             return Mono.just(BudgetRejections.spent(context, block.get(), nextPeriod));
         }
         var full = reserve(context, budgets);

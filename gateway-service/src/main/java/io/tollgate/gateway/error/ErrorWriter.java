@@ -9,17 +9,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /** The one place a {@link Rejection} becomes OpenAI's error JSON. */
 @Component
 public class ErrorWriter {
 
-    private final JsonFactory json = Json.FACTORY;
-
     public byte[] body(Rejection rejection) {
         var out = new ByteArrayOutputStream(160);
-        try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             generator.writeStartObject();
             generator.writeName("error");
             generator.writeStartObject();

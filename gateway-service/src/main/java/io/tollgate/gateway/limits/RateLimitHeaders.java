@@ -37,7 +37,7 @@ public final class RateLimitHeaders {
     }
 
     /** Whole seconds, at least 1, to wait for {@code nanos}. */
-    static long retryAfterSeconds(long nanos) {
+    public static long retryAfterSeconds(long nanos) {
         return Math.max(1, Math.ceilDiv(nanos, 1_000_000_000L));
     }
 

@@ -43,8 +43,8 @@ final class O200kCounter {
     }
 
     int count(String text) {
-        byte[] bytes = new byte[LONGEST_PIECE];
-        int[] scratch = new int[2 * LONGEST_PIECE + 2];
+        // a UTF-8 byte per ASCII character, at most 3 per other char; +4 for the encoder's look-ahead check
+        byte[] bytes = new byte[Math.min(LONGEST_PIECE, 3 * text.length() + 4)];
         int tokens = 0;
         for (int start = 0, length = text.length(); start < length; ) {
             int end = pieceEnd(text, start);
@@ -52,7 +52,7 @@ final class O200kCounter {
             if (size < 0) {
                 return whole.countTokensOrdinary(text);
             }
-            tokens += tokens(bytes, size, scratch);
+            tokens += tokens(bytes, size);
             start = end;
         }
         return tokens;
@@ -273,41 +273,41 @@ final class O200kCounter {
 
     /**
      * Byte-pair merging as tiktoken does it: merge the adjacent pair of lowest rank (the leftmost of equals) until no
-     * pair is a token; the parts left are the tokens. {@code scratch} holds the part boundaries and the pair ranks.
+     * pair is a token; the parts left are the tokens. Most pieces are one token and need no merging.
      */
-    private int tokens(byte[] piece, int size, int[] scratch) {
+    private int tokens(byte[] piece, int size) {
         if (size == 1 || ranks.rank(piece, 0, size) >= 0) {
             return 1;
         }
-        int[] starts = scratch;
-        int pairRanks = LONGEST_PIECE + 1;
         int parts = size;
+        int[] starts = new int[size + 1];
+        int[] pairRanks = new int[size - 1];
         for (int i = 0; i <= size; i++) {
             starts[i] = i;
         }
         for (int i = 0; i < parts - 1; i++) {
-            scratch[pairRanks + i] = pairRank(piece, starts, i, parts);
+            pairRanks[i] = pairRank(piece, starts, i, parts);
         }
         while (parts > 1) {
-            int lowest = MERGED;
             int at = -1;
-            for (int i = 0; i < parts - 1; i++) {
-                if (scratch[pairRanks + i] < lowest) {
-                    lowest = scratch[pairRanks + i];
+            for (int i = 0, lowest = MERGED; i < parts - 1; i++) {
+                if (pairRanks[i] < lowest) {
+                    lowest = pairRanks[i];
                     at = i;
                 }
             }
             if (at < 0) {
                 break;
             }
+            // part at + 1 joins part at: one boundary and one pair fewer
             System.arraycopy(starts, at + 2, starts, at + 1, parts - at - 1);
-            System.arraycopy(scratch, pairRanks + at + 2, scratch, pairRanks + at + 1, parts - at - 3 > 0 ? parts - at - 3 : 0);
-            parts--;
-            if (at < parts - 1) {
-                scratch[pairRanks + at] = pairRank(piece, starts, at, parts);
+            if (at + 2 < parts - 1) {
+                System.arraycopy(pairRanks, at + 2, pairRanks, at + 1, parts - at - 3);
             }
+            parts--;
+            pairRanks[at] = pairRank(piece, starts, at, parts);
             if (at > 0) {
-                scratch[pairRanks + at - 1] = pairRank(piece, starts, at - 1, parts);
+                pairRanks[at - 1] = pairRank(piece, starts, at - 1, parts);
             }
         }
         return parts;

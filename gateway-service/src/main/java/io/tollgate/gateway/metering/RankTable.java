@@ -23,64 +23,33 @@ final class RankTable {
     private static final long LENGTH_BITS = 0xff;
     private static final long RANK_BITS = 0xff_ffffL;
 
-    /**
-     * The lowest ranks are the most frequent tokens (BPE merged them first): common words, spaces, punctuation. They
-     * get a table of their own (1 MB of the 8), so that most lookups touch a small, often used part of memory; the
-     * rest of the table is only looked into for what is not found there.
-     */
-    static final int FREQUENT_RANKS = 1 << 15;
-
     private final byte[] bytes;
-    private final Slots frequent;
-    private final Slots rare;
+    /**
+     * Two longs per slot, side by side so that a lookup of a short token touches one cache line: its head, and its
+     * length (bits 0-7, 0 for an empty slot), rank (8-31) and offset in {@code bytes} (32-63). Linear probing.
+     */
+    private final long[] slots;
+    private final int mask;
     private final int size;
 
     private RankTable(byte[] bytes, int[] offsets, int[] ranks, int count) {
         this.bytes = bytes;
         this.size = count;
-        int frequentCount = 0;
+        int capacity = Integer.highestOneBit(Math.max(count, 1) * 2 - 1) << 1;
+        this.slots = new long[capacity * 2];
+        this.mask = capacity - 1;
         for (int token = 0; token < count; token++) {
             int start = offsets[token];
             int length = offsets[token + 1] - start;
             if (length == 0 || length > LENGTH_BITS || ranks[token] < 0 || ranks[token] > RANK_BITS) {
                 throw new IllegalArgumentException("token " + token + " has a length or rank this table cannot hold");
             }
-            if (ranks[token] < FREQUENT_RANKS) {
-                frequentCount++;
-            }
-        }
-        this.frequent = new Slots(frequentCount);
-        this.rare = new Slots(count - frequentCount);
-        for (int token = 0; token < count; token++) {
-            int start = offsets[token];
-            int length = offsets[token + 1] - start;
-            (ranks[token] < FREQUENT_RANKS ? frequent : rare).add(hash(bytes, start, length), head(bytes, start, length),
-                    length | (long) ranks[token] << 8 | (long) start << 32);
-        }
-    }
-
-    /**
-     * Two longs per slot, side by side so that a lookup of a short token touches one cache line: its head, and its
-     * length (bits 0-7, 0 for an empty slot), rank (8-31) and offset in {@code bytes} (32-63). Linear probing.
-     */
-    private static final class Slots {
-
-        final long[] slots;
-        final int mask;
-
-        Slots(int count) {
-            int capacity = Integer.highestOneBit(Math.max(count, 1) * 2 - 1) << 1;
-            slots = new long[capacity * 2];
-            mask = capacity - 1;
-        }
-
-        void add(int hash, long head, long entry) {
-            int slot = hash & mask;
+            int slot = hash(bytes, start, length) & mask;
             while (slots[slot * 2 + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot * 2] = head;
-            slots[slot * 2 + 1] = entry;
+            slots[slot * 2] = head(bytes, start, length);
+            slots[slot * 2 + 1] = length | (long) ranks[token] << 8 | (long) start << 32;
         }
     }
 
@@ -127,15 +96,8 @@ final class RankTable {
 
     /** The rank of {@code source[start, start + length)} as one token, or -1 if it is none. */
     int rank(byte[] source, int start, int length) {
-        int hash = hash(source, start, length);
         long head = head(source, start, length);
-        int rank = find(frequent, hash, head, source, start, length);
-        return rank >= 0 ? rank : find(rare, hash, head, source, start, length);
-    }
-
-    private int find(Slots table, int hash, long head, byte[] source, int start, int length) {
-        long[] slots = table.slots;
-        for (int slot = hash & table.mask; ; slot = (slot + 1) & table.mask) {
+        for (int slot = hash(source, start, length) & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot * 2 + 1];
             if (entry == 0) {
                 return -1;

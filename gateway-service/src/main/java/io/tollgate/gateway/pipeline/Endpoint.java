@@ -19,6 +19,11 @@ public enum Endpoint {
         return path;
     }
 
+    /** The gateway's own path: {@code /v1} and {@link #path()}. */
+    public String apiPath() {
+        return "/v1" + path;
+    }
+
     /** The request field that carries the model's input. */
     public String inputField() {
         return inputField;

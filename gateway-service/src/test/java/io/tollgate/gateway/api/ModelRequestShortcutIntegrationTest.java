@@ -31,7 +31,7 @@ class ModelRequestShortcutIntegrationTest extends GatewayIntegrationTest {
     void every_model_endpoint_is_answered_by_the_model_handler_itself() {
         for (Endpoint endpoint : Endpoint.values()) {
             var response = new MockServerHttpResponse();
-            shortcut.apply(webFlux).handle(MockServerHttpRequest.post("/v1" + endpoint.path())
+            shortcut.apply(webFlux).handle(MockServerHttpRequest.post(endpoint.apiPath())
                     .contentType(MediaType.TEXT_PLAIN).body("hello"), response).block();
 
             assertThat(response.getStatusCode()).as(endpoint.path()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

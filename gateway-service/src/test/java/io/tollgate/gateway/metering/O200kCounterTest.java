@@ -70,7 +70,7 @@ class O200kCounterTest {
     }
 
     @Test
-    void a_piece_too_long_to_merge_here_is_counted_by_jtokkit() {
+    void pieces_too_long_to_merge_here_count_what_jtokkit_counts() {
         String longWord = "a".repeat(O200kCounter.LONGEST_PIECE * 3);
         String longRun = "!?".repeat(O200kCounter.LONGEST_PIECE) + " then words " + "\u4e2d".repeat(200);
 

@@ -1,5 +1,7 @@
 package io.tollgate.portal.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,10 @@ class UserAccounts {
     record Account(UUID id, String email, String displayName, @Nullable String passwordHash,
                    @Nullable String platformRole, String status, @Nullable Instant lockedUntil) {
     }
+
+    private static final String MEMBERSHIPS = """
+            select m.tenant_id, t.name, m.role, t.status = 'SUSPENDED' as suspended
+            from memberships m join tenants t on t.id = m.tenant_id""";
 
     private final JdbcClient jdbc;
 
@@ -43,23 +49,22 @@ class UserAccounts {
 
     /** The user's memberships, oldest first. */
     List<Membership> memberships(UUID userId) {
-        return jdbc.sql("""
-                        select m.tenant_id, t.name, m.role, t.status = 'SUSPENDED'
-                        from memberships m join tenants t on t.id = m.tenant_id
-                        where m.user_id = ? order by m.created_at, m.tenant_id""")
+        return jdbc.sql(MEMBERSHIPS + " where m.user_id = ? order by m.created_at, m.tenant_id")
                 .param(userId)
-                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .query(UserAccounts::membership)
                 .list();
     }
 
     Optional<Membership> membership(UUID userId, UUID tenantId) {
-        return jdbc.sql("""
-                        select m.tenant_id, t.name, m.role, t.status = 'SUSPENDED'
-                        from memberships m join tenants t on t.id = m.tenant_id
-                        where m.user_id = ? and m.tenant_id = ?""")
+        return jdbc.sql(MEMBERSHIPS + " where m.user_id = ? and m.tenant_id = ?")
                 .params(userId, tenantId)
-                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .query(UserAccounts::membership)
                 .optional();
+    }
+
+    private static Membership membership(ResultSet row, int number) throws SQLException {
+        return new Membership(row.getObject("tenant_id", UUID.class), row.getString("name"), row.getString("role"),
+                row.getBoolean("suspended"));
     }
 
     /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
