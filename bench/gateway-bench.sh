@@ -23,6 +23,7 @@
 #   STREAM_N 500       streaming requests per target        METER_SECONDS 5  length of the metering check
 #   BASE_PORT 19400    +1 provider, +2 nginx proxy, +3 gateway, +4 PostgreSQL
 #   NGINX_WORKERS auto GATEWAY_HEAP 512m                    GATEWAY_JAR    another build, e.g. before/after a change
+#   GATEWAY_JAVA_OPTS  more JVM options for the gateway, e.g. a different garbage collector
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
 #   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C
 #   VARY_MARK 48213    text of the chat body (the order number in the user's message) that wrk replaces with a new
@@ -210,6 +211,9 @@ start_nginx() { # name template port
 # ---- the gateway ---------------------------------------------------------------------------------------------------
 start_gateway() {
   local opts=(-Xmx"$GATEWAY_HEAP")
+  local extra=()
+  read -r -a extra <<<"${GATEWAY_JAVA_OPTS:-}"
+  opts+=("${extra[@]}")
   [[ -z $JFR ]] || opts+=("-XX:StartFlightRecording=filename=$JFR,settings=${JFR_SETTINGS:-profile},dumponexit=true")
   start_bg "$RUN/gateway.log" env TOLLGATE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate" \
     TOLLGATE_DB_USER=tollgate TOLLGATE_DB_PASSWORD=tollgate TOLLGATE_API_KEY_SECRET="$API_SECRET" \

@@ -1,25 +1,35 @@
 package io.tollgate.gateway.api;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import io.tollgate.gateway.error.ErrorWriter;
+import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.observability.HealthHandler;
 import io.tollgate.gateway.pipeline.Endpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Every route of the gateway. Each model endpoint is the same handler, so none can skip the chain or the meter. */
+/**
+ * The gateway's routes besides the model requests, which {@link ModelRoutes} serves (each model endpoint by the same
+ * handler, so none can skip the chain or the meter). A model endpoint's path reached here was not a POST.
+ */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> routes(ModelRequestHandler models, ModelsHandler catalog, HealthHandler health) {
+    RouterFunction<ServerResponse> routes(ModelsHandler catalog, HealthHandler health, ErrorWriter errors) {
         var routes = RouterFunctions.route();
         for (Endpoint endpoint : Endpoint.values()) {
-            routes.route(POST(endpoint.apiPath()), request -> models.handle(request, endpoint));
+            var rejection = new Rejection(405, Rejection.INVALID_REQUEST, null, "method_not_allowed",
+                    "Use POST for " + endpoint.apiPath() + ".");
+            routes.route(path(endpoint.apiPath()), request -> ServerResponse.status(405).header(HttpHeaders.ALLOW, "POST")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(errors.body(rejection)));
         }
         return routes
                 .route(GET("/v1/models"), catalog::list)

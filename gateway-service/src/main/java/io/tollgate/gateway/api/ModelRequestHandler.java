@@ -4,6 +4,7 @@ import io.tollgate.gateway.auth.ApiKeyPolicy;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.ClientTags;
 import io.tollgate.gateway.metering.EventIds;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -13,11 +14,12 @@ import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Every model endpoint (chat, completions, embeddings, and any added later) enters here: guards on the envelope
@@ -48,50 +50,62 @@ public class ModelRequestHandler {
         this.clock = clock;
     }
 
-    public Mono<ServerResponse> handle(ServerRequest request, Endpoint endpoint) {
+    /**
+     * @param headers         the request's headers
+     * @param responseHeaders the response's headers, which the policies fill in (rate limits, downgrades)
+     */
+    Mono<Reply> handle(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
+                       String requestId) {
         long startNanos = System.nanoTime();
         Instant receivedAt = clock.instant();
-        String requestId = RequestIds.apply(request.exchange());
         var snapshot = snapshots.current();
         if (snapshot.isEmpty()) {
-            return errors.response(notReady());
+            return Mono.just(errors.reply(notReady()));
         }
-        var contentType = request.headers().contentType();
-        if (contentType.isEmpty() || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType.get())) {
-            return errors.response(new Rejection(415, Rejection.INVALID_REQUEST, null, "unsupported_media_type",
-                    "The content type must be application/json."));
+        if (!isJson(headers)) {
+            return Mono.just(errors.reply(new Rejection(415, Rejection.INVALID_REQUEST, null, "unsupported_media_type",
+                    "The content type must be application/json.")));
         }
-        if (request.headers().contentLength().orElse(0) > properties.maxBodyBytes()) {
-            return errors.response(BodyReader.tooLarge(properties.maxBodyBytes()));
+        if (headers.getContentLength() > properties.maxBodyBytes()) {
+            return Mono.just(errors.reply(BodyReader.tooLarge(properties.maxBodyBytes())));
         }
         return BodyReader.read(request, properties.maxBodyBytes())
-                .flatMap(body -> run(request, newContext(request, endpoint, body, snapshot.get(), requestId, receivedAt, startNanos)))
-                .onErrorResume(RejectedException.class, e -> errors.response(e.rejection()));
+                .flatMap(body -> run(newContext(headers, responseHeaders, endpoint, body, snapshot.get(), requestId,
+                        receivedAt, startNanos)))
+                .onErrorResume(RejectedException.class, e -> Mono.just(errors.reply(e.rejection())));
     }
 
-    private Mono<ServerResponse> run(ServerRequest request, RequestContext context) {
+    private Mono<Reply> run(RequestContext context) {
         var decision = chain.apply(context);
         if (PolicyChain.passedAtOnce(decision)) {
-            return forward(request, context);
+            return forward(context);
         }
         // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
         return decision.doOnError(failure -> context.complete()).doOnCancel(context::complete)
                 .flatMap(rejection -> refusals.refuse(context, rejection))
-                .switchIfEmpty(Mono.defer(() -> forward(request, context)));
+                .switchIfEmpty(Mono.defer(() -> forward(context)));
     }
 
-    private Mono<ServerResponse> forward(ServerRequest request, RequestContext context) {
-        context.downgradedFrom().ifPresent(requested ->
-                request.exchange().getResponse().getHeaders().set(DOWNGRADED_FROM_HEADER, requested));
+    private Mono<Reply> forward(RequestContext context) {
+        context.downgradedFrom().ifPresent(requested -> context.responseHeaders().set(DOWNGRADED_FROM_HEADER, requested));
         return providerCall.forward(context);
     }
 
-    private static RequestContext newContext(ServerRequest request, Endpoint endpoint, byte[] body,
-                                             ConfigSnapshot snapshot, String requestId, Instant receivedAt, long startNanos) {
-        var headers = request.headers().asHttpHeaders();
+    private static boolean isJson(HttpHeaders headers) {
+        try {
+            var contentType = headers.getContentType();
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static RequestContext newContext(HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
+                                             byte[] body, ConfigSnapshot snapshot, String requestId, Instant receivedAt,
+                                             long startNanos) {
         return new RequestContext(EventIds.next(receivedAt), requestId, receivedAt, startNanos, endpoint,
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
-                ApiKeyPolicy.presentedKey(headers), request.exchange().getResponse().getHeaders());
+                ApiKeyPolicy.presentedKey(headers), responseHeaders);
     }
 
     static Rejection notReady() {

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.api;
 
 import io.tollgate.gateway.error.RejectedException;
-import io.tollgate.gateway.http.JsonResponse;
+import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderAdapter;
@@ -13,7 +13,6 @@ import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Sends a request that passed the chain to its provider and meters the answer; streams go to {@link StreamRelay}. */
@@ -34,7 +33,7 @@ class ProviderCall {
         this.streams = streams;
     }
 
-    Mono<ServerResponse> forward(RequestContext context) {
+    Mono<Reply> forward(RequestContext context) {
         var route = context.route().orElseThrow();
         var facts = context.facts().orElseThrow();
         var adapter = providers.adapterFor(route.provider().type());
@@ -46,7 +45,7 @@ class ProviderCall {
         return facts.stream() ? streams.relay(context, adapter.get(), upstream) : buffered(context, adapter.get(), upstream);
     }
 
-    private Mono<ServerResponse> buffered(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
+    private Mono<Reply> buffered(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
         return adapter.send(upstream)
                 .flatMap(reply -> answer(context, reply))
                 .onErrorResume(RejectedException.class, e -> refusals.refuse(context, e.rejection()))
@@ -59,7 +58,7 @@ class ProviderCall {
                 });
     }
 
-    private Mono<ServerResponse> answer(RequestContext context, UpstreamReply reply) {
+    private Mono<Reply> answer(RequestContext context, UpstreamReply reply) {
         context.outcome().upstreamDone(System.nanoTime());
         if (!reply.ok()) {
             return refusals.refuse(context, UpstreamErrors.fromStatus(reply.status(), reply.body()));
@@ -72,7 +71,7 @@ class ProviderCall {
         }
         var event = recorder.record(context);
         context.complete();
-        return Mono.just(JsonResponse.of(200, reply.body(), COST_HEADER,
+        return Mono.just(Reply.json(200, reply.body(), COST_HEADER,
                 event.map(e -> e.costUsd().toPlainString()).orElse("0")));
     }
 }

@@ -5,7 +5,7 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import io.tollgate.gateway.http.Reply;
 import reactor.core.publisher.Mono;
 
 /** Ends a request with an error: meters it (when the caller is known) and renders the rejection. */
@@ -20,11 +20,11 @@ class Refusals {
         this.errors = errors;
     }
 
-    Mono<ServerResponse> refuse(RequestContext context, Rejection rejection) {
+    Mono<Reply> refuse(RequestContext context, Rejection rejection) {
         failed(context, rejection);
         recorder.record(context);
         context.complete();
-        return errors.response(rejection);
+        return Mono.just(errors.reply(rejection));
     }
 
     static void failed(RequestContext context, Rejection rejection) {

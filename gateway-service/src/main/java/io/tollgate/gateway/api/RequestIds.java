@@ -3,6 +3,7 @@ package io.tollgate.gateway.api;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /** The request id of an exchange: the client's {@code x-request-id} when it is sensible, else a new one. */
@@ -19,12 +20,16 @@ public final class RequestIds {
     public static String apply(ServerWebExchange exchange) {
         String id = exchange.getAttribute(ATTRIBUTE);
         if (id == null) {
-            String client = exchange.getRequest().getHeaders().getFirst(HEADER);
-            id = client != null && CLIENT_ID.matcher(client).matches() ? client : "req_" + random();
+            id = resolve(exchange.getRequest().getHeaders().getFirst(HEADER));
             exchange.getAttributes().put(ATTRIBUTE, id);
         }
         exchange.getResponse().getHeaders().set(HEADER, id);
         return id;
+    }
+
+    /** The client's id when it sent a sensible one, else a new one. */
+    public static String resolve(@Nullable String client) {
+        return client != null && CLIENT_ID.matcher(client).matches() ? client : "req_" + random();
     }
 
     private static String random() {

@@ -1,18 +1,14 @@
 package io.tollgate.gateway.api;
 
 import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -35,23 +31,22 @@ class StreamRelay {
         this.recorder = recorder;
     }
 
-    Mono<ServerResponse> relay(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
+    Mono<Reply> relay(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
         context.outcome().streamed();
         var translator = new OpenAiStreamTranslator(context.facts().orElseThrow().includeUsage());
-        Flux<DataBuffer> events = adapter.stream(upstream)
-                .<DataBuffer>handle((event, sink) -> {
+        Flux<byte[]> events = adapter.stream(upstream)
+                .<byte[]>handle((event, sink) -> {
                     byte[] forward = translator.accept(event);
                     if (forward != null) {
                         context.outcome().firstToken(System.nanoTime());
-                        sink.next(DefaultDataBufferFactory.sharedInstance.wrap(forward));
+                        sink.next(forward);
                     }
                 })
                 .doOnComplete(() -> context.outcome().upstreamDone(System.nanoTime()))
                 .onErrorMap(e -> !(e instanceof RejectedException), UpstreamErrors::fromFailure)
                 .doOnError(RejectedException.class, e -> failed(context, e))
                 .doFinally(signal -> finish(context, translator, signal));
-        return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).header("cache-control", "no-cache")
-                .body(BodyInserters.fromDataBuffers(events));
+        return Mono.just(Reply.events(events));
     }
 
     private static void failed(RequestContext context, RejectedException e) {

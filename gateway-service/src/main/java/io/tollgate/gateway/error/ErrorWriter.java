@@ -2,6 +2,7 @@ package io.tollgate.gateway.error;
 
 import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.http.JsonResponse;
+import io.tollgate.gateway.http.Reply;
 import java.io.ByteArrayOutputStream;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -28,6 +29,10 @@ public class ErrorWriter {
             generator.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    public Reply.Json reply(Rejection rejection) {
+        return Reply.json(rejection.status(), body(rejection));
     }
 
     public Mono<ServerResponse> response(Rejection rejection) {

@@ -10,28 +10,19 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/**
- * A JSON body that is already bytes (a provider's answer, an error), written as it is: no codec lookup, and its few
- * headers set straight on the response instead of being collected and copied.
- */
+/** A JSON body that is already bytes (an error), written as it is on WebFlux's routes: no codec lookup. */
 public final class JsonResponse implements ServerResponse {
 
     private final HttpStatusCode status;
     private final byte[] body;
-    private final String[] headerPairs;
 
-    private JsonResponse(int status, byte[] body, String... headerPairs) {
+    private JsonResponse(int status, byte[] body) {
         this.status = HttpStatusCode.valueOf(status);
         this.body = body;
-        this.headerPairs = headerPairs;
     }
 
     public static JsonResponse of(int status, byte[] body) {
         return new JsonResponse(status, body);
-    }
-
-    public static JsonResponse of(int status, byte[] body, String headerName, String headerValue) {
-        return new JsonResponse(status, body, headerName, headerValue);
     }
 
     @Override
@@ -43,9 +34,6 @@ public final class JsonResponse implements ServerResponse {
     public HttpHeaders headers() {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            headers.set(headerPairs[i], headerPairs[i + 1]);
-        }
         return HttpHeaders.readOnlyHttpHeaders(headers);
     }
 
@@ -63,11 +51,7 @@ public final class JsonResponse implements ServerResponse {
     public Mono<Void> write(ServerWebExchange exchange) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
-        var headers = response.getHeaders();
-        headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            headers.set(headerPairs[i], headerPairs[i + 1]);
-        }
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -122,7 +122,11 @@ class ErrorsIntegrationTest extends GatewayIntegrationTest {
         var rejected = assertError(sdkCall(world.key().plaintext(), rejecting), 400, "invalid_request_error",
                 "upstream_rejected_request");
         assertThat(rejected.getMessage()).contains("Invalid value for 'temperature'");
-        assertThat(events(world.key().id(), 2)).extracting(e -> e.get("status_code")).containsExactlyInAnyOrder(502, 400);
+        // a stream that fails before its first event is answered as JSON, not as an event stream
+        String streamed = "{\"model\":\"" + failing + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertRaw(post("/chat/completions", world.key().plaintext(), "application/json", streamed), 502,
+                "upstream_error", "upstream_error", null);
+        assertThat(events(world.key().id(), 3)).extracting(e -> e.get("status_code")).containsExactlyInAnyOrder(502, 400, 502);
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.tollgate.gateway.api;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.tollgate.gateway.error.ErrorWriter;
+import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.http.Reply;
+import io.tollgate.gateway.pipeline.Endpoint;
+import java.util.HashMap;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.support.Netty4HeadersAdapter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * Model requests ({@code POST /v1/chat/completions} and the other {@link Endpoint}s) are served on Reactor Netty's
+ * own request and response, ahead of WebFlux: its exchange, dispatcher, filters and codecs cost the gateway's busiest
+ * path a long chain of objects and operators per request and do nothing for it. Every other request (the model
+ * list, health, metrics, other methods, unknown paths) goes on to WebFlux and {@link GatewayRoutes}.
+ */
+@Component
+class ModelRoutes implements NettyRouteProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelRoutes.class);
+
+    private final Map<String, Endpoint> endpointsByPath = new HashMap<>();
+    private final ModelRequestHandler models;
+    private final ErrorWriter errors;
+
+    ModelRoutes(ModelRequestHandler models, ErrorWriter errors) {
+        this.models = models;
+        this.errors = errors;
+        for (Endpoint endpoint : Endpoint.values()) {
+            endpointsByPath.put(endpoint.apiPath(), endpoint);
+        }
+    }
+
+    @Override
+    public HttpServerRoutes apply(HttpServerRoutes routes) {
+        return routes.route(request -> endpoint(request) != null, this::serve);
+    }
+
+    private Endpoint endpoint(HttpServerRequest request) {
+        return HttpMethod.POST.equals(request.method()) ? endpointsByPath.get(request.fullPath()) : null;
+    }
+
+    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+        String requestId = RequestIds.resolve(request.requestHeaders().get(RequestIds.HEADER));
+        response.header(RequestIds.HEADER, requestId);
+        var headers = new HttpHeaders(new Netty4HeadersAdapter(request.requestHeaders()));
+        var responseHeaders = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
+        return Mono.defer(() -> models.handle(request, headers, responseHeaders, endpoint(request), requestId))
+                .onErrorResume(failure -> Mono.just(errors.reply(rejectionFor(request, failure))))
+                .flatMap(reply -> write(request, response, reply));
+    }
+
+    private Mono<Void> write(HttpServerRequest request, HttpServerResponse response, Reply reply) {
+        return switch (reply) {
+            case Reply.Json json -> writeJson(response, json);
+            // a stream that fails before its first event is answered like any other failure, as JSON
+            case Reply.EventStream stream -> stream.events().switchOnFirst((first, events) -> first.isOnError()
+                    ? writeJson(response, errors.reply(rejectionFor(request, first.getThrowable())))
+                    : response.status(200)
+                            .header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_EVENT_STREAM)
+                            .header(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                            .send(events.map(Unpooled::wrappedBuffer), event -> true))
+                    .then();
+        };
+    }
+
+    private static Mono<Void> writeJson(HttpServerResponse response, Reply.Json json) {
+        response.status(json.status()).header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        if (json.headerName() != null) {
+            response.header(json.headerName(), json.headerValue());
+        }
+        return response.send(Mono.just(Unpooled.wrappedBuffer(json.body()))).then();
+    }
+
+    private static Rejection rejectionFor(HttpServerRequest request, Throwable failure) {
+        if (failure instanceof RejectedException rejected) {
+            return rejected.rejection();
+        }
+        log.error("Unexpected failure on {} {}", request.method(), request.fullPath(), failure);
+        return Rejection.internal();
+    }
+}

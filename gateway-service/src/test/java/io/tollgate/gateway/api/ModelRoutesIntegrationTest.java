@@ -1,0 +1,82 @@
+package io.tollgate.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.support.GatewayIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Which requests the model routes answer on Reactor Netty directly, and which go on to WebFlux. */
+class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void every_model_endpoint_is_answered_by_the_model_handler_with_a_request_id() {
+        for (Endpoint endpoint : Endpoint.values()) {
+            var response = send(request(endpoint.apiPath()).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")));
+
+            assertThat(response.statusCode()).as(endpoint.path()).isEqualTo(415);
+            assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+            assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+            assertThat(response.headers().firstValue(RequestIds.HEADER)).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+        }
+    }
+
+    @Test
+    void a_clients_request_id_is_echoed_and_a_content_type_that_does_not_parse_is_415() {
+        var response = send(request("/v1/chat/completions").header("Content-Type", "application/json;;=")
+                .header(RequestIds.HEADER, "client-7").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue(RequestIds.HEADER)).hasValue("client-7");
+    }
+
+    @Test
+    void a_body_without_a_length_is_read_up_to_the_limit_and_refused_past_it() {
+        byte[] small = "{\"model\":\"m\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
+        var read = send(request("/v1/chat/completions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small))));
+        // the body was read and the chain ran: it is the missing key that is refused
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertThat(read.body()).contains("\"code\":\"missing_api_key\"");
+
+        byte[] huge = new byte[5 * 1024 * 1024];
+        var refused = send(request("/v1/chat/completions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"code\":\"request_too_large\"");
+    }
+
+    @Test
+    void other_methods_on_a_model_path_are_405_and_other_paths_take_webfluxs_way() {
+        var get = send(request("/v1/chat/completions").GET());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("allow")).hasValue("POST");
+        assertThat(get.body()).contains("\"code\":\"method_not_allowed\"");
+        assertThat(get.headers().firstValue(RequestIds.HEADER)).isPresent();
+
+        assertThat(send(request("/v1/chat/completions/extra").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
+                .isEqualTo(404);
+        assertThat(send(request("/healthz").GET()).statusCode()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
