@@ -1,7 +1,6 @@
 package io.tollgate.gateway.limits;
 
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.GatewayPolicy;
@@ -51,7 +50,7 @@ public class LimitsPolicy implements GatewayPolicy {
                 && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
         long promptTokens = 0;
         if (countTokens) {
-            promptTokens = tokens.countPrompt(PromptText.of(context.endpoint(), context.body()));
+            promptTokens = tokens.countPrompt(context.facts().orElseThrow().prompt());
             context.promptTokens(promptTokens);
         }
         var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));

@@ -4,13 +4,14 @@ import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * The text a request sends to the model (message contents, prompt or input), read only when tokens must be counted.
+ * The text a request sends to the model (message contents, prompt or input), read with the rest of the body.
  * Kept as its parts (one per message content, prompt or input string) because chat requests resend the same parts
  * (the system prompt, the conversation so far) with every turn, and a part's count can be remembered.
  *
@@ -19,50 +20,57 @@ import tools.jackson.core.ObjectReadContext;
  */
 public record PromptText(List<String> parts, int messages) {
 
+    public static final PromptText NONE = new PromptText(List.of(), 0);
+
     public PromptText {
         parts = List.copyOf(parts);
     }
 
+    /** The prompt of a whole body: its endpoint's input field. */
     public static PromptText of(Endpoint endpoint, byte[] body) {
-        var parts = new ArrayList<String>();
-        int messages = 0;
         try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return new PromptText(parts, 0);
+                return NONE;
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals(endpoint.inputField())) {
-                    messages = collect(parser, value, parts, endpoint == Endpoint.CHAT);
-                } else {
-                    parser.skipChildren();
+                    var prompt = read(parser, value, endpoint == Endpoint.CHAT);
+                    return prompt == null ? NONE : prompt;
                 }
+                parser.skipChildren();
             }
         } catch (JacksonException e) {
-            return new PromptText(parts, messages);
+            return NONE;
         }
-        return new PromptText(parts, messages);
+        return NONE;
     }
 
-    /** The whole text, one part per line. */
-    public String text() {
-        return String.join("\n", parts);
-    }
-
-    /** Adds every string under the current value (for chat: only "content" and "text" strings); counts messages. */
-    private static int collect(JsonParser parser, JsonToken value, List<String> parts, boolean chat) {
+    /**
+     * Reads the input value the parser stands on, to its end: every string under it (for chat only "content" and
+     * "text" strings), and the messages. Null when there is no input: JSON null or an empty array.
+     */
+    public static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
         if (value == JsonToken.VALUE_STRING) {
-            parts.add(parser.getString());
-            return 0;
+            return new PromptText(List.of(parser.getString()), 0);
         }
         if (value != JsonToken.START_ARRAY && value != JsonToken.START_OBJECT) {
-            return 0;
+            return NONE;
         }
+        var parts = new ArrayList<String>();
         int messages = 0;
+        int elements = 0;
         int depth = 1;
         while (depth > 0) {
             JsonToken token = parser.nextToken();
+            if (depth == 1 && token != JsonToken.END_ARRAY && token != JsonToken.END_OBJECT
+                    && token != JsonToken.PROPERTY_NAME) {
+                elements++;
+            }
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 if (depth == 1 && token == JsonToken.START_OBJECT) {
                     messages++;
@@ -77,6 +85,14 @@ public record PromptText(List<String> parts, int messages) {
                 }
             }
         }
-        return chat ? messages : 0;
+        if (value == JsonToken.START_ARRAY && elements == 0) {
+            return null;
+        }
+        return new PromptText(parts, chat ? messages : 0);
+    }
+
+    /** The whole text, one part per line. */
+    public String text() {
+        return String.join("\n", parts);
     }
 }

@@ -2,6 +2,7 @@ package io.tollgate.gateway.request;
 
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Json;
+import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ public final class RequestBodyParser {
             String model = null;
             boolean stream = false;
             boolean includeUsage = false;
-            boolean hasInput = false;
+            PromptText prompt = null;
             OptionalInt maxTokens = OptionalInt.empty();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
@@ -56,19 +57,20 @@ public final class RequestBodyParser {
                     case "stream_options" -> includeUsage = value == JsonToken.START_OBJECT && readIncludeUsage(parser);
                     default -> {
                         if (name.equals(endpoint.inputField())) {
-                            hasInput = value != JsonToken.VALUE_NULL && !isEmptyArray(parser, value);
+                            prompt = PromptText.read(parser, value, endpoint == Endpoint.CHAT);
+                        } else {
+                            parser.skipChildren();
                         }
-                        parser.skipChildren();
                     }
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                return ParseResult.rejected(malformed("The request body is not valid Json.FACTORY."));
+                return ParseResult.rejected(malformed("The request body is not valid JSON."));
             }
             if (model == null || model.isBlank()) {
                 return ParseResult.rejected(missing("model", "you must provide a model parameter"));
             }
-            if (!hasInput) {
+            if (prompt == null) {
                 return ParseResult.rejected(missing(endpoint.inputField(),
                         "Missing required parameter: '" + endpoint.inputField() + "'."));
             }
@@ -76,9 +78,9 @@ public final class RequestBodyParser {
                 return ParseResult.rejected(Rejection.invalidRequest("stream", "unsupported_parameter",
                         "Streaming is not supported for this endpoint."));
             }
-            return ParseResult.parsed(new RequestFacts(model, stream, maxTokens, includeUsage));
+            return ParseResult.parsed(new RequestFacts(model, stream, maxTokens, includeUsage, prompt));
         } catch (JacksonException e) {
-            return ParseResult.rejected(malformed("The request body is not valid Json.FACTORY."));
+            return ParseResult.rejected(malformed("The request body is not valid JSON."));
         }
     }
 
@@ -93,20 +95,6 @@ public final class RequestBodyParser {
             parser.skipChildren();
         }
         return includeUsage;
-    }
-
-    private static boolean isEmptyArray(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.START_ARRAY) {
-            return false;
-        }
-        if (parser.nextToken() == JsonToken.END_ARRAY) {
-            return true;
-        }
-        parser.skipChildren();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            parser.skipChildren();
-        }
-        return false;
     }
 
     private static Rejection malformed(String message) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.request.RequestBodyParser;
 import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
@@ -185,7 +186,9 @@ public final class LimitsPolicyBench {
             var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
                     Endpoint.CHAT, "", body, snapshot, null, new HttpHeaders());
             context.caller(callers[app]);
-            context.facts(new RequestFacts("bench-model", false, OptionalInt.of(256), false));
+            // the data plane reads the prompt with the rest of the body, before the policies
+            var prompt = RequestBodyParser.parse(Endpoint.CHAT, body).facts().prompt();
+            context.facts(new RequestFacts("bench-model", false, OptionalInt.of(256), false, prompt));
             context.subscribed(model, subscriptions[app]);
             return context;
         }

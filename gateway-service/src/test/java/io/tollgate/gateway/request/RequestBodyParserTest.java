@@ -2,8 +2,10 @@ package io.tollgate.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestBodyParserTest {
@@ -15,7 +17,23 @@ class RequestBodyParserTest {
                  "model":"gpt-4o-mini","stream":true,"max_tokens":128,"stream_options":{"include_usage":true}}""");
 
         assertThat(result.rejection()).isNull();
-        assertThat(result.facts()).isEqualTo(new RequestFacts("gpt-4o-mini", true, java.util.OptionalInt.of(128), true));
+        assertThat(result.facts()).isEqualTo(new RequestFacts("gpt-4o-mini", true, java.util.OptionalInt.of(128), true,
+                new PromptText(List.of("hi"), 1)));
+    }
+
+    @Test
+    void reads_the_prompt_with_the_rest_and_an_empty_or_null_input_is_no_input() {
+        var chat = parse(Endpoint.CHAT, """
+                {"model":"m","messages":[{"role":"system","content":"Be brief."},{"role":"user","name":"x","content":"Hi"}]}""");
+        assertThat(chat.facts().prompt()).isEqualTo(new PromptText(List.of("Be brief.", "Hi"), 2));
+        assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":[\"a\",\"b\"]}").facts().prompt().parts())
+                .containsExactly("a", "b");
+        assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":[[1,2,3]]}").facts().prompt().parts()).isEmpty();
+
+        assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":[]}").rejection().param()).isEqualTo("input");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":null}").rejection().param()).isEqualTo("messages");
+        assertThat(parse(Endpoint.COMPLETIONS, "{\"model\":\"m\",\"prompt\":\"once\"}").facts().prompt().parts())
+                .containsExactly("once");
     }
 
     @Test
@@ -34,6 +52,8 @@ class RequestBodyParserTest {
     void refuses_what_is_not_one_json_object() {
         assertThat(parse(Endpoint.CHAT, "[1]").rejection().code()).isEqualTo("invalid_json");
         assertThat(parse(Endpoint.CHAT, "{\"model\":").rejection().code()).isEqualTo("invalid_json");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":").rejection().message())
+                .isEqualTo("The request body is not valid JSON. We could not parse the JSON body of your request.");
         assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{}]} {}").rejection().code()).isEqualTo("invalid_json");
         assertThat(parse(Endpoint.CHAT, "").rejection().code()).isEqualTo("invalid_json");
     }

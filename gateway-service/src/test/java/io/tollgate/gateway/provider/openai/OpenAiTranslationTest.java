@@ -2,6 +2,7 @@ package io.tollgate.gateway.provider.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class OpenAiTranslationTest {
     }
 
     private static RequestFacts facts(String model, boolean stream, boolean includeUsage) {
-        return new RequestFacts(model, stream, OptionalInt.empty(), includeUsage);
+        return new RequestFacts(model, stream, OptionalInt.empty(), includeUsage, PromptText.NONE);
     }
 
     private static byte[] event(String data) {
