@@ -11,6 +11,7 @@ import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ class ModelRoutes implements NettyRouteProvider {
         return routes.route(request -> endpoint(request) != null, this::serve);
     }
 
-    private Endpoint endpoint(HttpServerRequest request) {
+    private @Nullable Endpoint endpoint(HttpServerRequest request) {
         return HttpMethod.POST.equals(request.method()) ? endpointsByPath.get(request.fullPath()) : null;
     }
 

@@ -2,10 +2,10 @@ package io.tollgate.gateway.api;
 
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import org.springframework.stereotype.Component;
-import io.tollgate.gateway.http.Reply;
 import reactor.core.publisher.Mono;
 
 /** Ends a request with an error: meters it (when the caller is known) and renders the rejection. */
