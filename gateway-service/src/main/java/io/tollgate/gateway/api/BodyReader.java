@@ -18,9 +18,9 @@ final class BodyReader {
         this.maxBytes = maxBytes;
     }
 
-    static Mono<byte[]> read(HttpServerRequest request, int maxBytes) {
-        int declared = request.requestHeaders().getInt("content-length", -1);
-        int expected = declared >= 0 && declared <= maxBytes ? declared : Math.min(maxBytes, 1024);
+    /** @param declaredLength the request's content length, -1 when it has none (then it is read up to the limit) */
+    static Mono<byte[]> read(HttpServerRequest request, long declaredLength, int maxBytes) {
+        int expected = declaredLength >= 0 && declaredLength <= maxBytes ? (int) declaredLength : Math.min(maxBytes, 1024);
         return request.receive()
                 .collect(() -> new BodyReader(expected, maxBytes), BodyReader::append)
                 .map(BodyReader::bytes);

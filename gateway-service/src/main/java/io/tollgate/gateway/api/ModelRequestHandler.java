@@ -66,10 +66,11 @@ public class ModelRequestHandler {
             return Mono.just(errors.reply(new Rejection(415, Rejection.INVALID_REQUEST, null, "unsupported_media_type",
                     "The content type must be application/json.")));
         }
-        if (headers.getContentLength() > properties.maxBodyBytes()) {
+        long declaredLength = headers.getContentLength();
+        if (declaredLength > properties.maxBodyBytes()) {
             return Mono.just(errors.reply(BodyReader.tooLarge(properties.maxBodyBytes())));
         }
-        return BodyReader.read(request, properties.maxBodyBytes())
+        return BodyReader.read(request, declaredLength, properties.maxBodyBytes())
                 .flatMap(body -> run(newContext(headers, responseHeaders, endpoint, body, snapshot.get(), requestId,
                         receivedAt, startNanos)))
                 .onErrorResume(RejectedException.class, e -> Mono.just(errors.reply(e.rejection())));

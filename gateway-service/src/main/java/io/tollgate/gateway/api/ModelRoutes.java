@@ -9,9 +9,6 @@ import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.pipeline.Endpoint;
-import java.util.HashMap;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,33 +32,30 @@ class ModelRoutes implements NettyRouteProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRoutes.class);
 
-    private final Map<String, Endpoint> endpointsByPath = new HashMap<>();
     private final ModelRequestHandler models;
     private final ErrorWriter errors;
 
     ModelRoutes(ModelRequestHandler models, ErrorWriter errors) {
         this.models = models;
         this.errors = errors;
-        for (Endpoint endpoint : Endpoint.values()) {
-            endpointsByPath.put(endpoint.apiPath(), endpoint);
-        }
     }
 
     @Override
     public HttpServerRoutes apply(HttpServerRoutes routes) {
-        return routes.route(request -> endpoint(request) != null, this::serve);
+        for (Endpoint endpoint : Endpoint.values()) {
+            routes = routes.route(request -> HttpMethod.POST.equals(request.method())
+                            && endpoint.apiPath().equals(request.fullPath()),
+                    (request, response) -> serve(request, response, endpoint));
+        }
+        return routes;
     }
 
-    private @Nullable Endpoint endpoint(HttpServerRequest request) {
-        return HttpMethod.POST.equals(request.method()) ? endpointsByPath.get(request.fullPath()) : null;
-    }
-
-    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response, Endpoint endpoint) {
         String requestId = RequestIds.resolve(request.requestHeaders().get(RequestIds.HEADER));
         response.header(RequestIds.HEADER, requestId);
         var headers = new HttpHeaders(new Netty4HeadersAdapter(request.requestHeaders()));
         var responseHeaders = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
-        return Mono.defer(() -> models.handle(request, headers, responseHeaders, endpoint(request), requestId))
+        return Mono.defer(() -> models.handle(request, headers, responseHeaders, endpoint, requestId))
                 .onErrorResume(failure -> Mono.just(errors.reply(rejectionFor(request, failure))))
                 .flatMap(reply -> write(request, response, reply));
     }

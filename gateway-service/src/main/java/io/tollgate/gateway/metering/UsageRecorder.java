@@ -2,7 +2,6 @@ package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
@@ -66,8 +65,7 @@ public class UsageRecorder {
     /** Counts what the provider did not report: the prompt from the request, the completion from the generated text. */
     public TokenUsage estimate(RequestContext context, String generated) {
         long prompt = context.promptTokens()
-                .orElseGet(() -> tokens.countPrompt(context.facts().map(RequestFacts::prompt)
-                        .orElseGet(() -> PromptText.of(context.endpoint(), context.body()))));
+                .orElseGet(() -> tokens.countPrompt(context.facts().orElseThrow().prompt()));
         return TokenUsage.of(prompt, tokens.count(generated));
     }
 

@@ -31,6 +31,22 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_stream_goes_out_as_server_sent_events_with_the_request_id() {
+        var world = world();
+        String body = "{\"model\":\"" + world.mockModel() + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        var response = send(request("/v1/chat/completions").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + world.key().plaintext()).header(RequestIds.HEADER, "stream-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
+        assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue(RequestIds.HEADER)).hasValue("stream-1");
+        assertThat(response.body()).startsWith("data: {").contains("chat.completion.chunk").endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
     void a_clients_request_id_is_echoed_and_a_content_type_that_does_not_parse_is_415() {
         var response = send(request("/v1/chat/completions").header("Content-Type", "application/json;;=")
                 .header(RequestIds.HEADER, "client-7").POST(HttpRequest.BodyPublishers.ofString("{}")));

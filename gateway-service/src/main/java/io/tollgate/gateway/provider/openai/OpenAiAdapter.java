@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -58,28 +59,22 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
 
     @Override
     public Mono<UpstreamReply> send(UpstreamRequest request) {
-        var client = client(request.provider());
-        var uri = client.uris().get(request.endpoint());
-        if (uri == null) {
+        var post = post(request);
+        if (post == null) {
             return Mono.error(invalidBaseUrl());
         }
-        return client.http().post().uri(uri)
-                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
-                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+        return post.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
                         .map(body -> new UpstreamReply(response.status().code(), body)))
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
     @Override
     public Flux<byte[]> stream(UpstreamRequest request) {
-        var client = client(request.provider());
-        var uri = client.uris().get(request.endpoint());
-        if (uri == null) {
+        var post = post(request);
+        if (post == null) {
             return Flux.error(invalidBaseUrl());
         }
-        return client.http().post().uri(uri)
-                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())))
-                .response((response, content) -> {
+        return post.response((response, content) -> {
                     int status = response.status().code();
                     if (status != 200) {
                         return content.aggregate().asByteArray().defaultIfEmpty(new byte[0])
@@ -90,6 +85,14 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
                             .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
                 })
                 .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    /** The request's POST to its provider, ready to send; null when the provider's base URL is no URL. */
+    private HttpClient.@Nullable ResponseReceiver<?> post(UpstreamRequest request) {
+        var client = client(request.provider());
+        var uri = client.uris().get(request.endpoint());
+        return uri == null ? null : client.http().post().uri(uri)
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())));
     }
 
     private ProviderClient client(ProviderEntry provider) {
