@@ -2,12 +2,13 @@ package io.tollgate.billing.api;
 
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.export.CsvExports;
-import io.tollgate.billing.export.InvoicePdf;
+import io.tollgate.billing.export.InvoiceDocuments;
 import io.tollgate.billing.invoicing.Invoice;
 import io.tollgate.billing.invoicing.InvoiceLifecycle;
 import io.tollgate.billing.invoicing.Invoices;
 import io.tollgate.billing.security.BillingUser;
 import io.tollgate.billing.security.TenantAccess;
+import io.tollgate.invoicepdf.InvoicePdf;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,15 +34,12 @@ class InvoiceController {
     private final InvoiceLifecycle lifecycle;
     private final TenantAccess access;
     private final CsvExports csv;
-    private final InvoicePdf pdf;
 
-    InvoiceController(Invoices invoices, InvoiceLifecycle lifecycle, TenantAccess access, CsvExports csv,
-                      InvoicePdf pdf) {
+    InvoiceController(Invoices invoices, InvoiceLifecycle lifecycle, TenantAccess access, CsvExports csv) {
         this.invoices = invoices;
         this.lifecycle = lifecycle;
         this.access = access;
         this.csv = csv;
-        this.pdf = pdf;
     }
 
     @GetMapping("/invoices")
@@ -63,7 +61,8 @@ class InvoiceController {
     @GetMapping("/invoices/{id}/export.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Invoice invoice = visible(id);
-        return download(MediaType.APPLICATION_PDF, fileName(invoice) + ".pdf", pdf.render(invoice));
+        return download(MediaType.APPLICATION_PDF, fileName(invoice) + ".pdf",
+                InvoicePdf.render(InvoiceDocuments.of(invoice)));
     }
 
     @GetMapping("/periods/{period}/invoices.csv")

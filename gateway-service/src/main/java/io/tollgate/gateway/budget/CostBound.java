@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 
 /**
  * The most a request can cost, before it runs: every byte of the body a prompt token (a text token is at least one
- * byte) at the input rate, and max_tokens (else the model's context window) completion tokens at the higher of the
- * output and reasoning rates. Image and audio inputs are priced by the provider beyond their bytes, so for them
+ * byte) at the input rate, and max_tokens (else the model's maximum output, else its context window) completion
+ * tokens at the higher of the output and reasoning rates. Image and audio inputs are priced by the provider beyond their bytes, so for them
  * this is an estimate, not a bound.
  */
 final class CostBound {
@@ -21,7 +21,9 @@ final class CostBound {
             return BigDecimal.ZERO;
         }
         var rates = price.get().rates();
-        long completion = context.facts().orElseThrow().maxTokens().orElse(model.contextWindow());
+        var requested = context.facts().orElseThrow().maxTokens();
+        long completion = requested.isPresent() ? requested.getAsInt()
+                : context.snapshot().limits().maxOutputTokens(model.id()).orElse(model.contextWindow());
         BigDecimal perMillion = rates.inputPerMillion().max(rates.cachedInputPerMillion())
                 .multiply(BigDecimal.valueOf(context.body().length))
                 .add(rates.outputPerMillion().max(rates.effectiveReasoningPerMillion()).multiply(BigDecimal.valueOf(completion)));

@@ -1,14 +1,16 @@
 package io.tollgate.portal.finance;
 
+import io.tollgate.invoicepdf.InvoiceDocument;
 import io.tollgate.portal.common.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * How an invoice and its lines are read, for every screen that shows invoices; each query adds its own scope. The
- * summary columns expect {@code invoices i join tenants t}.
+ * summary and document columns expect {@code invoices i join tenants t}.
  */
 public final class InvoiceRows {
 
@@ -18,6 +20,9 @@ public final class InvoiceRows {
     public static final String LINE_COLUMNS = """
             line_no, kind, description, model, requests, prompt_tokens, completion_tokens, metered_cost_usd,
             amount_usd""";
+
+    public static final String DOCUMENT_COLUMNS = SUMMARY_COLUMNS
+            + ", t.slug, t.billing_email, i.currency, i.metered_cost_usd, i.markup_percent";
 
     private InvoiceRows() {
     }
@@ -33,5 +38,16 @@ public final class InvoiceRows {
         return new InvoiceLine(rs.getInt("line_no"), rs.getString("kind"), rs.getString("description"),
                 rs.getString("model"), rs.getLong("requests"), rs.getLong("prompt_tokens"),
                 rs.getLong("completion_tokens"), rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("amount_usd"));
+    }
+
+    /** The invoice as its PDF shows it, from a row of {@link #DOCUMENT_COLUMNS} and the invoice's lines. */
+    public static InvoiceDocument document(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
+        InvoiceSummary invoice = summary(rs, 0);
+        return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
+                rs.getString("billing_email"), invoice.periodStart(), invoice.periodEnd().minusDays(1),
+                invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
+                rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(), invoice.totalUsd(),
+                lines.stream().map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(),
+                        line.requests(), line.meteredUsd(), line.amountUsd())).toList());
     }
 }

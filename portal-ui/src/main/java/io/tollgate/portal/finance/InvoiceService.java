@@ -1,5 +1,6 @@
 package io.tollgate.portal.finance;
 
+import io.tollgate.invoicepdf.InvoicePdf;
 import io.tollgate.portal.common.Csv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.Roles;
@@ -47,6 +48,16 @@ public class InvoiceService {
                 .param(invoiceId)
                 .query(InvoiceRows::line)
                 .list();
+    }
+
+    /** The invoice as a PDF, the same document billing's API prints. */
+    public byte[] pdf(UUID invoiceId) {
+        List<InvoiceLine> lines = lines(invoiceId);
+        return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS
+                        + " from invoices i join tenants t on t.id = i.tenant_id where i.id = ?")
+                .param(invoiceId)
+                .query((rs, row) -> InvoiceRows.document(rs, lines))
+                .optional().orElseThrow(() -> PortalException.notFound("Invoice")));
     }
 
     /** Every listed invoice with its lines, one CSV row per line, for the accounting system. */

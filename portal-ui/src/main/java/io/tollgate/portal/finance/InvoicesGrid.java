@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
@@ -34,8 +35,9 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
     }
 
     /** Opens an invoice's lines in a dialog, with its CSV download. */
-    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor csv) {
-        var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()), csv));
+    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor... downloads) {
+        var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()),
+                new HorizontalLayout(downloads)));
         dialog.setWidth("min(60rem, 95vw)");
         dialog.getFooter().add(new Button("Close", click -> dialog.close()));
     }

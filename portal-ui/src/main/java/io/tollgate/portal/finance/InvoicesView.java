@@ -79,13 +79,20 @@ class InvoicesView extends VerticalLayout {
     }
 
     private void showLines(InvoiceSummary invoice) {
+        String fileName = "invoice-" + (invoice.number() == null ? invoice.id() : invoice.number());
         Anchor csv = new Anchor((DownloadHandler) event -> {
-            event.setFileName("invoice-" + (invoice.number() == null ? invoice.id() : invoice.number()) + ".csv");
+            event.setFileName(fileName + ".csv");
             event.setContentType("text/csv");
             invoices.exportCsv(List.of(invoice),
                     new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Export CSV");
+        Anchor pdf = new Anchor((DownloadHandler) event -> {
+            event.setFileName(fileName + ".pdf");
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(invoices.pdf(invoice.id()));
+        }, "Download PDF");
+        pdf.setId("finance-invoice-pdf");
         InvoicesGrid.openLines(invoice.label() + " · " + invoice.tenant() + " · " + invoice.status(), invoice,
-                invoices.lines(invoice.id()), csv);
+                invoices.lines(invoice.id()), csv, pdf);
     }
 }

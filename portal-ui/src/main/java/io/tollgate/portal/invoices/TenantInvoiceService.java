@@ -1,5 +1,6 @@
 package io.tollgate.portal.invoices;
 
+import io.tollgate.invoicepdf.InvoicePdf;
 import io.tollgate.portal.common.Csv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.finance.InvoiceCsv;
@@ -64,6 +65,15 @@ public class TenantInvoiceService {
         InvoiceCsv.header(out);
         InvoiceCsv.rows(out, invoice, linesOf(invoice));
         Csv.flush(out);
+    }
+
+    /** The invoice as a PDF, the same document billing's API gives finance. */
+    public byte[] pdf(UUID invoiceId) {
+        List<InvoiceLine> lines = lines(invoiceId);
+        return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS + OWN_ISSUED + " and i.id = :id")
+                .param("tenant", currentUser.tenantId()).param("id", invoiceId)
+                .query((rs, row) -> InvoiceRows.document(rs, lines))
+                .single());
     }
 
     private List<InvoiceLine> linesOf(InvoiceSummary invoice) {

@@ -44,6 +44,13 @@ class TenantInvoicesView extends VerticalLayout {
             invoices.exportCsv(invoice.id(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Download CSV");
         csv.setId("invoice-csv");
-        InvoicesGrid.openLines(invoice.label() + " · " + invoice.status(), invoice, invoices.lines(invoice.id()), csv);
+        Anchor pdf = new Anchor((DownloadHandler) event -> {
+            event.setFileName("invoice-" + invoice.label() + ".pdf");
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(invoices.pdf(invoice.id()));
+        }, "Download PDF");
+        pdf.setId("invoice-pdf");
+        InvoicesGrid.openLines(invoice.label() + " · " + invoice.status(), invoice, invoices.lines(invoice.id()), csv,
+                pdf);
     }
 }

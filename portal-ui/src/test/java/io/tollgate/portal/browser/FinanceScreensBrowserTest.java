@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +95,9 @@ class FinanceScreensBrowserTest {
         finance.settle();
         page.waitForTimeout(400); // the dialog's opening animation
         Browser.screenshot(page, "finance-invoice-lines");
+        var pdf = page.waitForDownload(() -> page.locator("#finance-invoice-pdf").click());
+        Assertions.assertThat(pdfText(pdf.path())).contains("Invoice (draft)", "Tenant: " + tenantName, "ledger-bot",
+                "Total: 99.50 USD");
 
         finance.go("/admin/approvals");
         assertThat(page.locator("#approvals-grid")).hasCount(0);
@@ -112,6 +117,14 @@ class FinanceScreensBrowserTest {
     private static String read(Path path) {
         try {
             return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pdfText(Path path) {
+        try {
+            return new PdfTextExtractor(new PdfReader(Files.readAllBytes(path))).getTextFromPage(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,12 +16,17 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** A tenant's billing member finds the tenant's invoices, opens one and downloads its lines; a developer cannot. */
+/**
+ * A tenant's billing member finds the tenant's invoices, opens one and downloads its lines and its PDF; a developer
+ * cannot.
+ */
 @PortalIntegrationTest
 class TenantInvoicesBrowserTest {
 
@@ -52,7 +57,7 @@ class TenantInvoicesBrowserTest {
     }
 
     @Test
-    void a_billing_member_opens_an_invoice_and_downloads_its_lines() throws IOException {
+    void a_billing_member_opens_an_invoice_and_downloads_its_lines_and_pdf() throws IOException {
         Steps billing = new Steps(Browser.desktop("http://localhost:" + port));
         Page page = billing.page();
         billing.signIn(member("BILLING"), PASSWORD);
@@ -76,6 +81,11 @@ class TenantInvoicesBrowserTest {
                 .startsWith("invoice,tenant,period_start")
                 .contains(latest.number() + ",Ledger Labs," + lastMonth + ",")
                 .contains(",1234.50,1357.95");
+
+        var pdf = page.waitForDownload(() -> page.locator("#invoice-pdf").click());
+        Assertions.assertThat(pdf.suggestedFilename()).isEqualTo("invoice-" + latest.number() + ".pdf");
+        Assertions.assertThat(new PdfTextExtractor(new PdfReader(Files.readAllBytes(pdf.path()))).getTextFromPage(1))
+                .contains("Invoice " + latest.number(), "Tenant: Ledger Labs", "Total: 1357.95 USD");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,6 +86,16 @@ class TenantInvoiceAuthorizationIntegrationTest {
     }
 
     @Test
+    void an_invoice_downloads_as_the_pdf_billing_prints() throws IOException {
+        Tenants.signIn(acmeBilling);
+
+        String text = new PdfTextExtractor(new PdfReader(invoices.pdf(acmeMarch.id()))).getTextFromPage(1);
+        assertThat(text).contains("Invoice " + acmeMarch.number(), "Tenant: " + acmeBilling.tenantName(),
+                "Period: 2025-03-01 to 2025-03-31", "Status: FINALIZED", "acme-search", "99.50", "Markup 10%",
+                "Total: 109.45 USD");
+    }
+
+    @Test
     void a_billing_member_cannot_read_another_tenants_invoice_by_id() {
         Tenants.signIn(acmeBilling);
 
@@ -91,6 +104,8 @@ class TenantInvoiceAuthorizationIntegrationTest {
         assertThatThrownBy(() -> invoices.lines(globexMarch.id())).isInstanceOf(PortalException.class)
                 .hasMessage("Invoice not found");
         assertThatThrownBy(() -> invoices.exportCsv(globexMarch.id(), new StringWriter()))
+                .isInstanceOf(PortalException.class).hasMessage("Invoice not found");
+        assertThatThrownBy(() -> invoices.pdf(globexMarch.id()))
                 .isInstanceOf(PortalException.class).hasMessage("Invoice not found");
 
         Tenants.signIn(globexBilling);
@@ -123,6 +138,8 @@ class TenantInvoiceAuthorizationIntegrationTest {
             assertThatThrownBy(() -> invoices.get(acmeMarch.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> invoices.lines(acmeMarch.id())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> invoices.exportCsv(acmeMarch.id(), new StringWriter()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> invoices.pdf(acmeMarch.id()))
                     .isInstanceOf(AccessDeniedException.class);
         }
     }

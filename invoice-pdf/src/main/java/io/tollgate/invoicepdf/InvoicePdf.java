@@ -1,6 +1,5 @@
-package io.tollgate.billing.export;
+package io.tollgate.invoicepdf;
 
-import io.tollgate.billing.invoicing.Invoice;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -14,17 +13,18 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
-import org.springframework.stereotype.Component;
 
 /** An invoice as a one-document PDF (OpenPDF): tenant, period, lines and totals, amounts as on the invoice. */
-@Component
-public class InvoicePdf {
+public final class InvoicePdf {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
     private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 9);
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
 
-    public byte[] render(Invoice invoice) {
+    private InvoicePdf() {
+    }
+
+    public static byte[] render(InvoiceDocument invoice) {
         var out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter.getInstance(document, out);
@@ -44,7 +44,7 @@ public class InvoicePdf {
         for (String header : new String[] {"#", "Description", "Requests", "Metered cost (USD)", "Amount (USD)"}) {
             table.addCell(cell(header, BOLD, Element.ALIGN_LEFT));
         }
-        for (Invoice.Line line : invoice.lines()) {
+        for (InvoiceDocument.Line line : invoice.lines()) {
             table.addCell(cell(String.valueOf(line.lineNo()), TEXT, Element.ALIGN_LEFT));
             table.addCell(cell(line.description(), TEXT, Element.ALIGN_LEFT));
             table.addCell(cell(String.valueOf(line.requests()), TEXT, Element.ALIGN_RIGHT));

@@ -1,0 +1,21 @@
+package io.tollgate.billing.export;
+
+import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.invoicepdf.InvoiceDocument;
+
+/** An invoice as the PDF document shows it. */
+public final class InvoiceDocuments {
+
+    private InvoiceDocuments() {
+    }
+
+    public static InvoiceDocument of(Invoice invoice) {
+        return new InvoiceDocument(invoice.number(), invoice.tenantName(), invoice.tenantSlug(),
+                invoice.billingEmail(), invoice.periodStart(), invoice.periodLastDay(), invoice.status(),
+                invoice.currency(), invoice.meteredCostUsd(), invoice.markupPercent(), invoice.subtotalUsd(),
+                invoice.totalUsd(), invoice.lines().stream()
+                        .map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(), line.requests(),
+                                line.meteredCostUsd(), line.amountUsd()))
+                        .toList());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tollgate.invoicepdf;
+
+import org.jspecify.annotations.NullMarked;
