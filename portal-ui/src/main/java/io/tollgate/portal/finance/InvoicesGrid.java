@@ -29,6 +29,7 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
             Button lines = new Button("Lines", click -> showLines.accept(invoice));
             lines.addThemeVariants(ButtonVariant.LUMO_SMALL);
             lines.addClassName("invoice-lines");
+            lines.setId("invoice-lines-" + invoice.id());
             return lines;
         }).setAutoWidth(true).setFlexGrow(0);
         setAllRowsVisible(true);

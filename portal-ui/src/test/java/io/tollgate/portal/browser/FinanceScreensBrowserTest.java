@@ -36,6 +36,7 @@ class FinanceScreensBrowserTest {
     PasswordEncoder passwords;
     String email;
     String tenantName;
+    UUID invoice;
 
     @BeforeEach
     void aFinanceUserAndATenantWithUsageAndAnInvoice() {
@@ -58,7 +59,7 @@ class FinanceScreensBrowserTest {
                                                  completion_tokens, cost_usd)
                         values (?, ?, ?, 'gpt-4o-mini', 'team=ledger', 1200, 480000, 96000, 1234.5)""")
                 .params(today.withDayOfMonth(1), tenant, app).update();
-        UUID invoice = UUID.randomUUID();
+        invoice = UUID.randomUUID();
         LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
         jdbc.sql("""
                         insert into invoices (id, tenant_id, period_start, period_end, metered_cost_usd, subtotal_usd,
@@ -90,7 +91,7 @@ class FinanceScreensBrowserTest {
 
         finance.go("/finance/invoices");
         assertThat(page.locator("#invoices-grid")).containsText(tenantName);
-        page.locator(".invoice-lines").first().click();
+        page.locator("#invoice-lines-" + invoice).click();
         assertThat(page.locator("#invoice-lines-grid")).containsText("ledger-bot · gpt-4o-mini");
         finance.settle();
         page.waitForTimeout(400); // the dialog's opening animation

@@ -39,7 +39,7 @@ class ApprovalsView extends VerticalLayout {
         grid.addColumn(r -> Money.usd(r.tenantSpendThisMonth()))
                 .setHeader("Tenant spend this month").setAutoWidth(true);
         grid.addColumn(r -> Ui.time(r.requestedAt())).setHeader("Requested").setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setAutoWidth(true);
+        grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("approvals-grid");
