@@ -49,6 +49,7 @@ class AdminScreensBrowserTest {
         admin.fill("#audit-search", model);
         assertThat(page.locator("#audit-grid")).containsText("model.create");
         assertThat(page.locator("#audit-grid")).containsText(PortalIntegrationTest.ADMIN_EMAIL);
+        assertThat(page.locator("#audit-grid")).containsText(model); // in the details, cut to one line but all there
         Browser.screenshot(page, "admin-audit");
     }
 

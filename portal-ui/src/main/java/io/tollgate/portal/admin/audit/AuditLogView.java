@@ -31,9 +31,11 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditQueryService.Entry::tenant).setHeader("Tenant").setAutoWidth(true);
         grid.addColumn(AuditQueryService.Entry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditQueryService.Entry::target).setHeader("Target").setAutoWidth(true);
-        grid.addColumn(AuditQueryService.Entry::details).setHeader("Details").setFlexGrow(1);
+        // one line per entry: the details, often long JSON, are cut at the column's edge and shown whole on hover
+        grid.addColumn(AuditQueryService.Entry::details).setHeader("Details").setWidth("24rem").setFlexGrow(1)
+                .setTooltipGenerator(AuditQueryService.Entry::details);
         grid.addColumn(AuditQueryService.Entry::address).setHeader("From").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setId("audit-grid");
         search.addValueChangeListener(change -> grid.setItems(audit.latest(search.getValue())));
         grid.setItems(audit.latest(""));

@@ -31,6 +31,7 @@ class TenantsView extends VerticalLayout {
         this.tenants = tenants;
         var plans = tenants.plans();
         search.setPlaceholder("Search by name or slug");
+        search.setWidth("16rem");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> refresh());
         grid.addColumn(TenantAdminService.TenantRow::name).setHeader("Tenant").setAutoWidth(true);
@@ -58,7 +59,7 @@ class TenantsView extends VerticalLayout {
             Button ceilings = new Button("Ceilings", click -> editCeilings(tenant));
             ceilings.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return ceilings;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.addComponentColumn(tenant -> {
             boolean active = tenant.status().equals("ACTIVE");
             Button toggle = new Button(active ? "Suspend" : "Resume", click -> Ui.confirm(
@@ -70,7 +71,7 @@ class TenantsView extends VerticalLayout {
                     }));
             toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, active ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
             return toggle;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setId("tenants-grid");
         add(new HorizontalLayout(new H2("Tenants"), search), grid);
         setSizeFull();
