@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 /**
  * The most a request can cost, before it runs: every byte of the body a prompt token (a text token is at least one
  * byte) at the input rate, and max_tokens (else the model's maximum output, else its context window) completion
- * tokens at the higher of the output and reasoning rates. Image and audio inputs are priced by the provider beyond their bytes, so for them
- * this is an estimate, not a bound.
+ * tokens at the higher of the output and reasoning rates. Image and audio inputs are priced by the provider beyond
+ * their bytes, so for them this is an estimate, not a bound.
  */
 final class CostBound {
 
@@ -21,9 +21,7 @@ final class CostBound {
             return BigDecimal.ZERO;
         }
         var rates = price.get().rates();
-        var requested = context.facts().orElseThrow().maxTokens();
-        long completion = requested.isPresent() ? requested.getAsInt()
-                : context.snapshot().limits().maxOutputTokens(model.id()).orElse(model.contextWindow());
+        long completion = context.completionCap().orElse(model.contextWindow());
         BigDecimal perMillion = rates.inputPerMillion().max(rates.cachedInputPerMillion())
                 .multiply(BigDecimal.valueOf(context.body().length))
                 .add(rates.outputPerMillion().max(rates.effectiveReasoningPerMillion()).multiply(BigDecimal.valueOf(completion)));

@@ -129,15 +129,8 @@ public class LimitsPolicy implements GatewayPolicy {
 
     /** The completion tokens to reserve: max_tokens, else the model's maximum output, else the configured default. */
     private long completionReserve(RequestContext context) {
-        if (context.endpoint() == Endpoint.EMBEDDINGS) {
-            return 0;
-        }
-        var requested = context.facts().orElseThrow().maxTokens();
-        if (requested.isPresent()) {
-            return requested.getAsInt();
-        }
-        return context.snapshot().limits().maxOutputTokens(context.model().orElseThrow().id())
-                .orElse(properties.defaultMaxTokens());
+        return context.endpoint() == Endpoint.EMBEDDINGS ? 0
+                : context.completionCap().orElse(properties.defaultMaxTokens());
     }
 
     private Mono<Rejection> decide(RequestContext context, Admission admission, String modelName) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -150,6 +151,15 @@ public final class RequestContext {
     public void subscribed(ModelEntry model, SubscriptionEntry subscription) {
         this.model = model;
         this.subscription = subscription;
+    }
+
+    /**
+     * The most completion tokens the request can get, where that is known before it runs: its max_tokens, else its
+     * model's maximum output. Limits and budgets each fall back to their own figure when neither is set.
+     */
+    public OptionalInt completionCap() {
+        var requested = facts().orElseThrow().maxTokens();
+        return requested.isPresent() ? requested : snapshot.limits().maxOutputTokens(model().orElseThrow().id());
     }
 
     /** The model the client asked for, when a budget downgrade serves another one instead. */

@@ -44,7 +44,7 @@ public final class InvoiceRows {
     public static InvoiceDocument document(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
         InvoiceSummary invoice = summary(rs, 0);
         return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
-                rs.getString("billing_email"), invoice.periodStart(), invoice.periodEnd().minusDays(1),
+                rs.getString("billing_email"), invoice.periodStart(), invoice.periodLastDay(),
                 invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
                 rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(), invoice.totalUsd(),
                 lines.stream().map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(),

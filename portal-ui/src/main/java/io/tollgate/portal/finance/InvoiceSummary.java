@@ -14,4 +14,9 @@ public record InvoiceSummary(UUID id, String tenant, @Nullable String number, Lo
     public String label() {
         return number == null ? "Draft" : number;
     }
+
+    /** The period's end is exclusive (the first day of the next month). */
+    public LocalDate periodLastDay() {
+        return periodEnd.minusDays(1);
+    }
 }

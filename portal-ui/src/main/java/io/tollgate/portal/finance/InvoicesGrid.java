@@ -7,10 +7,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Invoices with a "Lines" button each, as finance (every tenant) and a tenant's own members see them. */
 public class InvoicesGrid extends Grid<InvoiceSummary> {
@@ -20,7 +22,7 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
         if (withTenant) {
             addColumn(InvoiceSummary::tenant).setHeader("Tenant").setAutoWidth(true).setFlexGrow(1);
         }
-        addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodEnd().minusDays(1))
+        addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodLastDay())
                 .setHeader("Period").setAutoWidth(true).setFlexGrow(withTenant ? 0 : 1);
         addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         addColumn(invoice -> Money.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
@@ -35,7 +37,18 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
         setAllRowsVisible(true);
     }
 
-    /** Opens an invoice's lines in a dialog, with its CSV download. */
+    /** A download of the invoice's PDF, rendered when it is clicked. */
+    public static Anchor pdfDownload(String id, String fileName, Supplier<byte[]> pdf) {
+        Anchor download = new Anchor((DownloadHandler) event -> {
+            event.setFileName(fileName);
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(pdf.get());
+        }, "Download PDF");
+        download.setId(id);
+        return download;
+    }
+
+    /** Opens an invoice's lines in a dialog, with its downloads (CSV, PDF). */
     public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor... downloads) {
         var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()),
                 new HorizontalLayout(downloads)));

@@ -86,12 +86,8 @@ class InvoicesView extends VerticalLayout {
             invoices.exportCsv(List.of(invoice),
                     new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Export CSV");
-        Anchor pdf = new Anchor((DownloadHandler) event -> {
-            event.setFileName(fileName + ".pdf");
-            event.setContentType("application/pdf");
-            event.getOutputStream().write(invoices.pdf(invoice.id()));
-        }, "Download PDF");
-        pdf.setId("finance-invoice-pdf");
+        Anchor pdf = InvoicesGrid.pdfDownload("finance-invoice-pdf", fileName + ".pdf",
+                () -> invoices.pdf(invoice.id()));
         InvoicesGrid.openLines(invoice.label() + " · " + invoice.tenant() + " · " + invoice.status(), invoice,
                 invoices.lines(invoice.id()), csv, pdf);
     }

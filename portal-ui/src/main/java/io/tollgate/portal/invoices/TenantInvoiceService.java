@@ -56,30 +56,31 @@ public class TenantInvoiceService {
     }
 
     public List<InvoiceLine> lines(UUID invoiceId) {
-        return linesOf(get(invoiceId));
+        return linesOf(get(invoiceId).id());
     }
 
     /** The invoice's lines as CSV, in the columns of finance's export. */
     public void exportCsv(UUID invoiceId, Writer out) {
         InvoiceSummary invoice = get(invoiceId);
         InvoiceCsv.header(out);
-        InvoiceCsv.rows(out, invoice, linesOf(invoice));
+        InvoiceCsv.rows(out, invoice, linesOf(invoice.id()));
         Csv.flush(out);
     }
 
     /** The invoice as a PDF, the same document billing's API gives finance. */
     public byte[] pdf(UUID invoiceId) {
-        List<InvoiceLine> lines = lines(invoiceId);
+        List<InvoiceLine> lines = linesOf(invoiceId);
         return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS + OWN_ISSUED + " and i.id = :id")
                 .param("tenant", currentUser.tenantId()).param("id", invoiceId)
                 .query((rs, row) -> InvoiceRows.document(rs, lines))
-                .single());
+                .optional().orElseThrow(() -> PortalException.notFound("Invoice")));
     }
 
-    private List<InvoiceLine> linesOf(InvoiceSummary invoice) {
+    /** Scoped by tenant but not by status: callers look the invoice up as an issued one too. */
+    private List<InvoiceLine> linesOf(UUID invoiceId) {
         return jdbc.sql("select " + InvoiceRows.LINE_COLUMNS
                         + " from invoice_lines where invoice_id = ? and tenant_id = ? order by line_no")
-                .params(invoice.id(), currentUser.tenantId())
+                .params(invoiceId, currentUser.tenantId())
                 .query(InvoiceRows::line)
                 .list();
     }

@@ -44,12 +44,8 @@ class TenantInvoicesView extends VerticalLayout {
             invoices.exportCsv(invoice.id(), new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
         }, "Download CSV");
         csv.setId("invoice-csv");
-        Anchor pdf = new Anchor((DownloadHandler) event -> {
-            event.setFileName("invoice-" + invoice.label() + ".pdf");
-            event.setContentType("application/pdf");
-            event.getOutputStream().write(invoices.pdf(invoice.id()));
-        }, "Download PDF");
-        pdf.setId("invoice-pdf");
+        Anchor pdf = InvoicesGrid.pdfDownload("invoice-pdf", "invoice-" + invoice.label() + ".pdf",
+                () -> invoices.pdf(invoice.id()));
         InvoicesGrid.openLines(invoice.label() + " · " + invoice.status(), invoice, invoices.lines(invoice.id()), csv,
                 pdf);
     }

@@ -119,6 +119,8 @@ class TenantInvoiceAuthorizationIntegrationTest {
         assertThat(invoices.list()).extracting(InvoiceSummary::id).doesNotContain(acmeDraft);
         assertThatThrownBy(() -> invoices.lines(acmeDraft)).isInstanceOf(PortalException.class)
                 .hasMessage("Invoice not found");
+        assertThatThrownBy(() -> invoices.pdf(acmeDraft)).isInstanceOf(PortalException.class)
+                .hasMessage("Invoice not found");
     }
 
     @Test
