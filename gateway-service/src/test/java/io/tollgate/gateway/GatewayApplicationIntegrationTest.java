@@ -7,25 +7,59 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The gateway service starts on a real port against the real test PostgreSQL and reports itself healthy. */
+/** The gateway service starts on real ports against the real test PostgreSQL and reports itself healthy. */
 @PostgresIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "tollgate.secrets.dev-defaults=true")
 class GatewayApplicationIntegrationTest {
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
-    void health_endpoint_answers_up_without_credentials() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void health_answers_up_on_the_management_port_without_credentials() throws Exception {
+        HttpResponse<String> health = get(managementPort, "/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(awaitStatus(managementPort, "/actuator/health/readiness", 200)).isEqualTo(200);
+    }
+
+    @Test
+    void the_public_port_serves_no_actuator_and_no_metrics_but_liveness_and_readiness() throws Exception {
+        for (String path : new String[] {"/metrics", "/actuator/health", "/actuator/prometheus", "/actuator"}) {
+            assertThat(get(port, path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+        assertThat(awaitStatus(port, "/readyz", 200)).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/prometheus").body()).contains("tollgate_gateway_snapshot_age_seconds");
+    }
+
+    /** Polls until {@code path} answers {@code wanted} (the first snapshot loads after the start) or 20 s passed. */
+    private int awaitStatus(int port, String path, int wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = get(port, path).statusCode();
+        while (status != wanted && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            status = get(port, path).statusCode();
+        }
+        return status;
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic against the users table, stateless. Which tenant a caller may see is decided per request by
- * {@link TenantAccess}; here only the coarse rules: health is public, the Stripe webhook authenticates by its
- * signature, everything else needs a signed-in user.
+ * {@link TenantAccess}; here only the coarse rules: actuator (on the management port) is public, the Stripe webhook
+ * authenticates by its signature, everything else needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,10 +28,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PLATFORM_FINANCE)
+                        // actuator listens on the management port only (TOLLGATE_BILLING_MANAGEMENT_PORT), kept off the
+                        // public network; the public port answers 404 there
+                        .requestMatchers("/actuator", "/actuator/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"tollgate-billing\"");

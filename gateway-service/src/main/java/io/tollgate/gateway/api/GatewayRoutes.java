@@ -34,9 +34,9 @@ class GatewayRoutes {
         return routes
                 .route(GET("/v1/models"), catalog::list)
                 .route(GET("/v1/models/{*id}"), catalog::one)
+                .route(GET("/livez"), health::live)
                 .route(GET("/healthz"), health::live)
                 .route(GET("/readyz"), health::ready)
-                .route(GET("/metrics"), health::metrics)
                 .build();
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.gateway.observability;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollgate.gateway.metering.MeteringQueue;
 import io.tollgate.gateway.metering.MeteringWorker;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
@@ -15,9 +14,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /healthz}: the process answers. {@code /readyz}: 200 once a configuration snapshot is loaded (and while the
- * database is down, since the last snapshot still serves), with the database and metering state in the body.
- * {@code /metrics}: Prometheus.
+ * {@code /livez} (and its older name {@code /healthz}): the process answers. {@code /readyz}: 200 once a configuration
+ * snapshot is loaded (and while the database is down, since the last snapshot still serves), with the database and
+ * metering state in the body. Metrics are on the management port only ({@code /actuator/prometheus}): their labels
+ * name tenants.
  */
 @Component
 public class HealthHandler {
@@ -25,15 +25,13 @@ public class HealthHandler {
     private final SnapshotHolder snapshots;
     private final MeteringQueue queue;
     private final MeteringWorker metering;
-    private final PrometheusMeterRegistry prometheus;
     private final Clock clock;
 
     public HealthHandler(SnapshotHolder snapshots, MeteringQueue queue, MeteringWorker metering,
-                         PrometheusMeterRegistry prometheus, Clock clock) {
+                         Clock clock) {
         this.snapshots = snapshots;
         this.queue = queue;
         this.metering = metering;
-        this.prometheus = prometheus;
         this.clock = clock;
     }
 
@@ -60,10 +58,5 @@ public class HealthHandler {
         details.put("metering", Map.of("queueDepth", queue.depth(), "spooledEvents", metering.spooledEvents(),
                 "databaseReachable", metering.databaseReachable()));
         return ServerResponse.status(ready ? 200 : 503).contentType(MediaType.APPLICATION_JSON).bodyValue(details);
-    }
-
-    public Mono<ServerResponse> metrics(ServerRequest request) {
-        return ServerResponse.ok().contentType(MediaType.parseMediaType("text/plain; version=0.0.4; charset=utf-8"))
-                .bodyValue(prometheus.scrape());
     }
 }

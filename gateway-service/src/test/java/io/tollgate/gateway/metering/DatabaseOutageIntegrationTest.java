@@ -35,7 +35,7 @@ class DatabaseOutageIntegrationTest {
                 sendAll(gateway, world);
                 var metering = gateway.bean(MeteringWorker.class);
                 await(() -> metering.spooledEvents() > 0, Duration.ofSeconds(10), "events to be spooled");
-                assertThat(gateway.get("/metrics").body()).contains("tollgate_gateway_metering_spool_events");
+                assertThat(gateway.managementGet("/actuator/prometheus").body()).contains("tollgate_gateway_metering_spool_events");
 
                 postgres.start();
                 sendAll(gateway, world);

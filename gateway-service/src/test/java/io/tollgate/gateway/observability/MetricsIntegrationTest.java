@@ -20,7 +20,7 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
 
         String metrics;
         try (var http = HttpClient.newHttpClient()) {
-            metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+            metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
 

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -40,6 +41,10 @@ public abstract class GatewayIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator health, metrics and Prometheus: never on the public port. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected SnapshotHolder snapshots;

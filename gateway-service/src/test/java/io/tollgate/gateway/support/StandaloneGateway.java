@@ -31,6 +31,7 @@ public final class StandaloneGateway implements AutoCloseable {
         BlockHoundSupport.install();
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
@@ -57,6 +58,16 @@ public final class StandaloneGateway implements AutoCloseable {
     public HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A GET on the management port (actuator health, metrics, Prometheus). */
+    public HttpResponse<String> managementGet(String path) {
+        String base = "http://localhost:" + context.getEnvironment().getProperty("local.management.port");
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

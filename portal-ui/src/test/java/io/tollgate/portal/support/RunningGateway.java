@@ -64,6 +64,7 @@ public final class RunningGateway implements AutoCloseable {
             environment.keySet().removeIf(name -> name.startsWith("TOLLGATE_") || name.startsWith("SPRING_"));
             environment.putAll(Map.of(
                     "TOLLGATE_GATEWAY_PORT", Integer.toString(port),
+                    "TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()),
                     "TOLLGATE_DB_URL", database.jdbcUrl(),
                     "TOLLGATE_DB_USER", database.username(),
                     "TOLLGATE_DB_PASSWORD", database.password(),
