@@ -24,23 +24,25 @@ final class ServiceProcess {
     private final Path log;
     private final URI readiness;
 
-    private ServiceProcess(TollgateService service, Process process, Path log, int port) {
+    private ServiceProcess(TollgateService service, Process process, Path log, int managementPort) {
         this.service = service;
         this.process = process;
         this.log = log;
-        this.readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        this.readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
     }
 
-    static ServiceProcess start(TollgateService service, Path jar, Path log, int port, Map<String, String> env) {
+    static ServiceProcess start(TollgateService service, Path jar, Path log, int managementPort,
+                                Map<String, String> env) {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new StartupException("cannot tell which java runs this launcher"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+ExitOnOutOfMemoryError",
+                        "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(env);
         try {
-            return new ServiceProcess(service, builder.start(), log, port);
+            return new ServiceProcess(service, builder.start(), log, managementPort);
         } catch (IOException e) {
             throw new StartupException("could not start the " + service.label() + ": " + e.getMessage(), e);
         }

@@ -14,6 +14,9 @@ record StandaloneSettings(
         int gatewayPort,
         int portalPort,
         int billingPort,
+        int gatewayManagementPort,
+        int portalManagementPort,
+        int billingManagementPort,
         Optional<String> adminEmail,
         Optional<String> adminPassword,
         Optional<String> demoApiKey) {
@@ -38,6 +41,9 @@ record StandaloneSettings(
                 port(env, "TOLLGATE_GATEWAY_PORT", 8080),
                 port(env, "TOLLGATE_PORTAL_PORT", 8081),
                 port(env, "TOLLGATE_BILLING_PORT", 8082),
+                port(env, "TOLLGATE_GATEWAY_MANAGEMENT_PORT", 9080),
+                port(env, "TOLLGATE_PORTAL_MANAGEMENT_PORT", 9081),
+                port(env, "TOLLGATE_BILLING_MANAGEMENT_PORT", 9082),
                 adminEmail,
                 adminPassword,
                 demoKey);

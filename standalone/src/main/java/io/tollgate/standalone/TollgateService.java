@@ -37,6 +37,15 @@ enum TollgateService {
         };
     }
 
+    /** Where its actuator (health, readiness, Prometheus) listens. */
+    int managementPort(StandaloneSettings settings) {
+        return switch (this) {
+            case GATEWAY -> settings.gatewayManagementPort();
+            case PORTAL -> settings.portalManagementPort();
+            case BILLING -> settings.billingManagementPort();
+        };
+    }
+
     String publicUrl(StandaloneSettings settings) {
         return "http://localhost:" + port(settings) + urlPath;
     }

@@ -89,7 +89,8 @@ public final class TollgateStandalone {
             ServiceEnvironment environment = new ServiceEnvironment(settings, secrets, database);
             for (TollgateService service : TollgateService.values()) {
                 services.add(ServiceProcess.start(service, jars.extract(service),
-                        settings.logsDir().resolve(service.logName()), service.port(settings), environment.asMap()));
+                        settings.logsDir().resolve(service.logName()), service.managementPort(settings),
+                        environment.asMap()));
             }
             return notices;
         } catch (IOException e) {

@@ -16,6 +16,9 @@ class StandaloneSettingsTest {
         assertThat(settings.gatewayPort()).isEqualTo(8080);
         assertThat(settings.portalPort()).isEqualTo(8081);
         assertThat(settings.billingPort()).isEqualTo(8082);
+        assertThat(settings.gatewayManagementPort()).isEqualTo(9080);
+        assertThat(settings.portalManagementPort()).isEqualTo(9081);
+        assertThat(settings.billingManagementPort()).isEqualTo(9082);
         assertThat(settings.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".tollgate"));
         assertThat(settings.adminEmail()).isEmpty();
         assertThat(settings.demoApiKey()).isEmpty();

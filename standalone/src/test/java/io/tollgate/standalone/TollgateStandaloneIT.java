@@ -47,6 +47,9 @@ class TollgateStandaloneIT {
     static int gatewayPort;
     static int portalPort;
     static int billingPort;
+    static int gatewayManagementPort;
+    static int portalManagementPort;
+    static int billingManagementPort;
     static String firstRunSecrets;
     static ProcessHandle orphanedPostgres;
 
@@ -57,6 +60,9 @@ class TollgateStandaloneIT {
         gatewayPort = freePort();
         portalPort = freePort();
         billingPort = freePort();
+        gatewayManagementPort = freePort();
+        portalManagementPort = freePort();
+        billingManagementPort = freePort();
     }
 
     @AfterEach
@@ -87,10 +93,14 @@ class TollgateStandaloneIT {
                 .anyMatch(line -> line.matches("Admin {5}login {2}admin@tollgate\\.local {2}password \\S{20} {2}\\(shown once\\)"))
                 .anyMatch(line -> line.matches("Demo {6}login {2}demo@tollgate\\.local {2}password \\S{20} {2}\\(shown once\\)"))
                 .anyMatch(line -> line.matches("Demo {6}key {4}tg_[A-Za-z0-9]{32} {2}\\(shown once\\)"));
-        for (int port : List.of(gatewayPort, portalPort, billingPort)) {
+        for (int port : List.of(gatewayManagementPort, portalManagementPort, billingManagementPort)) {
             HttpResponse<String> health = get("http://localhost:" + port + "/actuator/health");
-            assertThat(health.statusCode()).as("health on port %d", port).isEqualTo(200);
+            assertThat(health.statusCode()).as("health on management port %d", port).isEqualTo(200);
             assertThat(health.body()).contains("\"UP\"");
+        }
+        for (int port : List.of(gatewayPort, portalPort, billingPort)) {
+            assertThat(get("http://localhost:" + port + "/actuator/health").statusCode())
+                    .as("no actuator on public port %d", port).isEqualTo(404);
         }
         assertThat(awaitStatus("http://localhost:" + gatewayPort + "/readyz", 200)).isEqualTo(200);
         String demoKey = launched.output.stream()
@@ -120,7 +130,7 @@ class TollgateStandaloneIT {
         assertThat(launched.output).filteredOn(line -> line.contains(" ready  ")).hasSize(3);
         assertThat(launched.output).noneMatch(line -> line.contains("shown once") || line.contains("tg_"));
         assertThat(Files.readString(dataDir.resolve("secrets.properties"))).isEqualTo(firstRunSecrets);
-        assertThat(get("http://localhost:" + gatewayPort + "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("http://localhost:" + gatewayManagementPort + "/actuator/health").statusCode()).isEqualTo(200);
 
         List<ProcessHandle> services = launched.process.descendants().toList();
         orphanedPostgres = postmaster().orElseThrow();
@@ -143,7 +153,7 @@ class TollgateStandaloneIT {
 
         assertThat(orphanedPostgres.isAlive()).isFalse();
         assertThat(postmaster()).isPresent().get().isNotEqualTo(orphanedPostgres);
-        assertThat(get("http://localhost:" + billingPort + "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("http://localhost:" + billingManagementPort + "/actuator/health").statusCode()).isEqualTo(200);
 
         launched.stopWithSigtermAndAssertNothingRemains();
     }
@@ -157,6 +167,9 @@ class TollgateStandaloneIT {
         builder.environment().put("TOLLGATE_GATEWAY_PORT", Integer.toString(gatewayPort));
         builder.environment().put("TOLLGATE_PORTAL_PORT", Integer.toString(portalPort));
         builder.environment().put("TOLLGATE_BILLING_PORT", Integer.toString(billingPort));
+        builder.environment().put("TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
+        builder.environment().put("TOLLGATE_PORTAL_MANAGEMENT_PORT", Integer.toString(portalManagementPort));
+        builder.environment().put("TOLLGATE_BILLING_MANAGEMENT_PORT", Integer.toString(billingManagementPort));
         return new Launched(builder.start());
     }
 
