@@ -21,7 +21,7 @@
 #   CONNS_HIGH 64      connections of the throughput run                  about 100,000 requests on this machine)
 #   CONNS_LOW 8        connections of the latency run       WRK_THREADS 2
 #   STREAM_N 500       streaming requests per target        METER_SECONDS 5  length of the metering check
-#   BASE_PORT 19400    +1 provider, +2 nginx proxy, +3 gateway, +4 PostgreSQL
+#   BASE_PORT 19400    +1 provider, +2 nginx proxy, +3 gateway, +4 PostgreSQL, +5 the gateway's management port
 #   NGINX_WORKERS auto GATEWAY_HEAP 512m                    GATEWAY_JAR    another build, e.g. before/after a change
 #   GATEWAY_JAVA_OPTS  more JVM options for the gateway, e.g. a different garbage collector
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
@@ -52,6 +52,7 @@ JFR=${JFR:-}
 HOLD=${HOLD:-0}
 VARY_MARK=${VARY_MARK-48213}
 UPSTREAM_PORT=$((BASE_PORT + 1)) PROXY_PORT=$((BASE_PORT + 2)) GATEWAY_PORT=$((BASE_PORT + 3)) PG_PORT=$((BASE_PORT + 4))
+MANAGEMENT_PORT=$((BASE_PORT + 5)) # the gateway's actuator (health, Prometheus); the bench reads /readyz on the public port
 PROMPT_TOKENS=231 # the usage blocks of both fixtures
 
 T0=$SECONDS
@@ -108,7 +109,7 @@ preflight() {
   JAVA=${java_home:+$java_home/bin/}java
   JSTAT=${java_home:+$java_home/bin/}jstat
   local port
-  for port in "$UPSTREAM_PORT" "$PROXY_PORT" "$GATEWAY_PORT" "$PG_PORT"; do
+  for port in "$UPSTREAM_PORT" "$PROXY_PORT" "$GATEWAY_PORT" "$PG_PORT" "$MANAGEMENT_PORT"; do
     ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "port $port is busy: set BASE_PORT"
   done
 }
@@ -218,6 +219,7 @@ start_gateway() {
   start_bg "$RUN/gateway.log" env TOLLGATE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate" \
     TOLLGATE_DB_USER=tollgate TOLLGATE_DB_PASSWORD=tollgate TOLLGATE_API_KEY_SECRET="$API_SECRET" \
     TOLLGATE_MASTER_KEYS="bench:$(openssl rand -base64 32)" TOLLGATE_GATEWAY_PORT="$GATEWAY_PORT" TOLLGATE_GATEWAY_SPOOL_DIR="$RUN/spool" \
+    TOLLGATE_GATEWAY_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     "$JAVA" "${opts[@]}" -jar "$JAR"
   GATEWAY_PID=$LAST_PID
   wait_http "http://127.0.0.1:$GATEWAY_PORT/readyz" 120 "$GATEWAY_PID" || { tail -30 "$RUN/gateway.log" >&2; die "the gateway did not become ready"; }

@@ -35,7 +35,7 @@ public final class BillingBenchmark {
                 .run("--spring.datasource.url=" + database.jdbcUrl(),
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
-                        "--server.port=0", "--tollgate.secrets.dev-defaults=true",
+                        "--server.port=0", "--management.server.port=0", "--tollgate.secrets.dev-defaults=true",
                         "--tollgate.billing.jobs.enabled=false",
                         "--tollgate.billing.rollup.safety-lag=0s",
                         "--tollgate.billing.stripe.api-key=",
