@@ -2,12 +2,16 @@ package io.tollgate.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.billing.jobs.JobRunner;
+import io.tollgate.testsupport.OpsMetricNames;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +28,9 @@ class BillingApplicationIntegrationTest {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    JobRunner jobs;
 
     @Test
     void health_and_prometheus_answer_on_the_management_port_without_credentials() throws Exception {
@@ -42,6 +49,18 @@ class BillingApplicationIntegrationTest {
         for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator"}) {
             assertThat(get(port, path).statusCode()).as(path).isEqualTo(404);
         }
+    }
+
+    /** The gateway's test proves the other names the shipped alert rules and dashboards query. */
+    @Test
+    void every_billing_metric_the_shipped_alert_rules_and_dashboards_query_is_exported() throws Exception {
+        jobs.run("metrics-check", () -> { });
+
+        var referenced = OpsMetricNames.referenced(Path.of("")).stream()
+                .filter(name -> name.startsWith("tollgate_billing_")).toList();
+
+        assertThat(referenced).contains("tollgate_billing_job_runs_total", "tollgate_billing_alert_deliveries_total");
+        assertThat(OpsMetricNames.exported(get(managementPort, "/actuator/prometheus").body())).containsAll(referenced);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

@@ -1,5 +1,7 @@
 package io.tollgate.billing.alerts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.model.crypto.EncryptedSecret;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent dispatchers never
  * send the same alert; its channel statuses and the per-webhook deliveries are committed with the claim. Failures
  * are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
- * before the commit can repeat that one send: receivers dedupe by the event id.
+ * before the commit can repeat that one send: receivers dedupe by the event id. Every send is counted by channel
+ * and outcome ({@code tollgate_billing_alert_deliveries_total}), for the "alert deliveries failing" alert.
  */
 @Service
 public class BudgetAlertDispatcher {
@@ -32,9 +35,11 @@ public class BudgetAlertDispatcher {
     private final AlertPayload payload;
     private final AlertProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     BudgetAlertDispatcher(JdbcClient jdbc, TransactionTemplate transactions, AlertWebhookSender webhooks,
-                          AlertEmailSender email, AlertPayload payload, AlertProperties properties, Clock clock) {
+                          AlertEmailSender email, AlertPayload payload, AlertProperties properties, Clock clock,
+                          MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.webhooks = webhooks;
@@ -42,6 +47,12 @@ public class BudgetAlertDispatcher {
         this.payload = payload;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        // every series from the start, so the first failure shows as an increase
+        for (String channel : new String[] {"webhook", "email"}) {
+            deliveries(channel, "sent");
+            deliveries(channel, "failed");
+        }
     }
 
     /** @return how many alerts were worked on (delivered, skipped or rescheduled) */
@@ -105,7 +116,9 @@ public class BudgetAlertDispatcher {
                                 + " values (:alert, :webhook, :now)")
                         .param("alert", alert.id()).param("webhook", target.webhookId())
                         .param("now", OffsetDateTime.now(clock)).update();
+                deliveries("webhook", "sent").increment();
             } catch (RuntimeException e) {
+                deliveries("webhook", "failed").increment();
                 failures++;
                 errors.add(e instanceof DeliveryException ? e.getMessage()
                         : "webhook " + target.webhookId() + ": " + e.getClass().getSimpleName());
@@ -120,10 +133,17 @@ public class BudgetAlertDispatcher {
         }
         try {
             email.send(alert);
+            deliveries("email", "sent").increment();
             return "SENT";
         } catch (DeliveryException e) {
+            deliveries("email", "failed").increment();
             errors.add(e.getMessage());
             return "PENDING";
         }
+    }
+
+    private Counter deliveries(String channel, String outcome) {
+        return Counter.builder("tollgate.billing.alert.deliveries").description("Budget alert sends by channel and outcome")
+                .tags("channel", channel, "outcome", outcome).register(meters);
     }
 }

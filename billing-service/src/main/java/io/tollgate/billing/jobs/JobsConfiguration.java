@@ -1,5 +1,6 @@
 package io.tollgate.billing.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -28,7 +29,7 @@ class JobsConfiguration {
     }
 
     @Bean
-    JobRunner jobRunner(LockProvider lockProvider, Clock clock, JobsProperties properties) {
-        return new JobRunner(lockProvider, clock, properties.lockAtMostFor());
+    JobRunner jobRunner(LockProvider lockProvider, Clock clock, JobsProperties properties, MeterRegistry meters) {
+        return new JobRunner(lockProvider, clock, properties.lockAtMostFor(), meters);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Two billing instances are two lock providers on two separate connections to one database. */
@@ -24,7 +25,7 @@ class JobLockIntegrationTest extends BillingIntegrationTest {
     void two_billing_instances_never_run_the_same_job_at_once() throws Exception {
         JobRunner instanceB = new JobRunner(
                 JobsConfiguration.lockProviderOn(TestPostgres.instance().shared().dataSource()), clock,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), new SimpleMeterRegistry());
         UUID tenant = data.tenant();
         data.eventsCosting(tenant, data.app(tenant, "app"), "gpt-4o", 3, Instant.parse("2030-02-01T10:00:00Z"), "1");
         String job = "usage-rollup-" + UUID.randomUUID();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
+import io.tollgate.testsupport.OpsMetricNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class MetricsIntegrationTest extends GatewayIntegrationTest {
@@ -18,11 +20,7 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         client(world.key().plaintext()).chat().completions().create(ChatCompletionCreateParams.builder()
                 .model(world.chatModel()).addUserMessage("Describe the image").build());
 
-        String metrics;
-        try (var http = HttpClient.newHttpClient()) {
-            metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
+        String metrics = scrape();
 
         assertThat(metrics.lines().filter(line -> line.startsWith("tollgate_gateway_requests_total{")
                 && line.contains("model=\"" + world.chatModel() + "\"") && line.contains("status=\"200\"")))
@@ -31,5 +29,29 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         assertThat(metrics).doesNotContain("http_server_requests");
         // nor is logback's event counter: a turbo filter that every debug-level check on the request path went through
         assertThat(metrics).doesNotContain("logback_events").contains("jvm_memory_used_bytes");
+    }
+
+    /** Billing's own metrics are proven by billing's test; "up" is Prometheus's. */
+    @Test
+    void every_metric_the_shipped_alert_rules_and_dashboards_query_is_exported() throws Exception {
+        var world = world();
+        var params = ChatCompletionCreateParams.builder().model(world.chatModel()).addUserMessage("Say hello").build();
+        client(world.key().plaintext()).chat().completions().create(params);
+        try (var stream = client(world.key().plaintext()).chat().completions().createStreaming(params)) {
+            assertThat(stream.stream().count()).isPositive();
+        }
+
+        var referenced = OpsMetricNames.referenced(Path.of("")).stream()
+                .filter(name -> !name.startsWith("tollgate_billing_") && !name.equals("up")).toList();
+
+        assertThat(referenced).contains("tollgate_gateway_requests_total", "tollgate_gateway_metering_spool_events");
+        assertThat(OpsMetricNames.exported(scrape())).containsAll(referenced);
+    }
+
+    private String scrape() throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
     }
 }
