@@ -58,7 +58,7 @@ class KubernetesManifestsTest {
             });
 
     @ParameterizedTest
-    @ValueSource(strings = {"k8s/base", "k8s/overlays/production"})
+    @ValueSource(strings = {"k8s/base", "k8s/overlays/production", "k8s/overlays/dev"})
     void every_rendered_object_is_valid_against_the_kubernetes_api_model(String kustomization) {
         List<Map<String, Object>> documents = render(kustomization);
 
@@ -76,9 +76,11 @@ class KubernetesManifestsTest {
         assertThatThrownBy(() -> strict(deployment)).hasMessageContaining("replica");
     }
 
-    @Test
-    void every_workload_runs_non_root_read_only_without_capabilities_with_limits_and_probes_on_the_management_port() {
-        List<HasMetadata> objects = render("k8s/overlays/production").stream().map(KubernetesManifestsTest::strict).toList();
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/production", "k8s/overlays/dev"})
+    void every_workload_runs_non_root_read_only_without_capabilities_with_limits_and_the_services_probe_the_management_port(
+            String kustomization) {
+        List<HasMetadata> objects = render(kustomization).stream().map(KubernetesManifestsTest::strict).toList();
         List<PodTemplateSpec> longRunning = new ArrayList<>();
         objects.forEach(object -> {
             if (object instanceof Deployment deployment) {
@@ -89,8 +91,10 @@ class KubernetesManifestsTest {
         });
         List<PodTemplateSpec> all = new ArrayList<>(longRunning);
         objects.stream().filter(Job.class::isInstance).map(job -> ((Job) job).getSpec().getTemplate()).forEach(all::add);
-        assertThat(longRunning).hasSize(3);
-        assertThat(all).hasSize(4);
+        assertThat(all).hasSize(longRunning.size() + 1);
+        var services = longRunning.stream().filter(template -> template.getSpec().getContainers().getFirst().getImage()
+                .startsWith("tollgate/")).toList();
+        assertThat(services).hasSize(3);
 
         for (PodTemplateSpec template : all) {
             PodSpec pod = template.getSpec();
@@ -109,6 +113,10 @@ class KubernetesManifestsTest {
             });
         }
         for (PodTemplateSpec template : longRunning) {
+            assertThat(template.getSpec().getContainers()).allSatisfy(container -> assertThat(Stream.of(
+                    container.getReadinessProbe(), container.getLivenessProbe())).as(container.getName()).doesNotContainNull());
+        }
+        for (PodTemplateSpec template : services) {
             for (Container container : template.getSpec().getContainers()) {
                 String where = container.getName();
                 assertThat(Stream.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe()))
