@@ -143,7 +143,8 @@ public class BudgetAlertDispatcher {
     }
 
     private Counter deliveries(String channel, String outcome) {
-        return Counter.builder("tollgate.billing.alert.deliveries").description("Budget alert sends by channel and outcome")
+        return Counter.builder("tollgate.billing.alert.deliveries")
+                .description("Budget alert sends by channel and outcome")
                 .tags("channel", channel, "outcome", outcome).register(meters);
     }
 }
