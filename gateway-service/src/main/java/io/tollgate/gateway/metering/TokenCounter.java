@@ -48,9 +48,12 @@ public class TokenCounter {
         return text.isEmpty() ? 0 : counter.count(text);
     }
 
-    /** The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input. */
+    /**
+     * The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input, plus
+     * the token ids it sends as numbers.
+     */
     public int countPrompt(PromptText prompt) {
-        int tokens = 0;
+        int tokens = prompt.tokenIds();
         for (String part : prompt.parts()) {
             tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : partCounts.get(part, this::count);
         }
