@@ -2,8 +2,6 @@ package io.tollgate.gateway.metering;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +24,7 @@ public class TokenCounter {
     /** Shorter parts are counted each time: counting them costs about what remembering them would. */
     static final int SHORTEST_REMEMBERED_PART = 128;
 
-    private final O200kCounter counter =
-            new O200kCounter(RankTable.o200kBase(), Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+    private final O200kCounter counter = new O200kCounter(RankTable.o200kBase());
     private final Cache<String, Integer> partCounts;
 
     @Autowired
