@@ -7,7 +7,6 @@ import static io.tollgate.gateway.request.InvalidBody.missing;
 import io.tollgate.gateway.metering.PromptText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -25,11 +24,7 @@ final class ChatMessages {
     private static final int AUDIO = 1 << 2;
     private static final int FILE = 1 << 3;
     private static final int REFUSAL = 1 << 4;
-    private static final Map<String, Integer> PART_TYPES = Map.of("text", TEXT, "image_url", IMAGE,
-            "input_audio", AUDIO, "file", FILE, "refusal", REFUSAL);
-    /** The roles and the content parts each accepts. */
-    private static final Map<String, Integer> ROLES = Map.of("system", TEXT, "developer", TEXT,
-            "user", TEXT | IMAGE | AUDIO | FILE, "assistant", TEXT | REFUSAL, "tool", TEXT, "function", 0);
+    private static final int UNKNOWN = -1;
 
     private ChatMessages() {
     }
@@ -69,7 +64,7 @@ final class ChatMessages {
             switch (field) {
                 case "role" -> {
                     role = BodyValues.string(parser, value, param(index, "role"));
-                    if (role != null && !ROLES.containsKey(role)) {
+                    if (role != null && accepted(role) == UNKNOWN) {
                         throw invalidValue(param(index, "role"), "expected one of system, developer, user, assistant,"
                                 + " tool, function.");
                     }
@@ -104,7 +99,7 @@ final class ChatMessages {
                     + (role.equals("assistant") ? " (an assistant message needs content, tool_calls or function_call)."
                     : "."));
         }
-        if ((partTypes & ~ROLES.get(role)) != 0) {
+        if ((partTypes & ~accepted(role)) != 0) {
             throw invalidValue(param(index, "content"), "a " + role + " message accepts "
                     + (role.equals("function") ? "only a string." : role.equals("user")
                     ? "text, image_url, input_audio and file parts." : role.equals("assistant")
@@ -144,15 +139,15 @@ final class ChatMessages {
     }
 
     private static int contentPart(JsonParser parser, int index, int part, List<String> parts) {
-        Integer kind = null;
+        int kind = 0;
         boolean text = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("type")) {
                 String type = BodyValues.string(parser, value, part(index, part, "type"));
-                kind = type == null ? null : PART_TYPES.get(type);
-                if (kind == null) {
+                kind = type == null ? UNKNOWN : kind(type);
+                if (kind == UNKNOWN) {
                     throw invalidValue(part(index, part, "type"), "expected one of text, image_url, input_audio, file, refusal.");
                 }
             } else if (field.equals("text") && value == JsonToken.VALUE_STRING) {
@@ -162,13 +157,35 @@ final class ChatMessages {
                 parser.skipChildren();
             }
         }
-        if (kind == null) {
+        if (kind == 0) {
             throw missing(part(index, part, "type"), "Missing required parameter: '" + part(index, part, "type") + "'.");
         }
         if (kind == TEXT && !text) {
             throw missing(part(index, part, "text"), "A text content part needs 'text', a string.");
         }
         return kind;
+    }
+
+    /** The content parts a role accepts, as bits; UNKNOWN for a role OpenAI does not have. */
+    private static int accepted(String role) {
+        return switch (role) {
+            case "system", "developer", "tool" -> TEXT;
+            case "user" -> TEXT | IMAGE | AUDIO | FILE;
+            case "assistant" -> TEXT | REFUSAL;
+            case "function" -> 0;
+            default -> UNKNOWN;
+        };
+    }
+
+    private static int kind(String type) {
+        return switch (type) {
+            case "text" -> TEXT;
+            case "image_url" -> IMAGE;
+            case "input_audio" -> AUDIO;
+            case "file" -> FILE;
+            case "refusal" -> REFUSAL;
+            default -> UNKNOWN;
+        };
     }
 
     private static String part(int index, int part, String field) {
