@@ -56,7 +56,7 @@ public record PromptText(List<String> parts, int messages, int tokenIds) {
      * Reads the input value the parser stands on, to its end: every string under it (for chat only "content" and
      * "text" strings), and the messages. Null when there is no input: JSON null or an empty array.
      */
-    public static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
+    private static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
