@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
@@ -46,7 +47,7 @@ public class UsageRecorder {
         long now = System.nanoTime();
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
                 caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
-                context.facts().map(f -> f.model()).orElse(""),
+                context.facts().map(RequestFacts::recordedModel).orElse(""),
                 route.map(r -> r.model().name()).orElse(null),
                 route.map(r -> r.provider().id()).orElse(null), route.map(r -> r.deployment().id()).orElse(null),
                 route.map(r -> r.deployment().upstreamModel()).orElse(null), price.map(EffectivePrice::priceId).orElse(null),
@@ -59,7 +60,7 @@ public class UsageRecorder {
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
-                upstreamNanos(context));
+                upstreamNanos(context), context.snapshot());
         return Optional.of(event);
     }
 
