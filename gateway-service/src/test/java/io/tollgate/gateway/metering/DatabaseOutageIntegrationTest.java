@@ -33,13 +33,12 @@ class DatabaseOutageIntegrationTest {
                         "the outage to show in /readyz");
                 assertThat(gateway.get("/readyz").statusCode()).as("still serving from the snapshot").isEqualTo(200);
                 sendAll(gateway, world);
-                var metering = gateway.bean(MeteringWorker.class);
-                await(() -> metering.spooledEvents() > 0, Duration.ofSeconds(10), "events to be spooled");
-                assertThat(gateway.get("/metrics").body()).contains("tollgate_gateway_metering_spool_events");
+                await(() -> gateway.bean(MeteringQueue.class).depth() > 0, Duration.ofSeconds(10), "events to wait in the journal");
+                assertThat(gateway.get("/metrics").body()).contains("tollgate_gateway_metering_spool_size_bytes");
 
                 postgres.start();
                 sendAll(gateway, world);
-                await(() -> count(seeder, world.key()) == 3 * PER_PHASE && metering.spooledEvents() == 0,
+                await(() -> count(seeder, world.key()) == 3 * PER_PHASE && gateway.bean(MeteringQueue.class).depth() == 0,
                         Duration.ofSeconds(20), "every event in PostgreSQL");
             }
             var sums = seeder.jdbc().sql("""
