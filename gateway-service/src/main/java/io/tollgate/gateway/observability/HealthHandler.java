@@ -80,6 +80,7 @@ public class HealthHandler {
         snapshots.databaseLostAt().ifPresent(at -> database.put("unreachableSince", at.toString()));
         snapshots.lastError().ifPresent(error -> database.put("lastError", error));
         details.put("database", database);
+        details.put("connections", Map.of("open", connections.count(), "busy", connections.busy()));
         details.put("metering", Map.of("queueDepth", queue.depth(), "journalBytes", queue.journalBytes(),
                 "databaseReachable", metering.databaseReachable()));
         return ServerResponse.status(reasons.isEmpty() ? 200 : 503).contentType(MediaType.APPLICATION_JSON)

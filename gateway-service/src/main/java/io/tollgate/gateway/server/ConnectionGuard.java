@@ -62,14 +62,16 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         connections.closed(this);
+        idle();
         disarm();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest) {
+        if (msg instanceof HttpRequest && !busy) {
             busy = true;
+            connections.busy(true);
             disarm();
         }
         ctx.fireChannelRead(msg);
@@ -82,7 +84,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             HttpUtil.setKeepAlive(response, false);
         }
         if (msg instanceof LastHttpContent) {
-            busy = false;
+            idle();
             if (draining) {
                 ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
                 return;
@@ -108,6 +110,13 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         var ctx = context;
         if (ctx != null) {
             ctx.channel().close();
+        }
+    }
+
+    private void idle() {
+        if (busy) {
+            busy = false;
+            connections.busy(false);
         }
     }
 

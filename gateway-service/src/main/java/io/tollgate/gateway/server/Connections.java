@@ -16,6 +16,7 @@ public class Connections implements SmartLifecycle {
 
     private final Set<ConnectionGuard> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
     private final ServerProperties properties;
     private volatile boolean draining;
     private volatile boolean closed;
@@ -29,6 +30,10 @@ public class Connections implements SmartLifecycle {
     boolean opened(ConnectionGuard connection) {
         open.add(connection);
         return count.incrementAndGet() <= properties.maxConnections() && !closed;
+    }
+
+    void busy(boolean started) {
+        busy.addAndGet(started ? 1 : -1);
     }
 
     void closed(ConnectionGuard connection) {
@@ -47,8 +52,14 @@ public class Connections implements SmartLifecycle {
         return draining;
     }
 
+    /** Open connections. */
     public int count() {
         return count.get();
+    }
+
+    /** Connections with a request in flight. */
+    public int busy() {
+        return busy.get();
     }
 
     @Override
