@@ -25,7 +25,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     private final Connections connections;
     private final long headerTimeoutNanos;
-    private @Nullable ChannelHandlerContext context;
+    private volatile @Nullable ChannelHandlerContext context;
     private @Nullable ScheduledFuture<?> headerTimer;
     private boolean busy;
 
