@@ -29,7 +29,6 @@ public class MeteringQueue implements AutoCloseable {
     private final MeteringProperties properties;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
-    private volatile long failedAtNanos;
     private volatile boolean failing;
     private volatile @Nullable Thread worker;
 
@@ -42,14 +41,12 @@ public class MeteringQueue implements AutoCloseable {
     public void offer(UsageEvent event) {
         try {
             journal.append(event);
-            failing = false;
         } catch (IOException | RuntimeException e) {
             lost.incrementAndGet();
             if (!failing) {
                 log.error("Cannot append usage event {} to the journal in {}; refusing model requests until it can",
                         event.id(), journal.directory(), e);
             }
-            failedAtNanos = System.nanoTime();
             failing = true;
             return;
         }
@@ -59,14 +56,25 @@ public class MeteringQueue implements AutoCloseable {
     }
 
     /**
-     * Whether a new model request may be served: the journal is under its disk budget and the last append did not
-     * fail (after a failure, a new attempt is allowed every retry interval).
+     * Whether a new model request may be served: the journal is under its disk budget and appending to it works
+     * (after a failed append, not until {@link #probe()} has written to its directory again).
      */
     public boolean accepting() {
-        if (failing && System.nanoTime() - failedAtNanos < properties.retryInterval().toNanos()) {
-            return false;
+        return !failing && journal.sizeBytes() < properties.spoolMaxBytes().toBytes();
+    }
+
+    /** After a failed append: whether the journal's directory takes writes again (then requests are served again). */
+    void probe() {
+        if (!failing) {
+            return;
         }
-        return journal.sizeBytes() < properties.spoolMaxBytes().toBytes();
+        try {
+            journal.probe();
+            log.info("The usage journal in {} takes writes again", journal.directory());
+            failing = false;
+        } catch (IOException e) {
+            // still failing; the worker tries again after its retry interval
+        }
     }
 
     /** Events in the journal that PostgreSQL does not hold yet. */

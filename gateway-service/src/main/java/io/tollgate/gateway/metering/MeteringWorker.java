@@ -36,6 +36,7 @@ public class MeteringWorker implements SmartLifecycle {
     private volatile boolean databaseReachable = true;
     private long nextAttemptNanos;
     private long nextForceNanos;
+    private long nextProbeNanos;
     private UsageJournal.Position position;
     private Thread thread;
 
@@ -82,6 +83,7 @@ public class MeteringWorker implements SmartLifecycle {
         while (running) {
             boolean full = cycle();
             forceWhenDue();
+            probeWhenDue();
             if (!full) {
                 LockSupport.parkNanos(properties.flushInterval().toNanos());
             }
@@ -176,6 +178,14 @@ public class MeteringWorker implements SmartLifecycle {
         } catch (IOException e) {
             log.warn("Cannot force the usage journal to disk: {}", e.getMessage());
         }
+    }
+
+    private void probeWhenDue() {
+        if (queue.accepting() || System.nanoTime() - nextProbeNanos < 0) {
+            return;
+        }
+        nextProbeNanos = System.nanoTime() + properties.retryInterval().toNanos();
+        queue.probe();
     }
 
     private void unreachable(SQLException e) {

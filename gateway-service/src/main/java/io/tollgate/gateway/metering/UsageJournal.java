@@ -296,6 +296,21 @@ final class UsageJournal implements AutoCloseable {
         }
     }
 
+    /** Writes (and removes) a file of up to 1 MiB in the directory: whether the disk takes writes again. */
+    void probe() throws IOException {
+        Path probe = directory.resolve("probe.tmp");
+        try (var channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            var zeros = ByteBuffer.allocate(64 << 10);
+            for (long written = 0; written < Math.min(segmentBytes, 1 << 20); written += zeros.capacity()) {
+                channel.write(zeros.clear());
+            }
+            channel.force(false);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     /** Bytes of the journal on disk. */
     long sizeBytes() {
         return bytes.get();
