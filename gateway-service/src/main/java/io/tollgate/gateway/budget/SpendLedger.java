@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * stored value. A read never overlaps a batch's commit and its bookkeeping (the commit holds the shared side of a
  * lock, the read the exclusive side, both on background threads), so every read either sees a batch and finds it
  * settled, or does not and finds it still local: no cost is ever missing, none counted twice. Events waiting in the
- * spool during a database outage keep counting locally.
+ * journal during a database outage keep counting locally.
  */
 @Component
 public class SpendLedger implements UsageListener {
