@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sign-in's view of the users table: credentials, lockout counters and the user's tenant memberships. */
+/** Sign-in's view of the users table: credentials, lock state and the user's tenant memberships. */
 @Repository
 class UserAccounts {
 
@@ -67,23 +67,8 @@ class UserAccounts {
                 row.getBoolean("suspended"));
     }
 
-    /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
-    void recordFailure(UUID userId, int maxAttempts, Instant lockUntil) {
-        jdbc.sql("""
-                        update users set
-                            locked_until = case when failed_login_count + 1 >= :max then :until else locked_until end,
-                            failed_login_count = case when failed_login_count + 1 >= :max then 0
-                                                      else failed_login_count + 1 end,
-                            updated_at = now()
-                        where id = :id""")
-                .param("max", maxAttempts)
-                .param("until", java.sql.Timestamp.from(lockUntil))
-                .param("id", userId)
-                .update();
-    }
-
-    void recordSuccess(UUID userId, Instant at) {
-        jdbc.sql("update users set failed_login_count = 0, locked_until = null, last_login_at = ? where id = ?")
+    void recordSignIn(UUID userId, Instant at) {
+        jdbc.sql("update users set last_login_at = ? where id = ?")
                 .param(java.sql.Timestamp.from(at))
                 .param(userId)
                 .update();
