@@ -59,8 +59,7 @@ class PasswordLoginProvider implements AuthenticationProvider {
             lockout.recordFailure(account.id(), now);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        lockout.recordSuccess(account.id());
-        accounts.recordSignIn(account.id(), now);
+        accounts.recordSuccess(account.id(), now);
         PortalUser user = accounts.toPortalUser(account);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
     }

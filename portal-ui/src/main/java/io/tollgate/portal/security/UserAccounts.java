@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.account.LoginLockout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,9 +24,11 @@ class UserAccounts {
             from memberships m join tenants t on t.id = m.tenant_id""";
 
     private final JdbcClient jdbc;
+    private final LoginLockout lockout;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, LoginLockout lockout) {
         this.jdbc = jdbc;
+        this.lockout = lockout;
     }
 
     Optional<Account> findByEmail(String email) {
@@ -67,7 +70,9 @@ class UserAccounts {
                 row.getBoolean("suspended"));
     }
 
-    void recordSignIn(UUID userId, Instant at) {
+    /** A sign-in (password or single sign-on): ends the lockout count and records when. */
+    void recordSuccess(UUID userId, Instant at) {
+        lockout.recordSuccess(userId);
         jdbc.sql("update users set last_login_at = ? where id = ?")
                 .param(java.sql.Timestamp.from(at))
                 .param(userId)
