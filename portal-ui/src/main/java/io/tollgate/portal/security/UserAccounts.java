@@ -67,19 +67,24 @@ class UserAccounts {
                 row.getBoolean("suspended"));
     }
 
-    /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
-    void recordFailure(UUID userId, int maxAttempts, Instant lockUntil) {
-        jdbc.sql("""
+    /**
+     * Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. Returns
+     * whether this failure locked it.
+     */
+    boolean recordFailure(UUID userId, int maxAttempts, Instant lockUntil) {
+        return jdbc.sql("""
                         update users set
                             locked_until = case when failed_login_count + 1 >= :max then :until else locked_until end,
                             failed_login_count = case when failed_login_count + 1 >= :max then 0
                                                       else failed_login_count + 1 end,
                             updated_at = now()
-                        where id = :id""")
+                        where id = :id
+                        returning failed_login_count = 0""")
                 .param("max", maxAttempts)
                 .param("until", java.sql.Timestamp.from(lockUntil))
                 .param("id", userId)
-                .update();
+                .query(Boolean.class)
+                .optional().orElse(false);
     }
 
     void recordSuccess(UUID userId, Instant at) {
