@@ -35,7 +35,7 @@ class SecurityConfig {
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     /** The portal uses none of these browser features. */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-            + "serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), interest-cohort=()";
+            + "serial=(), bluetooth=(), hid=(), midi=(), display-capture=()";
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, SingleSignOn singleSignOn, SsoAccounts ssoAccounts,
