@@ -14,6 +14,8 @@ import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -28,23 +30,25 @@ import reactor.netty.http.server.HttpServerRequest;
 @Component
 public class ModelRequestHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ModelRequestHandler.class);
+
     /** Set when a budget downgrade served a cheaper model than the one requested. */
     public static final String DOWNGRADED_FROM_HEADER = "x-tollgate-downgraded-from";
 
     private final SnapshotHolder snapshots;
     private final PolicyChain chain;
     private final ProviderCall providerCall;
-    private final Refusals refusals;
+    private final RequestEnd end;
     private final ErrorWriter errors;
     private final ApiProperties properties;
     private final Clock clock;
 
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
-                               Refusals refusals, ErrorWriter errors, ApiProperties properties, Clock clock) {
+                               RequestEnd end, ErrorWriter errors, ApiProperties properties, Clock clock) {
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
-        this.refusals = refusals;
+        this.end = end;
         this.errors = errors;
         this.properties = properties;
         this.clock = clock;
@@ -81,10 +85,18 @@ public class ModelRequestHandler {
         if (PolicyChain.passedAtOnce(decision)) {
             return forward(context);
         }
-        // a chain that fails or is abandoned by the client still releases what its policies hold (permits, reservations)
-        return decision.doOnError(failure -> context.complete()).doOnCancel(context::complete)
-                .flatMap(rejection -> refusals.refuse(context, rejection))
-                .switchIfEmpty(Mono.defer(() -> forward(context)));
+        // a chain that fails or is abandoned by the client still ends the request (and releases what its policies hold)
+        return decision
+                .doOnCancel(() -> {
+                    context.outcome().failed(RequestEnd.CLIENT_CLOSED, RequestEnd.CLIENT_DISCONNECTED);
+                    end.finish(context);
+                })
+                .flatMap(rejection -> end.refuse(context, rejection))
+                .switchIfEmpty(Mono.defer(() -> forward(context)))
+                .onErrorResume(failure -> !(failure instanceof RejectedException), failure -> {
+                    log.error("Unexpected failure of request {}", context.requestId(), failure);
+                    return end.refuse(context, Rejection.internal());
+                });
     }
 
     private Mono<Reply> forward(RequestContext context) {

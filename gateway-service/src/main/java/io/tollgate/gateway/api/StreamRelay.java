@@ -1,13 +1,16 @@
 package io.tollgate.gateway.api;
 
+import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderAdapter;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
-import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,60 +18,67 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Relays a provider's event stream to the client as it comes, with backpressure; a client that goes away cancels
- * the provider call. Billing: the provider's final usage chunk when it sends one; otherwise (no usage chunk, a
- * provider failure mid-stream, or a client that disconnected) the prompt and the text generated so far are counted
- * and the event is marked estimated. A failure before the first event is an ordinary error response.
+ * the provider call. A failure before the first event is an ordinary error response; a failure after it ends the
+ * stream with an error event in OpenAI's shape ({@code data: {"error": ...}}) before the connection closes. Billing:
+ * the provider's usage when it reported it on a stream that completed; otherwise (no usage, a failure mid-stream, a
+ * client that disconnected) the prompt and the text generated so far are counted and the event is marked estimated.
  */
 @Component
 class StreamRelay {
 
-    static final int CLIENT_CLOSED = 499;
-    static final String CLIENT_DISCONNECTED = "client_disconnected";
-
     private final UsageRecorder recorder;
+    private final RequestEnd end;
+    private final ErrorWriter errors;
 
-    StreamRelay(UsageRecorder recorder) {
+    StreamRelay(UsageRecorder recorder, RequestEnd end, ErrorWriter errors) {
         this.recorder = recorder;
+        this.end = end;
+        this.errors = errors;
     }
 
     Mono<Reply> relay(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
         context.outcome().streamed();
-        var translator = new OpenAiStreamTranslator(context.facts().orElseThrow().includeUsage());
-        Flux<byte[]> events = adapter.stream(upstream)
-                .<byte[]>handle((event, sink) -> {
-                    byte[] forward = translator.accept(event);
-                    if (forward != null) {
-                        context.outcome().firstToken(System.nanoTime());
-                        sink.next(forward);
-                    }
-                })
+        ProviderStream stream = adapter.stream(upstream);
+        Flux<byte[]> events = stream.events()
+                .doOnNext(event -> context.outcome().firstToken(System.nanoTime()))
                 .doOnComplete(() -> context.outcome().upstreamDone(System.nanoTime()))
                 .onErrorMap(e -> !(e instanceof RejectedException), UpstreamErrors::fromFailure)
-                .doOnError(RejectedException.class, e -> failed(context, e))
-                .doFinally(signal -> finish(context, translator, signal));
+                .onErrorResume(RejectedException.class, e -> failed(context, e))
+                .doFinally(signal -> finish(context, stream.usage(), signal));
         return Mono.just(Reply.events(events));
     }
 
-    private static void failed(RequestContext context, RejectedException e) {
+    /** Before the first event the failure goes on to become an error response; after it, an error event ends the stream. */
+    private Flux<byte[]> failed(RequestContext context, RejectedException e) {
         if (context.outcome().firstTokenNanos() < 0) {
-            Refusals.failed(context, e.rejection());
-        } else {
-            context.outcome().failed(502, "stream_interrupted");
+            RequestEnd.failed(context, e.rejection());
+            return Flux.error(e);
         }
+        context.outcome().failed(502, "stream_interrupted");
+        return Flux.just(errorEvent(e));
     }
 
-    private void finish(RequestContext context, OpenAiStreamTranslator translator, SignalType signal) {
+    private byte[] errorEvent(RejectedException e) {
+        var event = new ByteArrayOutputStream(200);
+        event.writeBytes("data: ".getBytes(StandardCharsets.US_ASCII));
+        event.writeBytes(errors.body(e.rejection()));
+        event.writeBytes("\n\n".getBytes(StandardCharsets.US_ASCII));
+        return event.toByteArray();
+    }
+
+    private void finish(RequestContext context, ProviderStream.Usage usage, SignalType signal) {
         var outcome = context.outcome();
+        boolean interrupted = outcome.errorType().isPresent();
         if (signal == SignalType.CANCEL) {
-            outcome.failed(CLIENT_CLOSED, CLIENT_DISCONNECTED);
+            end.abandoned(context, usage.generatedText());
+            return;
         }
-        var reported = translator.reportedUsage();
-        if (reported.isPresent() && signal == SignalType.ON_COMPLETE) {
+        var reported = usage.reported();
+        if (reported.isPresent() && !interrupted) {
             outcome.usage(reported.get(), false);
-        } else if (signal != SignalType.ON_ERROR || outcome.firstTokenNanos() >= 0) {
-            outcome.usage(recorder.estimate(context, translator.generatedText()), true);
+        } else if (outcome.firstTokenNanos() >= 0) {
+            outcome.usage(recorder.estimate(context, usage.generatedText()), true);
         }
-        recorder.record(context);
-        context.complete();
+        end.finish(context);
     }
 }

@@ -5,8 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why the gateway refused or failed a request, as OpenAI reports it: the HTTP status and the
  * {@code {"error":{"message","type","param","code"}}} body. Messages are for the caller: never internal detail.
+ *
+ * @param retryAfter the {@code retry-after} header to answer with, when a provider gave one
  */
-public record Rejection(int status, String type, @Nullable String param, @Nullable String code, String message) {
+public record Rejection(int status, String type, @Nullable String param, @Nullable String code, String message,
+                        @Nullable String retryAfter) {
+
+    public Rejection(int status, String type, @Nullable String param, @Nullable String code, String message) {
+        this(status, type, param, code, message, null);
+    }
 
     public static final String INVALID_REQUEST = "invalid_request_error";
     public static final String AUTHENTICATION = "authentication_error";
@@ -46,6 +53,11 @@ public record Rejection(int status, String type, @Nullable String param, @Nullab
     public static Rejection internal() {
         return new Rejection(500, SERVER, null, "internal_error",
                 "The server had an error while processing your request.");
+    }
+
+    /** The same rejection answered with a {@code retry-after} header (a provider's, passed on). */
+    public Rejection retryAfter(@Nullable String value) {
+        return new Rejection(status, type, param, code, message, value);
     }
 
     /** The rejection as an exception, for a stream that fails before its first byte. */

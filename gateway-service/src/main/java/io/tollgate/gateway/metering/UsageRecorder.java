@@ -41,7 +41,7 @@ public class UsageRecorder {
         TokenUsage usage = outcome.usage().orElse(TokenUsage.ZERO);
         Optional<EffectivePrice> price = context.model()
                 .flatMap(model -> context.snapshot().prices(model.id()).at(context.receivedAt()))
-                .filter(p -> route.isPresent());
+                .filter(p -> route.isPresent() && outcome.billed());
         Money cost = price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
         long now = System.nanoTime();
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),

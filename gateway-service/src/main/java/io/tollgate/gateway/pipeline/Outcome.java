@@ -12,6 +12,7 @@ public final class Outcome {
     private @Nullable TokenUsage usage;
     private boolean usageEstimated;
     private boolean streamed;
+    private boolean billed = true;
     private long firstTokenNanos = -1;
     private long upstreamNanos = -1;
 
@@ -27,6 +28,15 @@ public final class Outcome {
     public void usage(TokenUsage usage, boolean estimated) {
         this.usage = usage;
         this.usageEstimated = estimated;
+    }
+
+    /** The request's tokens stay on its usage event but cost the tenant nothing (a provider's broken answer). */
+    public void unbilled() {
+        this.billed = false;
+    }
+
+    public boolean billed() {
+        return billed;
     }
 
     public void streamed() {

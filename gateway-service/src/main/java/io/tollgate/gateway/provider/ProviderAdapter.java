@@ -1,20 +1,27 @@
 package io.tollgate.gateway.provider;
 
+import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.snapshot.ProviderType;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Talks to one kind of provider in OpenAI's wire format (adapters for other formats translate both ways).
- * Failures before any byte reached the client are signalled as a {@code RejectedException}.
+ * One provider wire format behind the gateway's canonical API, which is OpenAI's: an adapter takes the client's
+ * request in OpenAI's shape, speaks its provider's protocol, and answers in OpenAI's shape again with the usage the
+ * provider reported. A provider's refusal or failure is signalled as a {@code RejectedException} in OpenAI's error
+ * terms (see {@link UpstreamErrors}); nothing outside the adapter sees the provider's own format.
  */
 public interface ProviderAdapter {
 
     boolean supports(ProviderType type);
 
-    /** A non-streaming call: the provider's status and whole body. */
-    Mono<UpstreamReply> send(UpstreamRequest request);
+    /** Whether the provider has an endpoint for this kind of request; a model on one that has none is refused. */
+    default boolean serves(Endpoint endpoint) {
+        return true;
+    }
 
-    /** A streaming call: the provider's server-sent events, one complete event (with its blank line) per item. */
-    Flux<byte[]> stream(UpstreamRequest request);
+    /** A non-streaming call: the answer as an OpenAI body. */
+    Mono<ProviderReply> send(UpstreamRequest request);
+
+    /** A streaming call: OpenAI stream events, with what the provider reported about usage as they pass. */
+    ProviderStream stream(UpstreamRequest request);
 }

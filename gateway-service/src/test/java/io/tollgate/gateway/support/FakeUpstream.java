@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 /**
  * An OpenAI-compatible server over real HTTP that answers with the documented wire-format fixtures under
  * {@code fixtures/openai}. The upstream model name picks the behaviour: {@code upstream-fail} answers 500,
- * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage; anything else gets the normal fixture.
+ * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage, {@code upstream-rate-limited} 429 with
+ * {@code retry-after: 7}, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
+ * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
+ * two events; anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
 
@@ -59,14 +62,29 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Received(path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), body));
+        Matcher model = MODEL.matcher(body);
+        String upstreamModel = model.find() ? model.group(1) : "";
+        if (upstreamModel.equals("upstream-stream-cut")) {
+            // a declared length that is never reached, then an exception: the connection drops mid-response
+            streamPartly(exchange, fixture("chat-stream.sse"), 2);
+            throw new IOException("stream cut off on purpose");
+        }
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), body));
-            Matcher model = MODEL.matcher(body);
-            String upstreamModel = model.find() ? model.group(1) : "";
             boolean stream = STREAM.matcher(body).find();
             switch (upstreamModel) {
+                case "upstream-reset" -> {
+                    // closing the exchange before any header closes the connection: nothing is answered
+                }
+                case "upstream-rate-limited" -> {
+                    exchange.getResponseHeaders().set("retry-after", "7");
+                    respond(exchange, 429, "application/json", fixture("error-429.json"));
+                }
+                case "upstream-overloaded" -> respond(exchange, 503, "application/json", fixture("error-500.json"));
+                case "upstream-garbage" -> respond(exchange, 200, "text/html",
+                        "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8));
                 case "upstream-fail" -> respond(exchange, 500, "application/json", fixture("error-500.json"));
                 case "upstream-bad-request" -> respond(exchange, 400, "application/json", fixture("error-400.json"));
                 default -> {
@@ -99,6 +117,17 @@ public final class FakeUpstream implements AutoCloseable {
         var out = exchange.getResponseBody();
         for (String event : new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)")) {
             out.write(event.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    private static void streamPartly(HttpExchange exchange, byte[] events, int count) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, events.length);
+        var out = exchange.getResponseBody();
+        String[] all = new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)");
+        for (int i = 0; i < count; i++) {
+            out.write(all[i].getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
     }

@@ -1,13 +1,15 @@
 package io.tollgate.gateway.provider.mock;
 
-import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.provider.ProviderAdapter;
-import io.tollgate.gateway.provider.UpstreamReply;
+import io.tollgate.gateway.provider.ProviderReply;
+import io.tollgate.gateway.provider.ProviderStream;
+import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
+import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
 import io.tollgate.gateway.snapshot.ProviderType;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -20,8 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class MockAdapter implements ProviderAdapter {
 
-    private static final byte[] FAILURE = "{\"error\":{\"message\":\"The mock provider failed on purpose.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String FAILURE = "The mock provider failed on purpose.";
 
     private final MockResponses responses;
     private final TokenCounter tokens;
@@ -37,23 +38,38 @@ public class MockAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Mono<UpstreamReply> send(UpstreamRequest request) {
+    public Mono<ProviderReply> send(UpstreamRequest request) {
         var settings = MockSettings.of(request.provider());
-        Mono<UpstreamReply> reply = Mono.fromSupplier(() -> fails(settings) ? new UpstreamReply(500, FAILURE)
-                : new UpstreamReply(200, responses.complete(request, prompt(request), settings)));
+        Mono<ProviderReply> reply = Mono.defer(() -> {
+            if (fails(settings)) {
+                return Mono.error(UpstreamErrors.fromStatus(500, FAILURE, null).asException());
+            }
+            byte[] body = responses.complete(request, prompt(request), settings);
+            return Mono.just(ProviderReply.of(body, OpenAiUsageReader.read(body),
+                    () -> OpenAiStreamTranslator.generatedText(body)));
+        });
         return settings.latency().isZero() ? reply : Mono.delay(settings.latency()).then(reply);
     }
 
     @Override
-    public Flux<byte[]> stream(UpstreamRequest request) {
+    public ProviderStream stream(UpstreamRequest request) {
         var settings = MockSettings.of(request.provider());
+        var translator = new OpenAiStreamTranslator(request.facts().includeUsage());
         Flux<byte[]> events = Flux.defer(() -> fails(settings)
-                ? Flux.error(Rejection.upstream(502, "upstream_error", "The provider failed to answer (status 500).").asException())
+                ? Flux.error(UpstreamErrors.fromStatus(500, FAILURE, null).asException())
                 : Flux.fromIterable(responses.stream(request, prompt(request))));
         if (!settings.chunkDelay().isZero()) {
             events = events.delayElements(settings.chunkDelay());
         }
-        return settings.latency().isZero() ? events : Mono.delay(settings.latency()).thenMany(events);
+        if (!settings.latency().isZero()) {
+            events = Mono.delay(settings.latency()).thenMany(events);
+        }
+        return new ProviderStream(events.handle((event, sink) -> {
+            byte[] forward = translator.accept(event);
+            if (forward != null) {
+                sink.next(forward);
+            }
+        }), translator);
     }
 
     private MockPrompt prompt(UpstreamRequest request) {

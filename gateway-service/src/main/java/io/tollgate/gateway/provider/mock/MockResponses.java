@@ -71,9 +71,9 @@ class MockResponses {
         };
     }
 
+    /** The stream's events, always ending with a usage chunk as a provider asked for it would send. */
     List<byte[]> stream(UpstreamRequest request, MockPrompt prompt) {
         JsonNode body = json.readTree(request.body());
-        boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         List<String> pieces = MockText.reply(prompt.text(), maxTokens(body));
         String id = id();
         String model = request.upstreamModel();
@@ -92,11 +92,9 @@ class MockResponses {
                 List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), "stop")), null)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model,
                 List.of(new TextCompletion.Choice("", 0, null, "stop")), null));
-        if (includeUsage) {
-            Usage usage = Usage.of(usage(prompt, String.join("", pieces)));
-            chunks.add(chat ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model, List.of(), usage)
-                    : new TextCompletion("cmpl-" + id, "text_completion", created, model, List.of(), usage));
-        }
+        Usage usage = Usage.of(usage(prompt, String.join("", pieces)));
+        chunks.add(chat ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model, List.of(), usage)
+                : new TextCompletion("cmpl-" + id, "text_completion", created, model, List.of(), usage));
         List<byte[]> events = new ArrayList<>(chunks.size() + 1);
         chunks.forEach(chunk -> events.add(event(json.writeValueAsString(chunk))));
         events.add(event("[DONE]"));

@@ -1,15 +1,14 @@
 package io.tollgate.gateway.provider.openai;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.provider.ProviderAdapter;
-import io.tollgate.gateway.provider.SseEventSplitter;
+import io.tollgate.gateway.provider.ProviderReply;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.provider.UpstreamReply;
+import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
@@ -20,36 +19,30 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * OpenAI and any OpenAI-compatible server (vLLM, NIM, Ollama, ...): the body goes out as prepared, the answer comes
- * back unchanged. One keep-alive connection pool for all providers; one configured client per provider version,
- * so a changed URL, timeout or credential takes effect with the next snapshot.
+ * OpenAI and any OpenAI-compatible server (vLLM, NIM, Ollama, LM Studio, ...): the canonical format is theirs, so
+ * the body goes out as the client sent it (the model name and the stream's usage option rewritten where needed)
+ * and the answer comes back byte for byte.
  */
 @Component
-public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
+public class OpenAiAdapter implements ProviderAdapter {
 
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private final ConnectionProvider pool;
-    private final Map<UUID, ProviderClient> clients = new ConcurrentHashMap<>();
+    private final UpstreamHttp http;
+    private final Map<UUID, Endpoints> endpoints = new ConcurrentHashMap<>();
 
-    public OpenAiAdapter(UpstreamPoolProperties properties) {
-        this.pool = ConnectionProvider.builder("tollgate-upstream")
-                .maxConnections(properties.maxConnections())
-                .pendingAcquireMaxCount(properties.maxPendingAcquires())
-                .maxIdleTime(properties.maxIdleTime())
-                .build();
+    public OpenAiAdapter(UpstreamHttp http) {
+        this.http = http;
     }
 
-    /** A provider's client and its endpoints' URIs, parsed once: a URI string would be parsed with every request. */
-    private record ProviderClient(long version, HttpClient http, Map<Endpoint, URI> uris) {
+    /** A provider version's endpoint URIs, parsed once: a URI string would be parsed with every request. */
+    private record Endpoints(long version, Map<Endpoint, URI> uris) {
     }
 
     @Override
@@ -58,50 +51,64 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
     }
 
     @Override
-    public Mono<UpstreamReply> send(UpstreamRequest request) {
-        var post = post(request);
-        if (post == null) {
+    public Mono<ProviderReply> send(UpstreamRequest request) {
+        var uri = uri(request);
+        if (uri == null) {
             return Mono.error(invalidBaseUrl());
         }
-        return post.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(body -> new UpstreamReply(response.status().code(), body)))
-                .onErrorMap(UpstreamErrors::fromFailure);
+        return http.post(client(request.provider()), uri, OpenAiRequestRewriter.rewrite(request), null)
+                .handle((answer, sink) -> {
+                    if (!answer.ok()) {
+                        sink.error(failure(answer).asException());
+                        return;
+                    }
+                    var usage = OpenAiUsageReader.parse(answer.body());
+                    if (usage.malformed()) {
+                        sink.error(UpstreamErrors.invalidResponse());
+                        return;
+                    }
+                    sink.next(ProviderReply.of(answer.body(), usage.usage(),
+                            () -> OpenAiStreamTranslator.generatedText(answer.body())));
+                });
     }
 
     @Override
-    public Flux<byte[]> stream(UpstreamRequest request) {
-        var post = post(request);
-        if (post == null) {
-            return Flux.error(invalidBaseUrl());
+    public ProviderStream stream(UpstreamRequest request) {
+        var translator = new OpenAiStreamTranslator(request.facts().includeUsage());
+        var uri = uri(request);
+        if (uri == null) {
+            return new ProviderStream(Flux.error(invalidBaseUrl()), translator);
         }
-        return post.response((response, content) -> {
-                    int status = response.status().code();
-                    if (status != 200) {
-                        return content.aggregate().asByteArray().defaultIfEmpty(new byte[0])
-                                .flatMapMany(body -> Flux.error(UpstreamErrors.fromStatus(status, body).asException()));
+        Flux<byte[]> events = http.events(client(request.provider()), uri, OpenAiRequestRewriter.rewrite(request), null,
+                        OpenAiAdapter::failure)
+                .handle((event, sink) -> {
+                    byte[] forward = translator.accept(event);
+                    if (forward != null) {
+                        sink.next(forward);
                     }
-                    var splitter = new SseEventSplitter();
-                    return content.asByteArray().concatMapIterable(splitter::accept)
-                            .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
-                })
-                .onErrorMap(UpstreamErrors::fromFailure);
+                });
+        return new ProviderStream(events, translator);
     }
 
-    /** The request's POST to its provider, ready to send; null when the provider's base URL is no URL. */
-    private HttpClient.@Nullable ResponseReceiver<?> post(UpstreamRequest request) {
-        var client = client(request.provider());
-        var uri = client.uris().get(request.endpoint());
-        return uri == null ? null : client.http().post().uri(uri)
-                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(request.body())));
+    /** An OpenAI-shaped error answer as the client's rejection. */
+    static Rejection failure(UpstreamHttp.Answer answer) {
+        return UpstreamErrors.fromStatus(answer.status(), OpenAiErrorMessage.of(answer.body()).orElse(null),
+                answer.headers().get(HttpHeaderNames.RETRY_AFTER));
     }
 
-    private ProviderClient client(ProviderEntry provider) {
-        var client = clients.get(provider.id());
-        if (client != null && client.version() == provider.version()) {
-            return client;
+    private HttpClient client(ProviderEntry provider) {
+        return http.client(provider, headers -> provider.credentialValue()
+                .ifPresent(key -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key)));
+    }
+
+    private @Nullable URI uri(UpstreamRequest request) {
+        var provider = request.provider();
+        var known = endpoints.get(provider.id());
+        if (known == null || known.version() != provider.version()) {
+            known = new Endpoints(provider.version(), uris(provider));
+            endpoints.put(provider.id(), known);
         }
-        return clients.compute(provider.id(), (id, existing) -> existing != null && existing.version() == provider.version()
-                ? existing : new ProviderClient(provider.version(), create(provider), uris(provider)));
+        return known.uris().get(request.endpoint());
     }
 
     private static Map<Endpoint, URI> uris(ProviderEntry provider) {
@@ -125,23 +132,8 @@ public class OpenAiAdapter implements ProviderAdapter, DisposableBean {
         return Rejection.upstream(502, "upstream_misconfigured", "The provider's base URL is not a valid URL.").asException();
     }
 
-    private HttpClient create(ProviderEntry provider) {
-        return HttpClient.create(pool)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) provider.connectTimeout().toMillis())
-                .responseTimeout(provider.responseTimeout())
-                .headers(headers -> {
-                    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-                    provider.credentialValue().ifPresent(key -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key));
-                });
-    }
-
-    @Override
-    public void destroy() {
-        pool.disposeLater().block();
-    }
-
     @Override
     public String toString() {
-        return "OpenAiAdapter[" + pool + "]";
+        return "OpenAiAdapter";
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.request.RequestFacts;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -8,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The body for the provider: the client's bytes unchanged, unless the model alias differs from the upstream model
  * name or a stream lacks {@code stream_options.include_usage} (the gateway needs the final usage chunk to bill).
  */
-public final class OpenAiRequestRewriter {
+final class OpenAiRequestRewriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -21,7 +22,11 @@ public final class OpenAiRequestRewriter {
     private OpenAiRequestRewriter() {
     }
 
-    public static byte[] rewrite(byte[] body, RequestFacts facts, String upstreamModel) {
+    static byte[] rewrite(UpstreamRequest request) {
+        return rewrite(request.body(), request.facts(), request.upstreamModel());
+    }
+
+    static byte[] rewrite(byte[] body, RequestFacts facts, String upstreamModel) {
         boolean renameModel = !facts.model().equals(upstreamModel);
         boolean askForUsage = facts.stream() && !facts.includeUsage();
         if (!renameModel && !askForUsage) {

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.provider.openai;
 
 import io.tollgate.gateway.http.Json;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import tools.jackson.core.ObjectReadContext;
  * not ask for it, since the gateway asked on its own), and keeps the generated text so a stream that ends without
  * usage, or is cut off, can still be counted. Events are forwarded byte for byte.
  */
-public final class OpenAiStreamTranslator {
+public final class OpenAiStreamTranslator implements ProviderStream.Usage {
 
     private final boolean clientWantsUsage;
     private final StringBuilder generated = new StringBuilder(256);
@@ -109,11 +110,12 @@ public final class OpenAiStreamTranslator {
     }
 
     /** The provider's usage chunk, if it sent one. */
-    public Optional<TokenUsage> reportedUsage() {
+    @Override
+    public Optional<TokenUsage> reported() {
         return Optional.ofNullable(usage);
     }
 
-    /** Everything generated so far, for counting when the provider reported no usage. */
+    @Override
     public String generatedText() {
         return generated.toString();
     }

@@ -18,27 +18,35 @@ public final class OpenAiUsageReader {
     private OpenAiUsageReader() {
     }
 
-    public static Optional<TokenUsage> read(byte[] json, int offset, int length) {
-        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), json, offset, length)) {
+    /** What a complete answer's body held: its usage, or that it was no JSON object at all. */
+    public record Parsed(Optional<TokenUsage> usage, boolean malformed) {
+
+        static final Parsed MALFORMED = new Parsed(Optional.empty(), true);
+        static final Parsed NO_USAGE = new Parsed(Optional.empty(), false);
+    }
+
+    /** Reads a whole answer: its usage when it has one, read to the end (to find out it is well-formed) when not. */
+    public static Parsed parse(byte[] json) {
+        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
+                return Parsed.MALFORMED;
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("usage") && value == JsonToken.START_OBJECT) {
-                    return Optional.of(usage(parser));
+                    return new Parsed(Optional.of(usage(parser)), false);
                 }
                 parser.skipChildren();
             }
-            return Optional.empty();
+            return parser.currentToken() == JsonToken.END_OBJECT ? Parsed.NO_USAGE : Parsed.MALFORMED;
         } catch (JacksonException | IllegalArgumentException e) {
-            return Optional.empty();
+            return Parsed.MALFORMED;
         }
     }
 
     public static Optional<TokenUsage> read(byte[] json) {
-        return read(json, 0, json.length);
+        return parse(json).usage();
     }
 
     /** Reads a usage object; the parser stands on its START_OBJECT. */

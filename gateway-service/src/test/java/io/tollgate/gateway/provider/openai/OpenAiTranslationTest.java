@@ -31,7 +31,7 @@ class OpenAiTranslationTest {
         assertThat(translator.accept(content)).isSameAs(content);
         assertThat(translator.accept(usage)).isNull();
         assertThat(translator.accept(event("[DONE]"))).isNotNull();
-        assertThat(translator.reportedUsage()).hasValue(TokenUsage.of(3, 2));
+        assertThat(translator.reported()).hasValue(TokenUsage.of(3, 2));
         assertThat(translator.generatedText()).isEqualTo("Hel");
         assertThat(new OpenAiStreamTranslator(true).accept(usage)).isSameAs(usage);
     }

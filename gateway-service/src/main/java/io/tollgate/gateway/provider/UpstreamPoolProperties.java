@@ -1,4 +1,4 @@
-package io.tollgate.gateway.provider.openai;
+package io.tollgate.gateway.provider;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

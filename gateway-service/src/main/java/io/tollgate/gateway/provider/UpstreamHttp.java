@@ -1,0 +1,127 @@
+package io.tollgate.gateway.provider;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.snapshot.ProviderEntry;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * HTTP to providers for every adapter: one keep-alive connection pool, and one configured client per provider
+ * version, so a changed URL, timeout or credential takes effect with the next snapshot. Adapters say what their
+ * provider's requests carry; this class sends them and hands back status, headers and body, or server-sent events.
+ */
+@Component
+public class UpstreamHttp implements DisposableBean {
+
+    private final ConnectionProvider pool;
+    private final Map<UUID, VersionedClient> clients = new ConcurrentHashMap<>();
+
+    public UpstreamHttp(UpstreamPoolProperties properties) {
+        this.pool = ConnectionProvider.builder("tollgate-upstream")
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireMaxCount(properties.maxPendingAcquires())
+                .maxIdleTime(properties.maxIdleTime())
+                .build();
+    }
+
+    private record VersionedClient(long version, HttpClient http) {
+    }
+
+    /** A provider's whole answer to one request. */
+    public record Answer(int status, HttpHeaders headers, byte[] body) {
+
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** Turns a provider's error answer into the rejection the client sees. */
+    @FunctionalInterface
+    public interface FailureReader {
+        Rejection rejection(Answer answer);
+    }
+
+    /**
+     * The provider's client, created on first use of this provider version.
+     *
+     * @param defaultHeaders the headers every request to this provider carries (its credential, version headers)
+     */
+    public HttpClient client(ProviderEntry provider, Consumer<HttpHeaders> defaultHeaders) {
+        var client = clients.get(provider.id());
+        if (client != null && client.version() == provider.version()) {
+            return client.http();
+        }
+        return clients.compute(provider.id(), (id, existing) -> existing != null && existing.version() == provider.version()
+                ? existing : new VersionedClient(provider.version(), create(provider, defaultHeaders))).http();
+    }
+
+    /** POSTs the body and reads the whole answer. */
+    public Mono<Answer> post(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders) {
+        return withHeaders(client, requestHeaders).post().uri(uri)
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+                        .map(bytes -> new Answer(response.status().code(), response.responseHeaders(), bytes)))
+                .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    /**
+     * POSTs the body and relays the answer's server-sent events, one whole event per item; an answer that is not a
+     * success fails the flux with the rejection {@code failures} makes of it.
+     */
+    public Flux<byte[]> events(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders,
+                               FailureReader failures) {
+        return withHeaders(client, requestHeaders).post().uri(uri)
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                .response((response, content) -> {
+                    int status = response.status().code();
+                    if (status / 100 != 2) {
+                        return content.aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                                .flatMapMany(bytes -> Flux.error(failures.rejection(
+                                        new Answer(status, response.responseHeaders(), bytes)).asException()));
+                    }
+                    var splitter = new SseEventSplitter();
+                    return content.asByteArray().concatMapIterable(splitter::accept)
+                            .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
+                })
+                .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    /** Per-request headers (a signature, a fresh token) cost a client copy, so requests without any skip it. */
+    private static HttpClient withHeaders(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders) {
+        return requestHeaders == null ? client : client.headers(requestHeaders);
+    }
+
+    private HttpClient create(ProviderEntry provider, Consumer<HttpHeaders> defaultHeaders) {
+        return HttpClient.create(pool)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) provider.connectTimeout().toMillis())
+                .responseTimeout(provider.responseTimeout())
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    defaultHeaders.accept(headers);
+                });
+    }
+
+    @Override
+    public void destroy() {
+        pool.disposeLater().block();
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamHttp[" + pool + "]";
+    }
+}
