@@ -83,7 +83,7 @@ class AccountsBrowserTest {
         page.locator("#signed-up").waitFor();
         person.fillSignIn(email, PASSWORD);
         page.locator("#sign-out").waitFor();
-        assertThat(page.getByText(inviter.tenantName()).first()).as("one tenant: named in the header").isVisible();
+        assertThat(page.getByText(inviter.tenantName()).first()).isVisible(); // one tenant: named in the header
         assertNoViolations(page, violations);
     }
 

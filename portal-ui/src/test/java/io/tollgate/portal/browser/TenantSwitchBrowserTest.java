@@ -42,7 +42,7 @@ class TenantSwitchBrowserTest {
         Page page = person.page();
         person.signUp("Harbor Labs", "Hana Harbor", email, PASSWORD);
         person.signIn(email, PASSWORD);
-        assertThat(page.getByText("Harbor Labs").first()).as("one tenant: named in the header").isVisible();
+        assertThat(page.getByText("Harbor Labs").first()).isVisible(); // one tenant: named in the header
         Locator tenant = page.locator("#tenant-switch");
 
         person.go("/invite/" + invitationToQuayWorks(email));
