@@ -44,7 +44,7 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         var referenced = OpsMetricNames.referenced(Path.of("")).stream()
                 .filter(name -> !name.startsWith("tollgate_billing_") && !name.equals("up")).toList();
 
-        assertThat(referenced).contains("tollgate_gateway_requests_total", "tollgate_gateway_metering_spool_events");
+        assertThat(referenced).contains("tollgate_gateway_requests_total", "tollgate_gateway_metering_queue_depth");
         assertThat(OpsMetricNames.exported(scrape())).containsAll(referenced);
     }
 
