@@ -17,6 +17,7 @@ import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
 import io.tollgate.model.common.TokenUsage;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,6 +37,7 @@ import tools.jackson.core.JacksonException;
 public class GeminiAdapter implements ProviderAdapter {
 
     static final String API_KEY_HEADER = "x-goog-api-key";
+    private static final String API_KEY_INVALID = "\"API_KEY_INVALID\"";
 
     private final UpstreamHttp http;
     private final VertexTokens tokens;
@@ -148,10 +150,19 @@ public class GeminiAdapter implements ProviderAdapter {
         });
     }
 
-    /** Google's errors are {@code {"error":{"code","message","status"}}}: the message sits where OpenAI's does. */
+    /**
+     * Google's errors are {@code {"error":{"code","message","status"}}}: the message sits where OpenAI's does. AI Studio
+     * answers a bad API key with a 400 (reason {@code API_KEY_INVALID}): that is the platform's credential, not the
+     * client's request, so it is treated like a 401.
+     */
     static Rejection failure(UpstreamHttp.Answer answer) {
-        return UpstreamErrors.fromStatus(answer.status(), OpenAiErrorMessage.of(answer.body()).orElse(null),
+        int status = answer.status() == 400 && contains(answer.body(), API_KEY_INVALID) ? 401 : answer.status();
+        return UpstreamErrors.fromStatus(status, OpenAiErrorMessage.of(answer.body()).orElse(null),
                 answer.headers().get(HttpHeaderNames.RETRY_AFTER));
+    }
+
+    private static boolean contains(byte[] body, String word) {
+        return new String(body, StandardCharsets.UTF_8).contains(word);
     }
 
     @Override

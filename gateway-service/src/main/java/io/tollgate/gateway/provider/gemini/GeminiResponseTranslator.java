@@ -74,7 +74,7 @@ final class GeminiResponseTranslator {
         }
         var text = new StringBuilder();
         for (Part part : content.parts()) {
-            if (part.text() != null && !part.isThought()) {
+            if (part.text() != null && !Boolean.TRUE.equals(part.thought())) {
                 text.append(part.text());
             }
         }

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.provider.gemini.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ public record GenerationConfig(@Nullable List<String> stopSequences, @Nullable S
                                @Nullable Double topP, @Nullable Integer topK, @Nullable Integer seed,
                                @Nullable Double presencePenalty, @Nullable Double frequencyPenalty) {
 
+    @JsonIgnore
     public boolean isEmpty() {
         return stopSequences == null && responseMimeType == null && responseJsonSchema == null && candidateCount == null
                 && maxOutputTokens == null && temperature == null && topP == null && topK == null && seed == null

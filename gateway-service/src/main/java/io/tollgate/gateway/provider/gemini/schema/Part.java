@@ -28,10 +28,6 @@ public record Part(@Nullable String text, @Nullable Blob inlineData, @Nullable F
         return new Part(null, null, null, null, response, null);
     }
 
-    public boolean isThought() {
-        return Boolean.TRUE.equals(thought);
-    }
-
     /** Raw bytes, base64 in JSON. */
     public record Blob(String mimeType, String data) {
     }
