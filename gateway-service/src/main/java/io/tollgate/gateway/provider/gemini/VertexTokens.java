@@ -88,12 +88,13 @@ public class VertexTokens implements DisposableBean {
 
     private Entry start(ProviderEntry provider, Instant now) {
         var entry = new Entry(provider, now);
-        refresher.execute(() -> refresh(entry));
+        refresher.execute(() -> refresh(entry, true));
         return entry;
     }
 
-    private void refresh(Entry entry) {
-        if (entries.get(entry.provider.id()) != entry) {
+    /** The first fetch may run before its entry is in the map; later ones stop once the entry was replaced. */
+    private void refresh(Entry entry, boolean first) {
+        if (!first && entries.get(entry.provider.id()) != entry) {
             return;
         }
         Instant now = clock.instant();
@@ -106,12 +107,12 @@ public class VertexTokens implements DisposableBean {
             entry.current = token;
             entry.failure = null;
             entry.first.complete(token.getTokenValue());
-            refresher.schedule(() -> refresh(entry), nextRefresh(token, now).toMillis(), TimeUnit.MILLISECONDS);
+            refresher.schedule(() -> refresh(entry, false), nextRefresh(token, now).toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException | IOException e) {
             Rejection failure = rejection(e);
             entry.failure = failure;
             entry.first.completeExceptionally(failure.asException());
-            refresher.schedule(() -> refresh(entry), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            refresher.schedule(() -> refresh(entry, false), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -42,15 +42,26 @@ class AzureOpenAiIntegrationTest extends GatewayIntegrationTest {
 
     /** A model on an Azure deployment named after the test, priced like the OpenAI fixture's model. */
     private Azure azure(String deployment) {
+        return azure(deployment, FakeAzureOpenAi.API_KEY, "{\"apiVersion\":\"" + FakeAzureOpenAi.API_VERSION + "\"}");
+    }
+
+    /** The same with Entra ID: the app registration's client secret as the credential. */
+    private Azure entra(String deployment, String clientSecret) {
+        return azure(deployment, clientSecret, """
+                {"apiVersion":"%s","tenantId":"%s","clientId":"%s","authorityUrl":"%s"}""".formatted(
+                FakeAzureOpenAi.API_VERSION, FakeAzureOpenAi.TENANT, FakeAzureOpenAi.CLIENT_ID, AZURE.baseUrl()));
+    }
+
+    private Azure azure(String deployment, String secret, String settings) {
         var world = world();
         UUID provider = UUID.randomUUID();
-        var credential = CIPHER.encrypt(FakeAzureOpenAi.API_KEY, provider.toString());
+        var credential = CIPHER.encrypt(secret, provider.toString());
         SEEDER.jdbc().sql("""
                         insert into providers (id, name, type, base_url, credential_ciphertext, credential_key_id, settings,
                                                connect_timeout_ms, response_timeout_ms)
                         values (?, ?, 'AZURE_OPENAI', ?, ?, ?, ?::jsonb, 2000, 10000)""")
                 .params(provider, "azure-" + provider, AZURE.baseUrl(), credential.ciphertext(), credential.keyId(),
-                        "{\"apiVersion\":\"" + FakeAzureOpenAi.API_VERSION + "\"}").update();
+                        settings).update();
         String model = SEEDER.model(provider, deployment, "2.50", "1.25", "10.00");
         SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
         awaitSnapshot(s -> s.model(model).isPresent() && s.approvedSubscription(world.app(), s.model(model).get().id()).isPresent());
@@ -144,18 +155,51 @@ class AzureOpenAiIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void an_entra_id_token_replaces_the_api_key_when_the_settings_name_an_app_registration() {
+        var azure = entra("entra-" + UUID.randomUUID(), FakeAzureOpenAi.CLIENT_SECRET);
+        var client = client(azure.world().key().plaintext());
+        var params = ChatCompletionCreateParams.builder().model(azure.model()).addUserMessage("What is Azure OpenAI?").build();
+
+        client.chat().completions().create(params);
+        try (var stream = client.chat().completions().createStreaming(params)) {
+            assertThat(stream.stream().count()).isPositive();
+        }
+
+        assertThat(AZURE.received(azure.deployment())).hasSize(2).allSatisfy(call -> {
+            assertThat(call.authorization()).startsWith("Bearer entra-token-");
+            assertThat(call.apiKey()).isEqualTo("null");
+        });
+        assertThat(events(azure.world().key().id(), 2)).allSatisfy(e -> assertThat(e).containsEntry("status_code", 200));
+    }
+
+    @Test
+    void a_refused_client_secret_is_a_502_with_entra_s_words() throws Exception {
+        var azure = entra("entra-refused-" + UUID.randomUUID(), "a-secret-that-was-rotated");
+
+        var response = post(azure, "{\"model\":\"" + azure.model() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("\"code\":\"upstream_auth_failed\"")
+                .contains("invalid_client (AADSTS7000215: Invalid client secret provided.)");
+        assertThat(AZURE.received(azure.deployment())).isEmpty();
+    }
+
+    @Test
     void a_prompt_azure_s_content_filter_refuses_is_a_400_content_filter() throws Exception {
         var azure = azure("filtered");
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
-                .header("Authorization", "Bearer " + azure.world().key().plaintext())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + azure.model()
-                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"something hateful\"}]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = post(azure, "{\"model\":\"" + azure.model()
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"something hateful\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"content_filter\"").contains("content management policy");
         assertThat(events(azure.world().key().id(), 1)).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("status_code", 400));
+    }
+
+    private HttpResponse<String> post(Azure azure, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                .header("Authorization", "Bearer " + azure.world().key().plaintext())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
