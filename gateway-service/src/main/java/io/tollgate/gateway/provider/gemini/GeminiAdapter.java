@@ -116,7 +116,7 @@ public class GeminiAdapter implements ProviderAdapter {
                     sink.next(ProviderReply.of(GeminiEmbeddings.fromBatch(answer.body(), model, counted).body(),
                             Optional.empty(), () -> ""));
                 }
-            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            } catch (JacksonException | IllegalArgumentException e) {
                 sink.error(UpstreamErrors.invalidResponse());
             }
         });

@@ -52,7 +52,13 @@ final class GeminiEmbeddings {
         if (response.embeddings() == null) {
             throw new IllegalArgumentException("no embeddings");
         }
-        List<float[]> vectors = response.embeddings().stream().map(BatchEmbedContentsResponse.ContentEmbedding::values).toList();
+        List<float[]> vectors = new ArrayList<>();
+        for (var embedding : response.embeddings()) {
+            if (embedding == null || embedding.values() == null) {
+                throw new IllegalArgumentException("an embedding without values");
+            }
+            vectors.add(embedding.values());
+        }
         return new Translated(list(vectors, model, countedPromptTokens), OptionalLong.empty());
     }
 
@@ -64,6 +70,9 @@ final class GeminiEmbeddings {
         List<float[]> vectors = new ArrayList<>();
         long tokens = 0;
         for (var prediction : response.predictions()) {
+            if (prediction.embeddings() == null || prediction.embeddings().values() == null) {
+                throw new IllegalArgumentException("a prediction without embeddings");
+            }
             vectors.add(prediction.embeddings().values());
             tokens += prediction.embeddings().statistics() == null ? 0 : prediction.embeddings().statistics().tokenCount();
         }

@@ -3,7 +3,6 @@ package io.tollgate.gateway.provider.gemini;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON mapper of the Gemini translators: Gemini's names are the records' names (camelCase). */
@@ -38,9 +37,5 @@ final class GeminiJson {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return MAPPER.createArrayNode();
     }
 }

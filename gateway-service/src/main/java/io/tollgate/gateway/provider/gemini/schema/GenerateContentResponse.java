@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The answer of generateContent, and each event of streamGenerateContent. */
 public record GenerateContentResponse(@Nullable List<Candidate> candidates, @Nullable PromptFeedback promptFeedback,
-                                      @Nullable UsageMetadata usageMetadata, @Nullable String modelVersion,
-                                      @Nullable String responseId) {
+                                      @Nullable UsageMetadata usageMetadata) {
 
     /** {@code finishReason} STOP, MAX_TOKENS, SAFETY, RECITATION, ... (absent until the candidate is finished). */
     public record Candidate(@Nullable Content content, @Nullable String finishReason, @Nullable Integer index) {
@@ -22,6 +21,6 @@ public record GenerateContentResponse(@Nullable List<Candidate> candidates, @Nul
      */
     public record UsageMetadata(@Nullable Long promptTokenCount, @Nullable Long candidatesTokenCount,
                                 @Nullable Long cachedContentTokenCount, @Nullable Long thoughtsTokenCount,
-                                @Nullable Long toolUsePromptTokenCount, @Nullable Long totalTokenCount) {
+                                @Nullable Long toolUsePromptTokenCount) {
     }
 }
