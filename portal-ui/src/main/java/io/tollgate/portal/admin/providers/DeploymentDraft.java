@@ -59,7 +59,8 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
         details.put("tokensPerMinute", Objects.toString(tokensPerMinute, "none"));
         details.put("firstByteTimeoutMs", Objects.toString(firstByteTimeoutMs, "none"));
         details.put("costInputPerMillion", costInputPerMillion == null ? "none" : costInputPerMillion.toPlainString());
-        details.put("costOutputPerMillion", costOutputPerMillion == null ? "none" : costOutputPerMillion.toPlainString());
+        details.put("costOutputPerMillion",
+                costOutputPerMillion == null ? "none" : costOutputPerMillion.toPlainString());
         return details;
     }
 }
