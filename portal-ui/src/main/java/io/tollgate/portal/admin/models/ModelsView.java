@@ -49,7 +49,7 @@ class ModelsView extends VerticalLayout {
             routing.addThemeVariants(ButtonVariant.LUMO_SMALL);
             routing.addClassName("routing-" + model.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
             return new HorizontalLayout(edit, prices, routing);
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setId("models-grid");
         Button create = new Button("New model", click -> edit(null, ModelDraft.empty()));
         create.setId("new-model");
