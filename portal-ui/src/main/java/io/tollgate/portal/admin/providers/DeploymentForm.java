@@ -39,7 +39,8 @@ public class DeploymentForm extends Composite<FormLayout> {
                 .withConverter(row -> row == null ? null : row.id(), (UUID id) -> catalog.stream()
                         .filter(row -> Objects.equals(row.id(), id)).findFirst().orElse(null))
                 .bind("modelId");
-        TextField upstream = new TextField("Upstream model (the provider's name for it)");
+        TextField upstream = new TextField("Upstream model");
+        upstream.setHelperText("The provider's name for the model");
         upstream.setId("deployment-upstream");
         binder.forField(upstream).asRequired("Name the upstream model")
                 .withValidator(v -> v.trim().length() <= 200, "At most 200 characters").bind("upstreamModel");

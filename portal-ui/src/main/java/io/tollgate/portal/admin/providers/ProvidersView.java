@@ -45,6 +45,7 @@ class ProvidersView extends VerticalLayout {
                     5000, Notification.Position.TOP_CENTER));
             Button deploymentList = new Button("Deployments",
                     click -> new DeploymentsDialog(deployments, provider, models.list()).open());
+            deploymentList.addClassName("deployments-" + provider.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
             for (Button button : new Button[] {edit, test, deploymentList}) {
                 button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             }
