@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.account.LoginLockout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,8 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Email and password sign-in against the users table, with lockout after repeated failures. Unknown emails
- * still pay for a password check so response times do not reveal which accounts exist.
+ * Email and password sign-in against the users table, with the platform's lockout after repeated failures
+ * ({@link LoginLockout}, which billing's HTTP Basic counts into too). Unknown emails still pay for a password check
+ * so response times do not reveal which accounts exist.
  */
 @Component
 class PasswordLoginProvider implements AuthenticationProvider {
@@ -23,15 +25,15 @@ class PasswordLoginProvider implements AuthenticationProvider {
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
-    private final LoginProperties properties;
+    private final LoginLockout lockout;
     private final Clock clock;
     private final String unknownUserHash;
 
-    PasswordLoginProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginProperties properties,
+    PasswordLoginProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginLockout lockout,
                           Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
+        this.lockout = lockout;
         this.clock = clock;
         this.unknownUserHash = passwordEncoder.encode("unknown-user-placeholder");
     }
@@ -50,11 +52,11 @@ class PasswordLoginProvider implements AuthenticationProvider {
         if (!"ACTIVE".equals(account.status())) {
             throw new DisabledException("This account is disabled");
         }
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+        if (lockout.isLocked(account.lockedUntil(), now)) {
             throw new LockedException("Too many failed sign-ins; try again later");
         }
         if (account.passwordHash() == null || !passwordEncoder.matches(password, account.passwordHash())) {
-            accounts.recordFailure(account.id(), properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
+            lockout.recordFailure(account.id(), now);
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         accounts.recordSuccess(account.id(), now);
