@@ -130,7 +130,8 @@ class RoutingAdministrationIntegrationTest {
                 .containsEntry("cost_output_per_million", new BigDecimal("0.000000001"));
         assertThat(readBack(provider, id)).isEqualTo(normalised(draft));
 
-        var changed = new DeploymentDraft(model, "gpt-4o-mini", 5, 0, false, null, null, null, null, BigDecimal.ZERO);
+        var changed = new DeploymentDraft(model, "gpt-4o-mini", 5, 0, false, null, null, null, BigDecimal.ZERO,
+                BigDecimal.ZERO);
         deployments.update(id, changed);
 
         assertThat(readBack(provider, id)).isEqualTo(normalised(changed));
@@ -160,7 +161,9 @@ class RoutingAdministrationIntegrationTest {
                 valid(100, 0, null, null, null, new BigDecimal("-0.01")), "Provider cost: not negative, at most 9 "
                         + "decimals, below 10 billion",
                 valid(100, 0, null, null, null, new BigDecimal("0.0000000001")), "Provider cost: not negative, at "
-                        + "most 9 decimals, below 10 billion");
+                        + "most 9 decimals, below 10 billion",
+                new DeploymentDraft(model, "upstream", 100, 0, true, null, null, null, new BigDecimal("0.15"), null),
+                "Provider cost: give the input and the output cost, or neither");
         refused.forEach((draft, message) -> {
             assertThatThrownBy(() -> deployments.update(id, draft)).as(message)
                     .isInstanceOf(PortalException.class).hasMessage(message);
@@ -189,7 +192,8 @@ class RoutingAdministrationIntegrationTest {
 
     private DeploymentDraft valid(int weight, int priority, Integer rpm, Long tpm, Integer firstByteMs,
                                  BigDecimal inputCost) {
-        return new DeploymentDraft(model, "upstream", weight, priority, true, rpm, tpm, firstByteMs, inputCost, null);
+        return new DeploymentDraft(model, "upstream", weight, priority, true, rpm, tpm, firstByteMs, inputCost,
+                inputCost == null ? null : BigDecimal.ONE);
     }
 
     private UUID newProvider() {

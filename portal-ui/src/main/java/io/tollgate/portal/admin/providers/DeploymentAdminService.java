@@ -129,6 +129,9 @@ public class DeploymentAdminService {
                 || !DeploymentDraft.validCost(draft.costOutputPerMillion())) {
             throw new PortalException("Provider cost: " + DeploymentDraft.COST_RULE.toLowerCase());
         }
+        if (!DeploymentDraft.validCostPair(draft.costInputPerMillion(), draft.costOutputPerMillion())) {
+            throw new PortalException("Provider cost: " + DeploymentDraft.COST_PAIR_RULE.toLowerCase());
+        }
     }
 
     private static Map<String, String> withTarget(DeploymentDraft draft, UUID providerId) {

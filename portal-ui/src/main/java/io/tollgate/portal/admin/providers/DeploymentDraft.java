@@ -24,6 +24,7 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
     static final String LIMIT_RULE = "Positive, or empty when unknown";
     static final String TIMEOUT_RULE = "Positive milliseconds, or empty for the provider's response timeout";
     static final String COST_RULE = "Not negative, at most 9 decimals, below 10 billion";
+    static final String COST_PAIR_RULE = "Give the input and the output cost, or neither";
 
     private static final BigDecimal MAX_COST = BigDecimal.TEN.pow(10); // numeric(19, 9)
 
@@ -46,6 +47,11 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
     static boolean validCost(@Nullable BigDecimal cost) {
         return cost == null || cost.signum() >= 0 && cost.stripTrailingZeros().scale() <= 9
                 && cost.compareTo(MAX_COST) < 0;
+    }
+
+    /** A cost known on one side only would rank the deployment as free on the other; both or neither. */
+    static boolean validCostPair(@Nullable BigDecimal input, @Nullable BigDecimal output) {
+        return (input == null) == (output == null);
     }
 
     /** What the audit log keeps of a change; "none" for an unknown value. */

@@ -70,6 +70,8 @@ public class DeploymentForm extends Composite<FormLayout> {
                 .bind("costInputPerMillion");
         BigDecimalField costOutput = cost("Provider cost, output per 1M tokens", "deployment-cost-output");
         binder.forField(costOutput).withValidator(DeploymentDraft::validCost, DeploymentDraft.COST_RULE)
+                .withValidator(output -> DeploymentDraft.validCostPair(costInput.getValue(), output),
+                        DeploymentDraft.COST_PAIR_RULE)
                 .bind("costOutputPerMillion");
         Checkbox enabled = new Checkbox("Enabled (in the rotation)");
         binder.forField(enabled).bind("enabled");

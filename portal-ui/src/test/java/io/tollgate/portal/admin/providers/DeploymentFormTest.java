@@ -63,6 +63,18 @@ class DeploymentFormTest {
         assertThat(field(form, IntegerField.class, "deployment-rpm").isInvalid()).isFalse();
     }
 
+    @Test
+    void a_provider_cost_on_one_side_only_is_refused() {
+        DeploymentForm form = form();
+        field(form, BigDecimalField.class, "deployment-cost-input").setValue(new BigDecimal("0.15"));
+
+        field(form, Button.class, "deployment-save").click();
+
+        assertThat(saved).isEmpty();
+        assertThat(errorOf(form, BigDecimalField.class, "deployment-cost-output"))
+                .isEqualTo(DeploymentDraft.COST_PAIR_RULE);
+    }
+
     private DeploymentForm form() {
         DeploymentForm form = new DeploymentForm(EXISTING, List.of(MODEL), true);
         form.addSaveListener(save -> saved.add(save.draft()));
