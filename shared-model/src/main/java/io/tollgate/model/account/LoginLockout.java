@@ -29,19 +29,29 @@ public class LoginLockout {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
-    public void recordFailure(UUID userId, Instant now) {
-        jdbc.sql("""
+    /**
+     * Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. Whether this
+     * failure locked it.
+     */
+    public boolean recordFailure(UUID userId, Instant now) {
+        return jdbc.sql("""
                         update users set
                             locked_until = case when failed_login_count + 1 >= :max then :until else locked_until end,
                             failed_login_count = case when failed_login_count + 1 >= :max then 0
                                                       else failed_login_count + 1 end,
                             updated_at = now()
-                        where id = :id""")
+                        where id = :id
+                        returning failed_login_count = 0""")
                 .param("max", properties.maxFailedAttempts())
                 .param("until", Timestamp.from(now.plus(properties.lockDuration())))
                 .param("id", userId)
-                .update();
+                .query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    /** The rule, for what the audit log says of a lockout. */
+    public String describe() {
+        return "locked for " + properties.lockDuration() + " after " + properties.maxFailedAttempts() + " wrong passwords";
     }
 
     /** A right password ends the count; writes only when there is a count to end (billing checks every request). */
