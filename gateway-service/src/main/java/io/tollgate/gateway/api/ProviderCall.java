@@ -45,7 +45,7 @@ class ProviderCall {
             return end.refuse(context, ProviderRegistry.endpointMissing(route.provider().type(), context.endpoint()));
         }
         var upstream = new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
-                context.body(), context.facts().orElseThrow());
+                context.body(), context.facts().orElseThrow(), context.completionCap());
         return upstream.stream() ? streams.relay(context, adapter.get(), upstream) : buffered(context, adapter.get(), upstream);
     }
 
