@@ -54,7 +54,8 @@ public class UsageRecorder {
                 Math.toIntExact(usage.cachedPromptTokens()), Math.toIntExact(usage.reasoningTokens()),
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
                 outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
-                outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags());
+                outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags(),
+                Math.toIntExact(usage.cacheWriteTokens()));
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),

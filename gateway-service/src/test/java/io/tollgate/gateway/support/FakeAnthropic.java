@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * authentication_error), without {@code anthropic-version} (400) or on another path (404). The answer: a request
  * with tools gets the parallel tool-use message (or its stream), one that carries tool results the plain text
  * message (or the text stream); the upstream model {@code claude-overloaded} answers 529, {@code claude-rate-limited}
- * 429 with {@code retry-after: 7}, {@code claude-stream-error} streams an error event after its first text.
+ * 429 with {@code retry-after: 7}, {@code claude-stream-error} streams an error event after its first text,
+ * {@code claude-cache-write} answers the message that wrote the prompt cache.
  */
 public final class FakeAnthropic implements AutoCloseable {
 
@@ -90,6 +91,7 @@ public final class FakeAnthropic implements AutoCloseable {
                     respond(exchange, 429, "application/json", fixture("error-rate-limit.json"));
                 }
                 case "claude-stream-error" -> stream(exchange, fixture("stream-error.sse"));
+                case "claude-cache-write" -> respond(exchange, 200, "application/json", fixture("message.json"));
                 default -> {
                     if (stream) {
                         stream(exchange, fixture(tools ? "stream-tool-use.sse" : "stream-text.sse"));

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Anthropic's token counts in OpenAI's terms. Anthropic's {@code input_tokens} leaves out the tokens read from and
  * written to the prompt cache, OpenAI's prompt tokens hold all of them: prompt = input + cache read + cache write,
- * cached = cache read. Thinking tokens are inside {@code output_tokens} and not reported apart.
+ * cached = cache read, cache write = cache creation (priced by its own rate). Thinking tokens are inside
+ * {@code output_tokens} and not reported apart.
  */
 final class AnthropicUsage {
 
@@ -28,7 +29,7 @@ final class AnthropicUsage {
     }
 
     TokenUsage tokens() {
-        return new TokenUsage(Math.addExact(Math.addExact(input, cacheRead), cacheWrite), output, cacheRead, 0);
+        return new TokenUsage(Math.addExact(Math.addExact(input, cacheRead), cacheWrite), output, cacheRead, 0, cacheWrite);
     }
 
     static TokenUsage of(@Nullable Usage usage) {

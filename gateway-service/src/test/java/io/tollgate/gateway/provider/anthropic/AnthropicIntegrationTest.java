@@ -58,8 +58,32 @@ class AnthropicIntegrationTest extends GatewayIntegrationTest {
         var event = events(claude.key().id(), 1).getFirst();
         assertThat(event).containsEntry("upstream_model", "claude-sonnet-4-5").containsEntry("prompt_tokens", 188107)
                 .containsEntry("completion_tokens", 393).containsEntry("cached_tokens", 188086)
-                .containsEntry("usage_estimated", false).containsEntry("status_code", 200);
+                .containsEntry("cache_write_tokens", 0).containsEntry("usage_estimated", false)
+                .containsEntry("status_code", 200);
         assertThat((BigDecimal) event.get("cost_usd")).isEqualByComparingTo("0.0623838");
+    }
+
+    @Test
+    void cache_writes_are_metered_as_their_own_class_at_the_cache_write_price() {
+        var claude = claude();
+        String model = SEEDER.model(SEEDER.anthropicProvider(ANTHROPIC.baseUrl()), "claude-cache-write", "3.00", "0.30", "15.00");
+        SEEDER.jdbc().sql("update prices set cache_write_input_per_million = 3.75 where model_id = (select id from models where name = ?)")
+                .param(model).update();
+        SEEDER.subscribe(claude.tenant(), claude.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).flatMap(m -> s.approvedSubscription(claude.app(), m.id())).isPresent()
+                && s.prices(s.model(model).get().id()).prices().getFirst().rates().cacheWriteInputPerMillion() != null);
+
+        var response = client(claude.key().plaintext()).chat().completions().withRawResponse()
+                .create(ChatCompletionCreateParams.builder().model(model).addUserMessage("Analyze this book").build());
+
+        assertThat(response.parse().choices().getFirst().message().content()).hasValue("Hi! My name is Claude.");
+        // 21 plain input x 3.00 + 188086 cache writes x 3.75 + 393 output x 15.00, per million
+        assertThat(new BigDecimal(response.headers().values("x-tollgate-cost-usd").getFirst()))
+                .isEqualByComparingTo("0.7112805");
+        var event = events(claude.key().id(), 1).getFirst();
+        assertThat(event).containsEntry("prompt_tokens", 188107).containsEntry("cached_tokens", 0)
+                .containsEntry("cache_write_tokens", 188086).containsEntry("completion_tokens", 393);
+        assertThat((BigDecimal) event.get("cost_usd")).isEqualByComparingTo("0.7112805");
     }
 
     @Test

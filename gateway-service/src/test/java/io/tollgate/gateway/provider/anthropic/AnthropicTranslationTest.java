@@ -87,12 +87,12 @@ class AnthropicTranslationTest {
     }
 
     @Test
-    void cache_reads_and_writes_are_prompt_tokens_and_cache_reads_are_the_cached_ones() {
+    void cache_reads_and_writes_are_prompt_tokens_kept_as_classes_of_their_own() {
         var written = AnthropicResponseTranslator.translate(fixture("message.json"), false, CREATED);
         var read = AnthropicResponseTranslator.translate(fixture("message-cache-read.json"), false, CREATED);
 
-        assertThat(written.usage()).isEqualTo(new TokenUsage(21 + 188086, 393, 0, 0));
-        assertThat(read.usage()).isEqualTo(new TokenUsage(21 + 188086, 393, 188086, 0));
+        assertThat(written.usage()).isEqualTo(new TokenUsage(21 + 188086, 393, 0, 0, 188086));
+        assertThat(read.usage()).isEqualTo(new TokenUsage(21 + 188086, 393, 188086, 0, 0));
         JsonNode body = tree(read.body());
         assertThat(body.path("usage").path("prompt_tokens").asInt()).isEqualTo(188107);
         assertThat(body.path("usage").path("prompt_tokens_details").path("cached_tokens").asInt()).isEqualTo(188086);
