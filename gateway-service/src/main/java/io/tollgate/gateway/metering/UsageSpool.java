@@ -23,7 +23,9 @@ final class UsageSpool implements AutoCloseable {
 
     private static final String FILE = "usage-events.spool";
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** A spool written by an older gateway lacks the counts added since (cache writes): they read as zero. */
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
     private final Path directory;
     private final Path file;
     private final FileChannel lockChannel;
