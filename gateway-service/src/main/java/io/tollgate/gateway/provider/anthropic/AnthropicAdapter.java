@@ -13,9 +13,11 @@ import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +46,25 @@ public class AnthropicAdapter implements ProviderAdapter {
     public AnthropicAdapter(UpstreamHttp http, Clock clock) {
         this.http = http;
         this.clock = clock;
+        warmUp();
+    }
+
+    /**
+     * Jackson builds its (de)serializers on first use under a lock: building them at startup keeps concurrent first
+     * requests from waiting on that lock on an event loop.
+     */
+    private static void warmUp() {
+        AnthropicRequestTranslator.translate(utf8("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                "m", OptionalInt.empty(), true);
+        AnthropicResponseTranslator.translate(utf8("{\"id\":\"msg\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"usage\":{\"input_tokens\":1}}"), false, 0);
+        new AnthropicStreamTranslator(true, false, 0, "m").accept(utf8("data: {\"type\":\"message_delta\","
+                + "\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":1}}\n\n"));
+        AnthropicErrors.message(utf8("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"m\"}}"));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A provider version's messages URI, parsed once; empty when its base URL is no URL. */
