@@ -87,14 +87,15 @@ public class ModelAdminService {
                 .query((rs, n) -> new PriceRow(rs.getObject("id", UUID.class), new PriceDraft(
                         Sql.instant(rs, "effective_from"), rs.getBigDecimal("input_per_million"),
                         rs.getBigDecimal("output_per_million"), rs.getBigDecimal("cached_input_per_million"),
-                        rs.getBigDecimal("reasoning_per_million"))))
+                        rs.getBigDecimal("reasoning_per_million"), rs.getBigDecimal("cache_write_input_per_million"))))
                 .list();
     }
 
     /** Adds a price from now or a future instant; past prices are never edited, so past costs never change. */
     public void addPrice(UUID modelId, PriceDraft price) {
         if (price.inputPerMillion().signum() < 0 || price.outputPerMillion().signum() < 0
-                || price.cachedInputPerMillion().signum() < 0) {
+                || price.cachedInputPerMillion().signum() < 0
+                || (price.cacheWriteInputPerMillion() != null && price.cacheWriteInputPerMillion().signum() < 0)) {
             throw new PortalException("Prices cannot be negative");
         }
         if (price.effectiveFrom().isBefore(clock.instant().minus(CLOCK_SKEW))) {
@@ -108,10 +109,12 @@ public class ModelAdminService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into prices (id, model_id, effective_from, input_per_million, output_per_million,
-                                            cached_input_per_million, reasoning_per_million)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                                            cached_input_per_million, reasoning_per_million,
+                                            cache_write_input_per_million)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, modelId, Sql.timestamp(price.effectiveFrom()), price.inputPerMillion(),
-                        price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion())
+                        price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion(),
+                        price.cacheWriteInputPerMillion())
                 .update();
         audit.record(null, "price.create", "price", id, Map.of("model", modelId,
                 "effectiveFrom", price.effectiveFrom(), "inputPerMillion", price.inputPerMillion().toPlainString(),

@@ -87,6 +87,8 @@ class ModelsView extends VerticalLayout {
         history.addColumn(p -> Ui.time(p.draft().effectiveFrom())).setHeader("From").setAutoWidth(true);
         history.addColumn(p -> p.draft().inputPerMillion().toPlainString()).setHeader("Input");
         history.addColumn(p -> p.draft().cachedInputPerMillion().toPlainString()).setHeader("Cached");
+        history.addColumn(p -> p.draft().cacheWriteInputPerMillion() == null ? "= input"
+                : p.draft().cacheWriteInputPerMillion().toPlainString()).setHeader("Cache write");
         history.addColumn(p -> p.draft().outputPerMillion().toPlainString()).setHeader("Output");
         history.setAllRowsVisible(true);
         history.setItems(models.prices(model.id()));
@@ -94,10 +96,12 @@ class ModelsView extends VerticalLayout {
         from.setValue(LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0).plusMinutes(1));
         BigDecimalField input = money("Input per 1M");
         BigDecimalField cached = money("Cached input per 1M");
+        BigDecimalField cacheWrite = money("Cache write per 1M");
+        cacheWrite.setHelperText("Blank: the input price");
         BigDecimalField output = money("Output per 1M");
         Button add = new Button("Add price");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(from, input, cached, output, add);
+        FlexLayout form = new FlexLayout(from, input, cached, cacheWrite, output, add);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.getStyle().set("gap", "var(--lumo-space-m)");
         Dialog dialog = Ui.dialog("Prices of " + model.draft().name() + " (USD)",
@@ -109,7 +113,7 @@ class ModelsView extends VerticalLayout {
                 return;
             }
             models.addPrice(model.id(), new PriceDraft(from.getValue().toInstant(ZoneOffset.UTC), input.getValue(),
-                    output.getValue(), cached.getValue(), null));
+                    output.getValue(), cached.getValue(), null, cacheWrite.getValue()));
             history.setItems(models.prices(model.id()));
         });
     }
