@@ -85,18 +85,18 @@ public final class FakeAnthropic implements AutoCloseable {
             boolean toolResults = body.contains("\"tool_result\"");
             boolean tools = body.contains("\"tools\":[") && !toolResults;
             switch (upstreamModel) {
-                case "claude-overloaded" -> respond(exchange, 529, "application/json", fixture("error-overloaded.json"));
+                case "claude-overloaded" -> Exchanges.json(exchange, 529, fixture("error-overloaded.json"));
                 case "claude-rate-limited" -> {
                     exchange.getResponseHeaders().set("retry-after", "7");
-                    respond(exchange, 429, "application/json", fixture("error-rate-limit.json"));
+                    Exchanges.json(exchange, 429, fixture("error-rate-limit.json"));
                 }
-                case "claude-stream-error" -> stream(exchange, fixture("stream-error.sse"));
-                case "claude-cache-write" -> respond(exchange, 200, "application/json", fixture("message.json"));
+                case "claude-stream-error" -> Exchanges.events(exchange, fixture("stream-error.sse"));
+                case "claude-cache-write" -> Exchanges.json(exchange, 200, fixture("message.json"));
                 default -> {
                     if (stream) {
-                        stream(exchange, fixture(tools ? "stream-tool-use.sse" : "stream-text.sse"));
+                        Exchanges.events(exchange, fixture(tools ? "stream-tool-use.sse" : "stream-text.sse"));
                     } else {
-                        respond(exchange, 200, "application/json",
+                        Exchanges.json(exchange, 200,
                                 fixture(tools ? "message-tool-use.json" : "message-cache-read.json"));
                     }
                 }
@@ -105,26 +105,11 @@ public final class FakeAnthropic implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        respond(exchange, status, "application/json", ("{\"type\":\"error\",\"error\":{\"type\":\"" + type
+        Exchanges.json(exchange, status, ("{\"type\":\"error\",\"error\":{\"type\":\"" + type
                 + "\",\"message\":\"" + message + "\"}}").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
 
-    /** Sends the events one by one, flushed, the way Anthropic streams them. */
-    private static void stream(HttpExchange exchange, byte[] events) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        for (String event : new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)")) {
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
 
     public static byte[] fixture(String name) {
         try (InputStream in = FakeAnthropic.class.getResourceAsStream("/fixtures/anthropic/" + name)) {

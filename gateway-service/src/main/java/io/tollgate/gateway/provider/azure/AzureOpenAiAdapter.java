@@ -5,12 +5,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
-import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.openai.OpenAiReply;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
-import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
 import java.util.function.Consumer;
@@ -51,25 +50,18 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
                             ? entra.token(request.provider()).flatMap(token -> http.post(client, uri, body, bearer(token)))
                             : http.post(client, uri, body, null);
                 })
-                .handle((answer, sink) -> {
+                .map(answer -> {
                     if (!answer.ok()) {
-                        sink.error(AzureErrors.rejection(answer).asException());
-                        return;
+                        throw AzureErrors.rejection(answer).asException();
                     }
-                    var usage = OpenAiUsageReader.parse(answer.body());
-                    if (usage.malformed()) {
-                        sink.error(UpstreamErrors.invalidResponse());
-                        return;
-                    }
-                    sink.next(ProviderReply.of(answer.body(), usage.usage(),
-                            () -> OpenAiStreamTranslator.generatedText(answer.body())));
+                    return OpenAiReply.of(answer.body());
                 });
     }
 
     @Override
     public ProviderStream stream(UpstreamRequest request) {
         var translator = new OpenAiStreamTranslator(request.facts().includeUsage());
-        Flux<byte[]> events = Flux.defer(() -> {
+        Flux<byte[]> events = translator.watch(Flux.defer(() -> {
                     var client = client(request.provider());
                     var uri = endpoints.uri(request);
                     byte[] body = OpenAiRequestRewriter.rewrite(request);
@@ -77,13 +69,7 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
                             ? entra.token(request.provider()).flatMapMany(token -> http.events(client, uri, body,
                                     bearer(token), AzureErrors::rejection))
                             : http.events(client, uri, body, null, AzureErrors::rejection);
-                })
-                .handle((event, sink) -> {
-                    byte[] forward = translator.accept(event);
-                    if (forward != null) {
-                        sink.next(forward);
-                    }
-                });
+                }));
         return new ProviderStream(events, translator);
     }
 

@@ -2,6 +2,7 @@ package io.tollgate.gateway.provider.azure;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tollgate.gateway.support.Exchanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -78,21 +79,21 @@ final class FakeAzureOpenAi implements AutoCloseable {
             Matcher matcher = PATH.matcher(path);
             boolean entra = authorization.startsWith("Bearer ") && issued.contains(authorization.substring(7));
             if (!apiKey.equals(API_KEY) && !entra) {
-                respond(exchange, 401, AzureTranslationTest.fixture("error-401.json"));
+                Exchanges.json(exchange, 401, AzureTranslationTest.fixture("error-401.json"));
             } else if (!matcher.matches() || !query.equals("api-version=" + API_VERSION)) {
-                respond(exchange, 404, AzureTranslationTest.fixture("error-404-deployment.json"));
+                Exchanges.json(exchange, 404, AzureTranslationTest.fixture("error-404-deployment.json"));
             } else if (matcher.group(1).equals("filtered")) {
-                respond(exchange, 400, AzureTranslationTest.fixture("error-content-filter.json"));
+                Exchanges.json(exchange, 400, AzureTranslationTest.fixture("error-content-filter.json"));
             } else if (matcher.group(2).equals("embeddings")) {
-                respond(exchange, 200, AzureTranslationTest.fixture("embeddings.json"));
+                Exchanges.json(exchange, 200, AzureTranslationTest.fixture("embeddings.json"));
             } else if (matcher.group(2).equals("completions")) {
-                respond(exchange, 200, AzureTranslationTest.fixture("completion.json"));
+                Exchanges.json(exchange, 200, AzureTranslationTest.fixture("completion.json"));
             } else if (body.contains("\"stream\":true")) {
-                stream(exchange, AzureTranslationTest.fixture("chat-stream.sse"));
+                Exchanges.events(exchange, AzureTranslationTest.fixture("chat-stream.sse"));
             } else if (body.contains("\"tools\"") && !body.contains("\"role\":\"tool\"")) {
-                respond(exchange, 200, AzureTranslationTest.fixture("chat-completion-tool-call.json"));
+                Exchanges.json(exchange, 200, AzureTranslationTest.fixture("chat-completion-tool-call.json"));
             } else {
-                respond(exchange, 200, AzureTranslationTest.fixture("chat-completion.json"));
+                Exchanges.json(exchange, 200, AzureTranslationTest.fixture("chat-completion.json"));
             }
         }
     }
@@ -105,32 +106,18 @@ final class FakeAzureOpenAi implements AutoCloseable {
             if (!form.contains("grant_type=client_credentials") || !form.contains("client_id=" + CLIENT_ID)
                     || !form.contains("scope=https://cognitiveservices.azure.com/.default")
                     || !form.contains("client_secret=" + CLIENT_SECRET + "&")) {
-                respond(exchange, 401, ("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid "
+                Exchanges.json(exchange, 401, ("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid "
                         + "client secret provided.\",\"error_codes\":[7000215]}").getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String token = "entra-token-" + tokens.incrementAndGet();
             issued.add(token);
-            respond(exchange, 200, ("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+            Exchanges.json(exchange, 200, ("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
                     + "\"access_token\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
 
-    private static void stream(HttpExchange exchange, byte[] events) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        for (String event : new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)")) {
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
 
     @Override
     public void close() {

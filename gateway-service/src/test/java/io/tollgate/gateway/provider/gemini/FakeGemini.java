@@ -2,6 +2,7 @@ package io.tollgate.gateway.provider.gemini;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tollgate.gateway.support.Exchanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -82,9 +83,9 @@ final class FakeGemini implements AutoCloseable {
             String key = String.valueOf(exchange.getRequestHeaders().getFirst("x-goog-api-key"));
             Matcher path = AI_STUDIO.matcher(exchange.getRequestURI().getPath());
             if (!key.equals(API_KEY)) {
-                respond(exchange, 400, GeminiFixtures.bytes("error-400-api-key-invalid.json"));
+                Exchanges.json(exchange, 400, GeminiFixtures.bytes("error-400-api-key-invalid.json"));
             } else if (!path.matches()) {
-                respond(exchange, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8));
+                Exchanges.json(exchange, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8));
             } else {
                 answer(exchange, path.group(2), body);
             }
@@ -97,10 +98,10 @@ final class FakeGemini implements AutoCloseable {
             String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             Matcher path = VERTEX.matcher(exchange.getRequestURI().getPath());
             if (!authorization.startsWith("Bearer ") || !issued.contains(authorization.substring(7))) {
-                respond(exchange, 401, ("{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication "
+                Exchanges.json(exchange, 401, ("{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication "
                         + "credentials.\",\"status\":\"UNAUTHENTICATED\"}}").getBytes(StandardCharsets.UTF_8));
             } else if (!path.matches()) {
-                respond(exchange, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8));
+                Exchanges.json(exchange, 404, "{\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8));
             } else {
                 answer(exchange, path.group(4), body);
             }
@@ -109,18 +110,18 @@ final class FakeGemini implements AutoCloseable {
 
     private void answer(HttpExchange exchange, String method, String body) throws IOException {
         switch (method) {
-            case "generateContent" -> respond(exchange, 200, GeminiFixtures.bytes(toolTurn(body)
+            case "generateContent" -> Exchanges.json(exchange, 200, GeminiFixtures.bytes(toolTurn(body)
                     ? "generate-response-tool-call.json" : "generate-response.json"));
             case "streamGenerateContent" -> {
                 if (!"alt=sse".equals(exchange.getRequestURI().getQuery())) {
-                    respond(exchange, 400, GeminiFixtures.bytes("error-400-invalid-argument.json"));
+                    Exchanges.json(exchange, 400, GeminiFixtures.bytes("error-400-invalid-argument.json"));
                     return;
                 }
-                stream(exchange, GeminiFixtures.text(toolTurn(body) ? "stream-tool-call.sse" : "stream.sse"));
+                Exchanges.events(exchange, GeminiFixtures.text(toolTurn(body) ? "stream-tool-call.sse" : "stream.sse"));
             }
-            case "batchEmbedContents" -> respond(exchange, 200, GeminiFixtures.bytes("batch-embed-response.json"));
-            case "predict" -> respond(exchange, 200, GeminiFixtures.bytes("predict-response.json"));
-            default -> respond(exchange, 404, GeminiFixtures.bytes("error-400-invalid-argument.json"));
+            case "batchEmbedContents" -> Exchanges.json(exchange, 200, GeminiFixtures.bytes("batch-embed-response.json"));
+            case "predict" -> Exchanges.json(exchange, 200, GeminiFixtures.bytes("predict-response.json"));
+            default -> Exchanges.json(exchange, 404, GeminiFixtures.bytes("error-400-invalid-argument.json"));
         }
     }
 
@@ -133,7 +134,7 @@ final class FakeGemini implements AutoCloseable {
         try (exchange) {
             String form = read(exchange);
             if (exchange.getRequestURI().getPath().equals("/token-revoked")) {
-                respond(exchange, 400, GeminiFixtures.bytes("token-invalid-grant.json"));
+                Exchanges.json(exchange, 400, GeminiFixtures.bytes("token-invalid-grant.json"));
                 return;
             }
             String assertion = "";
@@ -143,13 +144,13 @@ final class FakeGemini implements AutoCloseable {
                 }
             }
             if (!signedByServiceAccount(assertion)) {
-                respond(exchange, 400, GeminiFixtures.bytes("token-invalid-grant.json"));
+                Exchanges.json(exchange, 400, GeminiFixtures.bytes("token-invalid-grant.json"));
                 return;
             }
             String token = "vertex-token-" + tokens.incrementAndGet();
             issued.add(token);
             int lifetime = exchange.getRequestURI().getPath().equals("/token-short") ? 2 : 3600;
-            respond(exchange, 200, ("{\"access_token\":\"" + token + "\",\"expires_in\":" + lifetime
+            Exchanges.json(exchange, 200, ("{\"access_token\":\"" + token + "\",\"expires_in\":" + lifetime
                     + ",\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -183,21 +184,7 @@ final class FakeGemini implements AutoCloseable {
         return body;
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
 
-    private static void stream(HttpExchange exchange, String events) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        for (String event : events.split("(?<=\r\n\r\n)")) {
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
 
     @Override
     public void close() {
