@@ -2,18 +2,24 @@ package io.tollgate.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Routing over real HTTP: provider faults are invisible to the client while a healthy deployment remains, failed
  * attempts cost nothing, and the answer says which model served it after how many attempts.
  */
 class RoutingIntegrationTest extends GatewayIntegrationTest {
+
+    @Autowired
+    private MeterRegistry registry;
 
     @Test
     void a_failing_primary_is_invisible_to_the_client_and_the_next_deployment_serves() {
@@ -31,6 +37,9 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
                     .containsEntry("upstream_model", "gpt-4o-backup");
             assertThat((BigDecimal) event.get("cost_usd")).isPositive();
         });
+        double failed = registry.find("tollgate.gateway.upstream.attempts").tag("outcome", "failed").counters()
+                .stream().mapToDouble(Counter::count).sum();
+        assertThat(failed).as("failed attempts are in the metrics, not on invoices").isGreaterThanOrEqualTo(3);
     }
 
     @Test
