@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * An OpenAI chat request as a Gemini generateContent request: system and developer messages become the
  * {@code systemInstruction}; user turns stay {@code user}, assistant turns become {@code model} (their tool calls
  * {@code functionCall} parts); tool results become {@code functionResponse} parts of a {@code user} turn, consecutive
- * ones together (parallel calls are answered in one turn); images in base64 data URLs become {@code inlineData}.
+ * ones together (parallel calls are answered in one turn); a call's thought signature comes back out of its id
+ * ({@link ReplyStamp}); images in base64 data URLs become {@code inlineData}.
  * Sampling options go to {@code generationConfig}, JSON mode to {@code responseMimeType}/{@code responseJsonSchema}.
  */
 final class GeminiRequestTranslator {
@@ -99,7 +100,8 @@ final class GeminiRequestTranslator {
             String id = call.path("id").asString("");
             String name = call.path("function").path("name").asString("");
             callNames.put(id, name);
-            parts.add(Part.call(new FunctionCall(null, name, arguments(call.path("function").path("arguments")))));
+            parts.add(Part.call(new FunctionCall(null, name, arguments(call.path("function").path("arguments"))),
+                    ReplyStamp.thoughtSignature(id)));
         }
         return parts.isEmpty() ? List.of(Part.text("")) : parts;
     }

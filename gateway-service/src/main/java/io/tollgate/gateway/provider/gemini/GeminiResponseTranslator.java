@@ -100,7 +100,7 @@ final class GeminiResponseTranslator {
             String arguments = call.args() == null ? "{}" : GeminiJson.MAPPER.writeValueAsString(call.args());
             text.append(call.name()).append(arguments);
             ObjectNode toolCall = calls.addObject();
-            toolCall.put("id", call.id() != null ? call.id() : stamp.toolCallId(choice, count));
+            toolCall.put("id", stamp.toolCallId(choice, count, call.id(), part.thoughtSignature()));
             toolCall.put("type", "function");
             toolCall.putObject("function").put("name", call.name()).put("arguments", arguments);
             count++;

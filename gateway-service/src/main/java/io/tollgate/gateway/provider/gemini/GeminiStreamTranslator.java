@@ -119,7 +119,7 @@ final class GeminiStreamTranslator implements ProviderStream.Usage {
             generated.append(call.name()).append(arguments);
             ObjectNode toolCall = calls.addObject();
             toolCall.put("index", number);
-            toolCall.put("id", call.id() != null ? call.id() : stamp.toolCallId(index, number));
+            toolCall.put("id", stamp.toolCallId(index, number, call.id(), part.thoughtSignature()));
             toolCall.put("type", "function");
             toolCall.putObject("function").put("name", call.name()).put("arguments", arguments);
         }

@@ -85,6 +85,27 @@ class GeminiTranslationTest {
     }
 
     @Test
+    void a_gemini_3_thought_signature_travels_in_the_tool_call_id_and_comes_back_on_its_function_call() {
+        var translated = translate("generate-response-thought-signature.json");
+        String id = GeminiJson.read(translated.body()).path("choices").get(0).path("message").path("tool_calls").get(0)
+                .path("id").asString();
+
+        JsonNode next = GeminiJson.read(GeminiRequestTranslator.translate(bytes("""
+                {"model":"m","messages":[{"role":"user","content":"Check flight AA100"},
+                 {"role":"assistant","content":null,"tool_calls":[{"id":"%s","type":"function",
+                  "function":{"name":"check_flight","arguments":"{\\"flight\\":\\"AA100\\"}"}}]},
+                 {"role":"tool","tool_call_id":"%s","content":"{\\"status\\":\\"delayed\\"}"}]}""".formatted(id, id))));
+
+        assertThat(id).isEqualTo("call_golden_0_0__thought__CiQBVKhc7uKzXAzXgKRB4xJY8jGlvDyt/ZbTdAS2wn9VVy3Gp+0=");
+        assertThat(next.path("contents").get(1).path("parts").get(0).toString()).isEqualTo(
+                "{\"functionCall\":{\"name\":\"check_flight\",\"args\":{\"flight\":\"AA100\"}},"
+                        + "\"thoughtSignature\":\"CiQBVKhc7uKzXAzXgKRB4xJY8jGlvDyt/ZbTdAS2wn9VVy3Gp+0=\"}");
+        assertThat(next.path("contents").get(2).path("parts").get(0).path("functionResponse").path("name").asString())
+                .isEqualTo("check_flight");
+        assertThat(translated.usage()).hasValue(new TokenUsage(40, 50, 0, 38));
+    }
+
+    @Test
     void stop_reasons_map_to_openai_finish_reasons() {
         assertThat(finishReason("generate-response.json")).isEqualTo("stop");
         assertThat(finishReason("generate-response-tool-call.json")).isEqualTo("tool_calls");
