@@ -7,6 +7,7 @@ import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,11 @@ public class SpendLedger implements UsageListener {
     }
 
     /** The budget's spend in the period as this replica knows it. */
+    /** The budgets that have reached their amount in the period of {@code at}. */
+    List<BudgetEntry> reached(List<BudgetEntry> budgets, Instant at) {
+        return budgets.stream().filter(b -> spent(SpendKey.of(b, at)).compareTo(b.amountUsd()) >= 0).toList();
+    }
+
     BigDecimal spent(SpendKey key) {
         KeySpend known = spend.get(key);
         return known == null ? BigDecimal.ZERO : known.total();

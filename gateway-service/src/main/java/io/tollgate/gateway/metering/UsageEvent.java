@@ -30,5 +30,18 @@ public record UsageEvent(
         int statusCode,
         @Nullable String errorType,
         boolean streamed,
-        String tags) {
+        String tags,
+        int attempts) {
+
+    /** An event of one provider call. */
+    public UsageEvent(UUID id, Instant occurredAt, UUID tenantId, UUID appId, UUID apiKeyId, String endpoint,
+                      String requestedModel, @Nullable String servedModel, @Nullable UUID providerId,
+                      @Nullable UUID deploymentId, @Nullable String upstreamModel, @Nullable UUID priceId,
+                      int promptTokens, int completionTokens, int cachedTokens, int reasoningTokens,
+                      boolean usageEstimated, BigDecimal costUsd, int latencyMs, @Nullable Integer ttftMs,
+                      int statusCode, @Nullable String errorType, boolean streamed, String tags) {
+        this(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel, providerId, deploymentId,
+                upstreamModel, priceId, promptTokens, completionTokens, cachedTokens, reasoningTokens, usageEstimated,
+                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 1);
+    }
 }
