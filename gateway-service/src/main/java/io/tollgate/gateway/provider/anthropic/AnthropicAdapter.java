@@ -98,7 +98,7 @@ public class AnthropicAdapter implements ProviderAdapter {
                         }
                         try {
                             var reply = AnthropicResponseTranslator.translate(answer.body(), translated.jsonMode(), created);
-                            sink.next(new ProviderReply(reply.body(), reply.usage(), ""));
+                            sink.next(ProviderReply.of(reply.body(), Optional.ofNullable(reply.usage()), reply::generatedText));
                         } catch (RejectedException e) {
                             sink.error(e);
                         }

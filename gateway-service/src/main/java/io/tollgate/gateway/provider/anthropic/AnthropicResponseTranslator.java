@@ -22,7 +22,8 @@ final class AnthropicResponseTranslator {
     private AnthropicResponseTranslator() {
     }
 
-    record Translated(byte[] body, TokenUsage usage, String generatedText) {
+    /** @param usage what the response reported; null when it had no usage block (the gateway then counts) */
+    record Translated(byte[] body, @Nullable TokenUsage usage, String generatedText) {
     }
 
     /** Throws {@link UpstreamErrors#invalidResponse()} when the body is no Messages response. */
@@ -56,13 +57,13 @@ final class AnthropicResponseTranslator {
                 }
             }
         }
-        TokenUsage usage = AnthropicUsage.of(response.usage());
+        @Nullable TokenUsage usage = response.usage() == null ? null : AnthropicUsage.of(response.usage());
         String content = text.isEmpty() && !toolCalls.isEmpty() ? null : text.toString();
         var message = new ChatCompletion.Message("assistant", content, null, toolCalls,
                 thinking.isEmpty() ? null : thinking.toString());
         var completion = new ChatCompletion(response.id(), "chat.completion", created, response.model(),
                 List.of(new ChatCompletion.Choice(0, message, null, finishReason(response.stopReason(), !toolCalls.isEmpty()))),
-                Usage.of(usage), null);
+                usage == null ? null : Usage.of(usage), null);
         var generated = new StringBuilder(thinking).append(text);
         toolCalls.forEach(call -> generated.append(call.function().arguments()));
         return new Translated(AnthropicJson.OPENAI.writeValueAsBytes(completion), usage, generated.toString());

@@ -101,6 +101,18 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void a_response_without_usage_reports_none_rather_than_zero() {
+        byte[] body = ("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}],\"stop_reason\":\"end_turn\"}").getBytes(StandardCharsets.UTF_8);
+
+        var translated = AnthropicResponseTranslator.translate(body, false, CREATED);
+
+        assertThat(translated.usage()).isNull();
+        assertThat(translated.generatedText()).isEqualTo("Hi");
+        assertThat(tree(translated.body()).path("usage").isNull()).isTrue();
+    }
+
+    @Test
     void stop_reasons_become_finish_reasons() {
         assertThat(finishReason("message.json")).isEqualTo("stop");
         assertThat(finishReason("message-cache-read.json")).isEqualTo("length");

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code object: "chat.completion"}. */
-public record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-                             @Nullable String systemFingerprint) {
+public record ChatCompletion(String id, String object, long created, String model, List<Choice> choices,
+                             @Nullable Usage usage, @Nullable String systemFingerprint) {
 
     public record Choice(int index, Message message, @Nullable Object logprobs, String finishReason) {
     }
