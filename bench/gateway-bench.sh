@@ -419,4 +419,5 @@ main() {
   [[ $METERING == exact* ]]
 }
 
-main "$@"
+# sourced by the other gateway scripts (metering-crash.sh) for its setup functions: run only when executed
+[[ ${BASH_SOURCE[0]} != "$0" ]] || main "$@"

@@ -33,6 +33,7 @@ create trigger model_fallbacks_notify_config_change
     after insert or update or delete or truncate on model_fallbacks
     for each statement execute function notify_config_change();
 
--- How many calls to providers the request took (failed attempts cost nothing and are not billed)
+-- How many calls to providers the request took: 0 when refused before any, more than 1 after failovers (failed
+-- attempts cost nothing and are not billed). NULL on events written before the gateway counted them.
 alter table usage_events
-    add column attempts smallint not null default 1 check (attempts >= 1);
+    add column attempts smallint check (attempts >= 0);

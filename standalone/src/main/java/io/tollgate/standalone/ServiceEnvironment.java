@@ -10,8 +10,7 @@ record ServiceEnvironment(StandaloneSettings settings, StandaloneSecrets secrets
         return Map.ofEntries(
                 Map.entry("TOLLGATE_DB_URL", database.jdbcUrl()),
                 Map.entry("TOLLGATE_DB_USER", LocalDatabase.USER),
-                // the embedded server trusts local connections
-                Map.entry("TOLLGATE_DB_PASSWORD", ""),
+                Map.entry("TOLLGATE_DB_PASSWORD", secrets.databasePassword()),
                 // the launcher has migrated already
                 Map.entry("TOLLGATE_DB_MIGRATE", "false"),
                 Map.entry(StandaloneSecrets.API_KEY_SECRET, secrets.apiKeySecret()),

@@ -34,7 +34,7 @@ final class ServiceProcess {
     static ServiceProcess start(TollgateService service, Path jar, Path log, int port, Map<String, String> env) {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new StartupException("cannot tell which java runs this launcher"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));

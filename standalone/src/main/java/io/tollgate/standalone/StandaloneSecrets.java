@@ -12,13 +12,15 @@ import java.util.Properties;
 
 /**
  * The server secrets of this installation, generated on the first run and kept in the data folder with
- * owner-only permissions. They must never change afterwards: API key hashes and encrypted provider
- * credentials in the database depend on them.
+ * owner-only permissions. The API key secret and master keys must never change afterwards: API key hashes and
+ * encrypted provider credentials in the database depend on them. The database password (of every role of the
+ * embedded PostgreSQL) is added to a file from before it existed, and set on the server at each start.
  */
-record StandaloneSecrets(String apiKeySecret, String masterKeys) {
+record StandaloneSecrets(String apiKeySecret, String masterKeys, String databasePassword) {
 
     static final String API_KEY_SECRET = "TOLLGATE_API_KEY_SECRET";
     static final String MASTER_KEYS = "TOLLGATE_MASTER_KEYS";
+    static final String DATABASE_PASSWORD = "TOLLGATE_DB_PASSWORD";
 
     static StandaloneSecrets loadOrCreate(Path file) {
         try {
@@ -26,7 +28,7 @@ record StandaloneSecrets(String apiKeySecret, String masterKeys) {
                 return load(file);
             }
             StandaloneSecrets secrets = new StandaloneSecrets(RandomSecrets.serverSecret(),
-                    MasterKeys.generate("k1").encoded());
+                    MasterKeys.generate("k1").encoded(), RandomSecrets.serverSecret());
             secrets.save(file);
             return secrets;
         } catch (IOException e) {
@@ -35,17 +37,28 @@ record StandaloneSecrets(String apiKeySecret, String masterKeys) {
     }
 
     private static StandaloneSecrets load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
+        Properties properties = read(file);
         String apiKeySecret = properties.getProperty(API_KEY_SECRET, "");
         String masterKeys = properties.getProperty(MASTER_KEYS, "");
         if (apiKeySecret.isBlank() || masterKeys.isBlank()) {
             throw new StartupException(file + " lacks " + API_KEY_SECRET + " or " + MASTER_KEYS
                     + "; restore it from a backup (the database depends on these secrets)");
         }
-        return new StandaloneSecrets(apiKeySecret, masterKeys);
+        String databasePassword = properties.getProperty(DATABASE_PASSWORD, "");
+        if (databasePassword.isBlank()) {
+            StandaloneSecrets upgraded = new StandaloneSecrets(apiKeySecret, masterKeys, RandomSecrets.serverSecret());
+            upgraded.save(file);
+            return upgraded;
+        }
+        return new StandaloneSecrets(apiKeySecret, masterKeys, databasePassword);
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private void save(Path file) throws IOException {
@@ -59,6 +72,7 @@ record StandaloneSecrets(String apiKeySecret, String masterKeys) {
         Properties properties = new Properties();
         properties.setProperty(API_KEY_SECRET, apiKeySecret);
         properties.setProperty(MASTER_KEYS, masterKeys);
+        properties.setProperty(DATABASE_PASSWORD, databasePassword);
         try (Writer writer = Files.newBufferedWriter(partial)) {
             properties.store(writer, "Tollgate standalone secrets: keep private, back up with the data folder");
         }

@@ -81,7 +81,8 @@ public final class TollgateStandalone {
             }
             Files.createDirectories(settings.logsDir());
             StandaloneSecrets secrets = StandaloneSecrets.loadOrCreate(settings.dataDir().resolve("secrets.properties"));
-            database = LocalDatabase.start(settings.dataDir(), settings.logsDir().resolve("postgres.log"));
+            database = LocalDatabase.start(settings.dataDir(), settings.logsDir().resolve("postgres.log"),
+                    secrets.databasePassword());
             database.migrate();
             ApiKeyHasher hasher = new ApiKeyHasher(secrets.apiKeySecret().getBytes(StandardCharsets.UTF_8), "v1");
             List<String> notices = new StandaloneSeed(settings, hasher).run(database.dataSource());

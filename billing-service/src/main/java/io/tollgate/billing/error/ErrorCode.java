@@ -7,6 +7,8 @@ public enum ErrorCode {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     FORBIDDEN(HttpStatus.FORBIDDEN),
+    /** A state change without a header a cross-site form cannot send (see the security package). */
+    CLIENT_HEADER_REQUIRED(HttpStatus.FORBIDDEN),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     INVALID_INVOICE_STATE(HttpStatus.CONFLICT),

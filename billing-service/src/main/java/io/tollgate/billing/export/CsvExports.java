@@ -2,8 +2,8 @@ package io.tollgate.billing.export;
 
 import io.tollgate.billing.chargeback.Chargeback;
 import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.model.export.SpreadsheetCsv;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /** The CSV exports finance opens in a spreadsheet. Amounts are plain decimals, never in exponent notation. */
@@ -12,40 +12,43 @@ public class CsvExports {
 
     /** One invoice: a header block with the tenant and period, then the lines, then the totals. */
     public String invoice(Invoice invoice) {
-        Csv csv = new Csv()
+        StringBuilder out = new StringBuilder();
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out)
                 .row("invoice_number", "tenant", "tenant_name", "period_start", "period_end", "status", "currency")
-                .row(Objects.toString(invoice.number(), ""), invoice.tenantSlug(), invoice.tenantName(),
+                .row(invoice.number(), invoice.tenantSlug(), invoice.tenantName(),
                         invoice.periodStart(), invoice.periodLastDay(), invoice.status(), invoice.currency())
                 .row()
                 .row("line_no", "kind", "description", "app_id", "model", "requests", "prompt_tokens",
                         "completion_tokens", "cached_tokens", "reasoning_tokens", "metered_cost_usd", "amount_usd");
         for (Invoice.Line line : invoice.lines()) {
-            csv.row(line.lineNo(), line.kind(), line.description(), Objects.toString(line.appId(), ""),
-                    Objects.toString(line.model(), ""), line.requests(), line.promptTokens(), line.completionTokens(),
+            csv.row(line.lineNo(), line.kind(), line.description(), line.appId(),
+                    line.model(), line.requests(), line.promptTokens(), line.completionTokens(),
                     line.cachedTokens(), line.reasoningTokens(), line.meteredCostUsd(), line.amountUsd());
         }
-        return csv.row()
+        csv.row()
                 .row("metered_cost_usd", "markup_percent", "subtotal_usd", "total_usd")
-                .row(invoice.meteredCostUsd(), invoice.markupPercent(), invoice.subtotalUsd(), invoice.totalUsd())
-                .toString();
+                .row(invoice.meteredCostUsd(), invoice.markupPercent(), invoice.subtotalUsd(), invoice.totalUsd());
+        return out.toString();
     }
 
     /** Every invoice of a period, one row each. */
     public String invoices(List<Invoice> invoices) {
-        Csv csv = new Csv().row("invoice_id", "invoice_number", "tenant_id", "tenant", "period_start", "period_end",
-                "status", "metered_cost_usd", "markup_percent", "subtotal_usd", "total_usd", "stripe_invoice_id");
+        StringBuilder out = new StringBuilder();
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out).row("invoice_id", "invoice_number", "tenant_id", "tenant",
+                "period_start", "period_end", "status", "metered_cost_usd", "markup_percent", "subtotal_usd", "total_usd", "stripe_invoice_id");
         for (Invoice invoice : invoices) {
-            csv.row(invoice.id(), Objects.toString(invoice.number(), ""), invoice.tenantId(), invoice.tenantSlug(),
+            csv.row(invoice.id(), invoice.number(), invoice.tenantId(), invoice.tenantSlug(),
                     invoice.periodStart(), invoice.periodLastDay(), invoice.status(), invoice.meteredCostUsd(),
                     invoice.markupPercent(), invoice.subtotalUsd(), invoice.totalUsd(),
-                    Objects.toString(invoice.stripeInvoiceId(), ""));
+                    invoice.stripeInvoiceId());
         }
-        return csv.toString();
+        return out.toString();
     }
 
     /** Chargebacks per tenant, app, model and tag set, exact. */
     public String chargebacks(List<Chargeback> chargebacks) {
-        Csv csv = new Csv().row("tenant_id", "tenant", "from", "to_exclusive", "app_id", "app", "model", "tags",
+        StringBuilder out = new StringBuilder();
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out).row("tenant_id", "tenant", "from", "to_exclusive", "app_id", "app", "model", "tags",
                 "requests", "errors", "prompt_tokens", "completion_tokens", "cached_tokens", "reasoning_tokens",
                 "metered_cost_usd", "markup_percent", "charged_usd");
         for (Chargeback chargeback : chargebacks) {
@@ -56,6 +59,6 @@ public class CsvExports {
                         line.meteredCostUsd(), chargeback.markupPercent(), line.chargedUsd());
             }
         }
-        return csv.toString();
+        return out.toString();
     }
 }

@@ -4,7 +4,6 @@ import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +29,14 @@ public class InvoiceLifecycle {
     @Transactional
     public String finalizeInvoice(UUID invoiceId) {
         requireStatus(invoiceId, "DRAFT");
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String number = numbers.next(now.getYear());
+        InvoiceNumbers.Numbered numbered = numbers.next(OffsetDateTime.now(clock));
         jdbc.sql("""
-                        update invoices set status = 'FINALIZED', number = :number, finalized_at = :now,
-                                            updated_at = :now, version = version + 1
+                        update invoices set status = 'FINALIZED', number = :number, finalized_at = :finalizedAt,
+                                            updated_at = :finalizedAt, version = version + 1
                         where id = :id""")
-                .param("number", number).param("now", now).param("id", invoiceId).update();
-        return number;
+                .param("number", numbered.number()).param("finalizedAt", numbered.finalizedAt())
+                .param("id", invoiceId).update();
+        return numbered.number();
     }
 
     @Transactional

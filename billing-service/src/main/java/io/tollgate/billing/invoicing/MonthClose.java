@@ -1,5 +1,6 @@
 package io.tollgate.billing.invoicing;
 
+import io.tollgate.billing.rollup.UsageRollup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,11 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Closes a month: one invoice per tenant with unbilled usage up to the month's end, each tenant in its own
- * transaction so one failure does not hold back the others, several tenants at once. Invoice numbers stay
- * gap-free and sequential: a number is taken last in a tenant's transaction, under the year's row lock. Rerunning changes nothing once invoices are
- * finalized; usage that arrives later is billed as an adjustment on the next month's invoice. A close that
- * finalizes publishes {@link MonthClosed}.
+ * Closes a month: first the rollup catches up through every event ingested before the close started (whoever
+ * started it, the job or finance over the API), then one invoice per tenant with unbilled usage up to the month's
+ * end, each tenant in its own transaction so one failure does not hold back the others, several tenants at once.
+ * Invoice numbers stay gap-free and sequential: a number is taken last in a tenant's transaction, under the year's
+ * row lock, together with the finalization time. Rerunning changes nothing once invoices are finalized; usage that
+ * arrives later is billed as an adjustment on the next month's invoice. A close that finalizes publishes
+ * {@link MonthClosed}.
  */
 @Service
 public class MonthClose {
@@ -31,14 +34,16 @@ public class MonthClose {
 
     private final JdbcClient jdbc;
     private final TenantMonthClose tenantClose;
+    private final UsageRollup rollup;
     private final ApplicationEventPublisher events;
     private final InvoicingProperties properties;
     private final Clock clock;
 
-    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, ApplicationEventPublisher events,
+    MonthClose(JdbcClient jdbc, TenantMonthClose tenantClose, UsageRollup rollup, ApplicationEventPublisher events,
                InvoicingProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.tenantClose = tenantClose;
+        this.rollup = rollup;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -57,6 +62,7 @@ public class MonthClose {
             throw io.tollgate.billing.error.BillingException.invalid(
                     "Month " + period + " has not ended yet; only past months can be closed");
         }
+        rollup.catchUpThroughNow();
         LocalDate start = period.atDay(1);
         List<UUID> tenants = jdbc.sql(UnbilledUsage.CANDIDATE_TENANTS)
                 .param("periodStart", start).param("periodEnd", start.plusMonths(1))

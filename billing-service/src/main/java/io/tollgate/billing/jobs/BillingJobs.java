@@ -50,10 +50,7 @@ class BillingJobs {
     /** Early on the 1st (UTC), after the last rollup of the month had time to run. */
     @Scheduled(cron = "${tollgate.billing.invoicing.close-cron:0 30 0 1 * *}", zone = "UTC")
     void closePreviousMonth() {
-        runner.run(MONTH_CLOSE, () -> {
-            rollup.catchUp();
-            monthClose.close(monthClose.previousMonth(), true);
-        });
+        runner.run(MONTH_CLOSE, () -> monthClose.close(monthClose.previousMonth(), true));
     }
 
     @Scheduled(fixedDelayString = "${tollgate.billing.alerts.interval:30s}", initialDelayString = "15s")

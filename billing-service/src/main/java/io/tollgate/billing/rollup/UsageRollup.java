@@ -1,8 +1,11 @@
 package io.tollgate.billing.rollup;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UsageRollup {
 
     static final String WATERMARK = "usage_daily";
+    private static final Duration OPEN_TRANSACTION_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(200);
+    private static final Logger log = LoggerFactory.getLogger(UsageRollup.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -41,6 +47,37 @@ public class UsageRollup {
             steps.add(step);
         } while (!step.caughtUp());
         return steps;
+    }
+
+    /**
+     * Catches up through every event ingested before this call, as a month close needs: events still inside the
+     * safety lag are waited for (the lag is seconds), and so are write transactions that were open at the call. The
+     * wait ends after the lag plus {@link #OPEN_TRANSACTION_PATIENCE}; whatever is still not folded then (a
+     * transaction left open for that long) is billed by the next close, as late usage.
+     */
+    public List<RollupResult> catchUpThroughNow() {
+        OffsetDateTime target = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+        long deadline = System.nanoTime() + properties.safetyLag().plus(OPEN_TRANSACTION_PATIENCE).toNanos();
+        List<RollupResult> steps = new ArrayList<>(catchUp());
+        while (steps.getLast().to().isBefore(target)) {
+            if (System.nanoTime() - deadline > 0) {
+                log.warn("The rollup reached {} of {} in time; the rest will be billed as late usage",
+                        steps.getLast().to(), target);
+                break;
+            }
+            pause();
+            steps.addAll(catchUp());
+        }
+        return steps;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(CATCH_UP_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the rollup to catch up", e);
+        }
     }
 
     public RollupResult step() {

@@ -1,6 +1,8 @@
 package io.tollgate.billing.security;
 
+import io.tollgate.model.account.LoginLockout;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Locale;
@@ -17,16 +19,18 @@ import org.springframework.stereotype.Service;
 class BillingUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final LoginLockout lockout;
     private final Clock clock;
 
-    BillingUserDetailsService(JdbcClient jdbc, Clock clock) {
+    BillingUserDetailsService(JdbcClient jdbc, LoginLockout lockout, Clock clock) {
         this.jdbc = jdbc;
+        this.lockout = lockout;
         this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        Instant now = clock.instant();
         BillingUser user = jdbc.sql("""
                         select id, email, password_hash, platform_role, status, locked_until from users
                         where email = :email""")
@@ -36,7 +40,7 @@ class BillingUserDetailsService implements UserDetailsService {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
                     return new BillingUser(id, rs.getString("email"), rs.getString("password_hash"),
                             rs.getString("platform_role"), memberships(id), rs.getString("status").equals("ACTIVE"),
-                            lockedUntil != null && lockedUntil.isAfter(now));
+                            lockout.isLocked(lockedUntil == null ? null : lockedUntil.toInstant(), now));
                 })
                 .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return user;

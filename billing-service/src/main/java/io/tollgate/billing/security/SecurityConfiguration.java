@@ -13,23 +13,31 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic against the users table, stateless. Which tenant a caller may see is decided per request by
+ * HTTP Basic against the users table, stateless, with the platform's lockout after repeated wrong passwords
+ * ({@link FailedLoginCounter}) and state changes refused without a header a cross-site form cannot send
+ * ({@link CrossSiteRequestGuard}). Which tenant a caller may see is decided per request by
  * {@link TenantAccess}; here only the coarse rules: health is public, the Stripe webhook authenticates by its
  * signature, everything else needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final String STRIPE_WEBHOOK = "/api/v1/billing/stripe/webhook";
+
     @Bean
     SecurityFilterChain billingSecurity(HttpSecurity http) throws Exception {
         return http
+                // stateless: no session to ride on; the browser's cached Basic credentials are what
+                // CrossSiteRequestGuard keeps cross-site forms from using
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestGuard(STRIPE_WEBHOOK), BasicAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
+                        .requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PLATFORM_FINANCE)
                         .anyRequest().authenticated())

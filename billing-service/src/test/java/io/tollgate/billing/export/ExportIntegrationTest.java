@@ -145,6 +145,23 @@ class ExportIntegrationTest extends BillingIntegrationTest {
         }
     }
 
+    @Test
+    void names_a_spreadsheet_would_run_as_formulas_are_exported_as_text() {
+        UUID hostile = data.app(tenant, "\uFF1DHYPERLINK(\"http://evil\")");
+        UUID tabbed = data.app(tenant, " \t=cmd|' /C calc'!A0");
+        data.events(tenant, hostile, "gpt-4o", 2, Instant.parse("2034-05-02T10:00:00Z"), "0.01");
+        data.events(tenant, tabbed, "gpt-4o", 3, Instant.parse("2034-05-03T10:00:00Z"), "0.01");
+        clock.set("2034-06-01T01:00:00Z");
+        rollup.catchUp();
+
+        List<List<String>> rows = parseCsv(Http.text(http.get("/api/v1/billing/tenants/" + tenant
+                + "/chargeback.csv?from=2034-05-01&to=2034-06-01", finance)));
+
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(5)))
+                .isNotEmpty()
+                .containsOnly("'\uFF1DHYPERLINK(\"http://evil\")", "' \t=cmd|' /C calc'!A0");
+    }
+
     /** A small RFC 4180 reader, so the test does not trust the writer's own escaping. */
     static List<List<String>> parseCsv(String csv) {
         List<List<String>> rows = new ArrayList<>();

@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.billing.BillingIntegrationTest;
+import io.tollgate.billing.Http;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -165,6 +174,106 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(second.totalUsd()).isEqualByComparingTo("1.00");
         assertThat(invoices.find(first.id()).orElseThrow().status()).isEqualTo("VOID");
+    }
+
+    @Test
+    void a_close_started_over_the_api_bills_the_events_of_the_last_seconds_before_it() {
+        UUID tenant = data.tenant();
+        UUID app = data.app(tenant, "app");
+        data.eventsCosting(tenant, app, "gpt-4o", 5, Instant.parse("2031-06-12T10:00:00Z"), "0.2");
+        rollup.catchUp();
+        data.eventsCosting(tenant, app, "gpt-4o", 3, Instant.parse("2031-06-30T23:59:58Z"), "1");
+        clock.set("2031-07-01T00:00:02Z");
+
+        String finance = data.user("FINANCE", null, null);
+        HttpResponse<byte[]> close = new Http(port).post("/api/v1/billing/month-close", finance,
+                "{\"period\":\"2031-06\"}");
+
+        assertThat(close.statusCode()).isEqualTo(200);
+        Invoice june = invoiceOf(tenant, "2031-06-01");
+        assertThat(june.lines()).extracting(Invoice.Line::requests).containsExactly(8L);
+        assertThat(june.meteredCostUsd()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void a_finalized_invoice_its_lines_and_its_consumption_cannot_be_deleted_in_sql() {
+        UUID tenant = data.tenant();
+        UUID app = data.app(tenant, "app");
+        data.eventsCosting(tenant, app, "gpt-4o", 2, Instant.parse("2031-08-20T10:00:00Z"), "1");
+        rollup.catchUp();
+        clock.set("2031-09-01T00:05:00Z");
+        monthClose.close(YearMonth.of(2031, 8), true);
+        UUID id = invoiceOf(tenant, "2031-08-01").id();
+        List<Map<String, Object>> before = invoiceRows(tenant);
+
+        assertThatThrownBy(() -> jdbc.sql("delete from invoices where id = :id").param("id", id).update())
+                .hasMessageContaining("cannot be deleted");
+        assertThatThrownBy(() -> jdbc.sql("delete from invoice_lines where invoice_id = :id").param("id", id).update())
+                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("delete from invoice_consumption where invoice_id = :id").param("id", id)
+                .update()).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("update invoice_consumption set requests = 0 where invoice_id = :id")
+                .param("id", id).update()).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("truncate invoices, invoice_lines, invoice_consumption").update())
+                .hasMessageContaining("cannot be truncated");
+        lifecycle.voidInvoice(id);
+        assertThatThrownBy(() -> jdbc.sql("delete from invoices where id = :id").param("id", id).update())
+                .hasMessageContaining("is VOID and cannot be deleted");
+
+        assertThat(invoiceRows(tenant)).hasSameSizeAs(before);
+        assertThat(jdbc.sql("select count(*) from invoice_consumption where invoice_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_draft_may_still_be_deleted_with_its_lines_and_consumption() {
+        UUID tenant = data.tenant();
+        UUID app = data.app(tenant, "app");
+        data.eventsCosting(tenant, app, "gpt-4o", 2, Instant.parse("2031-10-20T10:00:00Z"), "1");
+        rollup.catchUp();
+        clock.set("2031-11-01T00:05:00Z");
+        monthClose.close(YearMonth.of(2031, 10), false);
+        UUID draft = invoiceOf(tenant, "2031-10-01").id();
+
+        assertThat(jdbc.sql("delete from invoices where id = :id").param("id", draft).update()).isEqualTo(1);
+
+        assertThat(jdbc.sql("select count(*) from invoice_lines where invoice_id = :id").param("id", draft)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from invoice_consumption where invoice_id = :id").param("id", draft)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void numbers_and_finalization_times_agree_in_order_when_finalizations_race() throws Exception {
+        clock.set("2041-02-01T00:05:00Z");
+        List<UUID> tenants = List.of(data.tenant(), data.tenant());
+        for (UUID tenant : tenants) {
+            data.events(tenant, data.app(tenant, "app"), "gpt-4o", 2, Instant.parse("2041-01-05T10:00:00Z"), "0.5");
+        }
+        rollup.catchUp();
+        monthClose.close(YearMonth.of(2041, 1), false);
+        UUID first = invoiceOf(tenants.get(0), "2041-01-01").id();
+        UUID second = invoiceOf(tenants.get(1), "2041-01-01").id();
+        CountDownLatch readTheClock = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+
+        try (ExecutorService racer = Executors.newSingleThreadExecutor()) {
+            Future<String> slow = racer.submit(() -> {
+                clock.holdNextRead(Thread.currentThread(), readTheClock, goOn);
+                return lifecycle.finalizeInvoice(first);
+            });
+            assertThat(readTheClock.await(10, TimeUnit.SECONDS)).isTrue();
+            clock.advance(Duration.ofMinutes(1));
+            String fast = lifecycle.finalizeInvoice(second);
+            goOn.countDown();
+
+            assertThat(List.of(fast, slow.get(10, TimeUnit.SECONDS)))
+                    .containsExactly("TG-2041-000001", "TG-2041-000002");
+        }
+        List<OffsetDateTime> timesInNumberOrder = jdbc.sql("""
+                        select finalized_at from invoices where number like 'TG-2041-%' order by number""")
+                .query(OffsetDateTime.class).list();
+        assertThat(timesInNumberOrder).hasSize(2).isSortedAccordingTo(OffsetDateTime::compareTo);
     }
 
     private Invoice invoiceOf(UUID tenant, String periodStart) {

@@ -7,6 +7,7 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.ClientTags;
 import io.tollgate.gateway.metering.EventIds;
+import io.tollgate.gateway.metering.MeteringQueue;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PolicyChain;
 import io.tollgate.gateway.pipeline.RequestContext;
@@ -25,7 +26,8 @@ import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Every model endpoint (chat, completions, embeddings, and any added later) enters here: guards on the envelope
- * (readiness, content type, size), then the whole policy chain, then the provider call and its metering.
+ * (readiness, room in the usage journal, content type, size), then the whole policy chain, then the provider call
+ * and its metering.
  */
 @Component
 public class ModelRequestHandler {
@@ -41,16 +43,19 @@ public class ModelRequestHandler {
     private final RequestEnd end;
     private final ErrorWriter errors;
     private final ApiProperties properties;
+    private final MeteringQueue metering;
     private final Clock clock;
 
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
-                               RequestEnd end, ErrorWriter errors, ApiProperties properties, Clock clock) {
+                               RequestEnd end, ErrorWriter errors, ApiProperties properties, MeteringQueue metering,
+                               Clock clock) {
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
         this.end = end;
         this.errors = errors;
         this.properties = properties;
+        this.metering = metering;
         this.clock = clock;
     }
 
@@ -65,6 +70,9 @@ public class ModelRequestHandler {
         var snapshot = snapshots.current();
         if (snapshot.isEmpty()) {
             return Mono.just(errors.reply(notReady()));
+        }
+        if (!metering.accepting()) {
+            return Mono.just(errors.reply(MeteringQueue.FULL));
         }
         if (!isJson(headers)) {
             return Mono.just(errors.reply(new Rejection(415, Rejection.INVALID_REQUEST, null, "unsupported_media_type",

@@ -5,17 +5,19 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.routing.Failover;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a request that passed the chain to its provider's adapter and ends it with the answer; streams go to
- * {@link StreamRelay}. A 2xx answer the adapter could not read is a 502 that keeps the estimated prompt tokens on
+ * Sends a request that passed the chain to its providers' adapters, route after route as {@link Failover} decides,
+ * and ends it with the answer; streams go to {@link StreamRelay}. A 2xx answer the adapter could not read is a 502 that keeps the estimated prompt tokens on
  * its usage event but costs the tenant nothing: the platform bears what a provider's broken answer cost it.
  */
 @Component
@@ -27,33 +29,35 @@ class ProviderCall {
     private final UsageRecorder recorder;
     private final RequestEnd end;
     private final StreamRelay streams;
+    private final Failover failover;
 
-    ProviderCall(ProviderRegistry providers, UsageRecorder recorder, RequestEnd end, StreamRelay streams) {
+    ProviderCall(ProviderRegistry providers, UsageRecorder recorder, RequestEnd end, StreamRelay streams,
+                 Failover failover) {
         this.providers = providers;
         this.recorder = recorder;
         this.end = end;
         this.streams = streams;
+        this.failover = failover;
     }
 
     Mono<Reply> forward(RequestContext context) {
-        var route = context.route().orElseThrow();
-        var adapter = providers.adapterFor(route.provider().type());
-        if (adapter.isEmpty()) {
-            return end.refuse(context, ProviderRegistry.unsupported(route.provider().type()));
+        if (context.facts().orElseThrow().stream()) {
+            return streams.relay(context, failover.stream(context, route -> adapter(route).stream(upstream(context, route))));
         }
-        if (!adapter.get().serves(context.endpoint())) {
-            return end.refuse(context, ProviderRegistry.endpointMissing(route.provider().type(), context.endpoint()));
-        }
-        var upstream = new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
-                context.body(), context.facts().orElseThrow(), context.completionCap());
-        return upstream.stream() ? streams.relay(context, adapter.get(), upstream) : buffered(context, adapter.get(), upstream);
-    }
-
-    private Mono<Reply> buffered(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
-        return adapter.send(upstream)
+        return failover.call(context, route -> adapter(route).send(upstream(context, route)))
                 .flatMap(reply -> answer(context, reply))
                 .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))
                 .doOnCancel(() -> end.abandoned(context, ""));
+    }
+
+    /** The route's adapter; routing only plans routes whose provider has one. */
+    private ProviderAdapter adapter(Route route) {
+        return providers.adapterFor(route.provider().type()).orElseThrow();
+    }
+
+    private static UpstreamRequest upstream(RequestContext context, Route route) {
+        return new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
+                context.body(), context.facts().orElseThrow(), context.completionCap());
     }
 
     private Mono<Reply> answer(RequestContext context, ProviderReply reply) {

@@ -5,10 +5,8 @@ import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.provider.UpstreamRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
@@ -36,9 +34,8 @@ class StreamRelay {
         this.errors = errors;
     }
 
-    Mono<Reply> relay(RequestContext context, ProviderAdapter adapter, UpstreamRequest upstream) {
+    Mono<Reply> relay(RequestContext context, ProviderStream stream) {
         context.outcome().streamed();
-        ProviderStream stream = adapter.stream(upstream);
         Flux<byte[]> events = stream.events()
                 .doOnNext(event -> context.outcome().firstToken(System.nanoTime()))
                 .doOnComplete(() -> context.outcome().upstreamDone(System.nanoTime()))

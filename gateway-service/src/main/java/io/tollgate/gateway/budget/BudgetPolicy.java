@@ -17,13 +17,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Once a budget covering the request (tenant, app, or app and model) has reached 100 percent of its amount in the
- * current UTC period: BLOCK refuses with 429 {@code insufficient_quota}; DOWNGRADE serves the budget's cheaper model
- * instead (the app must hold an approved subscription to it; the cheaper model's own BLOCK budgets apply, downgrades
- * do not chain); ALERT_ONLY lets the request through (the alert rows are written with the spend). BLOCK wins over
- * DOWNGRADE; among downgrades the most specific budget decides. BLOCK budgets not spent yet go through
- * {@link BudgetReservations}. Spend comes from {@link SpendLedger} in memory: never a database call here, and
- * fail-open on a stale read (the replica's own costs still count).
+ * Once a BLOCK budget covering the request (tenant, app, or app and model of the model that will serve it, after a
+ * downgrade by {@link DowngradePolicy}) has reached 100 percent of its amount in the current UTC period, refuses with
+ * 429 {@code insufficient_quota}; ALERT_ONLY lets the request through (the alert rows are written with the spend).
+ * BLOCK budgets not spent yet go through {@link BudgetReservations}. Spend comes from {@link SpendLedger} in memory:
+ * never a database call here, and fail-open on a stale read (the replica's own costs still count).
  */
 @Component
 public class BudgetPolicy implements GatewayPolicy {
@@ -46,15 +44,6 @@ public class BudgetPolicy implements GatewayPolicy {
         if (budgets.isEmpty()) {
             return Mono.empty();
         }
-        var spent = spentOnes(context, budgets);
-        var downgrade = spent.stream().filter(b -> b.action() == Action.DOWNGRADE).findFirst();
-        if (downgrade.isPresent() && spent.stream().noneMatch(b -> b.action() == Action.BLOCK)) {
-            var unavailable = downgrade(context, downgrade.get());
-            if (unavailable.isPresent()) {
-                return Mono.just(unavailable.get());
-            }
-            budgets = covering(context);
-        }
         return admit(context, budgets, System.nanoTime() + properties.reservationWait().toNanos());
     }
 
@@ -64,7 +53,8 @@ public class BudgetPolicy implements GatewayPolicy {
      * is refused with {@code budget_reserved} only if they are still running after the reservation wait.
      */
     private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
-        var block = spentOnes(context, budgets).stream().filter(b -> b.action() == Action.BLOCK).findFirst();
+        var block = ledger.reached(budgets, context.receivedAt()).stream().filter(b -> b.action() == Action.BLOCK)
+                .findFirst();
         if (block.isPresent()) {
             var period = block.get().period();
             LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
@@ -83,19 +73,6 @@ public class BudgetPolicy implements GatewayPolicy {
         return Mono.delay(RESERVATION_RECHECK).then(Mono.defer(() -> admit(context, budgets, deadlineNanos)));
     }
 
-    /** Serves the budget's cheaper model instead, or says why it cannot. */
-    private static Optional<Rejection> downgrade(RequestContext context, BudgetEntry budget) {
-        var app = context.caller().orElseThrow().app();
-        String cheaper = budget.downgradeModel().orElseThrow();
-        var target = context.snapshot().model(cheaper);
-        var subscription = target.flatMap(m -> context.snapshot().approvedSubscription(app.id(), m.id()));
-        if (subscription.isEmpty()) {
-            return Optional.of(BudgetRejections.downgradeUnavailable(context, budget, cheaper));
-        }
-        context.subscribed(target.get(), subscription.get());
-        return Optional.empty();
-    }
-
     /** Reserves the request's cost bound on its BLOCK budgets until it completes; or the budget without room now. */
     private Optional<BudgetEntry> reserve(RequestContext context, List<BudgetEntry> budgets) {
         var gates = budgets.stream().filter(b -> b.action() == Action.BLOCK).map(b -> {
@@ -112,15 +89,9 @@ public class BudgetPolicy implements GatewayPolicy {
         return admission.full();
     }
 
-    private static List<BudgetEntry> covering(RequestContext context) {
+    static List<BudgetEntry> covering(RequestContext context) {
         var caller = context.caller().orElseThrow();
         return CoveringBudgets.of(context.snapshot(), caller.tenant().id(), caller.app().id(), context.model().orElseThrow().id());
-    }
-
-    private List<BudgetEntry> spentOnes(RequestContext context, List<BudgetEntry> budgets) {
-        return budgets.stream()
-                .filter(b -> ledger.spent(SpendKey.of(b, context.receivedAt())).compareTo(b.amountUsd()) >= 0)
-                .toList();
     }
 
     @Override
@@ -130,6 +101,6 @@ public class BudgetPolicy implements GatewayPolicy {
 
     @Override
     public String toString() {
-        return "BudgetPolicy[" + PolicyOrder.BUDGET + "] BLOCK / DOWNGRADE / ALERT_ONLY at 100%";
+        return "BudgetPolicy[" + PolicyOrder.BUDGET + "] BLOCK / ALERT_ONLY at 100%";
     }
 }

@@ -7,6 +7,7 @@ import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * stored value. A read never overlaps a batch's commit and its bookkeeping (the commit holds the shared side of a
  * lock, the read the exclusive side, both on background threads), so every read either sees a batch and finds it
  * settled, or does not and finds it still local: no cost is ever missing, none counted twice. Events waiting in the
- * spool during a database outage keep counting locally.
+ * journal during a database outage keep counting locally.
  */
 @Component
 public class SpendLedger implements UsageListener {
@@ -76,6 +77,11 @@ public class SpendLedger implements UsageListener {
     }
 
     /** The budget's spend in the period as this replica knows it. */
+    /** The budgets that have reached their amount in the period of {@code at}. */
+    List<BudgetEntry> reached(List<BudgetEntry> budgets, Instant at) {
+        return budgets.stream().filter(b -> spent(SpendKey.of(b, at)).compareTo(b.amountUsd()) >= 0).toList();
+    }
+
     BigDecimal spent(SpendKey key) {
         KeySpend known = spend.get(key);
         return known == null ? BigDecimal.ZERO : known.total();

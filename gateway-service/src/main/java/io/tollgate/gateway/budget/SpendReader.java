@@ -1,5 +1,6 @@
 package io.tollgate.gateway.budget;
 
+import io.tollgate.gateway.server.SupervisedThread;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -56,7 +57,7 @@ class SpendReader implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("tollgate-budget-spend").start(this::run);
+        thread = SupervisedThread.start("tollgate-budget-spend", this::run);
     }
 
     private void run() {

@@ -89,10 +89,16 @@ public class LimitsPolicy implements GatewayPolicy {
             return Optional.empty();
         }
         long max = own.maxTokensPerRequest().getAsLong();
-        var maxTokens = context.facts().orElseThrow().maxTokens();
+        var facts = context.facts().orElseThrow();
+        var maxTokens = facts.maxTokens();
         if (maxTokens.isPresent() && maxTokens.getAsInt() > max) {
             return Optional.of(LimitRejections.overRequestMaximum("max_tokens", "max_tokens asks for",
                     maxTokens.getAsInt(), max));
+        }
+        // n choices of max_tokens each: the request generates up to their product
+        if (maxTokens.isPresent() && (long) maxTokens.getAsInt() * facts.choices() > max) {
+            return Optional.of(LimitRejections.overRequestMaximum("n", "n x max_tokens asks for",
+                    (long) maxTokens.getAsInt() * facts.choices(), max));
         }
         if (promptTokens > max) {
             return Optional.of(LimitRejections.overRequestMaximum(context.endpoint().inputField(), "The prompt has",
@@ -127,10 +133,14 @@ public class LimitsPolicy implements GatewayPolicy {
         return Optional.of(rejection);
     }
 
-    /** The completion tokens to reserve: max_tokens, else the model's maximum output, else the configured default. */
+    /**
+     * The completion tokens to reserve: max_tokens, else the model's maximum output, else the configured default, for
+     * each of the request's choices (n).
+     */
     private long completionReserve(RequestContext context) {
         return context.endpoint() == Endpoint.EMBEDDINGS ? 0
-                : context.completionCap().orElse(properties.defaultMaxTokens());
+                : (long) context.completionCap().orElse(properties.defaultMaxTokens())
+                * context.facts().orElseThrow().choices();
     }
 
     private Mono<Rejection> decide(RequestContext context, Admission admission, String modelName) {

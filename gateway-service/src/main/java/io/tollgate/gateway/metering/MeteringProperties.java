@@ -4,18 +4,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param batchSize      events per INSERT
- * @param flushInterval  the longest an event waits in memory before its batch is written
- * @param spoolDirectory where events wait while PostgreSQL is unreachable (one gateway per directory at a time)
- * @param retryInterval  how often the spool tries to reach PostgreSQL again
+ * @param flushInterval  the longest an event waits before its batch is written
+ * @param spoolDirectory where the usage journal lives (one gateway per directory at a time; keep it across restarts
+ *                       so a crashed gateway's events are replayed)
+ * @param spoolMaxBytes  the journal's disk budget: at it, new model requests are refused with 503
+ *                       {@code metering_unavailable} rather than served unmetered
+ * @param fsyncInterval  how often the journal is forced to the storage device, what a machine crash can lose at
+ *                       most ({@code 0}: never, left to the operating system; a process crash loses nothing either way)
+ * @param retryInterval  how often the worker tries to reach PostgreSQL again
  * @param tokenCountCacheChars how many characters of prompt text the token counter remembers counts for (0: none)
  */
 @ConfigurationProperties("tollgate.gateway.metering")
 public record MeteringProperties(@DefaultValue("500") int batchSize,
                                  @DefaultValue("200ms") Duration flushInterval,
                                  Path spoolDirectory,
+                                 @DefaultValue("1GB") DataSize spoolMaxBytes,
+                                 @DefaultValue("1s") Duration fsyncInterval,
                                  @DefaultValue("1s") Duration retryInterval,
                                  @DefaultValue("8000000") long tokenCountCacheChars) {
+
+    /** A sixteenth of the budget, between 64 KiB and 64 MiB: the budget is kept to within one segment. */
+    long segmentBytes() {
+        return Math.clamp(spoolMaxBytes.toBytes() / 16, 64L << 10, 64L << 20);
+    }
 }

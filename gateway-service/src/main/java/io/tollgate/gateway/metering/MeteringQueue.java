@@ -1,48 +1,107 @@
 package io.tollgate.gateway.metering;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.tollgate.gateway.error.Rejection;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands usage events from the request path to the metering worker without ever blocking: a lock-free queue, and
- * the worker is woken once a batch is full.
+ * Hands usage events from the request path to the metering worker through the {@link UsageJournal}: an event is on
+ * disk (in the page cache) before {@link #offer} returns, so an answered request is metered even if the process dies
+ * the next moment. Memory holds no queue at all, whatever the backlog: the worker reads the journal back in batches.
+ * When the journal reaches its disk budget (a long database outage), or cannot be written, {@link #accepting()}
+ * turns false and model requests are refused until the worker has made room.
  */
 @Component
-public class MeteringQueue {
+public class MeteringQueue implements AutoCloseable {
 
-    private final ConcurrentLinkedQueue<UsageEvent> events = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger depth = new AtomicInteger();
-    private final int batchSize;
+    private static final Logger log = LoggerFactory.getLogger(MeteringQueue.class);
+
+    /** What a model request gets while the metering cannot take its event. */
+    public static final Rejection FULL = Rejection.unavailable("metering_unavailable",
+            "The gateway cannot record usage right now, so it serves no model requests; retry shortly.");
+
+    private final UsageJournal journal;
+    private final MeteringProperties properties;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private volatile boolean failing;
     private volatile @Nullable Thread worker;
 
     public MeteringQueue(MeteringProperties properties) {
-        this.batchSize = properties.batchSize();
+        this.properties = properties;
+        this.journal = UsageJournal.open(properties.spoolDirectory(), properties.segmentBytes(),
+                !properties.fsyncInterval().isZero());
     }
 
     public void offer(UsageEvent event) {
-        events.add(event);
-        if (depth.incrementAndGet() >= batchSize) {
+        try {
+            journal.append(event);
+        } catch (IOException | RuntimeException e) {
+            lost.incrementAndGet();
+            if (!failing) {
+                log.error("Cannot append usage event {} to the journal in {}; refusing model requests until it can",
+                        event.id(), journal.directory(), e);
+            }
+            failing = true;
+            return;
+        }
+        if (pending.incrementAndGet() >= properties.batchSize()) {
             wake();
         }
     }
 
-    List<UsageEvent> drain(int max) {
-        List<UsageEvent> batch = new ArrayList<>(Math.min(max, depth.get()));
-        UsageEvent event;
-        while (batch.size() < max && (event = events.poll()) != null) {
-            batch.add(event);
-            depth.decrementAndGet();
-        }
-        return batch;
+    /**
+     * Whether a new model request may be served: the journal is under its disk budget and appending to it works
+     * (after a failed append, not until {@link #probe()} has written to its directory again).
+     */
+    public boolean accepting() {
+        return !failing && journal.sizeBytes() < properties.spoolMaxBytes().toBytes();
     }
 
-    public int depth() {
-        return depth.get();
+    /** After a failed append: whether the journal's directory takes writes again (then requests are served again). */
+    void probe() {
+        if (!failing) {
+            return;
+        }
+        try {
+            journal.probe();
+            log.info("The usage journal in {} takes writes again", journal.directory());
+            failing = false;
+        } catch (IOException e) {
+            // still failing; the worker tries again after its retry interval
+        }
+    }
+
+    /** Events in the journal that PostgreSQL does not hold yet. */
+    public long depth() {
+        return pending.get();
+    }
+
+    /** Bytes the journal takes on disk. */
+    public long journalBytes() {
+        return journal.sizeBytes();
+    }
+
+    /** Events that could not be journaled (the disk failed) and are lost. */
+    public long lostEvents() {
+        return lost.get();
+    }
+
+    UsageJournal journal() {
+        return journal;
+    }
+
+    void recovered(long events) {
+        pending.addAndGet(events);
+    }
+
+    void written(long events) {
+        pending.addAndGet(-events);
     }
 
     void attach(Thread worker) {
@@ -54,5 +113,10 @@ public class MeteringQueue {
         if (current != null) {
             LockSupport.unpark(current);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
     }
 }

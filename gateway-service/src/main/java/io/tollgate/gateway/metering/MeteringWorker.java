@@ -1,7 +1,7 @@
 package io.tollgate.gateway.metering;
 
+import io.tollgate.gateway.server.SupervisedThread;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -15,10 +15,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves usage events from the queue to PostgreSQL on its own thread, in batches. While PostgreSQL is unreachable,
- * batches go to the spool (and so do later ones, to keep the spooled ones first); every retry interval the spool
- * is replayed, and once it is empty batches go straight to PostgreSQL again. It stops after the web server, so a
- * graceful shutdown drains every request's event: to PostgreSQL, or to the spool for the next start.
+ * Moves usage events from the journal to PostgreSQL on its own supervised thread, a batch at a time, and
+ * acknowledges each committed batch so the journal can delete what is behind it. While PostgreSQL is unreachable
+ * the events simply stay in the journal (bounded by its disk budget, not by memory) and the worker retries every
+ * retry interval. On start it first replays whatever the last process left unacknowledged: the inserts are
+ * idempotent, so an event committed just before a crash is not counted twice. It stops after the web server, so a
+ * graceful shutdown drains every answered request's event; what PostgreSQL cannot take then waits in the journal.
  */
 @Component
 public class MeteringWorker implements SmartLifecycle {
@@ -29,12 +31,13 @@ public class MeteringWorker implements SmartLifecycle {
     private final UsageBatchWriter writer;
     private final MeteringProperties properties;
     private final List<UsageListener> listeners;
-    private final AtomicLong spooledEvents = new AtomicLong();
     private final AtomicLong writtenEvents = new AtomicLong();
     private volatile boolean running;
     private volatile boolean databaseReachable = true;
-    private long nextReplayNanos;
-    private UsageSpool spool;
+    private long nextAttemptNanos;
+    private long nextForceNanos;
+    private long nextProbeNanos;
+    private UsageJournal.Position position;
     private Thread thread;
 
     public MeteringWorker(MeteringQueue queue, UsageBatchWriter writer, MeteringProperties properties,
@@ -47,89 +50,108 @@ public class MeteringWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        spool = UsageSpool.open(properties.spoolDirectory());
         try {
-            spooledEvents.set(spool.read().size());
+            position = queue.journal().acknowledged();
+            long recovered = count(position);
+            queue.recovered(recovered);
+            if (recovered > 0) {
+                log.info("Replaying {} usage events the last run left in the journal at {}", recovered,
+                        queue.journal().directory());
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new java.io.UncheckedIOException("Cannot read the usage journal", e);
         }
         running = true;
-        thread = Thread.ofPlatform().name("tollgate-metering").start(this::run);
+        thread = SupervisedThread.start("tollgate-metering", this::run);
         queue.attach(thread);
+    }
+
+    private long count(UsageJournal.Position from) throws IOException {
+        long events = 0;
+        UsageJournal.Position at = from;
+        while (true) {
+            var batch = queue.journal().read(at, properties.batchSize());
+            if (batch.events().isEmpty()) {
+                return events;
+            }
+            events += batch.events().size();
+            at = batch.end();
+        }
     }
 
     private void run() {
         while (running) {
-            cycle();
-            if (queue.depth() < properties.batchSize()) {
+            boolean full = cycle();
+            forceWhenDue();
+            probeWhenDue();
+            if (!full) {
                 LockSupport.parkNanos(properties.flushInterval().toNanos());
             }
         }
-        while (queue.depth() > 0) {
-            persist(queue.drain(properties.batchSize()));
+        // the final drain: on while it makes progress (PostgreSQL down, the rest waits in the journal)
+        long left = queue.depth();
+        while (left > 0) {
+            cycle();
+            long now = queue.depth();
+            if (now >= left) {
+                break;
+            }
+            left = now;
         }
-        if (!spool.isEmpty()) {
-            replay();
-        }
+        nextForceNanos = System.nanoTime();
+        forceWhenDue();
     }
 
-    private void cycle() {
-        if (!spool.isEmpty() && System.nanoTime() - nextReplayNanos >= 0) {
-            replay();
+    /** Writes one batch; whether a whole batch was written (so there may be more right away). */
+    private boolean cycle() {
+        if (!databaseReachable && System.nanoTime() - nextAttemptNanos < 0) {
+            return false;
         }
-        var batch = queue.drain(properties.batchSize());
-        if (!batch.isEmpty()) {
-            persist(batch);
+        UsageJournal.Batch batch;
+        try {
+            batch = queue.journal().read(position, properties.batchSize());
+        } catch (IOException e) {
+            log.error("Cannot read the usage journal in {}", queue.journal().directory(), e);
+            nextAttemptNanos = System.nanoTime() + properties.retryInterval().toNanos();
+            databaseReachable = false;
+            return false;
         }
-    }
-
-    private void persist(List<UsageEvent> batch) {
-        if (!spool.isEmpty()) {
-            toSpool(batch);
-            return;
+        if (batch.events().isEmpty()) {
+            position = batch.end();
+            return false;
         }
         try {
-            writtenEvents.addAndGet(writer.write(batch));
-            databaseReachable = true;
+            writtenEvents.addAndGet(writer.write(batch.events()));
         } catch (SQLException e) {
             if (isConnectionFailure(e)) {
                 unreachable(e);
-                toSpool(batch);
-            } else {
-                writeOneByOne(batch, e);
+                return false;
+            }
+            if (!writeOneByOne(batch.events(), e)) {
+                return false;
             }
         }
-    }
-
-    private void replay() {
-        try {
-            List<UsageEvent> events = spool.read();
-            for (int from = 0; from < events.size(); from += properties.batchSize()) {
-                writtenEvents.addAndGet(writer.write(events.subList(from, Math.min(events.size(), from + properties.batchSize()))));
-            }
-            spool.clear();
-            spooledEvents.set(0);
-            databaseReachable = true;
-            log.info("PostgreSQL is reachable again: replayed {} spooled usage events", events.size());
-        } catch (SQLException e) {
-            unreachable(e);
-        } catch (IOException e) {
-            log.error("Cannot read the usage spool in {}", spool.directory(), e);
-            nextReplayNanos = System.nanoTime() + properties.retryInterval().toNanos();
+        if (!databaseReachable) {
+            log.info("PostgreSQL is reachable again: writing the {} usage events journaled meanwhile", queue.depth());
         }
+        databaseReachable = true;
+        acknowledge(batch);
+        return batch.events().size() == properties.batchSize();
     }
 
-    private void toSpool(List<UsageEvent> batch) {
+    private void acknowledge(UsageJournal.Batch batch) {
+        position = batch.end();
+        queue.written(batch.events().size());
         try {
-            spool.append(batch);
-            spooledEvents.addAndGet(batch.size());
+            position = queue.journal().acknowledge(batch.end());
         } catch (IOException e) {
-            log.error("Cannot spool {} usage events to {}; they are lost", batch.size(), spool.directory(), e);
+            // the next start replays a little more, which the idempotent insert absorbs
+            log.warn("Cannot record the usage journal's acknowledged position: {}", e.getMessage());
         }
     }
 
     /** A batch PostgreSQL refuses for its content (not its availability): keep every event it accepts. */
-    private void writeOneByOne(List<UsageEvent> batch, SQLException cause) {
+    private boolean writeOneByOne(List<UsageEvent> batch, SQLException cause) {
         log.error("PostgreSQL refused a batch of {} usage events; writing them one by one", batch.size(), cause);
         for (UsageEvent event : batch) {
             try {
@@ -137,21 +159,42 @@ public class MeteringWorker implements SmartLifecycle {
             } catch (SQLException e) {
                 if (isConnectionFailure(e)) {
                     unreachable(e);
-                    toSpool(List.of(event));
-                } else {
-                    log.error("Dropping usage event {}: {}", event.id(), e.getMessage());
-                    listeners.forEach(listener -> listener.dropped(event));
+                    return false;
                 }
+                log.error("Dropping usage event {}: {}", event.id(), e.getMessage());
+                listeners.forEach(listener -> listener.dropped(event));
             }
         }
+        return true;
+    }
+
+    private void forceWhenDue() {
+        if (properties.fsyncInterval().isZero() || System.nanoTime() - nextForceNanos < 0) {
+            return;
+        }
+        nextForceNanos = System.nanoTime() + properties.fsyncInterval().toNanos();
+        try {
+            queue.journal().force();
+        } catch (IOException e) {
+            log.warn("Cannot force the usage journal to disk: {}", e.getMessage());
+        }
+    }
+
+    private void probeWhenDue() {
+        if (queue.accepting() || System.nanoTime() - nextProbeNanos < 0) {
+            return;
+        }
+        nextProbeNanos = System.nanoTime() + properties.retryInterval().toNanos();
+        queue.probe();
     }
 
     private void unreachable(SQLException e) {
         if (databaseReachable) {
-            log.warn("PostgreSQL unreachable, spooling usage events to {}: {}", spool.directory(), e.getMessage());
+            log.warn("PostgreSQL unreachable, keeping usage events in the journal at {}: {}",
+                    queue.journal().directory(), e.getMessage());
         }
         databaseReachable = false;
-        nextReplayNanos = System.nanoTime() + properties.retryInterval().toNanos();
+        nextAttemptNanos = System.nanoTime() + properties.retryInterval().toNanos();
     }
 
     static boolean isConnectionFailure(SQLException e) {
@@ -166,11 +209,8 @@ public class MeteringWorker implements SmartLifecycle {
         LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(60));
-            spool.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.warn("Cannot release the usage spool lock", e);
         }
     }
 
@@ -179,7 +219,7 @@ public class MeteringWorker implements SmartLifecycle {
         return running;
     }
 
-    /** After the web server's graceful shutdown, so every finished request is drained. */
+    /** After the web server has stopped (and every connection is closed), so every answered request is drained. */
     @Override
     public int getPhase() {
         return 0;
@@ -187,14 +227,6 @@ public class MeteringWorker implements SmartLifecycle {
 
     public boolean databaseReachable() {
         return databaseReachable;
-    }
-
-    public long spooledEvents() {
-        return spooledEvents.get();
-    }
-
-    public long spoolBytes() {
-        return spool == null ? 0 : spool.sizeBytes();
     }
 
     public long writtenEvents() {

@@ -1,7 +1,5 @@
 package io.tollgate.gateway.metering;
 
-import com.knuddels.jtokkit.api.Encoding;
-
 /**
  * Counts o200k_base tokens of a text like jtokkit does, several times faster: the text is split into pieces by hand
  * instead of by the encoding's regular expression, and each piece's byte-pair merges look their ranks up in a flat
@@ -10,7 +8,13 @@ import com.knuddels.jtokkit.api.Encoding;
  * <p>The split follows the regular expression exactly, alternative by alternative, with java.util.regex's
  * semantics (first alternative that matches wins, greedy runs give back what the next part needs, Unicode classes
  * as with {@code UNICODE_CHARACTER_CLASS}); {@code O200kCounterTest} compares both on random text from every
- * character class. A text with a piece too long for the simple quadratic merge is handed to jtokkit whole.
+ * character class.
+ *
+ * <p>The cost is bounded by the text's length, whatever the text: the split is linear, a piece of up to
+ * {@link #LONGEST_PIECE} bytes (nearly every piece of real text) is merged by a simple quadratic loop, a longer one up
+ * to {@link #LONGEST_EXACT_PIECE} bytes by a heap in O(n log n), and a piece longer still (one run of a single character
+ * class over 1 KiB: a blob, hardly ever prose) is not merged but counted as one token per byte, an upper bound, since a
+ * token is at least one byte. Before, such a piece went to jtokkit, and one 4 MB word cost seconds of CPU.
  */
 final class O200kCounter {
 
@@ -24,8 +28,10 @@ final class O200kCounter {
     private static final int LOWER = 1 << 5;
     private static final int[] ASCII = new int[128];
 
-    /** Longest piece, in UTF-8 bytes, merged here; longer ones are rare (runs of one class) and cost O(n²). */
+    /** Longest piece, in UTF-8 bytes, merged by the quadratic loop; longer ones are rare (runs of one class). */
     static final int LONGEST_PIECE = 256;
+    /** Longest piece, in UTF-8 bytes, merged exactly; longer ones count one token per byte. */
+    static final int LONGEST_EXACT_PIECE = 1024;
     private static final int MERGED = Integer.MAX_VALUE;
 
     static {
@@ -35,27 +41,28 @@ final class O200kCounter {
     }
 
     private final RankTable ranks;
-    private final Encoding whole;
 
-    O200kCounter(RankTable ranks, Encoding whole) {
+    O200kCounter(RankTable ranks) {
         this.ranks = ranks;
-        this.whole = whole;
     }
 
     int count(String text) {
         // a UTF-8 byte per ASCII character, at most 3 per other char; +4 for the encoder's look-ahead check
-        byte[] bytes = new byte[Math.min(LONGEST_PIECE, 3 * text.length() + 4)];
-        int tokens = 0;
+        byte[] bytes = new byte[Math.min(LONGEST_EXACT_PIECE + 4, 3 * text.length() + 4)];
+        long tokens = 0;
         for (int start = 0, length = text.length(); start < length; ) {
             int end = pieceEnd(text, start);
             int size = utf8(text, start, end, bytes);
             if (size < 0) {
-                return whole.countTokensOrdinary(text);
+                tokens += utf8Length(text, start, end);
+            } else if (size > LONGEST_EXACT_PIECE) {
+                tokens += size;
+            } else {
+                tokens += size <= LONGEST_PIECE ? tokens(bytes, size) : HeapMerge.tokens(ranks, bytes, size);
             }
-            tokens += tokens(bytes, size);
             start = end;
         }
-        return tokens;
+        return (int) Math.min(tokens, Integer.MAX_VALUE);
     }
 
     // ---- the split: one method per alternative of o200k_base's pattern, tried in its order ----------------------
@@ -238,6 +245,25 @@ final class O200kCounter {
     }
 
     // ---- the merge -------------------------------------------------------------------------------------------------
+
+    /** The bytes String.getBytes(UTF_8) gives a piece. */
+    private static long utf8Length(String text, int start, int end) {
+        long size = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                size++;
+            } else if (c < 0x800) {
+                size += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                size += 4;
+                i++;
+            } else {
+                size += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return size;
+    }
 
     /** The piece as String.getBytes(UTF_8) encodes it (a lone surrogate becomes '?'); -1 if longer than the buffer. */
     private static int utf8(String text, int start, int end, byte[] out) {

@@ -17,13 +17,18 @@ import tools.jackson.core.ObjectReadContext;
  *
  * @param parts    the strings, in request order
  * @param messages the number of chat messages, 0 for other endpoints
+ * @param tokenIds the tokens a prompt or input sends already encoded, as arrays of token ids
  */
-public record PromptText(List<String> parts, int messages) {
+public record PromptText(List<String> parts, int messages, int tokenIds) {
 
     public static final PromptText NONE = new PromptText(List.of(), 0);
 
     public PromptText {
         parts = List.copyOf(parts);
+    }
+
+    public PromptText(List<String> parts, int messages) {
+        this(parts, messages, 0);
     }
 
     /** The prompt of a whole body: its endpoint's input field. */
@@ -51,7 +56,7 @@ public record PromptText(List<String> parts, int messages) {
      * Reads the input value the parser stands on, to its end: every string under it (for chat only "content" and
      * "text" strings), and the messages. Null when there is no input: JSON null or an empty array.
      */
-    public static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
+    private static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }

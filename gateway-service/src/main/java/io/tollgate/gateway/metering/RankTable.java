@@ -21,6 +21,8 @@ final class RankTable {
     /** The first bytes of a token, packed into a long: most tokens are that short and compare in one step. */
     private static final int HEAD_BYTES = 8;
     private static final long LENGTH_BITS = 0xff;
+    /** No token of the table is longer, in bytes: a longer slice needs no lookup. */
+    static final int LONGEST_TOKEN = (int) LENGTH_BITS;
     private static final long RANK_BITS = 0xff_ffffL;
 
     private final byte[] bytes;

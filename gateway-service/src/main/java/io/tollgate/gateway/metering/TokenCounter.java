@@ -2,8 +2,6 @@ package io.tollgate.gateway.metering;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +24,7 @@ public class TokenCounter {
     /** Shorter parts are counted each time: counting them costs about what remembering them would. */
     static final int SHORTEST_REMEMBERED_PART = 128;
 
-    private final O200kCounter counter =
-            new O200kCounter(RankTable.o200kBase(), Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+    private final O200kCounter counter = new O200kCounter(RankTable.o200kBase());
     private final Cache<String, Integer> partCounts;
 
     @Autowired
@@ -48,9 +45,12 @@ public class TokenCounter {
         return text.isEmpty() ? 0 : counter.count(text);
     }
 
-    /** The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input. */
+    /**
+     * The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input, plus
+     * the token ids it sends as numbers.
+     */
     public int countPrompt(PromptText prompt) {
-        int tokens = 0;
+        int tokens = prompt.tokenIds();
         for (String part : prompt.parts()) {
             tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : partCounts.get(part, this::count);
         }

@@ -35,9 +35,10 @@ public record UsageEvent(
         @Nullable String errorType,
         boolean streamed,
         String tags,
+        int attempts,
         int cacheWriteTokens) {
 
-    /** An event without cache writes. */
+    /** An event of one provider call without cache writes. */
     public UsageEvent(UUID id, Instant occurredAt, UUID tenantId, UUID appId, UUID apiKeyId, String endpoint,
                       String requestedModel, @Nullable String servedModel, @Nullable UUID providerId,
                       @Nullable UUID deploymentId, @Nullable String upstreamModel, @Nullable UUID priceId,
@@ -46,6 +47,6 @@ public record UsageEvent(
                       int statusCode, @Nullable String errorType, boolean streamed, String tags) {
         this(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel, providerId, deploymentId,
                 upstreamModel, priceId, promptTokens, completionTokens, cachedTokens, reasoningTokens, usageEstimated,
-                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 0);
+                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 1, 0);
     }
 }

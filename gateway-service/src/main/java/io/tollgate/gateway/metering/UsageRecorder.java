@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
@@ -39,15 +40,15 @@ public class UsageRecorder {
         var outcome = context.outcome();
         var route = context.route();
         TokenUsage usage = outcome.usage().orElse(TokenUsage.ZERO);
-        Optional<EffectivePrice> price = context.model()
-                .flatMap(model -> context.snapshot().prices(model.id()).at(context.receivedAt()))
-                .filter(p -> route.isPresent() && outcome.billed());
+        // the served model's price: a fallback is billed as what it is
+        Optional<EffectivePrice> price = route.filter(r -> outcome.billed())
+                .flatMap(r -> context.snapshot().prices(r.model().id()).at(context.receivedAt()));
         Money cost = price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
         long now = System.nanoTime();
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
                 caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
-                context.facts().map(f -> f.model()).orElse(""),
-                route.isPresent() ? context.model().orElseThrow().name() : null,
+                context.facts().map(RequestFacts::recordedModel).orElse(""),
+                route.map(r -> r.model().name()).orElse(null),
                 route.map(r -> r.provider().id()).orElse(null), route.map(r -> r.deployment().id()).orElse(null),
                 route.map(r -> r.deployment().upstreamModel()).orElse(null), price.map(EffectivePrice::priceId).orElse(null),
                 Math.toIntExact(usage.promptTokens()), Math.toIntExact(usage.completionTokens()),
@@ -55,11 +56,11 @@ public class UsageRecorder {
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
                 outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
                 outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags(),
-                Math.toIntExact(usage.cacheWriteTokens()));
+                outcome.attempts(), Math.toIntExact(usage.cacheWriteTokens()));
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
-                upstreamNanos(context));
+                upstreamNanos(context), context.snapshot());
         return Optional.of(event);
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tollgate.gateway.metering.UsageEvent;
+import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's request metrics, labelled by tenant, model, provider and status, never by key (cardinality).
+ * The gateway's request metrics, labelled by tenant, model, provider and status, never by key (cardinality). A model
+ * label is always a catalog model's name: the served model, else the requested one if the catalog knows it, else
+ * {@value #UNKNOWN_MODEL} (a caller can send any string as a model, and each label set is a meter kept for good).
  * Cost here is for dashboards only; the money path is the usage events.
  * <p>
  * Each meter is kept once its labels were first seen: building a meter's id (tags copied, sorted, deduplicated)
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GatewayMetrics {
+
+    static final String UNKNOWN_MODEL = "unknown";
 
     private final MeterRegistry registry;
     private final Map<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
@@ -45,8 +50,10 @@ public class GatewayMetrics {
     private record TimerLabels(String name, String model) {
     }
 
-    public void recorded(UsageEvent event, String tenant, String provider, @Nullable Long upstreamNanos) {
-        String model = event.servedModel() != null ? event.servedModel() : event.requestedModel();
+    public void recorded(UsageEvent event, String tenant, String provider, @Nullable Long upstreamNanos,
+                         ConfigSnapshot catalog) {
+        String model = event.servedModel() != null ? event.servedModel()
+                : catalog.model(event.requestedModel()).isPresent() ? event.requestedModel() : UNKNOWN_MODEL;
         requests.computeIfAbsent(new RequestLabels(tenant, model, provider, event.statusCode(), event.endpoint(),
                 event.streamed()), this::requestCounter).increment();
         tokens(tenant, model, "prompt", event.promptTokens() - event.cachedTokens());

@@ -3,7 +3,6 @@ package io.tollgate.gateway.observability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tollgate.gateway.metering.MeteringQueue;
-import io.tollgate.gateway.metering.MeteringWorker;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +14,14 @@ import org.springframework.context.annotation.Configuration;
 class MetricsBinder {
 
     @Bean
-    MeterBinder gatewayGauges(MeteringQueue queue, MeteringWorker worker, SnapshotHolder snapshot, Clock clock) {
+    MeterBinder gatewayGauges(MeteringQueue queue, SnapshotHolder snapshot, Clock clock) {
         return registry -> {
             Gauge.builder("tollgate.gateway.metering.queue.depth", queue, MeteringQueue::depth)
-                    .description("Usage events waiting to be written").register(registry);
-            Gauge.builder("tollgate.gateway.metering.spool.events", worker, MeteringWorker::spooledEvents)
-                    .description("Usage events spooled to disk while PostgreSQL is unreachable").register(registry);
-            Gauge.builder("tollgate.gateway.metering.spool.size", worker, MeteringWorker::spoolBytes)
-                    .baseUnit("bytes").register(registry);
+                    .description("Usage events in the journal, not yet in PostgreSQL").register(registry);
+            Gauge.builder("tollgate.gateway.metering.spool.size", queue, MeteringQueue::journalBytes)
+                    .description("Disk taken by the usage journal").baseUnit("bytes").register(registry);
+            Gauge.builder("tollgate.gateway.metering.lost.events", queue, MeteringQueue::lostEvents)
+                    .description("Usage events the journal could not take (a disk failure)").register(registry);
             Gauge.builder("tollgate.gateway.database.up", snapshot, s -> s.databaseReachable() ? 1 : 0)
                     .description("1 while the configuration database answers").register(registry);
             Gauge.builder("tollgate.gateway.snapshot.age", snapshot, s -> s.current()

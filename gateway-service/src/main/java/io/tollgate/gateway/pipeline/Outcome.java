@@ -13,6 +13,7 @@ public final class Outcome {
     private boolean usageEstimated;
     private boolean streamed;
     private boolean billed = true;
+    private int attempts;
     private long firstTokenNanos = -1;
     private long upstreamNanos = -1;
 
@@ -37,6 +38,16 @@ public final class Outcome {
 
     public boolean billed() {
         return billed;
+    }
+
+    /** Counts a call to a provider. */
+    public void attempted() {
+        attempts++;
+    }
+
+    /** Calls to providers so far (failovers and retries included); 0 when none was made. */
+    public int attempts() {
+        return attempts;
     }
 
     public void streamed() {

@@ -6,6 +6,8 @@ public final class PolicyOrder {
     public static final int AUTH = 1000;
     public static final int VALIDATION = 1500;
     public static final int SUBSCRIPTION = 2000;
+    /** A spent DOWNGRADE budget swaps the model before limits, so the served model's limits apply. */
+    public static final int BUDGET_DOWNGRADE = 2500;
     public static final int LIMITS = 3000;
     public static final int BUDGET = 4000;
     public static final int CACHE = 5000;

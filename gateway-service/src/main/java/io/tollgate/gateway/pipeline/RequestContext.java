@@ -44,6 +44,7 @@ public final class RequestContext {
     private @Nullable RequestFacts facts;
     private @Nullable ModelEntry model;
     private @Nullable SubscriptionEntry subscription;
+    private List<Route> routes = List.of();
     private @Nullable Route route;
     private long promptTokens = -1;
     private final Outcome outcome = new Outcome();
@@ -67,8 +68,11 @@ public final class RequestContext {
     public record Caller(KeyEntry key, AppEntry app, TenantEntry tenant) {
     }
 
-    /** Where the request goes. */
-    public record Route(DeploymentEntry deployment, ProviderEntry provider) {
+    /**
+     * Where the request goes: a deployment of the model that serves it (the requested one, a cheaper one after a
+     * budget downgrade, or a fallback).
+     */
+    public record Route(ModelEntry model, DeploymentEntry deployment, ProviderEntry provider) {
     }
 
     public UUID eventId() {
@@ -170,12 +174,22 @@ public final class RequestContext {
         return Optional.of(facts.model());
     }
 
+    /** The route of the current (or last) attempt to call a provider. */
     public Optional<Route> route() {
         return Optional.ofNullable(route);
     }
 
     public void route(Route route) {
         this.route = route;
+    }
+
+    /** The routes the request may take, in the order they are tried. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public void routes(List<Route> routes) {
+        this.routes = List.copyOf(routes);
     }
 
     public Outcome outcome() {

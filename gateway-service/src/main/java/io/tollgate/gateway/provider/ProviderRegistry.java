@@ -1,7 +1,6 @@
 package io.tollgate.gateway.provider;
 
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.snapshot.ProviderType;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +18,6 @@ public class ProviderRegistry {
 
     public Optional<ProviderAdapter> adapterFor(ProviderType type) {
         return adapters.stream().filter(adapter -> adapter.supports(type)).findFirst();
-    }
-
-    public static Rejection endpointMissing(ProviderType type, Endpoint endpoint) {
-        return Rejection.invalidRequest("model", "endpoint_not_supported", "This model's provider (" + type
-                + ") has no " + endpoint.apiPath() + " endpoint; use a model whose provider has one.");
     }
 
     public static Rejection unsupported(ProviderType type) {

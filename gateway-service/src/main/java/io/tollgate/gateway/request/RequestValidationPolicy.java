@@ -8,7 +8,11 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Parses the body once, after authentication so that refusals of known callers are metered. */
+/**
+ * Parses the body once, after authentication so that refusals of known callers are metered, and refuses a catalog
+ * model on an endpoint of another kind (an embedding model on chat, a chat model on embeddings). An unknown model is
+ * left to the subscription check, which answers 404.
+ */
 @Component
 public class RequestValidationPolicy implements GatewayPolicy {
 
@@ -19,10 +23,12 @@ public class RequestValidationPolicy implements GatewayPolicy {
                     + " header must be comma-separated key=value pairs (at most 10; letters, digits and _.:/-)."));
         }
         var result = RequestBodyParser.parse(context.endpoint(), context.body());
-        if (result.facts() != null) {
-            context.facts(result.facts());
+        if (result.facts() == null) {
+            return Mono.justOrEmpty(result.rejection());
         }
-        return Mono.justOrEmpty(result.rejection());
+        context.facts(result.facts());
+        return Mono.justOrEmpty(context.snapshot().model(result.facts().model())
+                .flatMap(model -> ModelKinds.check(context.endpoint(), model)));
     }
 
     @Override

@@ -4,35 +4,32 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.GatewayPolicy;
 import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.pipeline.RequestContext.Route;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Chooses the deployment that serves the request. For now the first enabled deployment by priority; weighted,
- * failover and latency-based strategies replace {@link #choose} later without touching the rest of the chain.
+ * Chooses the routes a request may take, in order (see {@link RoutePlanner}); {@link Failover} then tries them.
+ * Fail-closed: a model without a usable deployment is refused here, before any provider is called.
  */
 @Component
 public class RoutingPolicy implements GatewayPolicy {
 
-    @Override
-    public Mono<Rejection> apply(RequestContext context) {
-        return choose(context).map(route -> {
-            context.route(route);
-            return Mono.<Rejection>empty();
-        }).orElseGet(() -> Mono.just(Rejection.unavailable("no_deployment",
-                "The model '" + context.model().orElseThrow().name() + "' has no available deployment.")));
+    private final RoutePlanner planner;
+
+    RoutingPolicy(RoutePlanner planner) {
+        this.planner = planner;
     }
 
-    private static java.util.Optional<Route> choose(RequestContext context) {
-        var snapshot = context.snapshot();
-        for (var deployment : snapshot.deployments(context.model().orElseThrow().id())) {
-            var provider = snapshot.provider(deployment.providerId());
-            if (provider.isPresent()) {
-                return java.util.Optional.of(new Route(deployment, provider.get()));
+    @Override
+    public Mono<Rejection> apply(RequestContext context) {
+        return switch (planner.plan(context)) {
+            case RoutePlanner.Routes routes -> {
+                context.routes(routes.routes());
+                context.route(routes.routes().getFirst());
+                yield Mono.empty();
             }
-        }
-        return java.util.Optional.empty();
+            case RoutePlanner.Refused refused -> Mono.just(refused.rejection());
+        };
     }
 
     @Override
@@ -42,6 +39,6 @@ public class RoutingPolicy implements GatewayPolicy {
 
     @Override
     public String toString() {
-        return "RoutingPolicy[" + PolicyOrder.ROUTING + "] first enabled deployment";
+        return "RoutingPolicy[" + PolicyOrder.ROUTING + "] strategy per model, fallbacks";
     }
 }

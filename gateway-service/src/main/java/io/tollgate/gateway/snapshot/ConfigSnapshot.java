@@ -23,7 +23,18 @@ public record ConfigSnapshot(
         Map<UUID, ProviderEntry> providers,
         Map<UUID, PriceSchedule> pricesByModel,
         Map<UUID, List<BudgetEntry>> budgetsByTenant,
-        LimitSettings limits) {
+        LimitSettings limits,
+        Map<UUID, ModelRouting> routingByModel) {
+
+    /** A snapshot whose models all route by priority without fallbacks. */
+    public ConfigSnapshot(Instant loadedAt, Map<String, KeyEntry> keysByPrefix, Map<UUID, AppEntry> apps,
+                          Map<UUID, TenantEntry> tenants, Map<UUID, Map<UUID, SubscriptionEntry>> approvedSubscriptionsByApp,
+                          Map<String, ModelEntry> modelsByName, Map<UUID, List<DeploymentEntry>> deploymentsByModel,
+                          Map<UUID, ProviderEntry> providers, Map<UUID, PriceSchedule> pricesByModel,
+                          Map<UUID, List<BudgetEntry>> budgetsByTenant, LimitSettings limits) {
+        this(loadedAt, keysByPrefix, apps, tenants, approvedSubscriptionsByApp, modelsByName, deploymentsByModel,
+                providers, pricesByModel, budgetsByTenant, limits, Map.of());
+    }
 
     public Optional<KeyEntry> keyByPrefix(String prefix) {
         return Optional.ofNullable(keysByPrefix.get(prefix));
@@ -50,6 +61,10 @@ public record ConfigSnapshot(
         return deploymentsByModel.getOrDefault(modelId, List.of());
     }
 
+    public ModelRouting routing(UUID modelId) {
+        return routingByModel.getOrDefault(modelId, ModelRouting.DEFAULT);
+    }
+
     public Optional<ProviderEntry> provider(UUID id) {
         return Optional.ofNullable(providers.get(id));
     }
@@ -74,6 +89,6 @@ public record ConfigSnapshot(
 
     public static ConfigSnapshot empty(Instant at) {
         return new ConfigSnapshot(at, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), LimitSettings.none());
+                Map.of(), LimitSettings.none(), Map.of());
     }
 }

@@ -8,7 +8,9 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -89,11 +91,10 @@ public class SnapshotLoader {
         Map<UUID, ProviderEntry> providers = byId(jdbc.sql("select * from providers where enabled")
                 .query((rs, n) -> provider(rs)).list(), ProviderEntry::id);
         Map<UUID, List<DeploymentEntry>> deployments = jdbc.sql("""
-                        select d.id, d.model_id, d.provider_id, d.upstream_model, d.weight, d.priority
+                        select d.*
                         from deployments d join providers p on p.id = d.provider_id
                         where d.enabled and p.enabled order by d.priority, d.weight desc, d.id""")
-                .query((rs, n) -> new DeploymentEntry(uuid(rs, "id"), uuid(rs, "model_id"), uuid(rs, "provider_id"),
-                        rs.getString("upstream_model"), rs.getInt("weight"), rs.getInt("priority")))
+                .query((rs, n) -> deployment(rs))
                 .list().stream().collect(Collectors.groupingBy(DeploymentEntry::modelId, Collectors.toUnmodifiableList()));
         Map<UUID, List<EffectivePrice>> prices = new HashMap<>();
         jdbc.sql("select * from prices").query(rs -> {
@@ -106,7 +107,43 @@ public class SnapshotLoader {
         return new ConfigSnapshot(clock.instant(), keys, apps, tenants, deepCopy(subscriptions), models,
                 Map.copyOf(deployments), providers, prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                         Map.Entry::getKey, e -> PriceSchedule.of(e.getValue()))), readBudgets(jdbc),
-                limitSettings(jdbc));
+                limitSettings(jdbc), readRouting(jdbc, models));
+    }
+
+    private static DeploymentEntry deployment(ResultSet rs) throws SQLException {
+        var costIn = rs.getBigDecimal("cost_input_per_million");
+        var costOut = rs.getBigDecimal("cost_output_per_million");
+        int firstByteMs = rs.getInt("first_byte_timeout_ms");
+        Duration firstByte = rs.wasNull() ? null : Duration.ofMillis(firstByteMs);
+        return new DeploymentEntry(uuid(rs, "id"), uuid(rs, "model_id"), uuid(rs, "provider_id"),
+                rs.getString("upstream_model"), rs.getInt("weight"), rs.getInt("priority"),
+                rs.getObject("requests_per_minute", Integer.class), rs.getObject("tokens_per_minute", Long.class),
+                firstByte, costIn == null && costOut == null ? null : new DeploymentEntry.ProviderCost(
+                        costIn == null ? BigDecimal.ZERO : costIn, costOut == null ? BigDecimal.ZERO : costOut));
+    }
+
+    /** Each model's strategy and its fallbacks (to models that are in the snapshot), in position order. */
+    private static Map<UUID, ModelRouting> readRouting(JdbcClient jdbc, Map<String, ModelEntry> models) {
+        Map<UUID, ModelEntry> byId = models.values().stream().collect(Collectors.toMap(ModelEntry::id, m -> m));
+        Map<UUID, List<ModelRouting.Fallback>> fallbacks = new HashMap<>();
+        jdbc.sql("select model_id, fallback_model_id, covered_by_subscription from model_fallbacks order by model_id, position")
+                .query(rs -> {
+                    var fallback = byId.get(uuid(rs, "fallback_model_id"));
+                    if (fallback != null) {
+                        fallbacks.computeIfAbsent(uuid(rs, "model_id"), id -> new ArrayList<>())
+                                .add(new ModelRouting.Fallback(fallback, rs.getBoolean("covered_by_subscription")));
+                    }
+                });
+        Map<UUID, ModelRouting> routing = new HashMap<>();
+        jdbc.sql("select id, routing_strategy from models where status <> 'DISABLED'").query(rs -> {
+            UUID id = uuid(rs, "id");
+            var strategy = RoutingStrategy.valueOf(rs.getString("routing_strategy"));
+            var chain = List.copyOf(fallbacks.getOrDefault(id, List.of()));
+            if (strategy != ModelRouting.DEFAULT.strategy() || !chain.isEmpty()) {
+                routing.put(id, new ModelRouting(strategy, chain));
+            }
+        });
+        return Map.copyOf(routing);
     }
 
     private static Map<UUID, List<BudgetEntry>> readBudgets(JdbcClient jdbc) {

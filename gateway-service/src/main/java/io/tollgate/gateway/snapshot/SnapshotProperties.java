@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fullReloadInterval the safety net: a full reload even without notifications
  * @param debounce           how long to gather a burst of change notifications before one reload
  * @param retryInterval      the wait between attempts to reach the database while it is down
+ * @param maxAge             the oldest a snapshot may be for the gateway to report ready (the database down, or
+ *                           the refresher stuck, for longer than that: take it out of the load balancer)
  */
 @ConfigurationProperties("tollgate.gateway.snapshot")
 public record SnapshotProperties(@DefaultValue("60s") Duration fullReloadInterval,
                                  @DefaultValue("50ms") Duration debounce,
-                                 @DefaultValue("1s") Duration retryInterval) {
+                                 @DefaultValue("1s") Duration retryInterval,
+                                 @DefaultValue("5m") Duration maxAge) {
 }

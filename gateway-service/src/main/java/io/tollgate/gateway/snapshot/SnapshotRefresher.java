@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import io.tollgate.gateway.server.SupervisedThread;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Keeps the snapshot current on one dedicated thread and one dedicated connection: LISTEN tollgate_config, reload
  * shortly after a burst of notifications, reload everything periodically as a safety net, and when the connection
  * breaks, keep the last snapshot, retry until the database answers, then reload in full (notifications sent while
- * disconnected are lost, the reload covers them).
+ * disconnected are lost, the reload covers them). The thread is supervised: anything else that breaks it restarts it.
  */
 @Component
 public class SnapshotRefresher implements SmartLifecycle {
@@ -44,7 +45,7 @@ public class SnapshotRefresher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("tollgate-config-listener").start(this::run);
+        thread = SupervisedThread.start("tollgate-config-listener", this::run);
     }
 
     @Override

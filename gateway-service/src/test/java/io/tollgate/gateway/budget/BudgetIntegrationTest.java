@@ -172,6 +172,30 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void after_a_downgrade_the_limits_of_the_served_model_apply() {
+        var world = world();
+        UUID budget = BUDGETS.create(world.tenant(), world.app(), world.chatModel(), "0.001", "DOWNGRADE", world.mockModel());
+        SEEDER.jdbc().sql("update subscriptions set max_tokens_per_request = 100"
+                        + " where app_id = ? and model_id = (select id from models where name = ?)")
+                .params(world.app(), world.mockModel()).update();
+        awaitBudget(world.tenant(), budget);
+        awaitSnapshot(s -> s.model(world.mockModel()).flatMap(m -> s.approvedSubscription(world.app(), m.id()))
+                .filter(sub -> sub.limits().maxTokensPerRequest().isPresent()).isPresent());
+        String asksFor500 = "{\"model\":\"" + world.chatModel() + "\",\"max_tokens\":500,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Spend some of my budget\"}]}";
+
+        var beforeTheBudgetIsSpent = send(request(baseUrl(), world.key().plaintext(), asksFor500));
+        var downgraded = send(request(baseUrl(), world.key().plaintext(), asksFor500));
+        var withinTheCheaperLimit = send(request(baseUrl(), world.key().plaintext(), asksFor500.replace("500", "50")));
+
+        assertThat(beforeTheBudgetIsSpent.statusCode()).as("the requested model has no per-request maximum").isEqualTo(200);
+        assertThat(downgraded.statusCode()).isEqualTo(400);
+        assertThat(downgraded.body()).contains("\"code\":\"max_tokens_per_request_exceeded\"", "limit of 100");
+        assertThat(withinTheCheaperLimit.statusCode()).isEqualTo(200);
+        assertThat(withinTheCheaperLimit.headers().firstValue("x-tollgate-downgraded-from")).hasValue(world.chatModel());
+    }
+
+    @Test
     void a_downgrade_to_a_model_the_app_is_not_subscribed_to_is_refused() {
         var world = world();
         String unsubscribed = SEEDER.model(SEEDER.mockProvider("{}"), "mock-gpt", "0.1", "0.1", "0.1");
@@ -218,6 +242,14 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
 
     private static BigDecimal chatCost(int requests) {
         return Budgets.CHAT_COST.multiply(BigDecimal.valueOf(requests));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private HttpResponse<String> chat(String key, String model, boolean stream) {

@@ -53,13 +53,32 @@ class CostBoundTest {
                 .isEqualByComparingTo("1.538"); // 0.002 + 128,000 x 12 / 1e6
     }
 
+    @Test
+    void a_negative_max_tokens_never_makes_the_bound_negative() {
+        // what a negative bound did: it made room in a BLOCK budget for the requests beside it
+        assertThat(CostBound.of(context(OptionalInt.of(-1_000_000), Map.of())))
+                .isEqualByComparingTo("0.002"); // the body's bytes only
+        assertThat(CostBound.of(context(OptionalInt.of(Integer.MIN_VALUE), Map.of(), 128))).isNotNegative();
+    }
+
+    @Test
+    void each_choice_can_generate_max_tokens() {
+        assertThat(CostBound.of(context(OptionalInt.of(500), Map.of(), 4)))
+                .isEqualByComparingTo("0.026"); // 0.002 + 4 x 500 x 12 / 1e6
+    }
+
     private static RequestContext context(OptionalInt maxTokens, Map<UUID, Integer> maxOutputTokens) {
+        return context(maxTokens, maxOutputTokens, 1);
+    }
+
+    private static RequestContext context(OptionalInt maxTokens, Map<UUID, Integer> maxOutputTokens, int choices) {
         var prices = PriceSchedule.of(List.of(new EffectivePrice(UUID.randomUUID(), Instant.EPOCH, RATES)));
         var snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of(), Map.of(MODEL.id(), prices), Map.of(), new LimitSettings(Map.of(), maxOutputTokens));
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
                 null, BODY, snapshot, null, new HttpHeaders());
-        context.facts(new RequestFacts(MODEL.name(), false, maxTokens, false, new PromptText(List.of("hi"), 1)));
+        context.facts(new RequestFacts(MODEL.name(), false, maxTokens, false, new PromptText(List.of("hi"), 1),
+                choices));
         context.subscribed(MODEL, new SubscriptionEntry(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 MODEL.id(), PlanLimits.unlimited()));
         return context;

@@ -173,6 +173,10 @@ class LimitsIntegrationTest extends GatewayIntegrationTest {
         assertThat(longPrompt.statusCode()).isEqualTo(400);
         assertThat(longPrompt.body()).contains("\"param\":\"messages\"", "max_tokens_per_request limit of 100");
 
+        var manyChoices = chat(world, world.chatModel(), ",\"max_tokens\":40,\"n\":3");
+        assertThat(manyChoices.statusCode()).isEqualTo(400);
+        assertThat(manyChoices.body()).contains("\"param\":\"n\"", "n x max_tokens asks for 120 tokens");
+
         assertThat(UPSTREAM.received()).hasSize(upstreamCalls);
         assertThat(chat(world, world.chatModel(), ",\"max_tokens\":100").statusCode()).isEqualTo(200);
     }

@@ -10,6 +10,8 @@ import io.tollgate.testsupport.TestDatabase;
 import io.tollgate.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +35,12 @@ class DatabaseOutageIntegrationTest {
                         "the outage to show in /readyz");
                 assertThat(gateway.get("/readyz").statusCode()).as("still serving from the snapshot").isEqualTo(200);
                 sendAll(gateway, world);
-                var metering = gateway.bean(MeteringWorker.class);
-                await(() -> metering.spooledEvents() > 0, Duration.ofSeconds(10), "events to be spooled");
-                assertThat(gateway.get("/metrics").body()).contains("tollgate_gateway_metering_spool_events");
+                await(() -> gateway.bean(MeteringQueue.class).depth() > 0, Duration.ofSeconds(10), "events to wait in the journal");
+                assertThat(gateway.get("/metrics").body()).contains("tollgate_gateway_metering_spool_size_bytes");
 
                 postgres.start();
                 sendAll(gateway, world);
-                await(() -> count(seeder, world.key()) == 3 * PER_PHASE && metering.spooledEvents() == 0,
+                await(() -> count(seeder, world.key()) == 3 * PER_PHASE && gateway.bean(MeteringQueue.class).depth() == 0,
                         Duration.ofSeconds(20), "every event in PostgreSQL");
             }
             var sums = seeder.jdbc().sql("""
@@ -70,6 +71,45 @@ class DatabaseOutageIntegrationTest {
                 postgres.start();
                 await(() -> gateway.get("/readyz").statusCode() == 200, Duration.ofSeconds(20), "readiness");
                 assertThat(gateway.send(gateway.chat(world.plaintext(), world.model()))).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void a_journal_at_its_disk_budget_refuses_model_requests_until_postgresql_takes_its_events() throws Exception {
+        try (RestartablePostgres postgres = TestPostgres.restartable()) {
+            TestDatabase database = postgres.database().migrate();
+            var seeder = new Seeder(database.dataSource());
+            var world = seed(seeder);
+            try (var gateway = StandaloneGateway.start(database, Files.createTempDirectory("spool-full"),
+                    Map.of("tollgate.gateway.metering.spool-max-bytes", "64KB"))) {
+                await(() -> gateway.get("/readyz").statusCode() == 200, Duration.ofSeconds(20), "readiness");
+                postgres.stop();
+                int answered = 0;
+                HttpResponse<String> refused = null;
+                for (int i = 0; i < 2000 && refused == null; i++) {
+                    var response = gateway.exchange(gateway.chat(world.plaintext(), world.model()));
+                    if (response.statusCode() == 200) {
+                        answered++;
+                    } else {
+                        refused = response;
+                    }
+                }
+
+                assertThat(answered).as("64 KiB hold a few hundred events").isBetween(100, 1000);
+                assertThat(refused).isNotNull();
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.body()).contains("\"code\":\"metering_unavailable\"", "\"type\":\"server_error\"");
+                var readiness = gateway.get("/readyz");
+                assertThat(readiness.statusCode()).isEqualTo(503);
+                assertThat(readiness.body()).contains("the usage journal is full");
+
+                postgres.start();
+                await(() -> gateway.get("/readyz").statusCode() == 200, Duration.ofSeconds(30),
+                        "the journal to drain and readiness to return");
+                assertThat(gateway.send(gateway.chat(world.plaintext(), world.model()))).isEqualTo(200);
+                int expected = answered + 1;
+                await(() -> count(seeder, world.key()) == expected, Duration.ofSeconds(20), "every answered request");
             }
         }
     }

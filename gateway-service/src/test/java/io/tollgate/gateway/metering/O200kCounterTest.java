@@ -1,10 +1,12 @@
 package io.tollgate.gateway.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class O200kCounterTest {
 
     private static final Encoding REFERENCE = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    private static final O200kCounter COUNTER = new O200kCounter(RankTable.o200kBase(), REFERENCE);
+    private static final O200kCounter COUNTER = new O200kCounter(RankTable.o200kBase());
 
     /** Characters of every class the pattern tells apart, and the ones where its alternatives meet. */
     private static final String[] ALPHABET = {
@@ -70,12 +72,58 @@ class O200kCounterTest {
     }
 
     @Test
-    void pieces_too_long_to_merge_here_count_what_jtokkit_counts() {
+    void pieces_longer_than_the_quadratic_merge_takes_count_what_jtokkit_counts() {
         String longWord = "a".repeat(O200kCounter.LONGEST_PIECE * 3);
         String longRun = "!?".repeat(O200kCounter.LONGEST_PIECE) + " then words " + "\u4e2d".repeat(200);
+        String longestExact = "ab".repeat(O200kCounter.LONGEST_EXACT_PIECE / 2);
 
         assertThat(COUNTER.count(longWord)).isEqualTo(REFERENCE.countTokensOrdinary(longWord));
         assertThat(COUNTER.count(longRun)).isEqualTo(REFERENCE.countTokensOrdinary(longRun));
+        assertThat(COUNTER.count(longestExact)).isEqualTo(REFERENCE.countTokensOrdinary(longestExact));
+    }
+
+    @Test
+    void long_pieces_of_every_script_merge_as_jtokkit_merges_them() {
+        var random = new SplittableRandom(20261203);
+        String[] alphabets = {"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJ", "0123456789"
+                .replaceAll(".", "!"), "\u0e01\u0e02\u0e04\u0e07\u0e08\u0e32\u0e34\u0e31\u0e48", "\u4e2d\u6587\u5b57\u7684"};
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String alphabet = alphabets[random.nextInt(alphabets.length)];
+            var text = new StringBuilder();
+            for (int n = random.nextInt(90, O200kCounter.LONGEST_EXACT_PIECE / 3); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String sample = text.toString();
+            if (COUNTER.count(sample) != REFERENCE.countTokensOrdinary(sample)) {
+                differences.add(escaped(sample));
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void a_piece_too_long_to_merge_counts_one_token_per_byte_an_upper_bound() {
+        String blob = "x".repeat(O200kCounter.LONGEST_EXACT_PIECE + 1);
+        String thai = "\u0e01".repeat(O200kCounter.LONGEST_EXACT_PIECE); // 3 bytes each
+
+        assertThat(COUNTER.count(blob)).isEqualTo(blob.length())
+                .isGreaterThanOrEqualTo(REFERENCE.countTokensOrdinary(blob));
+        // "Hello", " xxx...x" (the space leads the word), " world"
+        assertThat(COUNTER.count("Hello " + blob + " world")).isEqualTo(1 + 1 + blob.length() + 1);
+        assertThat(COUNTER.count(thai)).isEqualTo(3 * thai.length());
+    }
+
+    @Test
+    void a_four_megabyte_word_costs_time_linear_in_its_length() {
+        String word = "q".repeat(4 << 20);
+        String words = ("a".repeat(O200kCounter.LONGEST_EXACT_PIECE) + " ").repeat(1000); // the slowest exact merges
+
+        // a guard against a quadratic blow-up (seconds per request before), not a benchmark
+        int tokens = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> COUNTER.count(word));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> COUNTER.count(words));
+
+        assertThat(tokens).isEqualTo(word.length());
     }
 
     @Test

@@ -38,11 +38,11 @@ class RequestBodyParserTest {
 
     @Test
     void names_the_missing_or_mistyped_field() {
-        assertThat(parse(Endpoint.CHAT, "{\"messages\":[{}]}").rejection().param()).isEqualTo("model");
+        assertThat(parse(Endpoint.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}").rejection().param()).isEqualTo("model");
         assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[]}").rejection().param()).isEqualTo("messages");
         assertThat(parse(Endpoint.COMPLETIONS, "{\"model\":\"m\"}").rejection().param()).isEqualTo("prompt");
         assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":null}").rejection().param()).isEqualTo("input");
-        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{}],\"max_tokens\":\"9\"}").rejection().code())
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":\"9\"}").rejection().code())
                 .isEqualTo("invalid_type");
         assertThat(parse(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":\"x\",\"stream\":true}").rejection().param())
                 .isEqualTo("stream");
@@ -54,7 +54,7 @@ class RequestBodyParserTest {
         assertThat(parse(Endpoint.CHAT, "{\"model\":").rejection().code()).isEqualTo("invalid_json");
         assertThat(parse(Endpoint.CHAT, "{\"model\":").rejection().message())
                 .isEqualTo("The request body is not valid JSON. We could not parse the JSON body of your request.");
-        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{}]} {}").rejection().code()).isEqualTo("invalid_json");
+        assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} {}").rejection().code()).isEqualTo("invalid_json");
         assertThat(parse(Endpoint.CHAT, "").rejection().code()).isEqualTo("invalid_json");
     }
 

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage, {@code upstream-rate-limited} 429 with
  * {@code retry-after: 7}, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
- * two events; anything else gets the normal fixture.
+ * two events, {@code upstream-slow} answers after 3 s, a name made to {@link #fail} answers 500; anything else gets
+ * the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
 
@@ -31,6 +34,7 @@ public final class FakeUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     private FakeUpstream(HttpServer server) {
         this.server = server;
@@ -51,6 +55,15 @@ public final class FakeUpstream implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Makes an upstream model answer 500 until {@link #recover} (any name not otherwise special). */
+    public void fail(String upstreamModel) {
+        failing.add(upstreamModel);
+    }
+
+    public void recover(String upstreamModel) {
+        failing.remove(upstreamModel);
     }
 
     public List<Received> received() {
@@ -74,6 +87,13 @@ public final class FakeUpstream implements AutoCloseable {
         }
         try (exchange) {
             boolean stream = STREAM.matcher(body).find();
+            if (failing.contains(upstreamModel)) {
+                respond(exchange, 500, "application/json", fixture("error-500.json"));
+                return;
+            }
+            if (upstreamModel.equals("upstream-slow")) {
+                sleep(3_000);
+            }
             switch (upstreamModel) {
                 case "upstream-reset" -> {
                     // closing the exchange before any header closes the connection: nothing is answered
@@ -101,6 +121,14 @@ public final class FakeUpstream implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
         "tollgate.secrets.api-key-secret=" + Seeder.API_KEY_SECRET,
         "tollgate.secrets.master-keys=" + Seeder.MASTER_KEYS,
         "tollgate.gateway.metering.flush-interval=20ms",
+        "tollgate.gateway.routing.breaker-open-for=1s",
         "tollgate.gateway.metering.spool-directory=${java.io.tmpdir}/tollgate-gateway-tests/${random.uuid}"})
 @Import(TestTimeMeter.Config.class)
 public abstract class GatewayIntegrationTest {

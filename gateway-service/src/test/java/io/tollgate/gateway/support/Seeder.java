@@ -116,6 +116,24 @@ public final class Seeder {
         return name;
     }
 
+    /** Another deployment of the model (by name) on the provider. */
+    public UUID deployment(String model, UUID provider, String upstreamModel, int priority) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into deployments (id, model_id, provider_id, upstream_model, priority)
+                        select ?, id, ?, ?, ? from models where name = ?""")
+                .params(id, provider, upstreamModel, priority, model).update();
+        return id;
+    }
+
+    /** The model's deployment of that upstream model. */
+    public UUID deploymentOf(String model, String upstreamModel) {
+        return jdbc.sql("""
+                        select d.id from deployments d join models m on m.id = d.model_id
+                        where m.name = ? and d.upstream_model = ?""")
+                .params(model, upstreamModel).query(UUID.class).single();
+    }
+
     public void subscribe(UUID tenant, UUID app, String model, String status) {
         jdbc.sql("""
                         insert into subscriptions (id, tenant_id, app_id, model_id, status, decided_at)

@@ -78,6 +78,14 @@ public final class StandaloneGateway implements AutoCloseable {
         }
     }
 
+    public HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Override
     public void close() {
         context.close();

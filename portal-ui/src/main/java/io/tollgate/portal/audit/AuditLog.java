@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditLog {
 
+    // the longest e-mail address is 254 characters; anything longer was not one
+    private static final int MAX_TYPED_EMAIL = 254;
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
@@ -44,6 +47,29 @@ public class AuditLog {
                 .params(actor == null ? null : actor.userId(), actor == null ? null : actor.email(), tenantId, action,
                         targetType, targetId == null ? null : targetId.toString(), pairs.toArray(String[]::new),
                         clientAddress())
+                .update();
+    }
+
+    /**
+     * A sign-in, a failed one or a lockout: written before anyone is signed in (the filter chain, not a Vaadin
+     * request), so the account and the client address are given; in a transaction of its own, since the refusal
+     * that follows a failure must not take the record with it. The email is what was typed, cut to a bounded length.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSignIn(String action, @Nullable UUID userId, String email, @Nullable String clientAddress,
+                             Map<String, ?> details) {
+        List<String> pairs = new ArrayList<>();
+        details.forEach((key, value) -> {
+            pairs.add(key);
+            pairs.add(String.valueOf(value));
+        });
+        String typed = email.length() > MAX_TYPED_EMAIL ? email.substring(0, MAX_TYPED_EMAIL) : email;
+        jdbc.sql("""
+                        insert into audit_log (actor_user_id, actor_email, tenant_id, action, target_type, target_id,
+                                               details, ip_address)
+                        values (?, ?, null, ?, 'user', ?, jsonb_object(?::text[]), ?)""")
+                .params(userId, typed, action, userId == null ? null : userId.toString(),
+                        pairs.toArray(String[]::new), clientAddress)
                 .update();
     }
 

@@ -1,6 +1,6 @@
 package io.tollgate.portal.finance;
 
-import io.tollgate.portal.common.Csv;
+import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,16 +63,16 @@ public class ChargebackService {
 
     /** The report as CSV, amounts exact so a spreadsheet's sums match the invoices. */
     public void exportCsv(ChargebackQuery query, Writer out) {
-        Csv.row(out, query.by().label().toLowerCase(), "requests", "prompt_tokens", "completion_tokens",
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out).row(query.by().label().toLowerCase(), "requests", "prompt_tokens", "completion_tokens",
                 "metered_usd", "charged_usd", "from", "to");
         for (ChargebackRow row : report(query)) {
-            Csv.row(out, row.name(), row.requests(), row.promptTokens(), row.completionTokens(),
+            csv.row(row.name(), row.requests(), row.promptTokens(), row.completionTokens(),
                     exact(row.meteredUsd()), exact(row.chargedUsd()), query.from(), query.to());
         }
-        Csv.flush(out);
+        csv.flush();
     }
 
-    private static String exact(BigDecimal amount) {
-        return amount.stripTrailingZeros().toPlainString();
+    private static BigDecimal exact(BigDecimal amount) {
+        return amount.stripTrailingZeros();
     }
 }

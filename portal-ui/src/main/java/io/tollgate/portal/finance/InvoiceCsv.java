@@ -1,7 +1,6 @@
 package io.tollgate.portal.finance;
 
-import io.tollgate.portal.common.Csv;
-import java.io.Writer;
+import io.tollgate.model.export.SpreadsheetCsv;
 import java.util.List;
 
 /** Invoices as CSV, one row per line with every digit, the same columns wherever the portal exports invoices. */
@@ -10,19 +9,18 @@ public final class InvoiceCsv {
     private InvoiceCsv() {
     }
 
-    public static void header(Writer out) {
-        Csv.row(out, "invoice", "tenant", "period_start", "period_end", "status", "line", "kind", "description",
+    public static void header(SpreadsheetCsv csv) {
+        csv.row("invoice", "tenant", "period_start", "period_end", "status", "line", "kind", "description",
                 "model", "requests", "prompt_tokens", "completion_tokens", "metered_usd", "amount_usd",
                 "invoice_total_usd");
     }
 
-    public static void rows(Writer out, InvoiceSummary invoice, List<InvoiceLine> lines) {
+    public static void rows(SpreadsheetCsv csv, InvoiceSummary invoice, List<InvoiceLine> lines) {
         for (InvoiceLine line : lines) {
-            Csv.row(out, invoice.label(), invoice.tenant(), invoice.periodStart(), invoice.periodEnd(),
+            csv.row(invoice.label(), invoice.tenant(), invoice.periodStart(), invoice.periodEnd(),
                     invoice.status(), line.lineNo(), line.kind(), line.description(),
-                    line.model() == null ? "" : line.model(), line.requests(), line.promptTokens(),
-                    line.completionTokens(), line.meteredUsd().toPlainString(), line.amountUsd().toPlainString(),
-                    invoice.totalUsd().toPlainString());
+                    line.model(), line.requests(), line.promptTokens(),
+                    line.completionTokens(), line.meteredUsd(), line.amountUsd(), invoice.totalUsd());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tollgate.portal.finance;
 
 import io.tollgate.invoicepdf.InvoicePdf;
-import io.tollgate.portal.common.Csv;
+import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,10 +62,11 @@ public class InvoiceService {
 
     /** Every listed invoice with its lines, one CSV row per line, for the accounting system. */
     public void exportCsv(List<InvoiceSummary> invoices, Writer out) {
-        InvoiceCsv.header(out);
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out);
+        InvoiceCsv.header(csv);
         for (InvoiceSummary invoice : invoices) {
-            InvoiceCsv.rows(out, invoice, lines(invoice.id()));
+            InvoiceCsv.rows(csv, invoice, lines(invoice.id()));
         }
-        Csv.flush(out);
+        csv.flush();
     }
 }

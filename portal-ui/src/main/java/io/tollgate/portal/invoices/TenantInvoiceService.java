@@ -1,7 +1,7 @@
 package io.tollgate.portal.invoices;
 
 import io.tollgate.invoicepdf.InvoicePdf;
-import io.tollgate.portal.common.Csv;
+import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.finance.InvoiceCsv;
 import io.tollgate.portal.finance.InvoiceLine;
@@ -62,9 +62,10 @@ public class TenantInvoiceService {
     /** The invoice's lines as CSV, in the columns of finance's export. */
     public void exportCsv(UUID invoiceId, Writer out) {
         InvoiceSummary invoice = get(invoiceId);
-        InvoiceCsv.header(out);
-        InvoiceCsv.rows(out, invoice, linesOf(invoice.id()));
-        Csv.flush(out);
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out);
+        InvoiceCsv.header(csv);
+        InvoiceCsv.rows(csv, invoice, linesOf(invoice.id()));
+        csv.flush();
     }
 
     /** The invoice as a PDF, the same document billing's API gives finance. */

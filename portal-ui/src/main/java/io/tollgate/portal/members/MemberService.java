@@ -2,19 +2,21 @@ package io.tollgate.portal.members;
 
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.common.Sql;
+import io.tollgate.portal.mail.Mailer;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,19 +33,31 @@ public class MemberService {
     public record PendingInvitation(UUID id, String email, String role, Instant expiresAt) {
     }
 
+    /**
+     * A new invitation: e-mailed to the person when SMTP is configured, and then its link is never shown; otherwise
+     * the link for the administrator to pass on.
+     */
+    public record NewInvitation(String email, @Nullable String linkToken) {
+
+        public Optional<String> tokenToShare() {
+            return Optional.ofNullable(linkToken);
+        }
+    }
+
     static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
     private static final List<String> ROLES = List.of("ADMIN", "DEVELOPER", "BILLING");
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Mailer mailer;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    MemberService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    MemberService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Mailer mailer, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -69,8 +83,14 @@ public class MemberService {
                 .list();
     }
 
-    /** Returns the one-time token; only its SHA-256 is stored, so the link can be shown once. */
-    public String invite(String email, String role) {
+    /** Whether invitations go out by e-mail (SMTP is configured) rather than as a link to pass on. */
+    @Transactional(readOnly = true)
+    public boolean emailsInvitations() {
+        return mailer.delivers();
+    }
+
+    /** Creates a one-time link for the address; only the token's SHA-256 is stored, so it can be shown once. */
+    public NewInvitation invite(String email, String role) {
         if (!ROLES.contains(role)) {
             throw new PortalException("Unknown role " + role);
         }
@@ -79,18 +99,30 @@ public class MemberService {
             throw new PortalException("Enter a valid email address");
         }
         UUID tenantId = currentUser.tenantId();
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = SecretTokens.generate();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into invitations (id, tenant_id, email, role, token_hash, invited_by, expires_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, tenantId, normalized, role, InvitationTokens.hash(token), currentUser.require().userId(),
+                .params(id, tenantId, normalized, role, SecretTokens.hash(token), currentUser.require().userId(),
                         Sql.timestamp(clock.instant().plus(INVITATION_VALIDITY)))
                 .update();
-        audit.record(tenantId, "member.invite", "invitation", id, Map.of("email", normalized, "role", role));
-        return token;
+        audit.record(tenantId, "member.invite", "invitation", id,
+                Map.of("email", normalized, "role", role, "emailed", mailer.delivers()));
+        if (!mailer.delivers()) {
+            return new NewInvitation(normalized, token);
+        }
+        mailer.send(normalized, "You are invited to " + currentUser.require().tenantName() + " on Tollgate", """
+                %s invited you to join %s on Tollgate as %s. To accept, open this link within %d days:
+
+                %s
+
+                If you already have a Tollgate account with this address, you sign in to it; otherwise you create \
+                one. If you did not expect this invitation, ignore this e-mail.
+                """.formatted(currentUser.require().displayName(), currentUser.require().tenantName(),
+                role.toLowerCase(Locale.ROOT), INVITATION_VALIDITY.toDays(),
+                mailer.link(InvitationService.ROUTE + "/" + token)));
+        return new NewInvitation(normalized, null);
     }
 
     public void remove(UUID userId) {

@@ -48,23 +48,35 @@ class MembersView extends VerticalLayout {
         invitationGrid.addColumn(i -> Ui.time(i.expiresAt())).setHeader("Expires").setAutoWidth(true);
         invitationGrid.setAllRowsVisible(true);
         EmailField email = new EmailField("Email");
+        email.setId("invite-email");
         Select<String> role = new Select<>();
         role.setLabel("Role");
         role.setItems("DEVELOPER", "BILLING", "ADMIN");
         role.setValue("DEVELOPER");
-        TextField link = new TextField("Invitation link (shown once; send it to the person)");
+        TextField link = new TextField("Invitation link (shown once; send it to the person at that address)");
+        link.setId("invitation-link");
         link.setReadOnly(true);
         link.setWidthFull();
         link.setVisible(false);
-        Button invite = new Button("Create invitation link", click -> {
+        Paragraph sent = new Paragraph();
+        sent.setId("invitation-sent");
+        sent.setVisible(false);
+        Button invite = new Button("Invite", click -> {
             if (email.isEmpty() || email.isInvalid()) {
                 email.setInvalid(true);
                 email.setErrorMessage("Enter a valid email address");
                 return;
             }
-            String token = members.invite(email.getValue(), role.getValue());
-            link.setValue(baseUrl() + "/invite/" + token);
-            link.setVisible(true);
+            MemberService.NewInvitation invitation = members.invite(email.getValue(), role.getValue());
+            invitation.tokenToShare().ifPresentOrElse(token -> {
+                link.setValue(baseUrl() + "/invite/" + token);
+                link.setVisible(true);
+                sent.setVisible(false);
+            }, () -> {
+                sent.setText("Invitation e-mailed to " + invitation.email() + ".");
+                sent.setVisible(true);
+                link.setVisible(false);
+            });
             email.clear();
             refresh();
         });
@@ -73,9 +85,12 @@ class MembersView extends VerticalLayout {
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H2("Members"), memberGrid, new H3("Invite someone"),
-                new Paragraph("Email delivery comes with the billing mailer; until then copy the link to them."),
-                form, link, new H3("Open invitations"), invitationGrid);
+        Paragraph how = new Paragraph(members.emailsInvitations()
+                ? "The invitation is e-mailed to the address; only the person who reads it there can accept it."
+                : "No SMTP server is configured, so the portal shows the invitation's link for you to pass on. "
+                        + "Whoever opens it joins as the invited address, so give it only to that person.");
+        add(new H2("Members"), memberGrid, new H3("Invite someone"), how, form, link, sent,
+                new H3("Open invitations"), invitationGrid);
         refresh();
     }
 

@@ -1,20 +1,26 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.account.LoginLockout;
+import io.tollgate.portal.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Email and password sign-in against the users table, with lockout after repeated failures. Unknown emails
- * still pay for a password check so response times do not reveal which accounts exist.
+ * Email and password sign-in against the users table, with the platform's lockout after repeated
+ * failures ({@link LoginLockout}, which billing's HTTP Basic counts into too). Every refusal — unknown
+ * email, disabled or locked account, wrong password — gives the same answer after the same work (one password
+ * check, one audit record), so neither the answer nor its timing tells which accounts exist or are locked. Each
+ * sign-in, failure and lockout is in the audit log with the reason, which only administrators see.
  */
 @Component
 class PasswordLoginProvider implements AuthenticationProvider {
@@ -23,15 +29,17 @@ class PasswordLoginProvider implements AuthenticationProvider {
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
-    private final LoginProperties properties;
+    private final LoginLockout lockout;
+    private final AuditLog audit;
     private final Clock clock;
     private final String unknownUserHash;
 
-    PasswordLoginProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginProperties properties,
-                          Clock clock) {
+    PasswordLoginProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginLockout lockout,
+                          AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
+        this.lockout = lockout;
+        this.audit = audit;
         this.clock = clock;
         this.unknownUserHash = passwordEncoder.encode("unknown-user-placeholder");
     }
@@ -40,26 +48,44 @@ class PasswordLoginProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = authentication.getName().trim().toLowerCase(Locale.ROOT);
         String password = String.valueOf(authentication.getCredentials());
+        String client = clientAddress(authentication);
         var found = accounts.findByEmail(email);
         if (found.isEmpty()) {
             passwordEncoder.matches(password, unknownUserHash);
-            throw new BadCredentialsException(BAD_CREDENTIALS);
+            throw refused("login.failure", null, email, client, "unknown email");
         }
         var account = found.get();
         Instant now = clock.instant();
+        // an account without a password (single sign-on only) pays for the same check as the others
+        String hash = account.passwordHash() != null ? account.passwordHash() : unknownUserHash;
+        boolean matches = passwordEncoder.matches(password, hash) && account.passwordHash() != null;
         if (!"ACTIVE".equals(account.status())) {
-            throw new DisabledException("This account is disabled");
+            throw refused("login.failure", account, email, client, "account disabled");
         }
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            throw new LockedException("Too many failed sign-ins; try again later");
+        if (lockout.isLocked(account.lockedUntil(), now)) {
+            throw refused("login.failure", account, email, client, "account locked");
         }
-        if (account.passwordHash() == null || !passwordEncoder.matches(password, account.passwordHash())) {
-            accounts.recordFailure(account.id(), properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
-            throw new BadCredentialsException(BAD_CREDENTIALS);
+        if (!matches) {
+            if (lockout.recordFailure(account.id(), now)) {
+                throw refused("login.lockout", account, email, client, lockout.describe());
+            }
+            throw refused("login.failure", account, email, client, "wrong password");
         }
         accounts.recordSuccess(account.id(), now);
+        audit.recordSignIn("login.success", account.id(), account.email(), client, Map.of("method", "password"));
         PortalUser user = accounts.toPortalUser(account);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+    }
+
+    private BadCredentialsException refused(String action, UserAccounts.@Nullable Account account, String email,
+                                            @Nullable String client, String reason) {
+        audit.recordSignIn(action, account == null ? null : account.id(), email, client, Map.of("reason", reason));
+        return new BadCredentialsException(BAD_CREDENTIALS);
+    }
+
+    private static @Nullable String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.account.LoginLockout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sign-in's view of the users table: credentials, lockout counters and the user's tenant memberships. */
+/** Sign-in's view of the users table: credentials, lock state and the user's tenant memberships. */
 @Repository
 class UserAccounts {
 
@@ -23,9 +24,11 @@ class UserAccounts {
             from memberships m join tenants t on t.id = m.tenant_id""";
 
     private final JdbcClient jdbc;
+    private final LoginLockout lockout;
 
-    UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc, LoginLockout lockout) {
         this.jdbc = jdbc;
+        this.lockout = lockout;
     }
 
     Optional<Account> findByEmail(String email) {
@@ -67,23 +70,10 @@ class UserAccounts {
                 row.getBoolean("suspended"));
     }
 
-    /** Counts a failure; the failure that reaches the limit locks the account and starts a fresh count. */
-    void recordFailure(UUID userId, int maxAttempts, Instant lockUntil) {
-        jdbc.sql("""
-                        update users set
-                            locked_until = case when failed_login_count + 1 >= :max then :until else locked_until end,
-                            failed_login_count = case when failed_login_count + 1 >= :max then 0
-                                                      else failed_login_count + 1 end,
-                            updated_at = now()
-                        where id = :id""")
-                .param("max", maxAttempts)
-                .param("until", java.sql.Timestamp.from(lockUntil))
-                .param("id", userId)
-                .update();
-    }
-
+    /** A sign-in (password or single sign-on): ends the lockout count and records when. */
     void recordSuccess(UUID userId, Instant at) {
-        jdbc.sql("update users set failed_login_count = 0, locked_until = null, last_login_at = ? where id = ?")
+        lockout.recordSuccess(userId);
+        jdbc.sql("update users set last_login_at = ? where id = ?")
                 .param(java.sql.Timestamp.from(at))
                 .param(userId)
                 .update();

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.shared.Registration;
 import io.tollgate.portal.common.Forms;
+import io.tollgate.portal.security.PasswordPolicy;
 
 /** The sign-up form: validates each field and fires a {@link SaveEvent} with a complete request. */
 public class SignupForm extends Composite<FormLayout> {
@@ -34,8 +35,8 @@ public class SignupForm extends Composite<FormLayout> {
                 .withValidator(new EmailValidator("Enter a valid email address")).bind("email");
         binder.forField(password).asRequired("Choose a password")
                 .withValidator(new StringLengthValidator(
-                        "At least " + SignupService.MIN_PASSWORD_LENGTH + " characters",
-                        SignupService.MIN_PASSWORD_LENGTH, 200))
+                        "At least " + PasswordPolicy.MIN_LENGTH + " characters",
+                        PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))
                 .bind("password");
         organisation.setId("signup-organisation");
         displayName.setId("signup-name");

@@ -1,6 +1,6 @@
 package io.tollgate.portal.usage;
 
-import io.tollgate.portal.common.Csv;
+import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
@@ -68,13 +68,13 @@ public class UsageService {
 
     /** Writes the filtered rows as CSV; cost stays exact (unrounded) so spreadsheets can sum it. */
     public void exportCsv(UsageFilter filter, Writer out) {
-        Csv.row(out, "occurred_at", "app", "key_prefix", "model", "prompt_tokens", "completion_tokens", "cost_usd",
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out).row("occurred_at", "app", "key_prefix", "model", "prompt_tokens", "completion_tokens", "cost_usd",
                 "status", "tags");
         for (UsageRow row : query(filter, MAX_ROWS_EXPORTED)) {
-            Csv.row(out, row.occurredAt(), row.app(), row.keyPrefix(), row.model(), row.promptTokens(),
-                    row.completionTokens(), row.costUsd().toPlainString(), row.statusCode(), row.tags());
+            csv.row(row.occurredAt(), row.app(), row.keyPrefix(), row.model(), row.promptTokens(),
+                    row.completionTokens(), row.costUsd(), row.statusCode(), row.tags());
         }
-        Csv.flush(out);
+        csv.flush();
     }
 
     private List<UsageRow> query(UsageFilter filter, int limit) {

@@ -2,6 +2,7 @@ package io.tollgate.portal.browser;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.tollgate.portal.support.Mailbox;
 
 /** What a person does in the portal, in the words of the journey. */
 final class Steps {
@@ -23,15 +24,24 @@ final class Steps {
         page.locator("#signup-email input").fill(email);
         page.locator("#signup-password input").fill(password);
         page.locator("#signup-submit").click();
+        page.locator("#signup-sent").waitFor();
+        page.navigate(Mailbox.linkPath(email, "signup/confirm"));
+        page.locator("#confirm-password input").fill(password);
+        page.locator("#confirm-submit").click();
         page.locator("#signed-up").waitFor();
     }
 
     void signIn(String email, String password) {
         page.navigate("/login");
+        fillSignIn(email, password);
+        page.locator("#sign-out").waitFor();
+    }
+
+    /** Fills and sends the sign-in form already on the page (as after a redirect to it). */
+    void fillSignIn(String email, String password) {
         page.locator("vaadin-login-form input[name=username]").fill(email);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form input[name=password]").press("Enter");
-        page.locator("#sign-out").waitFor();
     }
 
     void signOut() {

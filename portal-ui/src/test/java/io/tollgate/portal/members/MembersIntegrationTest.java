@@ -3,27 +3,54 @@ package io.tollgate.portal.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.common.SecretTokens;
+import io.tollgate.portal.mail.Mailer;
+import io.tollgate.portal.mail.PortalMailProperties;
+import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.signup.SignupRequest;
+import io.tollgate.portal.signup.SignupService;
+import io.tollgate.portal.support.Mailbox;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
+import java.time.Clock;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PortalIntegrationTest
 class MembersIntegrationTest {
+
+    private static final String PASSWORD = "a long and unusual passphrase";
 
     @Autowired
     MemberService members;
     @Autowired
     InvitationService invitations;
     @Autowired
+    SignupService signups;
+    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    TransactionTemplate transactions;
 
     PortalUser admin;
 
@@ -38,21 +65,102 @@ class MembersIntegrationTest {
     }
 
     @Test
-    void an_invitation_link_works_once_and_stores_only_the_token_hash() {
-        Tenants.signIn(admin);
+    void an_invitation_is_emailed_to_the_address_works_once_and_stores_only_the_token_hash() {
         String email = "new-" + UUID.randomUUID() + "@team.test";
-        String token = members.invite(email, "DEVELOPER");
+        Tenants.signIn(admin);
+        MemberService.NewInvitation invitation = members.invite(email, "DEVELOPER");
         Tenants.signOut();
 
+        assertThat(invitation.tokenToShare()).as("an e-mailed link is never shown to the administrator").isEmpty();
+        String token = Mailbox.token(email, "invite");
         assertThat(jdbc.sql("select count(*) from invitations where token_hash = ?")
-                .param(InvitationTokens.hash(token)).query(Long.class).single()).isEqualTo(1);
-        assertThat(invitations.accept(token, "New Dev", "long enough password")).isEqualTo(email);
-        assertThatThrownBy(() -> invitations.accept(token, "Again", "long enough password"))
+                .param(SecretTokens.hash(token)).query(Long.class).single()).isEqualTo(1);
+        assertThat(invitations.acceptWithNewAccount(token, "New Dev", PASSWORD)).isEqualTo(email);
+        assertThatThrownBy(() -> invitations.acceptWithNewAccount(token, "Again", PASSWORD))
                 .isInstanceOf(PortalException.class).hasMessageContaining("used or expired");
 
         Tenants.signIn(admin);
         assertThat(members.members()).extracting(MemberService.Member::email, MemberService.Member::role)
-                .contains(org.assertj.core.groups.Tuple.tuple(email, "DEVELOPER"));
+                .contains(Tuple.tuple(email, "DEVELOPER"));
+    }
+
+    @Test
+    void whoever_signed_up_with_the_invited_address_first_never_receives_the_invitations_role() {
+        String victim = "victim-" + UUID.randomUUID() + "@team.test";
+        String attackersPassword = "the attacker knows this one";
+        signups.signUp(new SignupRequest("Attacker Org", "Not The Victim", victim, attackersPassword), "198.51.100.7");
+        Tenants.signIn(admin);
+        members.invite(victim, "ADMIN");
+        Tenants.signOut();
+
+        assertThat(userCount(victim)).as("an address nobody confirmed has no account").isZero();
+        String token = Mailbox.token(victim, "invite");
+        invitations.acceptWithNewAccount(token, "The Victim", PASSWORD);
+
+        String hash = jdbc.sql("select password_hash from users where email = ?").param(victim).query(String.class)
+                .single();
+        assertThat(passwordEncoder.matches(PASSWORD, hash)).isTrue();
+        assertThat(passwordEncoder.matches(attackersPassword, hash)).isFalse();
+        String confirmation = Mailbox.token(victim, "signup/confirm");
+        assertThatThrownBy(() -> signups.confirm(confirmation, attackersPassword))
+                .isInstanceOf(PortalException.class);
+        assertThat(userCount(victim)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from memberships m join users u on u.id = m.user_id where u.email = ?")
+                .param(victim).query(Long.class).single()).as("only the invitation's membership").isEqualTo(1);
+    }
+
+    @Test
+    void an_existing_account_accepts_only_while_signed_in_as_the_invited_address() {
+        PortalUser invitee = new Tenants(jdbc).newTenantMember("DEVELOPER");
+        PortalUser someoneElse = new Tenants(jdbc).newTenantMember("ADMIN");
+        Tenants.signIn(admin);
+        members.invite(invitee.email(), "BILLING");
+        Tenants.signOut();
+        String token = Mailbox.token(invitee.email(), "invite");
+
+        assertThat(invitations.find(token)).hasValueSatisfying(found -> assertThat(found.accountExists()).isTrue());
+        assertThatThrownBy(() -> invitations.acceptWithNewAccount(token, "Taker", PASSWORD))
+                .isInstanceOf(PortalException.class).hasMessageContaining("sign in as " + invitee.email());
+        assertThatThrownBy(() -> invitations.acceptAsSignedInUser(token))
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+        Tenants.signIn(someoneElse);
+        assertThatThrownBy(() -> invitations.acceptAsSignedInUser(token))
+                .isInstanceOf(PortalException.class).hasMessageContaining("signed in as " + someoneElse.email());
+        assertThat(membershipRole(someoneElse.userId())).isEmpty();
+
+        Tenants.signIn(invitee);
+        assertThat(invitations.acceptAsSignedInUser(token).tenantId()).isEqualTo(admin.tenantId());
+        assertThat(membershipRole(invitee.userId())).contains("BILLING");
+    }
+
+    @Test
+    void without_smtp_the_link_is_shown_to_pass_on_and_still_creates_exactly_the_invited_account() {
+        Mailer noSmtp = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                new PortalMailProperties("portal@tollgate.test", "http://portal.test"));
+        MemberService withoutSmtp = new MemberService(jdbc, currentUser, audit, noSmtp, Clock.systemUTC());
+        String email = "handed-" + UUID.randomUUID() + "@team.test";
+        Tenants.signIn(admin);
+        MemberService.NewInvitation invitation = transactions.execute(status -> withoutSmtp.invite(email, "DEVELOPER"));
+        Tenants.signOut();
+
+        assertThat(withoutSmtp.emailsInvitations()).isFalse();
+        assertThat(Mailbox.to(email)).isEmpty();
+        String token = invitation.tokenToShare().orElseThrow();
+        assertThat(invitations.acceptWithNewAccount(token, "Handed Link", PASSWORD)).isEqualTo(email);
+        assertThat(userCount(email)).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_account_from_an_invitation_follows_the_password_rule() {
+        String email = "weak-" + UUID.randomUUID() + "@team.test";
+        Tenants.signIn(admin);
+        members.invite(email, "DEVELOPER");
+        Tenants.signOut();
+        String token = Mailbox.token(email, "invite");
+
+        assertThatThrownBy(() -> invitations.acceptWithNewAccount(token, "Weak", "password1234"))
+                .isInstanceOf(PortalException.class).hasMessageContaining("too common");
+        assertThat(userCount(email)).isZero();
     }
 
     @Test
@@ -68,5 +176,14 @@ class MembersIntegrationTest {
 
         Tenants.signIn(admin);
         assertThat(members.members()).extracting(MemberService.Member::userId).contains(developer.userId());
+    }
+
+    private long userCount(String email) {
+        return jdbc.sql("select count(*) from users where email = ?").param(email).query(Long.class).single();
+    }
+
+    private java.util.Optional<String> membershipRole(UUID userId) {
+        return jdbc.sql("select role from memberships where user_id = ? and tenant_id = ?")
+                .params(userId, admin.tenantId()).query(String.class).optional();
     }
 }

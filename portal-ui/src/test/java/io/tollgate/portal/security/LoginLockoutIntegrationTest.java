@@ -3,13 +3,14 @@ package io.tollgate.portal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.portal.signup.SignupRequest;
+import io.tollgate.portal.signup.SignupService;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -22,6 +23,8 @@ class LoginLockoutIntegrationTest {
     PasswordEncoder encoder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SignupService signups;
 
     private String user(String password) {
         String email = "lock-" + UUID.randomUUID() + "@tollgate.test";
@@ -49,9 +52,79 @@ class LoginLockoutIntegrationTest {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> attempt(email, "wrong")).isInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> attempt(email, "the right password")).isInstanceOf(LockedException.class);
+        assertThatThrownBy(() -> attempt(email, "the right password")).isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Wrong email or password");
         assertThat(jdbc.sql("select locked_until > now() from users where email = ?").param(email)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void a_locked_a_disabled_and_an_unknown_account_get_the_wrong_password_answer_after_as_long() {
+        String wrongPassword = user("the right password");
+        String locked = user("the right password");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> attempt(locked, "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        String disabled = user("the right password");
+        jdbc.sql("update users set status = 'DISABLED' where email = ?").param(disabled).update();
+        String unknown = "nobody-" + UUID.randomUUID() + "@tollgate.test";
+
+        // three wrong passwords stay below the lockout; the lock lasts 15 minutes, so each attempt meets one state
+        long wrong = medianNanos(wrongPassword, "the right passwort");
+        for (String email : new String[] {locked, disabled, unknown}) {
+            assertThatThrownBy(() -> attempt(email, "the right password")).isInstanceOf(BadCredentialsException.class)
+                    .hasMessage("Wrong email or password");
+            long took = medianNanos(email, "the right password");
+            // one password check (~ tens of ms) each; an answer without it would take a fraction of a millisecond
+            assertThat(took).as("%s took %d µs against %d µs for a wrong password", email, took / 1000, wrong / 1000)
+                    .isGreaterThan(wrong / 2);
+        }
+    }
+
+    @Test
+    void sign_ins_failures_and_lockouts_are_in_the_audit_log() {
+        String email = user("the right password");
+        attempt(email, "the right password");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> attempt(email, "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> attempt(email, "the right password")).isInstanceOf(BadCredentialsException.class);
+        String unknown = "nobody-" + UUID.randomUUID() + "@tollgate.test";
+        assertThatThrownBy(() -> attempt(unknown, "x")).isInstanceOf(BadCredentialsException.class);
+
+        assertThat(jdbc.sql("""
+                        select action || ' ' || coalesce(details ->> 'reason', details ->> 'method')
+                        from audit_log where actor_email = ? order by id""")
+                .param(email).query(String.class).list()).containsExactly("login.success password",
+                "login.failure wrong password", "login.failure wrong password", "login.failure wrong password",
+                "login.failure wrong password", "login.lockout locked for PT15M after 5 wrong passwords",
+                "login.failure account locked");
+        assertThat(jdbc.sql("select action || ' ' || (details ->> 'reason') from audit_log where actor_email = ?")
+                .param(unknown).query(String.class).list()).containsExactly("login.failure unknown email");
+    }
+
+    @Test
+    void a_sign_up_not_yet_confirmed_cannot_sign_in() {
+        String email = "pending-" + UUID.randomUUID() + "@tollgate.test";
+        signups.signUp(new SignupRequest("Pending Org", "Pending", email, "a long and unusual passphrase"),
+                "client-" + UUID.randomUUID());
+        assertThatThrownBy(() -> attempt(email, "a long and unusual passphrase"))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    private long medianNanos(String email, String password) {
+        long[] samples = new long[3];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            try {
+                attempt(email, password);
+            } catch (BadCredentialsException expected) {
+                // timed either way
+            }
+            samples[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(samples);
+        return samples[samples.length / 2];
     }
 
     @Test

@@ -121,4 +121,17 @@ class UsageAuthorizationIntegrationTest {
         assertThat(csv.toString().lines()).hasSize(3).first().asString().startsWith("occurred_at,app,key_prefix");
         assertThat(csv.toString()).contains("0.000123456789012").contains("\"team-a,prod\"").doesNotContain("500");
     }
+
+    @Test
+    void the_csv_export_neutralises_formulas_in_model_names_and_tags_and_ends_rows_with_crlf() {
+        event(alice.tenantId(), aliceApp, aliceKey, "\uFF1DHYPERLINK(\"http://evil\")", "2", " @SUM(A1)");
+        Tenants.signIn(alice);
+        StringWriter csv = new StringWriter();
+
+        usage.exportCsv(all(), csv);
+
+        assertThat(csv.toString()).contains(",\"'\uFF1DHYPERLINK(\"\"http://evil\"\")\",")
+                .contains(",' @SUM(A1)\r\n").endsWith("\r\n");
+        assertThat(csv.toString().split("\r\n")).hasSize(4);
+    }
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ModelAdminService {
 
-    public record ModelRow(UUID id, ModelDraft draft) {
+    public record ModelRow(UUID id, ModelDraft draft, RoutingStrategy routingStrategy) {
     }
 
     public record PriceRow(UUID id, PriceDraft draft) {
@@ -47,7 +47,8 @@ public class ModelAdminService {
                         rs.getString("display_name"), rs.getString("description"),
                         String.join(",", (String[]) rs.getArray("capabilities").getArray()),
                         rs.getInt("context_window"), rs.getObject("max_output_tokens", Integer.class),
-                        rs.getBoolean("requires_approval"), rs.getString("status"))))
+                        rs.getBoolean("requires_approval"), rs.getString("status")),
+                        RoutingStrategy.valueOf(rs.getString("routing_strategy"))))
                 .list();
     }
 

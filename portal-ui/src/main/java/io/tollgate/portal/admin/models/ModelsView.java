@@ -28,22 +28,28 @@ import java.util.UUID;
 class ModelsView extends VerticalLayout {
 
     private final ModelAdminService models;
+    private final ModelRoutingService routings;
     private final Grid<ModelAdminService.ModelRow> grid = new Grid<>();
 
-    ModelsView(ModelAdminService models) {
+    ModelsView(ModelAdminService models, ModelRoutingService routings) {
         this.models = models;
+        this.routings = routings;
         grid.addColumn(m -> m.draft().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(m -> m.draft().displayName()).setHeader("Display name").setAutoWidth(true);
         grid.addColumn(m -> m.draft().contextWindow()).setHeader("Context").setAutoWidth(true);
         grid.addColumn(m -> m.draft().requiresApproval() ? "yes" : "no").setHeader("Approval").setAutoWidth(true);
         grid.addColumn(m -> m.draft().status()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(m -> m.routingStrategy().label()).setHeader("Routing").setAutoWidth(true);
         grid.addComponentColumn(model -> {
             Button edit = new Button("Edit", click -> edit(model.id(), model.draft()));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button prices = new Button("Prices", click -> prices(model));
             prices.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            return new HorizontalLayout(edit, prices);
-        }).setAutoWidth(true);
+            Button routing = new Button("Routing", click -> routing(model));
+            routing.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            routing.addClassName("routing-" + model.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
+            return new HorizontalLayout(edit, prices, routing);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setId("models-grid");
         Button create = new Button("New model", click -> edit(null, ModelDraft.empty()));
         create.setId("new-model");
@@ -60,6 +66,18 @@ class ModelsView extends VerticalLayout {
             models.save(modelId, save.draft());
             dialog.close();
             Ui.success("Model saved");
+            refresh();
+        });
+    }
+
+    private void routing(ModelAdminService.ModelRow model) {
+        RoutingForm form = new RoutingForm(model.id(), routings.routing(model.id()), models.list());
+        Dialog dialog = Ui.dialog("Routing of " + model.draft().name(), form);
+        dialog.setWidth("min(48rem, 95vw)");
+        form.addSaveListener(save -> {
+            routings.save(model.id(), save.routing());
+            dialog.close();
+            Ui.success("Routing saved");
             refresh();
         });
     }

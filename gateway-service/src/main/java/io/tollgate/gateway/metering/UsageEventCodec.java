@@ -1,0 +1,171 @@
+package io.tollgate.gateway.metering;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A usage event as one journal record: {@code [payload length][CRC-32C of the payload][payload]}, the payload a
+ * compact binary form of the event (a version byte, then its fields in order; UUIDs as 16 bytes, strings as UTF-8
+ * with their length, -1 for null). The checksum tells a whole record from one torn by a crash.
+ */
+final class UsageEventCodec {
+
+    static final int HEADER_BYTES = 8;
+    /** Version 2 appends the cache-write tokens; a version 1 record (journaled before them) reads as none. */
+    private static final byte VERSION = 2;
+    /**
+     * Version, id, time, three ids, three nullable ids, counts, flags, scale, timings, status, 7 lengths, attempts,
+     * cache writes.
+     */
+    private static final int FIXED_PAYLOAD_BYTES = 1 + 16 + 12 + 3 * 16 + 3 * 17 + 4 * 4 + 1 + 4 + 4 + 5 + 4 + 1 + 7 * 4 + 2 + 4;
+
+    private UsageEventCodec() {
+    }
+
+    /** The whole record, header included. */
+    static byte[] encode(UsageEvent event) {
+        byte[] endpoint = utf8(event.endpoint());
+        byte[] requestedModel = utf8(event.requestedModel());
+        byte[] servedModel = utf8(event.servedModel());
+        byte[] upstreamModel = utf8(event.upstreamModel());
+        byte[] errorType = utf8(event.errorType());
+        byte[] tags = utf8(event.tags());
+        byte[] cost = event.costUsd().unscaledValue().toByteArray();
+        int payload = FIXED_PAYLOAD_BYTES + cost.length + length(endpoint) + length(requestedModel) + length(servedModel) + length(upstreamModel)
+                + length(errorType) + length(tags);
+        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + payload);
+        out.position(HEADER_BYTES);
+        out.put(VERSION);
+        uuid(out, event.id());
+        out.putLong(event.occurredAt().getEpochSecond()).putInt(event.occurredAt().getNano());
+        uuid(out, event.tenantId());
+        uuid(out, event.appId());
+        uuid(out, event.apiKeyId());
+        string(out, endpoint);
+        string(out, requestedModel);
+        string(out, servedModel);
+        nullableUuid(out, event.providerId());
+        nullableUuid(out, event.deploymentId());
+        string(out, upstreamModel);
+        nullableUuid(out, event.priceId());
+        out.putInt(event.promptTokens()).putInt(event.completionTokens()).putInt(event.cachedTokens())
+                .putInt(event.reasoningTokens());
+        out.put((byte) (event.usageEstimated() ? 1 : 0));
+        out.putInt(event.costUsd().scale());
+        string(out, cost);
+        out.putInt(event.latencyMs());
+        out.put((byte) (event.ttftMs() == null ? 0 : 1)).putInt(event.ttftMs() == null ? 0 : event.ttftMs());
+        out.putInt(event.statusCode());
+        string(out, errorType);
+        out.put((byte) (event.streamed() ? 1 : 0));
+        string(out, tags);
+        out.putShort((short) event.attempts());
+        out.putInt(event.cacheWriteTokens());
+        var crc = new CRC32C();
+        crc.update(out.array(), HEADER_BYTES, payload);
+        out.putInt(0, payload).putInt(4, (int) crc.getValue());
+        return out.array();
+    }
+
+    /** Whether {@code payload} (its {@code length} bytes from its position) is what the header's checksum says. */
+    static boolean intact(ByteBuffer payload, int length, int checksum) {
+        var crc = new CRC32C();
+        crc.update(payload.slice(payload.position(), length));
+        return (int) crc.getValue() == checksum;
+    }
+
+    /** Reads one payload from {@code in}'s position (an intact one: see {@link #intact}). */
+    static UsageEvent decode(ByteBuffer in) {
+        byte version = in.get();
+        if (version != VERSION && version != 1) {
+            throw new IllegalStateException("Unknown usage journal record version " + version);
+        }
+        UUID id = uuid(in);
+        Instant occurredAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        UUID tenantId = uuid(in);
+        UUID appId = uuid(in);
+        UUID apiKeyId = uuid(in);
+        String endpoint = string(in);
+        String requestedModel = string(in);
+        String servedModel = string(in);
+        UUID providerId = nullableUuid(in);
+        UUID deploymentId = nullableUuid(in);
+        String upstreamModel = string(in);
+        UUID priceId = nullableUuid(in);
+        int prompt = in.getInt();
+        int completion = in.getInt();
+        int cached = in.getInt();
+        int reasoning = in.getInt();
+        boolean estimated = in.get() == 1;
+        int scale = in.getInt();
+        BigDecimal cost = new BigDecimal(new BigInteger(bytes(in)), scale);
+        int latency = in.getInt();
+        boolean hasTtft = in.get() == 1;
+        int ttft = in.getInt();
+        int status = in.getInt();
+        String errorType = string(in);
+        boolean streamed = in.get() == 1;
+        String tags = string(in);
+        int attempts = in.getShort();
+        int cacheWrites = version == 1 ? 0 : in.getInt();
+        return new UsageEvent(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel,
+                providerId, deploymentId, upstreamModel, priceId, prompt, completion, cached, reasoning, estimated,
+                cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, attempts, cacheWrites);
+    }
+
+    private static byte @Nullable [] utf8(@Nullable String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int length(byte @Nullable [] value) {
+        return value == null ? 0 : value.length;
+    }
+
+    private static void string(ByteBuffer out, byte @Nullable [] value) {
+        if (value == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(value.length).put(value);
+        }
+    }
+
+    private static void uuid(ByteBuffer out, UUID value) {
+        out.putLong(value.getMostSignificantBits()).putLong(value.getLeastSignificantBits());
+    }
+
+    private static void nullableUuid(ByteBuffer out, @Nullable UUID value) {
+        out.put((byte) (value == null ? 0 : 1));
+        uuid(out, value == null ? new UUID(0, 0) : value);
+    }
+
+    private static UUID uuid(ByteBuffer in) {
+        return new UUID(in.getLong(), in.getLong());
+    }
+
+    private static @Nullable UUID nullableUuid(ByteBuffer in) {
+        boolean present = in.get() == 1;
+        UUID value = uuid(in);
+        return present ? value : null;
+    }
+
+    private static byte @Nullable [] bytes(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] value = new byte[length];
+        in.get(value);
+        return value;
+    }
+
+    private static @Nullable String string(ByteBuffer in) {
+        byte[] value = bytes(in);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+}

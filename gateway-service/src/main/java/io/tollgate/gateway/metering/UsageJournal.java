@@ -1,0 +1,379 @@
+package io.tollgate.gateway.metering;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every usage event, appended to local files before its request's response is released, until PostgreSQL holds it.
+ * Appends are one positional write each into the operating system's page cache (no fsync: that survives the
+ * process, not the machine; {@link #force()} bounds what a machine crash loses). The files are segments of a
+ * bounded size, numbered in order; the writer always starts a new segment when it opens, so a record torn by a
+ * crash can only be the last of a segment. The reader streams records from the acknowledged position in batches,
+ * and {@link #acknowledge} records how far PostgreSQL has them, deleting segments left wholly behind. The directory
+ * is locked: two gateways never share one journal; a journal left by a crashed gateway is replayed by the next one
+ * that uses the directory.
+ */
+final class UsageJournal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageJournal.class);
+    private static final String SUFFIX = ".journal";
+    private static final String ACK_FILE = "journal.ack";
+
+    /** A place in the journal: a segment and a byte offset in it. */
+    record Position(long segment, long offset) {
+    }
+
+    /** Events read from the journal, and the position right after the last of them. */
+    record Batch(List<UsageEvent> events, Position end) {
+    }
+
+    /** The segment being written and how far its records are complete. */
+    private record Tail(long segment, long end) {
+    }
+
+    private final Path directory;
+    private final long segmentBytes;
+    private final boolean forced;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final FileChannel ackChannel;
+    /** The size of every segment on disk, by number. */
+    private final NavigableMap<Long, Long> segments = new ConcurrentSkipListMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile Tail tail;
+    private FileChannel writing;
+    private @Nullable FileChannel sealedUnforced;
+    private @Nullable FileChannel reading;
+    private long readingSegment = -1;
+    private ByteBuffer readBuffer = ByteBuffer.allocateDirect(1 << 20);
+
+    private UsageJournal(Path directory, long segmentBytes, boolean forced, FileChannel lockChannel, FileLock lock)
+            throws IOException {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+        this.forced = forced;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.ackChannel = FileChannel.open(directory.resolve(ACK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)).forEach(this::found);
+        }
+        long next = segments.isEmpty() ? 1 : segments.lastKey() + 1;
+        Position acknowledged = acknowledged();
+        segments.headMap(acknowledged.segment(), false).keySet().forEach(this::delete);
+        this.writing = create(next);
+        this.tail = new Tail(next, 0);
+    }
+
+    /**
+     * Locks the directory, or a fresh subdirectory of it when another gateway holds it.
+     *
+     * @param segmentBytes the size at which a new segment is started
+     * @param forced       whether {@link #force()} will be called (then a full segment is left for it to sync)
+     */
+    static UsageJournal open(Path directory, long segmentBytes, boolean forced) {
+        try {
+            Files.createDirectories(directory);
+            var channel = FileChannel.open(directory.resolve("spool.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                return open(directory.resolve("instance-" + UUID.randomUUID()), segmentBytes, forced);
+            }
+            return new UsageJournal(directory, segmentBytes, forced, channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the usage journal in " + directory, e);
+        }
+    }
+
+    /** Appends one event; when this returns, the event survives the process. */
+    synchronized void append(UsageEvent event) throws IOException {
+        byte[] record = UsageEventCodec.encode(event);
+        Tail current = tail;
+        if (current.end() > 0 && current.end() + record.length > segmentBytes) {
+            current = roll(current);
+        }
+        var buffer = ByteBuffer.wrap(record);
+        long at = current.end();
+        while (buffer.hasRemaining()) {
+            at += writing.write(buffer, at);
+        }
+        segments.put(current.segment(), at);
+        bytes.addAndGet(record.length);
+        tail = new Tail(current.segment(), at);
+    }
+
+    private Tail roll(Tail full) throws IOException {
+        if (forced) {
+            // the next force() syncs it off the request path
+            FileChannel previous = sealedUnforced;
+            sealedUnforced = writing;
+            if (previous != null) {
+                previous.close();
+            }
+        } else {
+            writing.close();
+        }
+        long next = full.segment() + 1;
+        writing = create(next);
+        return new Tail(next, 0);
+    }
+
+    /** Up to {@code max} events from {@code from} on, reading one segment after another; never more in memory. */
+    Batch read(Position from, int max) throws IOException {
+        List<UsageEvent> events = new ArrayList<>(Math.min(max, 1024));
+        Position at = from;
+        while (events.size() < max) {
+            Tail current = tail;
+            boolean sealed = at.segment() != current.segment();
+            long end = sealed ? segments.getOrDefault(at.segment(), 0L) : current.end();
+            long reached = readSegment(at, end, max - events.size(), events);
+            at = new Position(at.segment(), reached);
+            if (!sealed || events.size() == max) {
+                break;
+            }
+            if (reached < end) {
+                log.warn("Usage journal segment {} ends in a torn record at byte {} of {}; the rest is skipped",
+                        at.segment(), reached, end);
+            }
+            Long next = segments.higherKey(at.segment());
+            at = new Position(next == null ? current.segment() : next, 0);
+        }
+        return new Batch(events, at);
+    }
+
+    /** Reads whole records of one segment from {@code from} up to {@code end}; the offset after the last one read. */
+    private long readSegment(Position from, long end, int max, List<UsageEvent> events) throws IOException {
+        long offset = from.offset();
+        FileChannel channel = readChannel(from.segment());
+        if (channel == null) {
+            return end;
+        }
+        int wanted = max;
+        while (offset < end && wanted > 0) {
+            readBuffer.clear().limit((int) Math.min(readBuffer.capacity(), end - offset));
+            int filled = 0;
+            while (readBuffer.hasRemaining()) {
+                int n = channel.read(readBuffer, offset + filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            readBuffer.flip();
+            int consumed = 0;
+            while (wanted > 0 && readBuffer.remaining() >= UsageEventCodec.HEADER_BYTES) {
+                int start = readBuffer.position();
+                int length = readBuffer.getInt();
+                int checksum = readBuffer.getInt();
+                if (length <= 0 || offset + consumed + UsageEventCodec.HEADER_BYTES + length > end) {
+                    return offset + consumed;
+                }
+                if (readBuffer.remaining() < length) {
+                    if (length + UsageEventCodec.HEADER_BYTES > readBuffer.capacity()) {
+                        readBuffer = ByteBuffer.allocateDirect(length + UsageEventCodec.HEADER_BYTES);
+                    }
+                    readBuffer.position(start);
+                    break;
+                }
+                if (!UsageEventCodec.intact(readBuffer, length, checksum)) {
+                    return offset + consumed;
+                }
+                int payloadStart = readBuffer.position();
+                events.add(UsageEventCodec.decode(readBuffer));
+                readBuffer.position(payloadStart + length);
+                consumed = readBuffer.position();
+                wanted--;
+            }
+            if (consumed == 0 && filled == 0) {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return offset;
+    }
+
+    private @Nullable FileChannel readChannel(long segment) throws IOException {
+        if (segment != readingSegment) {
+            if (reading != null) {
+                reading.close();
+            }
+            reading = null;
+            readingSegment = segment;
+            try {
+                reading = FileChannel.open(segmentFile(segment), StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+        return reading;
+    }
+
+    /**
+     * PostgreSQL holds every event before {@code position}: remember that, and delete the segments behind it. When
+     * that is everything and the segment being written is half full, a new one is started so this one can go too
+     * (otherwise a journal that filled up during an outage would stay full). Returns where reading goes on.
+     */
+    Position acknowledge(Position position) throws IOException {
+        Position reached = position;
+        synchronized (this) {
+            Tail current = tail;
+            if (position.segment() == current.segment() && position.offset() == current.end()
+                    && current.end() >= segmentBytes / 2) {
+                tail = roll(current);
+                reached = new Position(tail.segment(), 0);
+            }
+        }
+        ByteBuffer record = ByteBuffer.allocate(16).putLong(reached.segment()).putLong(reached.offset()).flip();
+        while (record.hasRemaining()) {
+            ackChannel.write(record, record.position());
+        }
+        segments.headMap(reached.segment(), false).keySet().forEach(this::delete);
+        return reached;
+    }
+
+    /** Where reading starts after a restart; a missing or unreadable acknowledgement replays from the oldest segment. */
+    Position acknowledged() throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(16);
+        while (record.hasRemaining() && ackChannel.read(record, record.position()) > 0) {
+            // read all 16 bytes
+        }
+        long oldest = segments.isEmpty() ? tailSegmentOrFirst() : segments.firstKey();
+        if (record.hasRemaining()) {
+            return new Position(oldest, 0);
+        }
+        var stored = new Position(record.getLong(0), record.getLong(8));
+        return stored.segment() < oldest ? new Position(oldest, 0) : stored;
+    }
+
+    private long tailSegmentOrFirst() {
+        Tail current = tail;
+        return current == null ? 1 : current.segment();
+    }
+
+    /** Forces what was appended to the storage device (the machine-crash bound). */
+    void force() throws IOException {
+        FileChannel sealed;
+        FileChannel current;
+        synchronized (this) {
+            sealed = sealedUnforced;
+            sealedUnforced = null;
+            current = writing;
+        }
+        if (sealed != null) {
+            sealed.force(false);
+            sealed.close();
+        }
+        try {
+            current.force(false);
+        } catch (ClosedChannelException rolled) {
+            // rolled meanwhile: the next force() syncs it
+        }
+    }
+
+    /** Writes (and removes) a file of up to 1 MiB in the directory: whether the disk takes writes again. */
+    void probe() throws IOException {
+        Path probe = directory.resolve("probe.tmp");
+        try (var channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            var zeros = ByteBuffer.allocate(64 << 10);
+            for (long written = 0; written < Math.min(segmentBytes, 1 << 20); written += zeros.capacity()) {
+                channel.write(zeros.clear());
+            }
+            channel.force(false);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /** Bytes of the journal on disk. */
+    long sizeBytes() {
+        return bytes.get();
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private void found(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            long segment = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+            long size = Files.size(file);
+            segments.put(segment, size);
+            bytes.addAndGet(size);
+        } catch (NumberFormatException | IOException e) {
+            log.warn("Ignoring {} in the usage journal: {}", file, e.getMessage());
+        }
+    }
+
+    private FileChannel create(long segment) throws IOException {
+        FileChannel channel = FileChannel.open(segmentFile(segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        segments.put(segment, 0L);
+        return channel;
+    }
+
+    private void delete(long segment) {
+        Long size = segments.remove(segment);
+        if (segment == readingSegment && reading != null) {
+            try {
+                reading.close();
+            } catch (IOException ignored) {
+                // deleted next
+            }
+            reading = null;
+            readingSegment = -1;
+        }
+        try {
+            Files.deleteIfExists(segmentFile(segment));
+            if (size != null) {
+                bytes.addAndGet(-size);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot delete usage journal segment {}: {}", segment, e.getMessage());
+        }
+    }
+
+    private Path segmentFile(long segment) {
+        return directory.resolve("%020d%s".formatted(segment, SUFFIX));
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (sealedUnforced != null) {
+            sealedUnforced.close();
+        }
+        writing.close();
+        if (reading != null) {
+            reading.close();
+        }
+        ackChannel.close();
+        lock.release();
+        lockChannel.close();
+    }
+}

@@ -1,0 +1,253 @@
+package io.tollgate.gateway.routing;
+
+import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.pipeline.RequestContext.Route;
+import io.tollgate.gateway.provider.ProviderStream;
+import io.tollgate.gateway.provider.UpstreamErrors;
+import io.tollgate.model.common.TokenUsage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
+ * (429, 5xx, timeouts, resets, unreachable) moves on to the next route, as long as the request's deadline and its
+ * model's retry budget allow; a complaint about the request itself (400, 404, 422) ends it. Streams fail over only
+ * before their first event reaches the client. Each attempt feeds its deployment's breaker, latency, in-flight count
+ * and capacity; a provider's {@code retry-after} keeps the deployment out of the rotation for that long (60 s at
+ * most). The response says which model served and after how many attempts.
+ */
+@Component
+public class Failover {
+
+    public static final String SERVED_MODEL_HEADER = "x-tollgate-served-model";
+    public static final String ATTEMPTS_HEADER = "x-tollgate-attempts";
+
+    private static final long MAX_COOL_DOWN_NANOS = Duration.ofSeconds(60).toNanos();
+
+    private final DeploymentStates states;
+    private final RoutingProperties properties;
+    private final AttemptMetrics metrics;
+    private final Map<UUID, RetryBudget> budgets = new ConcurrentHashMap<>();
+
+    Failover(DeploymentStates states, RoutingProperties properties, AttemptMetrics metrics) {
+        this.states = states;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /** Calls the routes in turn until one answers; the last failure when none does. */
+    public <T> Mono<T> call(RequestContext context, Function<Route, Mono<T>> attempt) {
+        budget(context).requested(System.nanoTime());
+        return call(context, 0, attempt, null);
+    }
+
+    /** Opens the routes' streams in turn until one delivers its first event. */
+    public ProviderStream stream(RequestContext context, Function<Route, ProviderStream> open) {
+        budget(context).requested(System.nanoTime());
+        var usage = new LatestUsage();
+        return new ProviderStream(stream(context, 0, open, usage, null), usage);
+    }
+
+    private <T> Mono<T> call(RequestContext context, int from, Function<Route, Mono<T>> attempt,
+                             @Nullable RejectedException last) {
+        return Mono.defer(() -> {
+            var next = next(context, from);
+            if (next == null) {
+                return Mono.error(exhausted(context, last));
+            }
+            var settled = new AtomicBoolean();
+            long started = System.nanoTime();
+            Mono<T> call = attempt.apply(next.route());
+            var timeout = next.route().deployment().firstByteTimeout();
+            if (timeout != null) {
+                call = call.timeout(timeout);
+            }
+            return call
+                    .doOnSuccess(value -> {
+                        if (settled.compareAndSet(false, true)) {
+                            next.health().succeeded(System.nanoTime() - started);
+                            metrics.answered(next.route().provider().name());
+                        }
+                    })
+                    .onErrorResume(failure -> {
+                        var rejected = rejection(failure);
+                        settled.set(true);
+                        if (!settle(next, rejected, started)) {
+                            return Mono.error(rejected);
+                        }
+                        return canRetry(context) ? call(context, next.index() + 1, attempt, rejected) : Mono.error(rejected);
+                    })
+                    .doOnCancel(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            next.health().ended();
+                        }
+                    });
+        });
+    }
+
+    private Flux<byte[]> stream(RequestContext context, int from, Function<Route, ProviderStream> open,
+                                LatestUsage usage, @Nullable RejectedException last) {
+        return Flux.defer(() -> {
+            var next = next(context, from);
+            if (next == null) {
+                return Flux.error(exhausted(context, last));
+            }
+            var settled = new AtomicBoolean();
+            var delivered = new AtomicBoolean();
+            long started = System.nanoTime();
+            long[] firstByte = {-1};
+            var stream = open.apply(next.route());
+            usage.current = stream.usage();
+            Flux<byte[]> events = stream.events();
+            var timeout = next.route().deployment().firstByteTimeout();
+            if (timeout != null) {
+                events = events.timeout(Mono.delay(timeout), event -> Mono.never());
+            }
+            return events
+                    .doOnNext(event -> {
+                        if (delivered.compareAndSet(false, true)) {
+                            firstByte[0] = System.nanoTime() - started;
+                        }
+                    })
+                    .doOnComplete(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            next.health().succeeded(firstByte[0] < 0 ? System.nanoTime() - started : firstByte[0]);
+                            metrics.answered(next.route().provider().name());
+                        }
+                    })
+                    .onErrorResume(failure -> {
+                        var rejected = rejection(failure);
+                        settled.set(true);
+                        boolean retryable = settle(next, rejected, started);
+                        if (delivered.get() || !retryable || !canRetry(context)) {
+                            return Flux.error(rejected);
+                        }
+                        return stream(context, next.index() + 1, open, usage, rejected);
+                    })
+                    .doOnCancel(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            next.health().ended();
+                        }
+                    });
+        });
+    }
+
+    private record Attempt(int index, Route route, DeploymentHealth health) {
+    }
+
+    /** The next route from {@code from} whose breaker lets a call through, counted as an attempt; null when none. */
+    private @Nullable Attempt next(RequestContext context, int from) {
+        var routes = context.routes();
+        for (int i = from; i < routes.size(); i++) {
+            var route = routes.get(i);
+            var health = states.of(route.deployment().id());
+            if (health.acquire()) {
+                context.route(route);
+                context.outcome().attempted();
+                var headers = context.responseHeaders();
+                headers.set(SERVED_MODEL_HEADER, route.model().name());
+                headers.set(ATTEMPTS_HEADER, Integer.toString(context.outcome().attempts()));
+                long tokens = route.deployment().tokenCapacity().isPresent()
+                        ? context.promptTokens().orElse(0) + context.completionCap().orElse(0) : 0;
+                health.started(tokens, System.nanoTime());
+                return new Attempt(i, route, health);
+            }
+        }
+        return null;
+    }
+
+    /** Books a failed attempt on its deployment; whether the failure is worth another deployment. */
+    private boolean settle(Attempt attempt, RejectedException failure, long started) {
+        var rejection = failure.rejection();
+        long elapsed = System.nanoTime() - started;
+        if (!retryable(rejection)) {
+            // the provider answered; the request was at fault
+            attempt.health().succeeded(elapsed);
+            metrics.refused(attempt.route().provider().name());
+            return false;
+        }
+        attempt.health().failed(elapsed, failure, coolDown(rejection), System.nanoTime());
+        metrics.failed(attempt.route().provider().name());
+        return true;
+    }
+
+    static boolean retryable(Rejection rejection) {
+        return rejection.status() == 429 || rejection.status() >= 500;
+    }
+
+    private boolean canRetry(RequestContext context) {
+        long now = System.nanoTime();
+        return now - context.startNanos() < properties.deadline().toNanos() && budget(context).tryRetry(now);
+    }
+
+    private static long coolDown(Rejection rejection) {
+        if (rejection.status() != 429 || rejection.retryAfter() == null) {
+            return 0;
+        }
+        try {
+            return Math.min(MAX_COOL_DOWN_NANOS, Duration.ofSeconds(Long.parseLong(rejection.retryAfter().strip())).toNanos());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static RejectedException rejection(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return Rejection.upstream(504, "upstream_timeout", "The provider did not start answering in time.").asException();
+        }
+        return UpstreamErrors.fromFailure(failure);
+    }
+
+    /** The last failure, said to be the last of several when there were; or why no route could be tried. */
+    private static RejectedException exhausted(RequestContext context, @Nullable RejectedException last) {
+        int attempts = context.outcome().attempts();
+        if (last == null) {
+            return Rejection.unavailable("deployments_unavailable", "Every deployment of this model is failing and "
+                    + "out of the rotation for now; retry shortly.").retryAfter("1").asException();
+        }
+        if (attempts <= 1) {
+            return last;
+        }
+        var rejection = last.rejection();
+        return new Rejection(rejection.status(), rejection.type(), rejection.param(), rejection.code(),
+                "No deployment could answer (" + attempts + " attempts); the last: " + rejection.message(),
+                rejection.retryAfter()).asException();
+    }
+
+    private RetryBudget budget(RequestContext context) {
+        UUID model = context.model().orElseThrow().id();
+        var budget = budgets.get(model);
+        return budget != null ? budget : budgets.computeIfAbsent(model, id -> new RetryBudget(
+                properties.retryWindow().toNanos(), properties.retryRatio(), properties.minRetriesPerWindow()));
+    }
+
+    /** The usage of the attempt whose stream reached the client. */
+    private static final class LatestUsage implements ProviderStream.Usage {
+
+        private volatile ProviderStream.@Nullable Usage current;
+
+        @Override
+        public Optional<TokenUsage> reported() {
+            var usage = current;
+            return usage == null ? Optional.empty() : usage.reported();
+        }
+
+        @Override
+        public String generatedText() {
+            var usage = current;
+            return usage == null ? "" : usage.generatedText();
+        }
+    }
+}

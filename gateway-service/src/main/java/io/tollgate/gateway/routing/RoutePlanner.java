@@ -1,0 +1,201 @@
+package io.tollgate.gateway.routing;
+
+import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.metering.TokenCounter;
+import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.pipeline.RequestContext.Route;
+import io.tollgate.gateway.provider.ProviderRegistry;
+import io.tollgate.gateway.snapshot.DeploymentEntry;
+import io.tollgate.gateway.snapshot.ModelEntry;
+import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.gateway.snapshot.RoutingStrategy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders the routes a request may take: its model's deployments by the model's strategy, then the deployments of
+ * each fallback model the app may use, each by its own strategy. A deployment is left out while a provider's
+ * {@code retry-after} cools it down or while the request would not fit its provider capacity; one whose provider
+ * has no endpoint for the request, or no adapter, is left out too. A prompt that does not fit the model's context
+ * window goes straight to the fallbacks whose window it fits. Open circuit breakers are skipped when attempted.
+ */
+@Component
+class RoutePlanner {
+
+    private final DeploymentStates states;
+    private final ProviderRegistry providers;
+    private final TokenCounter tokens;
+
+    RoutePlanner(DeploymentStates states, ProviderRegistry providers, TokenCounter tokens) {
+        this.states = states;
+        this.providers = providers;
+        this.tokens = tokens;
+    }
+
+    /** The routes in order, or why there is none. */
+    sealed interface Plan {
+    }
+
+    record Routes(List<Route> routes) implements Plan {
+    }
+
+    record Refused(Rejection rejection) implements Plan {
+    }
+
+    Plan plan(RequestContext context) {
+        var model = context.model().orElseThrow();
+        var snapshot = context.snapshot();
+        var request = new RequestSize(context, tokens);
+        long now = System.nanoTime();
+        List<Route> routes = new ArrayList<>();
+        var exclusions = new Exclusions();
+        var routing = snapshot.routing(model.id());
+        boolean fits = routing.fallbacks().isEmpty() || request.fits(model);
+        if (fits) {
+            routes.addAll(candidates(context, model, request, now, exclusions));
+        }
+        var appId = context.caller().orElseThrow().app().id();
+        for (var fallback : routing.fallbacks()) {
+            var fallbackModel = fallback.model();
+            boolean allowed = fallback.coveredBySubscription()
+                    || snapshot.approvedSubscription(appId, fallbackModel.id()).isPresent();
+            if (allowed && request.fits(fallbackModel)) {
+                routes.addAll(candidates(context, fallbackModel, request, now, exclusions));
+            }
+        }
+        if (!routes.isEmpty()) {
+            return new Routes(routes);
+        }
+        return new Refused(exclusions.rejection(model, fits));
+    }
+
+    private List<Route> candidates(RequestContext context, ModelEntry model, RequestSize request, long now,
+                                   Exclusions exclusions) {
+        var snapshot = context.snapshot();
+        List<Candidate> usable = new ArrayList<>();
+        for (var deployment : snapshot.deployments(model.id())) {
+            var provider = snapshot.provider(deployment.providerId());
+            if (provider.isEmpty()) {
+                continue;
+            }
+            var adapter = providers.adapterFor(provider.get().type());
+            if (adapter.isEmpty()) {
+                exclusions.unsupported = provider.get().type();
+                continue;
+            }
+            if (!adapter.get().serves(context.endpoint())) {
+                exclusions.endpointMissing = provider.get().type().name();
+                continue;
+            }
+            var health = states.of(deployment.id());
+            if (health.coolingDown(now) || saturated(deployment, health, request, now)) {
+                exclusions.saturated = true;
+                continue;
+            }
+            usable.add(new Candidate(new Route(model, deployment, provider.get()), health,
+                    randomKey(deployment.weight())));
+        }
+        usable.sort(order(snapshot.routing(model.id()).strategy(), request));
+        return usable.stream().map(Candidate::route).toList();
+    }
+
+    private static boolean saturated(DeploymentEntry deployment, DeploymentHealth health, RequestSize request, long now) {
+        var requests = deployment.requestCapacity();
+        var tokens = deployment.tokenCapacity();
+        return requests.isPresent() && !health.hasRequestCapacity(requests.getAsLong(), now)
+                || tokens.isPresent() && !health.hasTokenCapacity(tokens.getAsLong(), request.tokens(), now);
+    }
+
+    private static Comparator<Candidate> order(RoutingStrategy strategy, RequestSize request) {
+        Comparator<Candidate> byWeight = Comparator.comparingDouble(Candidate::weightKey).reversed();
+        return switch (strategy) {
+            case PRIORITY -> Comparator.<Candidate>comparingInt(c -> c.route().deployment().priority()).thenComparing(byWeight);
+            case WEIGHTED -> byWeight;
+            case LEAST_BUSY -> Comparator.<Candidate>comparingInt(c -> c.health().inFlight()).thenComparing(byWeight);
+            // a deployment never measured goes first, so that it gets measured
+            case LOWEST_LATENCY -> Comparator.<Candidate>comparingDouble(c -> c.health().latencyNanos()).thenComparing(byWeight);
+            case LOWEST_COST -> Comparator.<Candidate, Boolean>comparing(c -> c.route().deployment().providerCost().isEmpty())
+                    .thenComparing(c -> c.route().deployment().providerCost()
+                            .map(cost -> cost.of(request.promptTokens(), request.completionTokens()))
+                            .orElse(BigDecimal.ZERO))
+                    .thenComparing(byWeight);
+        };
+    }
+
+    /**
+     * A key whose order is a weighted random order (Efraimidis and Spirakis): the largest of u^(1/w) wins with
+     * probability w / sum(w). A weight of 0 sorts last, a deployment for failover only.
+     */
+    private static double randomKey(int weight) {
+        if (weight <= 0) {
+            return -1;
+        }
+        return Math.pow(ThreadLocalRandom.current().nextDouble(), 1.0 / weight);
+    }
+
+    private record Candidate(Route route, DeploymentHealth health, double weightKey) {
+    }
+
+    /** Why deployments were left out, for the refusal when none is left. */
+    private static final class Exclusions {
+        private @Nullable ProviderType unsupported;
+        private @Nullable String endpointMissing;
+        private boolean saturated;
+
+        Rejection rejection(ModelEntry model, boolean fits) {
+            if (!fits) {
+                return Rejection.invalidRequest("messages", "context_length_exceeded", "The request does not fit the "
+                        + "context window of '" + model.name() + "' (" + model.contextWindow() + " tokens), nor of any "
+                        + "fallback model this app may use.");
+            }
+            if (saturated) {
+                return Rejection.unavailable("deployments_saturated", "Every deployment of '" + model.name()
+                        + "' is at its provider capacity or cooling down; retry shortly.").retryAfter("1");
+            }
+            if (endpointMissing != null) {
+                return Rejection.invalidRequest("model", "endpoint_not_supported", "The model '" + model.name()
+                        + "' is served by a provider (" + endpointMissing + ") without this endpoint.");
+            }
+            if (unsupported != null) {
+                return ProviderRegistry.unsupported(unsupported);
+            }
+            return Rejection.unavailable("no_deployment", "The model '" + model.name() + "' has no available deployment.");
+        }
+    }
+
+    /** The request's size in tokens, counted only when a decision needs it. */
+    private static final class RequestSize {
+        private final RequestContext context;
+        private final TokenCounter counter;
+        private long prompt = -1;
+
+        RequestSize(RequestContext context, TokenCounter counter) {
+            this.context = context;
+            this.counter = counter;
+        }
+
+        long promptTokens() {
+            if (prompt < 0) {
+                prompt = context.promptTokens().orElseGet(() -> counter.countPrompt(context.facts().orElseThrow().prompt()));
+            }
+            return prompt;
+        }
+
+        long completionTokens() {
+            return context.completionCap().orElse(0);
+        }
+
+        long tokens() {
+            return promptTokens() + completionTokens();
+        }
+
+        boolean fits(ModelEntry model) {
+            return tokens() <= model.contextWindow();
+        }
+    }
+}

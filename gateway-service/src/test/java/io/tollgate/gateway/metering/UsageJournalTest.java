@@ -1,0 +1,139 @@
+package io.tollgate.gateway.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageJournalTest {
+
+    private static final long SEGMENT_BYTES = 64 << 10;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void an_event_reads_back_exactly_as_it_was_appended() throws IOException {
+        var full = new UsageEvent(UUID.randomUUID(), Instant.parse("2026-12-03T23:59:59.123456789Z"), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), "CHAT", "gpt-4o", "gpt-4o-mini", UUID.randomUUID(),
+                UUID.randomUUID(), "gpt-4o-mini-2024", UUID.randomUUID(), 12, 34, 5, 6, true,
+                new BigDecimal("0.000012345"), 250, 40, 200, null, true, "team=ä,env=prod");
+        var sparse = new UsageEvent(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "EMBEDDINGS", "", null, null, null, null, null, 0, 0, 0, 0, false,
+                BigDecimal.ZERO, 0, null, 401, "invalid_api_key", false, "");
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(full);
+            journal.append(sparse);
+            var batch = journal.read(journal.acknowledged(), 10);
+
+            assertThat(batch.events()).containsExactly(full, sparse);
+        }
+    }
+
+    @Test
+    void reading_streams_batches_across_segments_and_acknowledging_deletes_what_is_behind() throws IOException {
+        List<UsageEvent> appended = new ArrayList<>();
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            for (int i = 0; i < 1000; i++) {
+                var event = event(i);
+                journal.append(event);
+                appended.add(event);
+            }
+            assertThat(segments()).as("~250 KB in 64 KiB segments").hasSizeGreaterThanOrEqualTo(4);
+            List<UsageEvent> read = new ArrayList<>();
+            var position = journal.acknowledged();
+            while (true) {
+                var batch = journal.read(position, 100);
+                assertThat(batch.events()).hasSizeLessThanOrEqualTo(100);
+                if (batch.events().isEmpty()) {
+                    break;
+                }
+                read.addAll(batch.events());
+                position = journal.acknowledge(batch.end());
+            }
+
+            assertThat(read).isEqualTo(appended);
+            assertThat(segments()).as("only the segment being written is left").hasSize(1);
+            assertThat(journal.sizeBytes()).as("a written segment less than half full is kept").isLessThan(SEGMENT_BYTES / 2);
+        }
+    }
+
+    @Test
+    void a_new_journal_on_the_directory_resumes_after_the_acknowledged_events() throws IOException {
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            for (int i = 0; i < 10; i++) {
+                journal.append(event(i));
+            }
+            journal.acknowledge(journal.read(journal.acknowledged(), 4).end());
+        }
+        // the process is gone: nothing was flushed or closed in any particular order
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(event(10));
+            var batch = journal.read(journal.acknowledged(), 100);
+
+            assertThat(batch.events()).extracting(UsageEvent::promptTokens)
+                    .containsExactly(4, 5, 6, 7, 8, 9, 10);
+        }
+    }
+
+    @Test
+    void a_record_torn_by_a_crash_is_skipped_and_the_next_run_writes_a_new_segment() throws IOException {
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(event(0));
+            journal.append(event(1));
+        }
+        Path segment = segments().getFirst();
+        long size = Files.size(segment);
+        try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.truncate(size - 10);
+        }
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(event(2));
+            var batch = journal.read(journal.acknowledged(), 100);
+
+            assertThat(batch.events()).extracting(UsageEvent::promptTokens).containsExactly(0, 2);
+        }
+    }
+
+    @Test
+    void a_corrupted_record_is_not_read_as_an_event() throws IOException {
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(event(0));
+            journal.append(event(1));
+        }
+        Path segment = segments().getFirst();
+        long size = Files.size(segment);
+        try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {42}), size - 3);
+        }
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            assertThat(journal.read(journal.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
+                    .containsExactly(0);
+        }
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".journal")).sorted().toList();
+        }
+    }
+
+    static UsageEvent event(int n) {
+        return new UsageEvent(UUID.randomUUID(), Instant.parse("2026-12-03T12:00:00Z").plusMillis(n), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), "CHAT", "mock-gpt", "mock-gpt", UUID.randomUUID(), UUID.randomUUID(),
+                "mock-gpt", UUID.randomUUID(), n, 2 * n, 0, 0, false, new BigDecimal("0.000001500"), 12, null, 200, null,
+                false, "");
+    }
+}

@@ -1,0 +1,194 @@
+package io.tollgate.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.support.GatewayIntegrationTest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routing over real HTTP: provider faults are invisible to the client while a healthy deployment remains, failed
+ * attempts cost nothing, and the answer says which model served it after how many attempts.
+ */
+class RoutingIntegrationTest extends GatewayIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_failing_primary_is_invisible_to_the_client_and_the_next_deployment_serves() {
+        var world = world();
+        for (String failure : new String[]{"upstream-fail", "upstream-rate-limited", "upstream-reset"}) {
+            String model = modelWith(world, failure, "gpt-4o-backup");
+            var response = post(world, chat(model, false));
+
+            assertThat(response.statusCode()).as(failure + response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+            assertThat(response.headers().firstValue(Failover.SERVED_MODEL_HEADER)).hasValue(model);
+        }
+        assertThat(events(world.key().id(), 3)).allSatisfy(event -> {
+            assertThat(event).containsEntry("status_code", 200).containsEntry("attempts", 2)
+                    .containsEntry("upstream_model", "gpt-4o-backup");
+            assertThat((BigDecimal) event.get("cost_usd")).isPositive();
+        });
+    }
+
+    @Test
+    void a_deployment_that_does_not_answer_in_its_first_byte_timeout_gives_way() {
+        var world = world();
+        String model = modelWith(world, "upstream-slow", "gpt-4o-backup");
+        SEEDER.jdbc().sql("update deployments set first_byte_timeout_ms = 300 where id = ?")
+                .param(SEEDER.deploymentOf(model, "upstream-slow")).update();
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().firstByteTimeout() != null).orElse(false));
+
+        long started = System.nanoTime();
+        var response = post(world, chat(model, false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void when_every_deployment_fails_the_client_gets_one_error_naming_the_last() {
+        var world = world();
+        String model = modelWith(world, "upstream-fail", "upstream-overloaded");
+
+        var response = post(world, chat(model, false));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("No deployment could answer (2 attempts)")
+                .contains("\"code\":\"upstream_unavailable\"");
+        assertThat(events(world.key().id(), 1)).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("status_code", 503).containsEntry("attempts", 2);
+            assertThat((BigDecimal) event.get("cost_usd")).isZero();
+        });
+    }
+
+    @Test
+    void a_stream_whose_first_attempt_fails_before_its_first_byte_is_served_by_the_next() {
+        var world = world();
+        String model = modelWith(world, "upstream-fail", "gpt-4o-backup");
+
+        var response = post(world, chat(model, true));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.body()).contains("chat.completion.chunk").contains("data: [DONE]").doesNotContain("\"error\"");
+        assertThat(events(world.key().id(), 1)).singleElement()
+                .satisfies(event -> assertThat(event).containsEntry("status_code", 200).containsEntry("usage_estimated", false));
+    }
+
+    @Test
+    void the_breaker_takes_a_failing_deployment_out_and_lets_it_back_after_its_wait() {
+        var world = world();
+        String primary = "breaker-primary-" + UUID.randomUUID();
+        UPSTREAM.fail(primary);
+        String model = modelWith(world, primary, "gpt-4o-backup");
+        for (int i = 0; i < 5; i++) {
+            assertThat(post(world, chat(model, false)).statusCode()).isEqualTo(200);
+        }
+        assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
+
+        var whileOpen = post(world, chat(model, false));
+        assertThat(whileOpen.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("the open breaker skips the primary").hasValue("1");
+        assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
+
+        UPSTREAM.recover(primary);
+        await(() -> {
+            var probe = post(world, chat(model, false));
+            return probe.statusCode() == 200 && UPSTREAM.receivedFor(primary).size() > 5;
+        }, Duration.ofSeconds(5), "a half-open probe reaching the primary");
+        await(() -> post(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER).orElse("").equals("1")
+                && UPSTREAM.receivedFor(primary).size() >= 8, Duration.ofSeconds(5), "the primary serving again");
+    }
+
+    @Test
+    void a_deployment_at_its_provider_capacity_is_skipped_before_the_provider_refuses() {
+        var world = world();
+        String model = modelWith(world, "gpt-4o-capped", "gpt-4o-backup");
+        SEEDER.jdbc().sql("update deployments set requests_per_minute = 2 where id = ?")
+                .param(SEEDER.deploymentOf(model, "gpt-4o-capped")).update();
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().requestsPerMinute() != null).orElse(false));
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(post(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+        }
+        assertThat(events(world.key().id(), 4)).extracting(e -> e.get("upstream_model"))
+                .containsExactly("gpt-4o-capped", "gpt-4o-capped", "gpt-4o-backup", "gpt-4o-backup");
+    }
+
+    @Test
+    void a_fallback_model_serves_when_the_model_cannot_and_is_billed_at_its_own_price() {
+        var world = world();
+        UUID provider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());
+        String broken = SEEDER.model(provider, "upstream-fail", "1", "1", "1");
+        String covered = SEEDER.model(provider, "gpt-4o-fallback", "100", "100", "100");
+        String uncovered = SEEDER.model(provider, "gpt-4o-uncovered", "1", "1", "1");
+        String brokenToo = SEEDER.model(provider, "upstream-fail", "1", "1", "1");
+        SEEDER.subscribe(world.tenant(), world.app(), broken, "APPROVED");
+        SEEDER.subscribe(world.tenant(), world.app(), brokenToo, "APPROVED");
+        fallback(broken, covered, 0, true);
+        fallback(brokenToo, uncovered, 0, false);
+        awaitSnapshot(s -> s.model(brokenToo).map(m -> !s.routing(m.id()).fallbacks().isEmpty()).orElse(false)
+                && s.model(broken).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent()
+                && s.model(brokenToo).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
+
+        var servedByFallback = post(world, chat(broken, false));
+        assertThat(servedByFallback.statusCode()).isEqualTo(200);
+        assertThat(servedByFallback.headers().firstValue(Failover.SERVED_MODEL_HEADER)).hasValue(covered);
+        var event = events(world.key().id(), 1).getFirst();
+        assertThat(event).containsEntry("requested_model", broken).containsEntry("served_model", covered);
+        long tokens = ((Number) event.get("prompt_tokens")).longValue() + ((Number) event.get("completion_tokens")).longValue();
+        assertThat((BigDecimal) event.get("cost_usd"))
+                .as("billed at the fallback's 100 USD per million tokens").isEqualByComparingTo(BigDecimal.valueOf(tokens * 100).movePointLeft(6));
+
+        var notCovered = post(world, chat(brokenToo, false));
+        assertThat(notCovered.statusCode()).as("the app holds no subscription to the uncovered fallback").isEqualTo(502);
+    }
+
+    private String modelWith(World world, String primary, String secondary) {
+        UUID provider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());
+        String model = SEEDER.model(provider, primary, "1", "1", "1");
+        SEEDER.deployment(model, provider, secondary, 1);
+        SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).size() == 2
+                && s.approvedSubscription(world.app(), m.id()).isPresent()).orElse(false));
+        return model;
+    }
+
+    private static void fallback(String model, String fallback, int position, boolean covered) {
+        SEEDER.jdbc().sql("""
+                        insert into model_fallbacks (model_id, fallback_model_id, position, covered_by_subscription)
+                        select m.id, f.id, ?, ? from models m, models f where m.name = ? and f.name = ?""")
+                .params(position, covered, model, fallback).update();
+    }
+
+    private static String chat(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Route me somewhere healthy, please.\"}]}";
+    }
+
+    private HttpResponse<String> post(World world, String body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + world.key().plaintext())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Object> only(java.util.List<Map<String, Object>> events) {
+        return events.getFirst();
+    }
+}

@@ -1,0 +1,100 @@
+package io.tollgate.gateway.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/** One HTTP/1.1 connection over a plain socket, for what HTTP clients hide: partial requests, keep-alive, closes. */
+public final class RawConnection implements AutoCloseable {
+
+    /** A response as read off the wire: the status line and headers as text (names lower-cased), the body. */
+    public record Response(int status, String head, String body) {
+
+        public boolean closes() {
+            return head.contains("\nconnection: close");
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+
+    public RawConnection(String baseUrl) {
+        try {
+            var uri = URI.create(baseUrl);
+            socket = new Socket(uri.getHost(), uri.getPort());
+            socket.setSoTimeout(10_000);
+            in = socket.getInputStream();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public void send(String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+    }
+
+    public static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    }
+
+    public static String chat(String key, String model) {
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}";
+        return "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    /** Reads one response with a Content-Length body. */
+    public Response read() throws IOException {
+        var head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before a whole response");
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        int status = Integer.parseInt(text.substring(9, 12));
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        byte[] body = in.readNBytes(length);
+        return new Response(status, text, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the server closes the connection within {@code timeout} (anything it sends first is skipped). */
+    public boolean closedWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        try {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
