@@ -57,7 +57,7 @@ class ProviderCall {
 
     private static UpstreamRequest upstream(RequestContext context, Route route) {
         return new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
-                context.body(), context.facts().orElseThrow());
+                context.body(), context.facts().orElseThrow(), context.completionCap());
     }
 
     private Mono<Reply> answer(RequestContext context, ProviderReply reply) {

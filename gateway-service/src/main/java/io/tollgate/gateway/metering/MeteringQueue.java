@@ -96,8 +96,9 @@ public class MeteringQueue implements AutoCloseable {
         return journal;
     }
 
+    /** At the worker's start: the events the journal holds beyond the acknowledged position. */
     void recovered(long events) {
-        pending.addAndGet(events);
+        pending.set(events);
     }
 
     void written(long events) {

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One row of {@code usage_events}; its id is the request's event id, so writing it twice is harmless. */
+/**
+ * One row of {@code usage_events}; its id is the request's event id, so writing it twice is harmless.
+ *
+ * @param cacheWriteTokens prompt tokens written to the provider's prompt cache (part of promptTokens, like cachedTokens)
+ */
 public record UsageEvent(
         UUID id,
         Instant occurredAt,
@@ -31,9 +35,10 @@ public record UsageEvent(
         @Nullable String errorType,
         boolean streamed,
         String tags,
+        int cacheWriteTokens,
         int attempts) {
 
-    /** An event of one provider call. */
+    /** An event of one provider call, without cache writes. */
     public UsageEvent(UUID id, Instant occurredAt, UUID tenantId, UUID appId, UUID apiKeyId, String endpoint,
                       String requestedModel, @Nullable String servedModel, @Nullable UUID providerId,
                       @Nullable UUID deploymentId, @Nullable String upstreamModel, @Nullable UUID priceId,
@@ -42,6 +47,6 @@ public record UsageEvent(
                       int statusCode, @Nullable String errorType, boolean streamed, String tags) {
         this(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel, providerId, deploymentId,
                 upstreamModel, priceId, promptTokens, completionTokens, cachedTokens, reasoningTokens, usageEstimated,
-                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 1);
+                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 0, 1);
     }
 }

@@ -18,8 +18,8 @@ final class UsageEventCodec {
 
     static final int HEADER_BYTES = 8;
     private static final byte VERSION = 1;
-    /** Version, id, time, three ids, three nullable ids, counts, flags, scale, timings, status, 7 lengths, attempts. */
-    private static final int FIXED_PAYLOAD_BYTES = 1 + 16 + 12 + 3 * 16 + 3 * 17 + 4 * 4 + 1 + 4 + 4 + 5 + 4 + 1 + 7 * 4 + 2;
+    /** Version, id, time, three ids, three nullable ids, counts, flags, scale, timings, status, 7 lengths, cache writes, attempts. */
+    private static final int FIXED_PAYLOAD_BYTES = 1 + 16 + 12 + 3 * 16 + 3 * 17 + 4 * 4 + 1 + 4 + 4 + 5 + 4 + 1 + 7 * 4 + 4 + 2;
 
     private UsageEventCodec() {
     }
@@ -61,6 +61,7 @@ final class UsageEventCodec {
         string(out, errorType);
         out.put((byte) (event.streamed() ? 1 : 0));
         string(out, tags);
+        out.putInt(event.cacheWriteTokens());
         out.putShort((short) event.attempts());
         var crc = new CRC32C();
         crc.update(out.array(), HEADER_BYTES, payload);
@@ -107,10 +108,11 @@ final class UsageEventCodec {
         String errorType = string(in);
         boolean streamed = in.get() == 1;
         String tags = string(in);
+        int cacheWrites = in.getInt();
         int attempts = in.getShort();
         return new UsageEvent(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel,
                 providerId, deploymentId, upstreamModel, priceId, prompt, completion, cached, reasoning, estimated,
-                cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, attempts);
+                cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, cacheWrites, attempts);
     }
 
     private static byte @Nullable [] utf8(@Nullable String value) {

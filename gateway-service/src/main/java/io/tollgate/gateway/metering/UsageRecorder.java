@@ -56,7 +56,7 @@ public class UsageRecorder {
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
                 outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
                 outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags(),
-                outcome.attempts());
+                Math.toIntExact(usage.cacheWriteTokens()), outcome.attempts());
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),

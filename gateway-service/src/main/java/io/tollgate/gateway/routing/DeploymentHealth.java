@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * average of its latency, what it used of its provider capacity, and until when a provider's {@code retry-after}
  * keeps it out of the rotation.
  */
-public final class DeploymentHealth {
+final class DeploymentHealth {
 
     /** Weight of the newest latency in the moving average. */
     private static final double LATENCY_SMOOTHING = 0.2;
@@ -26,7 +26,7 @@ public final class DeploymentHealth {
         this.breaker = breaker;
     }
 
-    public CircuitBreaker.State state() {
+    CircuitBreaker.State state() {
         return breaker.getState();
     }
 
@@ -81,20 +81,12 @@ public final class DeploymentHealth {
         breaker.releasePermission();
     }
 
-    public int inFlight() {
+    int inFlight() {
         return inFlight.get();
     }
 
     /** The moving average of latency in nanoseconds, or -1 before the first success. */
-    public double latencyNanos() {
+    double latencyNanos() {
         return latencyNanos;
-    }
-
-    public float failureRate() {
-        return breaker.getMetrics().getFailureRate();
-    }
-
-    public long requestsLastMinute(long nowNanos) {
-        return requests.used(nowNanos);
     }
 }

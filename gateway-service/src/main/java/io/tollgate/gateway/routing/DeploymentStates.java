@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -15,12 +14,12 @@ import org.springframework.stereotype.Component;
  * weight or quota does not reset what is known about the provider). Local to the replica.
  */
 @Component
-public class DeploymentStates {
+class DeploymentStates {
 
     private final CircuitBreakerRegistry breakers;
     private final Map<UUID, DeploymentHealth> states = new ConcurrentHashMap<>();
 
-    public DeploymentStates(RoutingProperties properties) {
+    DeploymentStates(RoutingProperties properties) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.breakerWindow())
@@ -42,10 +41,5 @@ public class DeploymentStates {
     /** How many known deployments' breakers are in a state the predicate accepts. */
     long count(Predicate<CircuitBreaker.State> state) {
         return states.values().stream().filter(health -> state.test(health.state())).count();
-    }
-
-    /** What is known of a deployment, for the routing view; empty before its first call. */
-    public Optional<DeploymentHealth> find(UUID deploymentId) {
-        return Optional.ofNullable(states.get(deploymentId));
     }
 }

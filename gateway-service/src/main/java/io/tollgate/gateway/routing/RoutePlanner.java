@@ -100,8 +100,14 @@ class RoutePlanner {
             usable.add(new Candidate(new Route(model, deployment, provider.get()), health,
                     randomKey(deployment.weight())));
         }
-        usable.sort(order(snapshot.routing(model.id()).strategy(), request));
-        return usable.stream().map(Candidate::route).toList();
+        if (usable.size() > 1) {
+            usable.sort(order(snapshot.routing(model.id()).strategy(), request));
+        }
+        List<Route> routes = new ArrayList<>(usable.size());
+        for (var candidate : usable) {
+            routes.add(candidate.route());
+        }
+        return routes;
     }
 
     private static boolean saturated(DeploymentEntry deployment, DeploymentHealth health, RequestSize request, long now) {
@@ -181,7 +187,10 @@ class RoutePlanner {
 
         long promptTokens() {
             if (prompt < 0) {
-                prompt = context.promptTokens().orElseGet(() -> counter.countPrompt(context.facts().orElseThrow().prompt()));
+                var counted = context.promptTokens();
+                prompt = counted.isPresent() ? counted.getAsLong() : counter.countPrompt(context.facts().orElseThrow().prompt());
+                // counted once: the capacity booking and the metering's estimate read it from the context
+                context.promptTokens(prompt);
             }
             return prompt;
         }

@@ -62,8 +62,11 @@ public class Connections implements SmartLifecycle {
         return busy.get();
     }
 
+    /** Also after a stop: a stopped context can be started again (the test framework pauses cached contexts so). */
     @Override
     public void start() {
+        draining = false;
+        closed = false;
         running = true;
     }
 

@@ -99,7 +99,8 @@ public class SnapshotLoader {
         Map<UUID, List<EffectivePrice>> prices = new HashMap<>();
         jdbc.sql("select * from prices").query(rs -> {
             var rates = new PriceRates(rs.getBigDecimal("input_per_million"), rs.getBigDecimal("output_per_million"),
-                    rs.getBigDecimal("cached_input_per_million"), rs.getBigDecimal("reasoning_per_million"));
+                    rs.getBigDecimal("cached_input_per_million"), rs.getBigDecimal("reasoning_per_million"),
+                    rs.getBigDecimal("cache_write_input_per_million"));
             prices.computeIfAbsent(uuid(rs, "model_id"), id -> new ArrayList<>())
                     .add(new EffectivePrice(uuid(rs, "id"), instant(rs, "effective_from"), rates));
         });

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,20 +11,18 @@ import org.junit.jupiter.api.Test;
 /** A provider's faults reach the client with their meaning kept, and are metered once, each by its stated rule. */
 class UpstreamFaultsIntegrationTest extends GatewayIntegrationTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void a_providers_429_passes_its_retry_after_on_and_a_503_stays_503() {
         var world = world();
         String limited = model(world, "upstream-rate-limited");
         String overloaded = model(world, "upstream-overloaded");
 
-        var rateLimited = post(world, chat(limited, false));
+        var rateLimited = chatPost(world, chat(limited, false));
         assertThat(rateLimited.statusCode()).isEqualTo(429);
         assertThat(rateLimited.headers().firstValue("retry-after")).hasValue("7");
         assertThat(rateLimited.body()).contains("\"code\":\"upstream_rate_limited\"");
 
-        var unavailable = post(world, chat(overloaded, false));
+        var unavailable = chatPost(world, chat(overloaded, false));
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.body()).contains("\"code\":\"upstream_unavailable\"");
         assertThat(events(world.key().id(), 2)).extracting(e -> e.get("status_code")).containsExactlyInAnyOrder(429, 503);
@@ -36,7 +31,7 @@ class UpstreamFaultsIntegrationTest extends GatewayIntegrationTest {
     @Test
     void a_connection_reset_before_the_answer_says_so_in_its_code() {
         var world = world();
-        var reset = post(world, chat(model(world, "upstream-reset"), false));
+        var reset = chatPost(world, chat(model(world, "upstream-reset"), false));
 
         assertThat(reset.statusCode()).isEqualTo(502);
         assertThat(reset.body()).contains("\"code\":\"upstream_reset\"");
@@ -47,7 +42,7 @@ class UpstreamFaultsIntegrationTest extends GatewayIntegrationTest {
     @Test
     void an_unreadable_success_is_a_502_metered_as_estimated_and_not_charged() {
         var world = world();
-        var garbage = post(world, chat(model(world, "upstream-garbage"), false));
+        var garbage = chatPost(world, chat(model(world, "upstream-garbage"), false));
 
         assertThat(garbage.statusCode()).isEqualTo(502);
         assertThat(garbage.body()).contains("\"code\":\"upstream_invalid_response\"");
@@ -61,7 +56,7 @@ class UpstreamFaultsIntegrationTest extends GatewayIntegrationTest {
     @Test
     void a_stream_cut_off_midway_ends_with_an_error_event_and_bills_what_was_delivered() {
         var world = world();
-        var cut = post(world, chat(model(world, "upstream-stream-cut"), true));
+        var cut = chatPost(world, chat(model(world, "upstream-stream-cut"), true));
 
         assertThat(cut.statusCode()).isEqualTo(200);
         String[] events = cut.body().strip().split("\n\n");
@@ -88,15 +83,7 @@ class UpstreamFaultsIntegrationTest extends GatewayIntegrationTest {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello to the whole world, please.\"}]}";
     }
 
-    private HttpResponse<String> post(World world, String body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + world.key().plaintext())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private HttpResponse<String> chatPost(World world, String body) {
+        return postJson("/chat/completions", world.key().plaintext(), body);
     }
 }

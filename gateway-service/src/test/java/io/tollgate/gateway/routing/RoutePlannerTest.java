@@ -125,6 +125,20 @@ class RoutePlannerTest {
         assertThat(routes(snapshot)).extracting(route -> route.deployment().id()).containsExactly(open.id());
     }
 
+    @Test
+    void a_prompt_too_long_for_the_context_window_goes_straight_to_a_fallback_whose_window_fits() {
+        var small = new ModelEntry(UUID.randomUUID(), "small", "Small", Set.of("chat"), 50, Instant.EPOCH);
+        var own = new DeploymentEntry(UUID.randomUUID(), small.id(), PROVIDER.id(), "small", 100, 0, null, null, null, null);
+        var large = deployment(100, 0, null);
+        var snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(small.name(), small, MODEL.name(), MODEL), Map.of(small.id(), List.of(own), MODEL.id(), List.of(large)),
+                Map.of(PROVIDER.id(), PROVIDER), Map.of(), Map.of(), new LimitSettings(Map.of(), Map.of()),
+                Map.of(small.id(), new ModelRouting(RoutingStrategy.PRIORITY, List.of(new ModelRouting.Fallback(MODEL, true)))));
+
+        // 100 completion tokens alone exceed the small model's 50-token window
+        assertThat(routes(snapshot, small)).extracting(route -> route.deployment().id()).containsExactly(large.id());
+    }
+
     private void measure(DeploymentEntry deployment, Duration latency) {
         var health = states.of(deployment.id());
         health.started(0, System.nanoTime());
@@ -132,15 +146,19 @@ class RoutePlannerTest {
     }
 
     private List<RequestContext.Route> routes(ConfigSnapshot snapshot) {
+        return routes(snapshot, MODEL);
+    }
+
+    private List<RequestContext.Route> routes(ConfigSnapshot snapshot, ModelEntry model) {
         var tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID());
         var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
                 null, new byte[0], snapshot, null, new HttpHeaders());
         context.caller(new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenant.id(), app.id(), "tg_abc",
                 new byte[32], false, null), app, tenant));
-        context.facts(new RequestFacts(MODEL.name(), false, OptionalInt.of(100), false,
+        context.facts(new RequestFacts(model.name(), false, OptionalInt.of(100), false,
                 new PromptText(List.of("Hello there"), 1)));
-        context.subscribed(MODEL, new SubscriptionEntry(UUID.randomUUID(), tenant.id(), app.id(), MODEL.id(),
+        context.subscribed(model, new SubscriptionEntry(UUID.randomUUID(), tenant.id(), app.id(), model.id(),
                 PlanLimits.unlimited()));
         var plan = planner.plan(context);
         assertThat(plan).isInstanceOf(RoutePlanner.Routes.class);

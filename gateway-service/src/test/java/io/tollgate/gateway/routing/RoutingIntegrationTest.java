@@ -2,16 +2,15 @@ package io.tollgate.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Routing over real HTTP: provider faults are invisible to the client while a healthy deployment remains, failed
@@ -19,14 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingIntegrationTest extends GatewayIntegrationTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    private MeterRegistry registry;
 
     @Test
     void a_failing_primary_is_invisible_to_the_client_and_the_next_deployment_serves() {
         var world = world();
         for (String failure : new String[]{"upstream-fail", "upstream-rate-limited", "upstream-reset"}) {
             String model = modelWith(world, failure, "gpt-4o-backup");
-            var response = post(world, chat(model, false));
+            var response = chatPost(world, chat(model, false));
 
             assertThat(response.statusCode()).as(failure + response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
@@ -37,6 +37,9 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
                     .containsEntry("upstream_model", "gpt-4o-backup");
             assertThat((BigDecimal) event.get("cost_usd")).isPositive();
         });
+        double failed = registry.find("tollgate.gateway.upstream.attempts").tag("outcome", "failed").counters()
+                .stream().mapToDouble(Counter::count).sum();
+        assertThat(failed).as("failed attempts are in the metrics, not on invoices").isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -48,7 +51,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().firstByteTimeout() != null).orElse(false));
 
         long started = System.nanoTime();
-        var response = post(world, chat(model, false));
+        var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
@@ -60,7 +63,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var world = world();
         String model = modelWith(world, "upstream-fail", "upstream-overloaded");
 
-        var response = post(world, chat(model, false));
+        var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("No deployment could answer (2 attempts)")
@@ -76,7 +79,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var world = world();
         String model = modelWith(world, "upstream-fail", "gpt-4o-backup");
 
-        var response = post(world, chat(model, true));
+        var response = chatPost(world, chat(model, true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
@@ -92,20 +95,20 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         UPSTREAM.fail(primary);
         String model = modelWith(world, primary, "gpt-4o-backup");
         for (int i = 0; i < 5; i++) {
-            assertThat(post(world, chat(model, false)).statusCode()).isEqualTo(200);
+            assertThat(chatPost(world, chat(model, false)).statusCode()).isEqualTo(200);
         }
         assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
 
-        var whileOpen = post(world, chat(model, false));
+        var whileOpen = chatPost(world, chat(model, false));
         assertThat(whileOpen.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("the open breaker skips the primary").hasValue("1");
         assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
 
         UPSTREAM.recover(primary);
         await(() -> {
-            var probe = post(world, chat(model, false));
+            var probe = chatPost(world, chat(model, false));
             return probe.statusCode() == 200 && UPSTREAM.receivedFor(primary).size() > 5;
         }, Duration.ofSeconds(5), "a half-open probe reaching the primary");
-        await(() -> post(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER).orElse("").equals("1")
+        await(() -> chatPost(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER).orElse("").equals("1")
                 && UPSTREAM.receivedFor(primary).size() >= 8, Duration.ofSeconds(5), "the primary serving again");
     }
 
@@ -118,7 +121,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().requestsPerMinute() != null).orElse(false));
 
         for (int i = 0; i < 4; i++) {
-            assertThat(post(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+            assertThat(chatPost(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
         }
         assertThat(events(world.key().id(), 4)).extracting(e -> e.get("upstream_model"))
                 .containsExactly("gpt-4o-capped", "gpt-4o-capped", "gpt-4o-backup", "gpt-4o-backup");
@@ -140,7 +143,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
                 && s.model(broken).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent()
                 && s.model(brokenToo).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
 
-        var servedByFallback = post(world, chat(broken, false));
+        var servedByFallback = chatPost(world, chat(broken, false));
         assertThat(servedByFallback.statusCode()).isEqualTo(200);
         assertThat(servedByFallback.headers().firstValue(Failover.SERVED_MODEL_HEADER)).hasValue(covered);
         var event = events(world.key().id(), 1).getFirst();
@@ -149,7 +152,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         assertThat((BigDecimal) event.get("cost_usd"))
                 .as("billed at the fallback's 100 USD per million tokens").isEqualByComparingTo(BigDecimal.valueOf(tokens * 100).movePointLeft(6));
 
-        var notCovered = post(world, chat(brokenToo, false));
+        var notCovered = chatPost(world, chat(brokenToo, false));
         assertThat(notCovered.statusCode()).as("the app holds no subscription to the uncovered fallback").isEqualTo(502);
     }
 
@@ -175,20 +178,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Route me somewhere healthy, please.\"}]}";
     }
 
-    private HttpResponse<String> post(World world, String body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + world.key().plaintext())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> only(java.util.List<Map<String, Object>> events) {
-        return events.getFirst();
+    private HttpResponse<String> chatPost(World world, String body) {
+        return postJson("/chat/completions", world.key().plaintext(), body);
     }
 }

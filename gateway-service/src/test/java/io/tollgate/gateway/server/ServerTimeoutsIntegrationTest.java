@@ -61,7 +61,8 @@ class ServerTimeoutsIntegrationTest {
             long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
             assertThat(cutOff).as("the connection is closed while the headers trickle in").isTrue();
-            assertThat(elapsedMillis).isBetween(250L, 1200L);
+            // trickled to the end, the header would take over 10 s; a loaded machine may fire the 300 ms timer late
+            assertThat(elapsedMillis).isBetween(250L, 5000L);
         }
     }
 
@@ -73,7 +74,7 @@ class ServerTimeoutsIntegrationTest {
             long start = System.nanoTime();
 
             assertThat(connection.closedWithin(Duration.ofSeconds(5))).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isBetween(400L, 1400L);
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isBetween(400L, 4000L);
         }
     }
 

@@ -88,7 +88,7 @@ public final class FakeUpstream implements AutoCloseable {
         try (exchange) {
             boolean stream = STREAM.matcher(body).find();
             if (failing.contains(upstreamModel)) {
-                respond(exchange, 500, "application/json", fixture("error-500.json"));
+                Exchanges.json(exchange, 500, fixture("error-500.json"));
                 return;
             }
             if (upstreamModel.equals("upstream-slow")) {
@@ -100,24 +100,24 @@ public final class FakeUpstream implements AutoCloseable {
                 }
                 case "upstream-rate-limited" -> {
                     exchange.getResponseHeaders().set("retry-after", "7");
-                    respond(exchange, 429, "application/json", fixture("error-429.json"));
+                    Exchanges.json(exchange, 429, fixture("error-429.json"));
                 }
-                case "upstream-overloaded" -> respond(exchange, 503, "application/json", fixture("error-500.json"));
-                case "upstream-garbage" -> respond(exchange, 200, "text/html",
+                case "upstream-overloaded" -> Exchanges.json(exchange, 503, fixture("error-500.json"));
+                case "upstream-garbage" -> Exchanges.respond(exchange, 200, "text/html",
                         "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8));
-                case "upstream-fail" -> respond(exchange, 500, "application/json", fixture("error-500.json"));
-                case "upstream-bad-request" -> respond(exchange, 400, "application/json", fixture("error-400.json"));
+                case "upstream-fail" -> Exchanges.json(exchange, 500, fixture("error-500.json"));
+                case "upstream-bad-request" -> Exchanges.json(exchange, 400, fixture("error-400.json"));
                 default -> {
                     boolean noUsage = upstreamModel.equals("upstream-no-usage");
                     if (stream) {
-                        stream(exchange, fixture(noUsage ? "chat-stream-no-usage.sse" : "chat-stream.sse"));
+                        Exchanges.events(exchange, fixture(noUsage ? "chat-stream-no-usage.sse" : "chat-stream.sse"));
                     } else {
                         String name = switch (path) {
                             case "/v1/completions" -> "completion.json";
                             case "/v1/embeddings" -> "embeddings.json";
                             default -> noUsage ? "chat-completion-no-usage.json" : "chat-completion.json";
                         };
-                        respond(exchange, 200, "application/json", fixture(name));
+                        Exchanges.json(exchange, 200, fixture(name));
                     }
                 }
             }
@@ -132,22 +132,7 @@ public final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
 
-    /** Sends the events one by one, flushed, the way a provider streams them. */
-    private static void stream(HttpExchange exchange, byte[] events) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        for (String event : new String(events, StandardCharsets.UTF_8).split("(?<=\n\n)")) {
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-    }
 
     private static void streamPartly(HttpExchange exchange, byte[] events, int count) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");

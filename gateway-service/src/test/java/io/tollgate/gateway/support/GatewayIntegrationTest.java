@@ -8,6 +8,12 @@ import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import io.tollgate.testsupport.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +85,22 @@ public abstract class GatewayIntegrationTest {
     protected OpenAIClient client(String apiKey) {
         return OpenAIOkHttpClient.builder().apiKey(apiKey).baseUrl(baseUrl()).maxRetries(0)
                 .timeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A POST of a JSON body to a model endpoint with the key, over plain HTTP. */
+    protected HttpResponse<String> postJson(String path, String key, String body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     protected void awaitSnapshot(Predicate<ConfigSnapshot> condition) {

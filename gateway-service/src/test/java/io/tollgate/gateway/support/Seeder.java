@@ -82,6 +82,17 @@ public final class Seeder {
         return id;
     }
 
+    public UUID anthropicProvider(String baseUrl) {
+        UUID id = UUID.randomUUID();
+        var credential = CIPHER.encrypt(PROVIDER_CREDENTIAL, id.toString());
+        jdbc.sql("""
+                        insert into providers (id, name, type, base_url, credential_ciphertext, credential_key_id,
+                                               connect_timeout_ms, response_timeout_ms)
+                        values (?, ?, 'ANTHROPIC', ?, ?, ?, 2000, 10000)""")
+                .params(id, "anthropic-" + unique(), baseUrl, credential.ciphertext(), credential.keyId()).update();
+        return id;
+    }
+
     public UUID mockProvider(String settingsJson) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into providers (id, name, type, settings) values (?, ?, 'MOCK', ?::jsonb)")

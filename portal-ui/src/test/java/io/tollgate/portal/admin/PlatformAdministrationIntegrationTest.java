@@ -138,16 +138,18 @@ class PlatformAdministrationIntegrationTest {
                 "Priced", "", "chat", 8192, null, false, "ACTIVE"));
         Instant soon = Instant.now().plus(Duration.ofMinutes(5));
         models.addPrice(modelId, new PriceDraft(soon, new BigDecimal("0.15"), new BigDecimal("0.60"),
-                new BigDecimal("0.075"), null));
+                new BigDecimal("0.075"), null, new BigDecimal("0.1875")));
 
         assertThatThrownBy(() -> models.addPrice(modelId, new PriceDraft(Instant.now().minus(Duration.ofDays(1)),
-                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, null)))
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, null, null)))
                 .isInstanceOf(PortalException.class).hasMessageContaining("past costs");
         models.addPrice(modelId, new PriceDraft(soon.plus(Duration.ofDays(30)), new BigDecimal("0.10"),
-                new BigDecimal("0.40"), new BigDecimal("0.05"), null));
+                new BigDecimal("0.40"), new BigDecimal("0.05"), null, null));
 
         assertThat(models.prices(modelId)).hasSize(2).last()
-                .satisfies(p -> assertThat(p.draft().inputPerMillion()).isEqualByComparingTo("0.15"));
+                .satisfies(p -> assertThat(p.draft().inputPerMillion()).isEqualByComparingTo("0.15"))
+                .satisfies(p -> assertThat(p.draft().cacheWriteInputPerMillion()).isEqualByComparingTo("0.1875"));
+        assertThat(models.prices(modelId).getFirst().draft().cacheWriteInputPerMillion()).isNull();
     }
 
     @Test

@@ -36,6 +36,8 @@ public class Price extends PersistableEntity<UUID> {
     private BigDecimal cachedInputPerMillion;
     @Column(precision = 19, scale = 9)
     private @Nullable BigDecimal reasoningPerMillion;
+    @Column(precision = 19, scale = 9)
+    private @Nullable BigDecimal cacheWriteInputPerMillion;
     private Instant createdAt;
 
     protected Price() {
@@ -50,11 +52,13 @@ public class Price extends PersistableEntity<UUID> {
         this.outputPerMillion = rates.outputPerMillion();
         this.cachedInputPerMillion = rates.cachedInputPerMillion();
         this.reasoningPerMillion = rates.reasoningPerMillion();
+        this.cacheWriteInputPerMillion = rates.cacheWriteInputPerMillion();
         this.createdAt = at;
     }
 
     public PriceRates rates() {
-        return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, reasoningPerMillion);
+        return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, reasoningPerMillion,
+                cacheWriteInputPerMillion);
     }
 
     /** This price as an entry of a {@link PriceSchedule}. */

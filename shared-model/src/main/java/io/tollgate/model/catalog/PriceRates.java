@@ -10,14 +10,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * USD prices per million tokens of one model. Without a reasoning rate, reasoning tokens cost the
- * output rate (as the {@code prices.reasoning_per_million} column documents).
+ * output rate (as the {@code prices.reasoning_per_million} column documents); without a cache-write rate, prompt
+ * tokens written to a prompt cache cost the input rate.
  */
 @NullMarked
 public record PriceRates(
         BigDecimal inputPerMillion,
         BigDecimal outputPerMillion,
         BigDecimal cachedInputPerMillion,
-        @Nullable BigDecimal reasoningPerMillion) {
+        @Nullable BigDecimal reasoningPerMillion,
+        @Nullable BigDecimal cacheWriteInputPerMillion) {
 
     public PriceRates {
         requireNonNegative("inputPerMillion", inputPerMillion);
@@ -26,11 +28,20 @@ public record PriceRates(
         if (reasoningPerMillion != null) {
             requireNonNegative("reasoningPerMillion", reasoningPerMillion);
         }
+        if (cacheWriteInputPerMillion != null) {
+            requireNonNegative("cacheWriteInputPerMillion", cacheWriteInputPerMillion);
+        }
+    }
+
+    /** Rates without a cache-write rate of their own. */
+    public PriceRates(BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion,
+                      @Nullable BigDecimal reasoningPerMillion) {
+        this(inputPerMillion, outputPerMillion, cachedInputPerMillion, reasoningPerMillion, null);
     }
 
     public static PriceRates withoutReasoningRate(
             BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cachedInputPerMillion) {
-        return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, null);
+        return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, null, null);
     }
 
     public Optional<BigDecimal> reasoningRate() {
@@ -42,10 +53,16 @@ public record PriceRates(
         return reasoningPerMillion != null ? reasoningPerMillion : outputPerMillion;
     }
 
+    /** The rate prompt tokens written to a prompt cache are billed at: their own, else the input rate. */
+    public BigDecimal effectiveCacheWritePerMillion() {
+        return cacheWriteInputPerMillion != null ? cacheWriteInputPerMillion : inputPerMillion;
+    }
+
     /** The exact cost of the usage; nothing is rounded, the scale grows as needed. */
     public Money costOf(TokenUsage usage) {
-        BigDecimal perMillion = inputPerMillion.multiply(BigDecimal.valueOf(usage.uncachedPromptTokens()))
+        BigDecimal perMillion = inputPerMillion.multiply(BigDecimal.valueOf(usage.plainPromptTokens()))
                 .add(cachedInputPerMillion.multiply(BigDecimal.valueOf(usage.cachedPromptTokens())))
+                .add(effectiveCacheWritePerMillion().multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
                 .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.visibleCompletionTokens())))
                 .add(effectiveReasoningPerMillion().multiply(BigDecimal.valueOf(usage.reasoningTokens())));
         return Money.of(perMillion.movePointLeft(6));

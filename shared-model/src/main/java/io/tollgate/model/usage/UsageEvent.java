@@ -55,6 +55,7 @@ public class UsageEvent extends PersistableEntity<UsageEventId> {
     private int completionTokens;
     private int cachedTokens;
     private int reasoningTokens;
+    private int cacheWriteTokens;
     private boolean usageEstimated;
     @Column(precision = 28, scale = 15)
     private BigDecimal costUsd;
@@ -91,6 +92,7 @@ public class UsageEvent extends PersistableEntity<UsageEventId> {
         this.completionTokens = Math.toIntExact(tokens.completionTokens());
         this.cachedTokens = Math.toIntExact(tokens.cachedPromptTokens());
         this.reasoningTokens = Math.toIntExact(tokens.reasoningTokens());
+        this.cacheWriteTokens = Math.toIntExact(tokens.cacheWriteTokens());
         this.usageEstimated = usageEstimated;
         this.costUsd = cost.amount();
         this.statusCode = statusCode;
@@ -146,7 +148,7 @@ public class UsageEvent extends PersistableEntity<UsageEventId> {
     }
 
     public TokenUsage getTokens() {
-        return new TokenUsage(promptTokens, completionTokens, cachedTokens, reasoningTokens);
+        return new TokenUsage(promptTokens, completionTokens, cachedTokens, reasoningTokens, cacheWriteTokens);
     }
 
     public boolean isUsageEstimated() {

@@ -47,6 +47,20 @@ class PriceRatesTest {
     }
 
     @Test
+    void cache_writes_cost_their_own_rate_and_the_input_rate_without_one() {
+        PriceRates withCacheWrites = new PriceRates(new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.30"),
+                null, new BigDecimal("3.75"));
+        // 100k plain x 3 + 500k cache reads x 0.30 + 400k cache writes x 3.75 + 10k output x 15
+        TokenUsage usage = new TokenUsage(1_000_000, 10_000, 500_000, 0, 400_000);
+
+        assertThat(withCacheWrites.costOf(usage)).isEqualTo(Money.usd("2.10"));
+        assertThat(withCacheWrites.effectiveCacheWritePerMillion()).isEqualByComparingTo("3.75");
+        // without a cache-write rate the 400k cost the input rate: 500k x 3 + 500k x 0.30 + 10k x 15
+        assertThat(new PriceRates(new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.30"), null)
+                .costOf(usage)).isEqualTo(Money.usd("1.80"));
+    }
+
+    @Test
     void every_token_class_together_is_exact_to_the_last_digit() {
         PriceRates odd = new PriceRates(new BigDecimal("0.123456789"), new BigDecimal("0.987654321"),
                 new BigDecimal("0.000000001"), null);

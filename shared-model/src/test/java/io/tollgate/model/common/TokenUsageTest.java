@@ -42,6 +42,19 @@ class TokenUsageTest {
     }
 
     @Test
+    void cache_writes_are_prompt_tokens_that_were_not_read_from_the_cache() {
+        TokenUsage usage = new TokenUsage(1000, 10, 600, 0, 300);
+
+        assertThat(usage.uncachedPromptTokens()).isEqualTo(400);
+        assertThat(usage.plainPromptTokens()).isEqualTo(100);
+        assertThat(usage.plus(new TokenUsage(10, 0, 0, 0, 5)).cacheWriteTokens()).isEqualTo(305);
+        assertThat(new TokenUsage(10, 0, 0, 0)).isEqualTo(new TokenUsage(10, 0, 0, 0, 0));
+        assertThatThrownBy(() -> new TokenUsage(1000, 0, 600, 0, 401))
+                .hasMessage("cacheWriteTokens (401) cannot exceed the uncached promptTokens (400)");
+        assertThatThrownBy(() -> new TokenUsage(0, 0, 0, 0, -1)).hasMessageContaining("cacheWriteTokens");
+    }
+
+    @Test
     void overflowing_sums_fail_instead_of_wrapping() {
         TokenUsage huge = TokenUsage.of(Long.MAX_VALUE, 0);
 

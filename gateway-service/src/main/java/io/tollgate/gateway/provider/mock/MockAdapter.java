@@ -7,8 +7,8 @@ import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.openai.OpenAiReply;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
-import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
 import io.tollgate.gateway.snapshot.ProviderType;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
@@ -44,9 +44,7 @@ public class MockAdapter implements ProviderAdapter {
             if (fails(settings)) {
                 return Mono.error(UpstreamErrors.fromStatus(500, FAILURE, null).asException());
             }
-            byte[] body = responses.complete(request, prompt(request), settings);
-            return Mono.just(ProviderReply.of(body, OpenAiUsageReader.read(body),
-                    () -> OpenAiStreamTranslator.generatedText(body)));
+            return Mono.just(OpenAiReply.of(responses.complete(request, prompt(request), settings)));
         });
         return settings.latency().isZero() ? reply : Mono.delay(settings.latency()).then(reply);
     }
@@ -64,12 +62,7 @@ public class MockAdapter implements ProviderAdapter {
         if (!settings.latency().isZero()) {
             events = Mono.delay(settings.latency()).thenMany(events);
         }
-        return new ProviderStream(events.handle((event, sink) -> {
-            byte[] forward = translator.accept(event);
-            if (forward != null) {
-                sink.next(forward);
-            }
-        }), translator);
+        return new ProviderStream(translator.watch(events), translator);
     }
 
     private MockPrompt prompt(UpstreamRequest request) {

@@ -57,18 +57,11 @@ public class OpenAiAdapter implements ProviderAdapter {
             return Mono.error(invalidBaseUrl());
         }
         return http.post(client(request.provider()), uri, OpenAiRequestRewriter.rewrite(request), null)
-                .handle((answer, sink) -> {
+                .map(answer -> {
                     if (!answer.ok()) {
-                        sink.error(failure(answer).asException());
-                        return;
+                        throw failure(answer).asException();
                     }
-                    var usage = OpenAiUsageReader.parse(answer.body());
-                    if (usage.malformed()) {
-                        sink.error(UpstreamErrors.invalidResponse());
-                        return;
-                    }
-                    sink.next(ProviderReply.of(answer.body(), usage.usage(),
-                            () -> OpenAiStreamTranslator.generatedText(answer.body())));
+                    return OpenAiReply.of(answer.body());
                 });
     }
 
@@ -79,15 +72,8 @@ public class OpenAiAdapter implements ProviderAdapter {
         if (uri == null) {
             return new ProviderStream(Flux.error(invalidBaseUrl()), translator);
         }
-        Flux<byte[]> events = http.events(client(request.provider()), uri, OpenAiRequestRewriter.rewrite(request), null,
-                        OpenAiAdapter::failure)
-                .handle((event, sink) -> {
-                    byte[] forward = translator.accept(event);
-                    if (forward != null) {
-                        sink.next(forward);
-                    }
-                });
-        return new ProviderStream(events, translator);
+        return new ProviderStream(translator.watch(http.events(client(request.provider()), uri,
+                OpenAiRequestRewriter.rewrite(request), null, OpenAiAdapter::failure)), translator);
     }
 
     /** An OpenAI-shaped error answer as the client's rejection. */

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The body for the provider: the client's bytes unchanged, unless the model alias differs from the upstream model
  * name or a stream lacks {@code stream_options.include_usage} (the gateway needs the final usage chunk to bill).
  */
-final class OpenAiRequestRewriter {
+public final class OpenAiRequestRewriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,7 +22,7 @@ final class OpenAiRequestRewriter {
     private OpenAiRequestRewriter() {
     }
 
-    static byte[] rewrite(UpstreamRequest request) {
+    public static byte[] rewrite(UpstreamRequest request) {
         return rewrite(request.body(), request.facts(), request.upstreamModel());
     }
 

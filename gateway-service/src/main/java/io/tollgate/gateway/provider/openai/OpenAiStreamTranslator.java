@@ -6,6 +6,7 @@ import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,6 +25,16 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
 
     public OpenAiStreamTranslator(boolean clientWantsUsage) {
         this.clientWantsUsage = clientWantsUsage;
+    }
+
+    /** The events to send to the client, each watched on its way (a hidden usage chunk left out). */
+    public Flux<byte[]> watch(Flux<byte[]> events) {
+        return events.handle((event, sink) -> {
+            byte[] forward = accept(event);
+            if (forward != null) {
+                sink.next(forward);
+            }
+        });
     }
 
     /** The event to send to the client, or null to leave it out. */

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ModelAdminService {
 
-    public record ModelRow(UUID id, ModelDraft draft) {
+    public record ModelRow(UUID id, ModelDraft draft, RoutingStrategy routingStrategy) {
     }
 
     public record PriceRow(UUID id, PriceDraft draft) {
@@ -47,7 +47,8 @@ public class ModelAdminService {
                         rs.getString("display_name"), rs.getString("description"),
                         String.join(",", (String[]) rs.getArray("capabilities").getArray()),
                         rs.getInt("context_window"), rs.getObject("max_output_tokens", Integer.class),
-                        rs.getBoolean("requires_approval"), rs.getString("status"))))
+                        rs.getBoolean("requires_approval"), rs.getString("status")),
+                        RoutingStrategy.valueOf(rs.getString("routing_strategy"))))
                 .list();
     }
 
@@ -86,14 +87,15 @@ public class ModelAdminService {
                 .query((rs, n) -> new PriceRow(rs.getObject("id", UUID.class), new PriceDraft(
                         Sql.instant(rs, "effective_from"), rs.getBigDecimal("input_per_million"),
                         rs.getBigDecimal("output_per_million"), rs.getBigDecimal("cached_input_per_million"),
-                        rs.getBigDecimal("reasoning_per_million"))))
+                        rs.getBigDecimal("reasoning_per_million"), rs.getBigDecimal("cache_write_input_per_million"))))
                 .list();
     }
 
     /** Adds a price from now or a future instant; past prices are never edited, so past costs never change. */
     public void addPrice(UUID modelId, PriceDraft price) {
         if (price.inputPerMillion().signum() < 0 || price.outputPerMillion().signum() < 0
-                || price.cachedInputPerMillion().signum() < 0) {
+                || price.cachedInputPerMillion().signum() < 0
+                || (price.cacheWriteInputPerMillion() != null && price.cacheWriteInputPerMillion().signum() < 0)) {
             throw new PortalException("Prices cannot be negative");
         }
         if (price.effectiveFrom().isBefore(clock.instant().minus(CLOCK_SKEW))) {
@@ -107,10 +109,12 @@ public class ModelAdminService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into prices (id, model_id, effective_from, input_per_million, output_per_million,
-                                            cached_input_per_million, reasoning_per_million)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                                            cached_input_per_million, reasoning_per_million,
+                                            cache_write_input_per_million)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, modelId, Sql.timestamp(price.effectiveFrom()), price.inputPerMillion(),
-                        price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion())
+                        price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion(),
+                        price.cacheWriteInputPerMillion())
                 .update();
         audit.record(null, "price.create", "price", id, Map.of("model", modelId,
                 "effectiveFrom", price.effectiveFrom(), "inputPerMillion", price.inputPerMillion().toPlainString(),

@@ -28,22 +28,28 @@ import java.util.UUID;
 class ModelsView extends VerticalLayout {
 
     private final ModelAdminService models;
+    private final ModelRoutingService routings;
     private final Grid<ModelAdminService.ModelRow> grid = new Grid<>();
 
-    ModelsView(ModelAdminService models) {
+    ModelsView(ModelAdminService models, ModelRoutingService routings) {
         this.models = models;
+        this.routings = routings;
         grid.addColumn(m -> m.draft().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(m -> m.draft().displayName()).setHeader("Display name").setAutoWidth(true);
         grid.addColumn(m -> m.draft().contextWindow()).setHeader("Context").setAutoWidth(true);
         grid.addColumn(m -> m.draft().requiresApproval() ? "yes" : "no").setHeader("Approval").setAutoWidth(true);
         grid.addColumn(m -> m.draft().status()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(m -> m.routingStrategy().label()).setHeader("Routing").setAutoWidth(true);
         grid.addComponentColumn(model -> {
             Button edit = new Button("Edit", click -> edit(model.id(), model.draft()));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button prices = new Button("Prices", click -> prices(model));
             prices.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            return new HorizontalLayout(edit, prices);
-        }).setAutoWidth(true);
+            Button routing = new Button("Routing", click -> routing(model));
+            routing.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            routing.addClassName("routing-" + model.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
+            return new HorizontalLayout(edit, prices, routing);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setId("models-grid");
         Button create = new Button("New model", click -> edit(null, ModelDraft.empty()));
         create.setId("new-model");
@@ -64,11 +70,25 @@ class ModelsView extends VerticalLayout {
         });
     }
 
+    private void routing(ModelAdminService.ModelRow model) {
+        RoutingForm form = new RoutingForm(model.id(), routings.routing(model.id()), models.list());
+        Dialog dialog = Ui.dialog("Routing of " + model.draft().name(), form);
+        dialog.setWidth("min(48rem, 95vw)");
+        form.addSaveListener(save -> {
+            routings.save(model.id(), save.routing());
+            dialog.close();
+            Ui.success("Routing saved");
+            refresh();
+        });
+    }
+
     private void prices(ModelAdminService.ModelRow model) {
         Grid<ModelAdminService.PriceRow> history = new Grid<>();
         history.addColumn(p -> Ui.time(p.draft().effectiveFrom())).setHeader("From").setAutoWidth(true);
         history.addColumn(p -> p.draft().inputPerMillion().toPlainString()).setHeader("Input");
         history.addColumn(p -> p.draft().cachedInputPerMillion().toPlainString()).setHeader("Cached");
+        history.addColumn(p -> p.draft().cacheWriteInputPerMillion() == null ? "= input"
+                : p.draft().cacheWriteInputPerMillion().toPlainString()).setHeader("Cache write");
         history.addColumn(p -> p.draft().outputPerMillion().toPlainString()).setHeader("Output");
         history.setAllRowsVisible(true);
         history.setItems(models.prices(model.id()));
@@ -76,10 +96,12 @@ class ModelsView extends VerticalLayout {
         from.setValue(LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0).plusMinutes(1));
         BigDecimalField input = money("Input per 1M");
         BigDecimalField cached = money("Cached input per 1M");
+        BigDecimalField cacheWrite = money("Cache write per 1M");
+        cacheWrite.setHelperText("Blank: the input price");
         BigDecimalField output = money("Output per 1M");
         Button add = new Button("Add price");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(from, input, cached, output, add);
+        FlexLayout form = new FlexLayout(from, input, cached, cacheWrite, output, add);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.getStyle().set("gap", "var(--lumo-space-m)");
         Dialog dialog = Ui.dialog("Prices of " + model.draft().name() + " (USD)",
@@ -91,7 +113,7 @@ class ModelsView extends VerticalLayout {
                 return;
             }
             models.addPrice(model.id(), new PriceDraft(from.getValue().toInstant(ZoneOffset.UTC), input.getValue(),
-                    output.getValue(), cached.getValue(), null));
+                    output.getValue(), cached.getValue(), null, cacheWrite.getValue()));
             history.setItems(models.prices(model.id()));
         });
     }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A price per million tokens from {@code effectiveFrom} on; reasoning null = priced as output. */
+/**
+ * A price per million tokens from {@code effectiveFrom} on; reasoning null = priced as output, cache write null =
+ * priced as input.
+ */
 public record PriceDraft(Instant effectiveFrom, BigDecimal inputPerMillion, BigDecimal outputPerMillion,
-                         BigDecimal cachedInputPerMillion, @Nullable BigDecimal reasoningPerMillion) {
+                         BigDecimal cachedInputPerMillion, @Nullable BigDecimal reasoningPerMillion,
+                         @Nullable BigDecimal cacheWriteInputPerMillion) {
 }

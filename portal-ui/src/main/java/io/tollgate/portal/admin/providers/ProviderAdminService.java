@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Providers and their deployments. Credentials are encrypted with the current master key (bound to the provider id
- * as associated data, as the gateway expects) and are only ever replaced, never shown.
+ * Providers (their deployments: {@link DeploymentAdminService}). Credentials are encrypted with the current master key
+ * (bound to the provider id as associated data, as the gateway expects) and are only ever replaced, never shown.
  */
 @Service
 @Transactional
@@ -25,10 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderAdminService {
 
     public record ProviderRow(UUID id, ProviderDraft draft, boolean hasCredential) {
-    }
-
-    public record DeploymentRow(UUID id, String modelName, String upstreamModel, int weight, int priority,
-                                boolean enabled) {
     }
 
     private final JdbcClient jdbc;
@@ -86,44 +82,5 @@ public class ProviderAdminService {
                 .query((rs, n) -> rs.getBytes(1) == null ? null
                         : cipher.decrypt(new EncryptedSecret(rs.getBytes(1), rs.getString(2)), providerId.toString()))
                 .optional();
-    }
-
-    @Transactional(readOnly = true)
-    public List<DeploymentRow> deployments(UUID providerId) {
-        return jdbc.sql("""
-                        select d.id, m.name, d.upstream_model, d.weight, d.priority, d.enabled
-                        from deployments d join models m on m.id = d.model_id where d.provider_id = ?
-                        order by m.name, d.priority""")
-                .param(providerId)
-                .query((rs, n) -> new DeploymentRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
-                .list();
-    }
-
-    public void addDeployment(UUID providerId, UUID modelId, String upstreamModel, int weight, int priority) {
-        if (upstreamModel.isBlank() || weight < 0 || weight > 10_000 || priority < 0) {
-            throw new PortalException("Name the upstream model; weight 0-10000, priority 0 or more");
-        }
-        boolean exists = jdbc.sql("""
-                        select exists(select 1 from deployments where model_id = ? and provider_id = ?
-                                      and upstream_model = ?)""")
-                .params(modelId, providerId, upstreamModel.trim()).query(Boolean.class).single();
-        if (exists) {
-            throw new PortalException("This deployment already exists");
-        }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into deployments (id, model_id, provider_id, upstream_model, weight, priority)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, modelId, providerId, upstreamModel.trim(), weight, priority).update();
-        audit.record(null, "deployment.create", "deployment", id,
-                Map.of("provider", providerId, "model", modelId, "upstreamModel", upstreamModel.trim()));
-    }
-
-    public void removeDeployment(UUID deploymentId) {
-        if (jdbc.sql("delete from deployments where id = ?").param(deploymentId).update() == 0) {
-            throw PortalException.notFound("Deployment");
-        }
-        audit.record(null, "deployment.delete", "deployment", deploymentId, Map.of());
     }
 }

@@ -2,17 +2,12 @@ package io.tollgate.portal.admin.providers;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tollgate.portal.admin.models.ModelAdminService;
@@ -28,11 +23,14 @@ import java.util.UUID;
 class ProvidersView extends VerticalLayout {
 
     private final ProviderAdminService providers;
+    private final DeploymentAdminService deployments;
     private final ModelAdminService models;
     private final Grid<ProviderAdminService.ProviderRow> grid = new Grid<>();
 
-    ProvidersView(ProviderAdminService providers, ConnectionCheck connections, ModelAdminService models) {
+    ProvidersView(ProviderAdminService providers, DeploymentAdminService deployments, ConnectionCheck connections,
+                  ModelAdminService models) {
         this.providers = providers;
+        this.deployments = deployments;
         this.models = models;
         grid.addColumn(p -> p.draft().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(p -> p.draft().type()).setHeader("Type").setAutoWidth(true);
@@ -45,11 +43,13 @@ class ProvidersView extends VerticalLayout {
             Button edit = new Button("Edit", click -> edit(provider.id(), provider.draft(), provider.hasCredential()));
             Button test = new Button("Test connection", click -> Notification.show(connections.check(provider.id()),
                     5000, Notification.Position.TOP_CENTER));
-            Button deployments = new Button("Deployments", click -> deployments(provider));
-            for (Button button : new Button[] {edit, test, deployments}) {
+            Button deploymentList = new Button("Deployments",
+                    click -> new DeploymentsDialog(deployments, provider, models.list()).open());
+            deploymentList.addClassName("deployments-" + provider.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
+            for (Button button : new Button[] {edit, test, deploymentList}) {
                 button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             }
-            return new HorizontalLayout(edit, test, deployments);
+            return new HorizontalLayout(edit, test, deploymentList);
         }).setAutoWidth(true);
         grid.setId("providers-grid");
         Button create = new Button("New provider", click -> edit(null, new ProviderDraft("", "OPENAI", "", true), false));
@@ -68,45 +68,6 @@ class ProvidersView extends VerticalLayout {
             Ui.success("Provider saved");
             refresh();
         });
-    }
-
-    private void deployments(ProviderAdminService.ProviderRow provider) {
-        Grid<ProviderAdminService.DeploymentRow> list = new Grid<>();
-        list.addColumn(ProviderAdminService.DeploymentRow::modelName).setHeader("Model");
-        list.addColumn(ProviderAdminService.DeploymentRow::upstreamModel).setHeader("Upstream model");
-        list.addColumn(ProviderAdminService.DeploymentRow::weight).setHeader("Weight");
-        list.addColumn(ProviderAdminService.DeploymentRow::priority).setHeader("Priority");
-        list.addComponentColumn(deployment -> new Button("Remove", click -> Ui.confirm("Remove this deployment?",
-                "The gateway stops routing " + deployment.modelName() + " here.", "Remove", () -> {
-                    providers.removeDeployment(deployment.id());
-                    list.setItems(providers.deployments(provider.id()));
-                })));
-        list.setAllRowsVisible(true);
-        list.setItems(providers.deployments(provider.id()));
-        ComboBox<ModelAdminService.ModelRow> model = new ComboBox<>("Model");
-        model.setItems(models.list());
-        model.setItemLabelGenerator(m -> m.draft().name());
-        TextField upstream = new TextField("Upstream model");
-        IntegerField weight = new IntegerField("Weight");
-        weight.setValue(100);
-        IntegerField priority = new IntegerField("Priority");
-        priority.setValue(0);
-        Button add = new Button("Add deployment", click -> {
-            if (model.isEmpty() || upstream.isEmpty() || weight.isEmpty() || priority.isEmpty()) {
-                Ui.success("Pick a model and fill in every field");
-                return;
-            }
-            providers.addDeployment(provider.id(), model.getValue().id(), upstream.getValue(), weight.getValue(),
-                    priority.getValue());
-            list.setItems(providers.deployments(provider.id()));
-        });
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(model, upstream, weight, priority, add);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
-        Dialog dialog = Ui.dialog("Deployments on " + provider.draft().name(),
-                new VerticalLayout(list, new H4("Map a model to this provider"), form));
-        dialog.setWidth("min(52rem, 95vw)");
     }
 
     private void refresh() {

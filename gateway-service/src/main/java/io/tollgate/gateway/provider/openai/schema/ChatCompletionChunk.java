@@ -12,6 +12,11 @@ public record ChatCompletionChunk(String id, String object, long created, String
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(@Nullable String role, @Nullable String content) {
+    public record Delta(@Nullable String role, @Nullable String content, @Nullable List<ToolCall> toolCalls,
+                        @Nullable String reasoningContent) {
+
+        public Delta(@Nullable String role, @Nullable String content) {
+            this(role, content, null, null);
+        }
     }
 }

@@ -1,0 +1,93 @@
+package io.tollgate.portal.admin.providers;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.tollgate.portal.admin.models.ModelAdminService.ModelRow;
+import io.tollgate.portal.common.Ui;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A provider's deployments with their routing settings; each is added, edited or removed here. */
+class DeploymentsDialog {
+
+    private final DeploymentAdminService deployments;
+    private final UUID providerId;
+    private final String providerName;
+    private final List<ModelRow> catalog;
+    private final Grid<DeploymentAdminService.DeploymentRow> list = new Grid<>();
+
+    DeploymentsDialog(DeploymentAdminService deployments, ProviderAdminService.ProviderRow provider,
+                      List<ModelRow> catalog) {
+        this.deployments = deployments;
+        this.providerId = provider.id();
+        this.providerName = provider.draft().name();
+        this.catalog = catalog;
+        list.addColumn(DeploymentAdminService.DeploymentRow::modelName).setHeader("Model").setAutoWidth(true);
+        list.addColumn(d -> d.draft().upstreamModel()).setHeader("Upstream model").setAutoWidth(true);
+        list.addColumn(d -> d.draft().weight()).setHeader("Weight").setAutoWidth(true);
+        list.addColumn(d -> d.draft().priority()).setHeader("Priority").setAutoWidth(true);
+        list.addColumn(d -> orUnknown(d.draft().requestsPerMinute()) + " req / "
+                + orUnknown(d.draft().tokensPerMinute()) + " tok").setHeader("Capacity per minute").setAutoWidth(true);
+        list.addColumn(d -> d.draft().firstByteTimeoutMs() == null ? "—" : d.draft().firstByteTimeoutMs() + " ms")
+                .setHeader("First byte").setAutoWidth(true);
+        list.addColumn(d -> cost(d.draft().costInputPerMillion()) + " / " + cost(d.draft().costOutputPerMillion()))
+                .setHeader("Cost in / out per 1M").setAutoWidth(true);
+        list.addColumn(d -> d.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
+        list.addComponentColumn(deployment -> {
+            Button edit = new Button("Edit", click -> edit(deployment.id(), deployment.draft()));
+            Button remove = new Button("Remove", click -> Ui.confirm("Remove this deployment?",
+                    "The gateway stops routing " + deployment.modelName() + " here.", "Remove", () -> {
+                        deployments.remove(deployment.id());
+                        refresh();
+                    }));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return new HorizontalLayout(edit, remove);
+        }).setAutoWidth(true).setFrozenToEnd(true);
+        list.setAllRowsVisible(true);
+        list.setId("deployments-grid");
+    }
+
+    void open() {
+        Button add = new Button("New deployment", click -> edit(null, DeploymentDraft.empty()));
+        add.setId("new-deployment");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Dialog dialog = Ui.dialog("Deployments on " + providerName, new VerticalLayout(list, add));
+        dialog.setWidth("min(72rem, 95vw)");
+        refresh();
+    }
+
+    private void edit(@Nullable UUID deploymentId, DeploymentDraft draft) {
+        DeploymentForm form = new DeploymentForm(draft, catalog, deploymentId != null);
+        Dialog dialog = Ui.dialog(deploymentId == null ? "New deployment" : "Edit deployment", form);
+        dialog.setWidth("min(44rem, 95vw)");
+        form.addSaveListener(save -> {
+            if (deploymentId == null) {
+                deployments.add(providerId, save.draft());
+            } else {
+                deployments.update(deploymentId, save.draft());
+            }
+            dialog.close();
+            Ui.success("Deployment saved");
+            refresh();
+        });
+    }
+
+    private void refresh() {
+        list.setItems(deployments.deployments(providerId));
+    }
+
+    private static String orUnknown(@Nullable Number limit) {
+        return limit == null ? "?" : String.valueOf(limit);
+    }
+
+    private static String cost(@Nullable BigDecimal perMillion) {
+        return perMillion == null ? "?" : "$" + perMillion.stripTrailingZeros().toPlainString();
+    }
+}
