@@ -107,7 +107,7 @@ class RequestValidationIntegrationTest extends GatewayIntegrationTest {
 
     private String metrics() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new AssertionError(e);
