@@ -13,6 +13,7 @@ import io.tollgate.gateway.pipeline.PolicyChain;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
+import io.tollgate.gateway.tracing.RequestTracing;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -44,11 +45,12 @@ public class ModelRequestHandler {
     private final ErrorWriter errors;
     private final ApiProperties properties;
     private final MeteringQueue metering;
+    private final RequestTracing tracing;
     private final Clock clock;
 
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
                                RequestEnd end, ErrorWriter errors, ApiProperties properties, MeteringQueue metering,
-                               Clock clock) {
+                               RequestTracing tracing, Clock clock) {
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
@@ -56,6 +58,7 @@ public class ModelRequestHandler {
         this.errors = errors;
         this.properties = properties;
         this.metering = metering;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -121,12 +124,14 @@ public class ModelRequestHandler {
         }
     }
 
-    private static RequestContext newContext(HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
-                                             byte[] body, ConfigSnapshot snapshot, String requestId, Instant receivedAt,
-                                             long startNanos) {
-        return new RequestContext(EventIds.next(receivedAt), requestId, receivedAt, startNanos, endpoint,
+    private RequestContext newContext(HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
+                                      byte[] body, ConfigSnapshot snapshot, String requestId, Instant receivedAt,
+                                      long startNanos) {
+        var context = new RequestContext(EventIds.next(receivedAt), requestId, receivedAt, startNanos, endpoint,
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
                 ApiKeyPolicy.presentedKey(headers), responseHeaders);
+        context.span(tracing.request(headers, endpoint, receivedAt));
+        return context;
     }
 
     static Rejection notReady() {

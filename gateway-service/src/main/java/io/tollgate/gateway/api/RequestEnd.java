@@ -5,7 +5,9 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageEvent;
 import io.tollgate.gateway.metering.UsageRecorder;
+import io.tollgate.gateway.observability.AccessLog;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.tracing.RequestTracing;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import reactor.core.publisher.Mono;
  * The one place a model request ends, however it ends (answered, streamed, refused, failed, abandoned by the
  * client): its usage event is recorded exactly once and what its policies hold (permits, reservations) is released.
  * Callers first put in the outcome what happened; a second ending of the same request (a cancel racing the answer)
- * records nothing.
+ * records nothing. The request's trace span and access log line are written here too, once.
  */
 @Component
 class RequestEnd {
@@ -25,15 +27,23 @@ class RequestEnd {
 
     private final UsageRecorder recorder;
     private final ErrorWriter errors;
+    private final RequestTracing tracing;
+    private final AccessLog accessLog;
 
-    RequestEnd(UsageRecorder recorder, ErrorWriter errors) {
+    RequestEnd(UsageRecorder recorder, ErrorWriter errors, RequestTracing tracing, AccessLog accessLog) {
         this.recorder = recorder;
         this.errors = errors;
+        this.tracing = tracing;
+        this.accessLog = accessLog;
     }
 
     /** Ends the request with its outcome as it stands; the event when this was the first ending. */
     Optional<UsageEvent> finish(RequestContext context) {
         var event = recorder.record(context);
+        if (context.markEnded()) {
+            tracing.finish(context, event.orElse(null));
+            accessLog.log(context, event.orElse(null));
+        }
         context.complete();
         return event;
     }

@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.tracing.Span;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
@@ -38,6 +39,7 @@ public final class RequestContext {
     private final @Nullable String presentedKey;
     private final List<Runnable> completionCallbacks = new ArrayList<>(2);
     private final AtomicBoolean metered = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final HttpHeaders responseHeaders;
 
     private @Nullable Caller caller;
@@ -48,6 +50,7 @@ public final class RequestContext {
     private @Nullable Route route;
     private long promptTokens = -1;
     private final Outcome outcome = new Outcome();
+    private Span span = Span.NOOP;
 
     public RequestContext(UUID eventId, String requestId, Instant receivedAt, long startNanos, Endpoint endpoint,
                           @Nullable String tags, byte[] body, ConfigSnapshot snapshot,
@@ -209,6 +212,20 @@ public final class RequestContext {
     /** True the first time only: a request is metered exactly once, however it ends. */
     public boolean markMetered() {
         return metered.compareAndSet(false, true);
+    }
+
+    /** True the first time only: what follows a request's end (its span, its access log line) happens once. */
+    public boolean markEnded() {
+        return ended.compareAndSet(false, true);
+    }
+
+    /** The request's trace span; {@link Span#NOOP} when tracing is off. */
+    public Span span() {
+        return span;
+    }
+
+    public void span(Span span) {
+        this.span = span;
     }
 
     public void complete() {

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.ContextView;
 
 /**
  * HTTP to providers for every adapter: one keep-alive connection pool, and one configured client per provider
@@ -42,6 +43,12 @@ public class UpstreamHttp implements DisposableBean {
     }
 
     /** A provider's whole answer to one request. */
+    /**
+     * Reactor context key of the headers (a {@code Map<String, String>}) that carry the caller's trace context
+     * (W3C {@code traceparent}) to the provider; absent when tracing is off.
+     */
+    public static final String TRACE_HEADERS = "tollgate.upstream.trace-headers";
+
     public record Answer(int status, HttpHeaders headers, byte[] body) {
 
         public boolean ok() {
@@ -71,10 +78,10 @@ public class UpstreamHttp implements DisposableBean {
 
     /** POSTs the body and reads the whole answer. */
     public Mono<Answer> post(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders) {
-        return withHeaders(client, requestHeaders).post().uri(uri)
+        return Mono.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> new Answer(response.status().code(), response.responseHeaders(), bytes)))
+                        .map(bytes -> new Answer(response.status().code(), response.responseHeaders(), bytes))))
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
@@ -84,7 +91,7 @@ public class UpstreamHttp implements DisposableBean {
      */
     public Flux<byte[]> events(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders,
                                FailureReader failures) {
-        return withHeaders(client, requestHeaders).post().uri(uri)
+        return Flux.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .response((response, content) -> {
                     int status = response.status().code();
@@ -96,13 +103,26 @@ public class UpstreamHttp implements DisposableBean {
                     var splitter = new SseEventSplitter();
                     return content.asByteArray().concatMapIterable(splitter::accept)
                             .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
-                })
+                }))
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
-    /** Per-request headers (a signature, a fresh token) cost a client copy, so requests without any skip it. */
-    private static HttpClient withHeaders(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders) {
-        return requestHeaders == null ? client : client.headers(requestHeaders);
+    /**
+     * Per-request headers (a signature, a fresh token, a trace context) cost a client copy, so requests without any
+     * skip it.
+     */
+    private static HttpClient withHeaders(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
+                                          ContextView context) {
+        Map<String, String> trace = context.getOrDefault(TRACE_HEADERS, null);
+        if (trace == null) {
+            return requestHeaders == null ? client : client.headers(requestHeaders);
+        }
+        return client.headers(headers -> {
+            if (requestHeaders != null) {
+                requestHeaders.accept(headers);
+            }
+            trace.forEach(headers::set);
+        });
     }
 
     private HttpClient create(ProviderEntry provider, Consumer<HttpHeaders> defaultHeaders) {

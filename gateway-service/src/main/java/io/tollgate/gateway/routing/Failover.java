@@ -1,11 +1,13 @@
 package io.tollgate.gateway.routing;
 
+import io.micrometer.tracing.Span;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
+import io.tollgate.gateway.tracing.RequestTracing;
 import io.tollgate.model.common.TokenUsage;
 import java.time.Duration;
 import java.util.Map;
@@ -39,12 +41,14 @@ public class Failover {
     private final DeploymentStates states;
     private final RoutingProperties properties;
     private final AttemptMetrics metrics;
+    private final RequestTracing tracing;
     private final Map<UUID, RetryBudget> budgets = new ConcurrentHashMap<>();
 
-    Failover(DeploymentStates states, RoutingProperties properties, AttemptMetrics metrics) {
+    Failover(DeploymentStates states, RoutingProperties properties, AttemptMetrics metrics, RequestTracing tracing) {
         this.states = states;
         this.properties = properties;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** Calls the routes in turn until one answers; the last failure when none does. */
@@ -69,21 +73,24 @@ public class Failover {
             }
             var settled = new AtomicBoolean();
             long started = System.nanoTime();
+            Span span = tracing.attempt(context, next.route());
             Mono<T> call = attempt.apply(next.route());
             var timeout = next.route().deployment().firstByteTimeout();
             if (timeout != null) {
                 call = call.timeout(timeout);
             }
-            return call
+            return tracing.carry(span, call)
                     .doOnSuccess(value -> {
                         if (settled.compareAndSet(false, true)) {
                             next.health().succeeded(System.nanoTime() - started);
                             metrics.answered(next.route().provider().name());
+                            RequestTracing.attemptEnded(span, null);
                         }
                     })
                     .onErrorResume(failure -> {
                         var rejected = rejection(failure);
                         settled.set(true);
+                        RequestTracing.attemptEnded(span, rejected.rejection());
                         if (!settle(next, rejected, started)) {
                             return Mono.error(rejected);
                         }
@@ -92,6 +99,7 @@ public class Failover {
                     .doOnCancel(() -> {
                         if (settled.compareAndSet(false, true)) {
                             next.health().ended();
+                            RequestTracing.attemptEnded(span, null);
                         }
                     });
         });
@@ -108,6 +116,7 @@ public class Failover {
             var delivered = new AtomicBoolean();
             long started = System.nanoTime();
             long[] firstByte = {-1};
+            Span span = tracing.attempt(context, next.route());
             var stream = open.apply(next.route());
             usage.current = stream.usage();
             Flux<byte[]> events = stream.events();
@@ -115,7 +124,7 @@ public class Failover {
             if (timeout != null) {
                 events = events.timeout(Mono.delay(timeout), event -> Mono.never());
             }
-            return events
+            return tracing.carry(span, events)
                     .doOnNext(event -> {
                         if (delivered.compareAndSet(false, true)) {
                             firstByte[0] = System.nanoTime() - started;
@@ -125,11 +134,13 @@ public class Failover {
                         if (settled.compareAndSet(false, true)) {
                             next.health().succeeded(firstByte[0] < 0 ? System.nanoTime() - started : firstByte[0]);
                             metrics.answered(next.route().provider().name());
+                            RequestTracing.attemptEnded(span, null);
                         }
                     })
                     .onErrorResume(failure -> {
                         var rejected = rejection(failure);
                         settled.set(true);
+                        RequestTracing.attemptEnded(span, rejected.rejection());
                         boolean retryable = settle(next, rejected, started);
                         if (delivered.get() || !retryable || !canRetry(context)) {
                             return Flux.error(rejected);
@@ -139,6 +150,7 @@ public class Failover {
                     .doOnCancel(() -> {
                         if (settled.compareAndSet(false, true)) {
                             next.health().ended();
+                            RequestTracing.attemptEnded(span, null);
                         }
                     });
         });

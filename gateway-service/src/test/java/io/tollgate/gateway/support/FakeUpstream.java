@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenAI-compatible server over real HTTP that answers with the documented wire-format fixtures under
@@ -29,7 +30,8 @@ public final class FakeUpstream implements AutoCloseable {
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STREAM = Pattern.compile("\"stream\"\\s*:\\s*true");
 
-    public record Received(String path, String authorization, String body) {
+    /** @param traceparent the W3C trace context the request carried; null when none */
+    public record Received(String path, String authorization, String body, @Nullable String traceparent) {
     }
 
     private final HttpServer server;
@@ -77,7 +79,9 @@ public final class FakeUpstream implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(path, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), body));
+        var headers = exchange.getRequestHeaders();
+        received.add(new Received(path, String.valueOf(headers.getFirst("Authorization")), body,
+                headers.getFirst("traceparent")));
         Matcher model = MODEL.matcher(body);
         String upstreamModel = model.find() ? model.group(1) : "";
         if (upstreamModel.equals("upstream-stream-cut")) {
