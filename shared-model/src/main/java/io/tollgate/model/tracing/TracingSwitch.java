@@ -3,6 +3,7 @@ package io.tollgate.model.tracing;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -13,12 +14,21 @@ import org.springframework.util.StringUtils;
  * OpenTelemetry SDK is started, nothing is propagated and no span is made, so an untraced service pays nothing for it.
  * The defaults are added last: a setting of the operator's own still wins.
  */
-public class TracingSwitch implements EnvironmentPostProcessor {
+public class TracingSwitch implements EnvironmentPostProcessor, Ordered {
 
     /** True when tracing is on; what the services' own span code asks. */
     public static final String ENABLED = "management.tracing.export.enabled";
 
     static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+
+    /**
+     * After the configuration files are read, before Spring Boot maps the {@code OTEL_*} variables to its properties:
+     * an empty {@code OTEL_EXPORTER_OTLP_ENDPOINT} (compose passes one when unset) must read as no endpoint.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

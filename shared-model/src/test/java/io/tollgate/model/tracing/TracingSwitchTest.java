@@ -23,6 +23,14 @@ class TracingSwitchTest {
     }
 
     @Test
+    void an_empty_endpoint_variable_is_no_endpoint() {
+        var environment = environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", ""));
+        tracingSwitch.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(TracingSwitch.ENABLED, Boolean.class)).isFalse();
+    }
+
+    @Test
     void the_standard_endpoint_variable_or_the_spring_property_turns_it_on() {
         for (String name : new String[] {"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
                 TracingSwitch.ENDPOINT}) {
