@@ -8,6 +8,7 @@ import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.ClientTags;
 import io.tollgate.gateway.metering.EventIds;
 import io.tollgate.gateway.metering.MeteringQueue;
+import io.tollgate.gateway.pipeline.CacheHeaders;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PolicyChain;
 import io.tollgate.gateway.pipeline.RequestContext;
@@ -131,6 +132,7 @@ public class ModelRequestHandler {
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
                 ApiKeyPolicy.presentedKey(headers), responseHeaders);
         context.span(tracing.request(headers, endpoint, receivedAt));
+        context.cacheHeaders(new CacheHeaders(headers.getFirst(CacheHeaders.MODE), headers.getFirst(CacheHeaders.TTL)));
         return context;
     }
 

@@ -1,9 +1,11 @@
 package io.tollgate.gateway.api;
 
+import io.tollgate.gateway.cache.ResponseCache;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
+import io.tollgate.gateway.pipeline.CacheHeaders;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.provider.ProviderAdapter;
@@ -18,31 +20,41 @@ import reactor.core.publisher.Mono;
 /**
  * Sends a request that passed the chain to its providers' adapters, route after route as {@link Failover} decides,
  * and ends it with the answer; streams go to {@link StreamRelay}. A 2xx answer the adapter could not read is a 502 that keeps the estimated prompt tokens on
- * its usage event but costs the tenant nothing: the platform bears what a provider's broken answer cost it.
+ * its usage event but costs the tenant nothing: the platform bears what a provider's broken answer cost it. When the
+ * cache policy planned it, an answer kept in the {@link ResponseCache} ends the request without a provider call
+ * ({@code x-tollgate-cache: hit}), and a provider's 200 answer is kept ({@code miss}).
  */
 @Component
 class ProviderCall {
 
     static final String COST_HEADER = "x-tollgate-cost-usd";
+    static final String CACHE_HIT = "hit";
+    static final String CACHE_MISS = "miss";
 
     private final ProviderRegistry providers;
     private final UsageRecorder recorder;
     private final RequestEnd end;
     private final StreamRelay streams;
     private final Failover failover;
+    private final ResponseCache cache;
 
     ProviderCall(ProviderRegistry providers, UsageRecorder recorder, RequestEnd end, StreamRelay streams,
-                 Failover failover) {
+                 Failover failover, ResponseCache cache) {
         this.providers = providers;
         this.recorder = recorder;
         this.end = end;
         this.streams = streams;
         this.failover = failover;
+        this.cache = cache;
     }
 
     Mono<Reply> forward(RequestContext context) {
         if (context.facts().orElseThrow().stream()) {
             return streams.relay(context, failover.stream(context, route -> adapter(route).stream(upstream(context, route))));
+        }
+        var cached = context.cachePlan().flatMap(cache::lookup);
+        if (cached.isPresent()) {
+            return Mono.just(fromCache(context, cached.get()));
         }
         return failover.call(context, route -> adapter(route).send(upstream(context, route)))
                 .flatMap(reply -> answer(context, reply))
@@ -68,9 +80,20 @@ class ProviderCall {
         } else {
             context.outcome().usage(recorder.estimate(context, reply.generatedText()), true);
         }
+        context.cachePlan().ifPresent(plan -> {
+            cache.store(plan, reply.body());
+            context.responseHeaders().set(CacheHeaders.MODE, CACHE_MISS);
+        });
         var event = end.finish(context);
         return Mono.just(Reply.json(200, reply.body(), COST_HEADER,
                 event.map(e -> e.costUsd().toPlainString()).orElse("0")));
+    }
+
+    private Reply fromCache(RequestContext context, byte[] body) {
+        context.outcome().cacheHit();
+        context.responseHeaders().set(CacheHeaders.MODE, CACHE_HIT);
+        end.finish(context);
+        return Reply.json(200, body, COST_HEADER, "0");
     }
 
     private Mono<Reply> failed(RequestContext context, RejectedException failure) {

@@ -31,11 +31,11 @@ public class UsageBatchWriter {
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
                 served_model, provider_id, deployment_id, upstream_model, price_id, prompt_tokens, completion_tokens,
                 cached_tokens, reasoning_tokens, usage_estimated, cost_usd, latency_ms, ttft_ms, status_code,
-                error_type, streamed, tags, cache_write_tokens, attempts)
+                error_type, streamed, tags, cache_write_tokens, attempts, cache_hit)
             select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
                 ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[],
                 ?::boolean[], ?::numeric[], ?::int[], ?::int[], ?::int[], ?::text[], ?::boolean[], ?::text[], ?::int[],
-                ?::int2[])
+                ?::int2[], ?::boolean[])
             on conflict (id, occurred_at) do nothing
             returning id""";
 
@@ -119,7 +119,8 @@ public class UsageBatchWriter {
             insert.setArray(i++, array(connection, "bool", batch, e -> e.streamed()));
             insert.setArray(i++, text(connection, batch, e -> e.tags()));
             insert.setArray(i++, array(connection, "int4", batch, e -> e.cacheWriteTokens()));
-            insert.setArray(i, array(connection, "int2", batch, e -> (short) e.attempts()));
+            insert.setArray(i++, array(connection, "int2", batch, e -> (short) e.attempts()));
+            insert.setArray(i, array(connection, "bool", batch, e -> e.cacheHit()));
             Set<UUID> ids = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {

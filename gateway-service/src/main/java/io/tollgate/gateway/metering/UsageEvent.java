@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One row of {@code usage_events}; its id is the request's event id, so writing it twice is harmless.
  *
  * @param cacheWriteTokens prompt tokens written to the provider's prompt cache (part of promptTokens, like cachedTokens)
+ * @param cacheHit         answered from the gateway's response cache: no provider call, no tokens, no cost
  */
 public record UsageEvent(
         UUID id,
@@ -36,7 +37,8 @@ public record UsageEvent(
         boolean streamed,
         String tags,
         int cacheWriteTokens,
-        int attempts) {
+        int attempts,
+        boolean cacheHit) {
 
     /** An event of one provider call, without cache writes. */
     public UsageEvent(UUID id, Instant occurredAt, UUID tenantId, UUID appId, UUID apiKeyId, String endpoint,
@@ -47,6 +49,6 @@ public record UsageEvent(
                       int statusCode, @Nullable String errorType, boolean streamed, String tags) {
         this(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel, providerId, deploymentId,
                 upstreamModel, priceId, promptTokens, completionTokens, cachedTokens, reasoningTokens, usageEstimated,
-                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 0, 1);
+                costUsd, latencyMs, ttftMs, statusCode, errorType, streamed, tags, 0, 1, false);
     }
 }

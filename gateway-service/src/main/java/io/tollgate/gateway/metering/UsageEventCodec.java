@@ -12,14 +12,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A usage event as one journal record: {@code [payload length][CRC-32C of the payload][payload]}, the payload a
  * compact binary form of the event (a version byte, then its fields in order; UUIDs as 16 bytes, strings as UTF-8
- * with their length, -1 for null). The checksum tells a whole record from one torn by a crash.
+ * with their length, -1 for null). The checksum tells a whole record from one torn by a crash. Version 2 added the
+ * cache-hit flag at the end; version 1 records (written before it) still read, as no cache hit.
  */
 final class UsageEventCodec {
 
     static final int HEADER_BYTES = 8;
-    private static final byte VERSION = 1;
-    /** Version, id, time, three ids, three nullable ids, counts, flags, scale, timings, status, 7 lengths, cache writes, attempts. */
-    private static final int FIXED_PAYLOAD_BYTES = 1 + 16 + 12 + 3 * 16 + 3 * 17 + 4 * 4 + 1 + 4 + 4 + 5 + 4 + 1 + 7 * 4 + 4 + 2;
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_CACHE_HIT = 1;
+    /**
+     * Version, id, time, three ids, three nullable ids, counts, flags, scale, timings, status, 7 lengths, cache writes,
+     * attempts, cache hit.
+     */
+    private static final int FIXED_PAYLOAD_BYTES = 1 + 16 + 12 + 3 * 16 + 3 * 17 + 4 * 4 + 1 + 4 + 4 + 5 + 4 + 1 + 7 * 4 + 4 + 2 + 1;
 
     private UsageEventCodec() {
     }
@@ -63,6 +68,7 @@ final class UsageEventCodec {
         string(out, tags);
         out.putInt(event.cacheWriteTokens());
         out.putShort((short) event.attempts());
+        out.put((byte) (event.cacheHit() ? 1 : 0));
         var crc = new CRC32C();
         crc.update(out.array(), HEADER_BYTES, payload);
         out.putInt(0, payload).putInt(4, (int) crc.getValue());
@@ -79,7 +85,7 @@ final class UsageEventCodec {
     /** Reads one payload from {@code in}'s position (an intact one: see {@link #intact}). */
     static UsageEvent decode(ByteBuffer in) {
         byte version = in.get();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_CACHE_HIT) {
             throw new IllegalStateException("Unknown usage journal record version " + version);
         }
         UUID id = uuid(in);
@@ -110,9 +116,10 @@ final class UsageEventCodec {
         String tags = string(in);
         int cacheWrites = in.getInt();
         int attempts = in.getShort();
+        boolean cacheHit = version != VERSION_WITHOUT_CACHE_HIT && in.get() == 1;
         return new UsageEvent(id, occurredAt, tenantId, appId, apiKeyId, endpoint, requestedModel, servedModel,
                 providerId, deploymentId, upstreamModel, priceId, prompt, completion, cached, reasoning, estimated,
-                cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, cacheWrites, attempts);
+                cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, cacheWrites, attempts, cacheHit);
     }
 
     private static byte @Nullable [] utf8(@Nullable String value) {

@@ -48,7 +48,7 @@ public class UsageRecorder {
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
                 caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
                 context.facts().map(RequestFacts::recordedModel).orElse(""),
-                route.map(r -> r.model().name()).orElse(null),
+                route.map(r -> r.model().name()).or(() -> cachedModel(context)).orElse(null),
                 route.map(r -> r.provider().id()).orElse(null), route.map(r -> r.deployment().id()).orElse(null),
                 route.map(r -> r.deployment().upstreamModel()).orElse(null), price.map(EffectivePrice::priceId).orElse(null),
                 Math.toIntExact(usage.promptTokens()), Math.toIntExact(usage.completionTokens()),
@@ -56,7 +56,7 @@ public class UsageRecorder {
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
                 outcome.firstTokenNanos() < 0 ? null : millis(outcome.firstTokenNanos() - context.startNanos()),
                 outcome.status(), outcome.errorType().orElse(null), outcome.isStreamed(), context.tags(),
-                Math.toIntExact(usage.cacheWriteTokens()), outcome.attempts());
+                Math.toIntExact(usage.cacheWriteTokens()), outcome.attempts(), outcome.isCacheHit());
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
@@ -69,6 +69,11 @@ public class UsageRecorder {
         long prompt = context.promptTokens()
                 .orElseGet(() -> tokens.countPrompt(context.facts().orElseThrow().prompt()));
         return TokenUsage.of(prompt, tokens.count(generated));
+    }
+
+    /** A cached answer was served by no route; it is the model the request was for (after a budget downgrade). */
+    private static Optional<String> cachedModel(RequestContext context) {
+        return context.outcome().isCacheHit() ? context.model().map(model -> model.name()) : Optional.empty();
     }
 
     private static @Nullable Long upstreamNanos(RequestContext context) {

@@ -13,6 +13,7 @@ public final class Outcome {
     private boolean usageEstimated;
     private boolean streamed;
     private boolean billed = true;
+    private boolean cacheHit;
     private int attempts;
     private long firstTokenNanos = -1;
     private long upstreamNanos = -1;
@@ -38,6 +39,18 @@ public final class Outcome {
 
     public boolean billed() {
         return billed;
+    }
+
+    /** The response cache answered: no provider was called, no tokens were used, nothing is billed. */
+    public void cacheHit() {
+        this.cacheHit = true;
+        this.usage = TokenUsage.ZERO;
+        this.usageEstimated = false;
+        this.billed = false;
+    }
+
+    public boolean isCacheHit() {
+        return cacheHit;
     }
 
     /** Counts a call to a provider. */

@@ -49,6 +49,8 @@ public final class RequestContext {
     private List<Route> routes = List.of();
     private @Nullable Route route;
     private long promptTokens = -1;
+    private CacheHeaders cacheHeaders = CacheHeaders.NONE;
+    private @Nullable CachePlan cachePlan;
     private final Outcome outcome = new Outcome();
     private Span span = Span.NOOP;
 
@@ -193,6 +195,23 @@ public final class RequestContext {
 
     public void routes(List<Route> routes) {
         this.routes = List.copyOf(routes);
+    }
+
+    public CacheHeaders cacheHeaders() {
+        return cacheHeaders;
+    }
+
+    public void cacheHeaders(CacheHeaders headers) {
+        this.cacheHeaders = headers;
+    }
+
+    /** Present when the response cache may answer the request or keep its answer. */
+    public Optional<CachePlan> cachePlan() {
+        return Optional.ofNullable(cachePlan);
+    }
+
+    public void cachePlan(CachePlan plan) {
+        this.cachePlan = plan;
     }
 
     public Outcome outcome() {

@@ -62,9 +62,10 @@ public class SnapshotLoader {
                         rs.getString("prefix"), rs.getBytes("secret_hash"), "REVOKED".equals(rs.getString("status")),
                         instant(rs, "expires_at")))
                 .list().stream().collect(Collectors.toUnmodifiableMap(KeyEntry::prefix, k -> k));
-        Map<UUID, AppEntry> apps = byId(jdbc.sql("select id, tenant_id, name, status from apps")
+        Map<UUID, AppEntry> apps = byId(jdbc.sql("select id, tenant_id, name, status, cache_enabled, cache_nondeterministic from apps")
                 .query((rs, n) -> new AppEntry(uuid(rs, "id"), uuid(rs, "tenant_id"), rs.getString("name"),
-                        "ACTIVE".equals(rs.getString("status")))).list(), AppEntry::id);
+                        "ACTIVE".equals(rs.getString("status")), rs.getBoolean("cache_enabled"),
+                        rs.getBoolean("cache_nondeterministic"))).list(), AppEntry::id);
         Map<UUID, TenantEntry> tenants = byId(jdbc.sql("select id, slug, status, plan_id from tenants")
                 .query((rs, n) -> new TenantEntry(uuid(rs, "id"), rs.getString("slug"),
                         "SUSPENDED".equals(rs.getString("status")), uuid(rs, "plan_id"))).list(), TenantEntry::id);

@@ -167,7 +167,7 @@ public final class LimitsPolicyBench {
             var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
             var callers = new RequestContext.Caller[APPS];
             for (int i = 0; i < APPS; i++) {
-                var app = new AppEntry(UUID.randomUUID(), tenantId, "app-" + i, true);
+                var app = new AppEntry(UUID.randomUUID(), tenantId, "app-" + i, true, false, false);
                 callers[i] = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench" + i,
                         new byte[32], false, null), app, tenant);
             }

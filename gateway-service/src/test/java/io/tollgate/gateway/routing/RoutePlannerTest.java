@@ -151,7 +151,7 @@ class RoutePlannerTest {
 
     private List<RequestContext.Route> routes(ConfigSnapshot snapshot, ModelEntry model) {
         var tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID());
-        var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true);
+        var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true, false, false);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
                 null, new byte[0], snapshot, null, new HttpHeaders());
         context.caller(new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenant.id(), app.id(), "tg_abc",
