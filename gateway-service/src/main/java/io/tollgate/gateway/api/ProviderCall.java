@@ -80,13 +80,18 @@ class ProviderCall {
         } else {
             context.outcome().usage(recorder.estimate(context, reply.generatedText()), true);
         }
-        context.cachePlan().ifPresent(plan -> {
+        // an answer from a fallback model is not what the key's model would answer
+        context.cachePlan().filter(plan -> servedPlannedModel(context)).ifPresent(plan -> {
             cache.store(plan, reply.body());
             context.responseHeaders().set(CacheHeaders.MODE, CACHE_MISS);
         });
         var event = end.finish(context);
         return Mono.just(Reply.json(200, reply.body(), COST_HEADER,
                 event.map(e -> e.costUsd().toPlainString()).orElse("0")));
+    }
+
+    private static boolean servedPlannedModel(RequestContext context) {
+        return context.route().map(route -> route.model().id()).equals(context.model().map(model -> model.id()));
     }
 
     private Reply fromCache(RequestContext context, byte[] body) {

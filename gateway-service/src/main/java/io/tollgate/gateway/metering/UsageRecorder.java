@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
@@ -38,7 +39,8 @@ public class UsageRecorder {
             return Optional.empty();
         }
         var outcome = context.outcome();
-        var route = context.route();
+        // a cached answer came from no provider, whatever route the request had planned
+        var route = outcome.isCacheHit() ? Optional.<Route>empty() : context.route();
         TokenUsage usage = outcome.usage().orElse(TokenUsage.ZERO);
         // the served model's price: a fallback is billed as what it is
         Optional<EffectivePrice> price = route.filter(r -> outcome.billed())

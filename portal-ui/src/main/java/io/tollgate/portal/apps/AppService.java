@@ -33,11 +33,12 @@ public class AppService {
     @Transactional(readOnly = true)
     public List<AppSummary> list() {
         return jdbc.sql("""
-                        select id, name, description, status, created_at from apps
-                        where tenant_id = ? order by status, lower(name)""")
+                        select id, name, description, status, created_at, cache_enabled, cache_nondeterministic
+                        from apps where tenant_id = ? order by status, lower(name)""")
                 .param(currentUser.tenantId())
                 .query((rs, n) -> new AppSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("description"), rs.getString("status"), Sql.instant(rs, "created_at")))
+                        rs.getString("description"), rs.getString("status"), Sql.instant(rs, "created_at"),
+                        new AppCacheSettings(rs.getBoolean("cache_enabled"), rs.getBoolean("cache_nondeterministic"))))
                 .list();
     }
 
@@ -72,6 +73,23 @@ public class AppService {
             throw PortalException.notFound("App");
         }
         audit.record(tenantId, "app.update", "app", appId, Map.of("name", draft.name().trim()));
+    }
+
+    /** Response caching is the tenant admin's decision: cached answers are shared by everyone calling the app. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public void changeCache(UUID appId, AppCacheSettings cache) {
+        UUID tenantId = currentUser.tenantId();
+        int updated = jdbc.sql("""
+                        update apps set cache_enabled = ?, cache_nondeterministic = ?, updated_at = now(),
+                                        version = version + 1
+                        where id = ? and tenant_id = ? and status = 'ACTIVE'""")
+                .params(cache.enabled(), cache.nondeterministic(), appId, tenantId)
+                .update();
+        if (updated == 0) {
+            throw PortalException.notFound("Active app");
+        }
+        audit.record(tenantId, "app.cache", "app", appId,
+                Map.of("enabled", cache.enabled(), "nondeterministic", cache.nondeterministic()));
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})

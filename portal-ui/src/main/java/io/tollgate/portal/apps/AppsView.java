@@ -12,6 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
@@ -22,17 +23,20 @@ import java.util.UUID;
 class AppsView extends VerticalLayout {
 
     private final AppService apps;
+    private final boolean tenantAdmin;
     private final Grid<AppSummary> grid = new Grid<>();
     private final VerticalLayout empty = new VerticalLayout(
             Ui.emptyState("No apps yet. Create an app, then give it API keys and subscribe it to models."));
 
-    AppsView(AppService apps) {
+    AppsView(AppService apps, CurrentUser currentUser) {
         this.apps = apps;
+        this.tenantAdmin = currentUser.require().hasRole(Roles.TENANT_ADMIN);
         Button create = new Button("New app", click -> edit(null, new AppDraft("", "")));
         create.setId("new-app");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.addColumn(AppSummary::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(AppSummary::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(app -> app.cache().label()).setHeader("Response cache").setAutoWidth(true);
         grid.addColumn(app -> Ui.time(app.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -55,7 +59,27 @@ class AppsView extends VerticalLayout {
         archive.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         archive.setEnabled(app.active());
         rename.setEnabled(app.active());
-        return new HorizontalLayout(keys, rename, archive);
+        var actions = new HorizontalLayout(keys, rename);
+        if (tenantAdmin) {
+            Button cache = new Button("Cache", click -> editCache(app));
+            cache.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            cache.setEnabled(app.active());
+            actions.add(cache);
+        }
+        actions.add(archive);
+        return actions;
+    }
+
+    private void editCache(AppSummary app) {
+        AppCacheForm form = new AppCacheForm(app.cache());
+        Dialog dialog = Ui.dialog("Response cache of " + app.name(), form);
+        form.addCancelListener(cancel -> dialog.close());
+        form.addSaveListener(save -> {
+            apps.changeCache(app.id(), save.settings());
+            dialog.close();
+            Ui.success("Response cache " + (save.settings().enabled() ? "on" : "off") + " for " + app.name());
+            refresh();
+        });
     }
 
     private void edit(UUID appId, AppDraft draft) {

@@ -63,6 +63,27 @@ class AppAndKeyAuthorizationIntegrationTest {
     }
 
     @Test
+    void only_a_tenant_admin_of_the_apps_tenant_turns_its_response_cache_on() {
+        Tenants.signIn(alice);
+        UUID appId = apps.create(new AppDraft("answers", ""));
+        assertThat(apps.find(appId)).get().extracting(AppSummary::cache).isEqualTo(AppCacheSettings.OFF);
+        assertThatThrownBy(() -> apps.changeCache(appId, new AppCacheSettings(true, false)))
+                .as("a developer may not").isInstanceOf(AccessDeniedException.class);
+
+        Tenants.signIn(mallory);
+        assertThatThrownBy(() -> apps.changeCache(appId, new AppCacheSettings(true, true)))
+                .as("another tenant's admin may not").isInstanceOf(PortalException.class);
+        UUID own = apps.create(new AppDraft("cached", ""));
+        apps.changeCache(own, new AppCacheSettings(true, true));
+
+        assertThat(apps.find(own)).get().extracting(AppSummary::cache).isEqualTo(new AppCacheSettings(true, true));
+        assertThat(jdbc.sql("select cache_enabled and cache_nondeterministic from apps where id = ?").param(own)
+                .query(Boolean.class).single()).isTrue();
+        Tenants.signIn(alice);
+        assertThat(apps.find(appId)).get().extracting(AppSummary::cache).isEqualTo(AppCacheSettings.OFF);
+    }
+
+    @Test
     void another_tenants_keys_can_be_neither_listed_nor_created_nor_revoked_nor_rotated() {
         Tenants.signIn(alice);
         UUID appId = apps.create(new AppDraft("search", ""));
