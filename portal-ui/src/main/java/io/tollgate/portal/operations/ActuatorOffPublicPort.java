@@ -3,10 +3,10 @@ package io.tollgate.portal.operations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,7 +27,8 @@ class ActuatorOffPublicPort {
             }
         });
         registration.addUrlPatterns("/actuator", "/actuator/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Spring Security's filters, so the 404 carries the security headers every response has
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

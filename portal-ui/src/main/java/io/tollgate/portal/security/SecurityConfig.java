@@ -41,7 +41,7 @@ class SecurityConfig {
     SecurityFilterChain portalSecurity(HttpSecurity http, SingleSignOn singleSignOn, SsoAccounts ssoAccounts,
                                        RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+                .requestMatchers("/actuator", "/actuator/**", "/error")
                 .permitAll());
         if (singleSignOn.clients().isPresent()) {
             http.oauth2Login(login -> login
