@@ -11,7 +11,13 @@ import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.routing.Failover;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -30,24 +36,38 @@ class ProviderCall {
     private final RequestEnd end;
     private final StreamRelay streams;
     private final Failover failover;
+    private final Map<Endpoint, ClientApi> clientApis = new EnumMap<>(Endpoint.class);
 
     ProviderCall(ProviderRegistry providers, UsageRecorder recorder, RequestEnd end, StreamRelay streams,
-                 Failover failover) {
+                 Failover failover, List<ClientApi> clientApis) {
         this.providers = providers;
         this.recorder = recorder;
         this.end = end;
         this.streams = streams;
         this.failover = failover;
+        clientApis.forEach(api -> this.clientApis.put(api.endpoint(), api));
     }
 
     Mono<Reply> forward(RequestContext context) {
+        var api = clientApis.get(context.endpoint());
         if (context.facts().orElseThrow().stream()) {
-            return streams.relay(context, failover.stream(context, route -> adapter(route).stream(upstream(context, route))));
+            return streams.relay(context, failover.stream(context, route -> stream(api, context, route)));
         }
-        return failover.call(context, route -> adapter(route).send(upstream(context, route)))
+        return failover.call(context, route -> send(api, context, route))
                 .flatMap(reply -> answer(context, reply))
                 .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))
                 .doOnCancel(() -> end.abandoned(context, ""));
+    }
+
+    /** On OpenAI's endpoints the adapter's own answer; on another API's, that API's call. */
+    private Mono<ProviderReply> send(@Nullable ClientApi api, RequestContext context, Route route) {
+        return api == null ? adapter(route).send(upstream(context, route))
+                : api.send(adapter(route), upstream(context, route), context);
+    }
+
+    private ProviderStream stream(@Nullable ClientApi api, RequestContext context, Route route) {
+        return api == null ? adapter(route).stream(upstream(context, route))
+                : api.stream(adapter(route), upstream(context, route), context);
     }
 
     /** The route's adapter; routing only plans routes whose provider has one. */
@@ -56,8 +76,8 @@ class ProviderCall {
     }
 
     private static UpstreamRequest upstream(RequestContext context, Route route) {
-        return new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
-                context.body(), context.facts().orElseThrow(), context.completionCap());
+        return new UpstreamRequest(context.endpoint().canonical(), route.provider(), route.deployment().upstreamModel(),
+                context.canonicalBody(), context.facts().orElseThrow(), context.completionCap());
     }
 
     private Mono<Reply> answer(RequestContext context, ProviderReply reply) {
