@@ -8,8 +8,8 @@ import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.ClientTags;
 import io.tollgate.gateway.metering.EventIds;
 import io.tollgate.gateway.metering.MeteringQueue;
-import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.metering.TokenCounter;
+import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PolicyChain;
 import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Every model endpoint (chat, completions, embeddings, and any added later) enters here: guards on the envelope
- * (readiness, room in the usage journal, content type, size), then the whole policy chain, then the provider call
- * and its metering.
+ * Every model endpoint (chat, completions, embeddings, Anthropic's messages, and any added later) enters here: guards
+ * on the envelope (readiness, room in the usage journal, content type, size), then the whole policy chain, then the
+ * provider call and its metering. Anthropic's token counting shares the guards and the chain's first policies.
  */
 @Component
 public class ModelRequestHandler {
@@ -54,7 +54,6 @@ public class ModelRequestHandler {
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
                                RequestEnd end, ErrorWriter errors, ApiProperties properties, MeteringQueue metering,
                                TokenCounter tokens, Clock clock) {
-        this.tokens = tokens;
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
@@ -62,6 +61,7 @@ public class ModelRequestHandler {
         this.errors = errors;
         this.properties = properties;
         this.metering = metering;
+        this.tokens = tokens;
         this.clock = clock;
     }
 

@@ -9,6 +9,7 @@ import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.model.common.TokenUsage;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -22,6 +23,42 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class AnthropicMessagesApi implements ClientApi {
+
+    private static final ProviderStream.Usage NOTHING_REPORTED = new ProviderStream.Usage() {
+        @Override
+        public Optional<TokenUsage> reported() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String generatedText() {
+            return "";
+        }
+    };
+
+    AnthropicMessagesApi() {
+        warmUp();
+    }
+
+    /**
+     * Jackson builds its (de)serializers on first use under a lock: building them at startup keeps concurrent first
+     * requests from waiting on that lock on an event loop.
+     */
+    private static void warmUp() {
+        MessagesRequestTranslator.translate(utf8("{\"model\":\"m\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"hi\"}]}"), true);
+        MessageReplyTranslator.translate(new ProviderReply(utf8("{\"id\":\"c\",\"object\":\"chat.completion\","
+                + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}"), null, "hi"));
+        var stream = new MessageStreamTranslator(NOTHING_REPORTED, "m");
+        stream.accept(utf8("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},\"finish_reason\":null}]}\n\n"));
+        stream.finish();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Override
     public Endpoint endpoint() {
@@ -62,18 +99,6 @@ class AnthropicMessagesApi implements ClientApi {
         return new UpstreamRequest(Endpoint.MESSAGES, canonical.provider(), canonical.upstreamModel(), context.body(),
                 canonical.facts(), canonical.completionCap());
     }
-
-    private static final ProviderStream.Usage NOTHING_REPORTED = new ProviderStream.Usage() {
-        @Override
-        public Optional<TokenUsage> reported() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String generatedText() {
-            return "";
-        }
-    };
 
     @Override
     public String toString() {

@@ -278,6 +278,43 @@ class AnthropicMessagesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void limits_budgets_and_oversized_bodies_are_refused_in_anthropics_shape() {
+        var caller = caller();
+        SEEDER.jdbc().sql("update subscriptions set requests_per_minute = 1 where app_id = ? and model_id ="
+                + " (select id from models where name = ?)").params(caller.app(), caller.claude()).update();
+        awaitSnapshot(s -> s.model(caller.claude()).flatMap(m -> s.approvedSubscription(caller.app(), m.id()))
+                .filter(sub -> !sub.limits().isUnlimited()).isPresent());
+        SEEDER.jdbc().sql("""
+                        insert into budgets (id, tenant_id, scope, app_id, model_id, amount_usd, thresholds, action)
+                        values (?, ?, 'APP_MODEL', ?, (select id from models where name = ?), 0.000001, '{100}', 'BLOCK')""")
+                .params(UUID.randomUUID(), caller.tenant(), caller.app(), caller.gpt()).update();
+        awaitSnapshot(s -> s.budgetsByTenant().containsKey(caller.tenant()));
+        String claude = "{\"model\":\"" + caller.claude() + "\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Hi\"}]}";
+        String gpt = claude.replace(caller.claude(), caller.gpt());
+
+        var withinLimit = postMessages(caller.key().plaintext(), claude);
+        var overLimit = postMessages(caller.key().plaintext(), claude);
+        var spending = postMessages(caller.key().plaintext(), gpt);
+        var overBudget = postMessages(caller.key().plaintext(), gpt);
+        var oversized = postMessages(caller.key().plaintext(), claude.replace("Hi", "x".repeat(5 * 1024 * 1024)));
+
+        assertThat(withinLimit.statusCode()).isEqualTo(200);
+        assertThat(overLimit.statusCode()).isEqualTo(429);
+        assertThat(json(overLimit.body()).path("type").asString()).isEqualTo("error");
+        assertThat(json(overLimit.body()).path("error").path("type").asString()).isEqualTo("rate_limit_error");
+        assertThat(json(overLimit.body()).path("error").path("message").asString())
+                .contains("requests_per_minute of the app (limit 1)");
+        assertThat(overLimit.headers().firstValue("retry-after")).isPresent();
+        assertThat(spending.statusCode()).isEqualTo(200);
+        assertThat(overBudget.statusCode()).isEqualTo(429);
+        assertThat(json(overBudget.body()).path("error").path("type").asString()).isEqualTo("rate_limit_error");
+        assertThat(json(overBudget.body()).path("error").path("message").asString()).contains("budget");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(json(oversized.body()).path("error").path("type").asString()).isEqualTo("request_too_large");
+    }
+
+    @Test
     void count_tokens_answers_the_gateways_count_for_a_subscribed_key_without_calling_or_billing() {
         var caller = caller();
         var count = client(caller).messages().countTokens(MessageCountTokensParams.builder().model(caller.claude())
