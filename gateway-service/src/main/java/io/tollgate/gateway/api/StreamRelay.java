@@ -15,9 +15,10 @@ import reactor.core.publisher.SignalType;
 /**
  * Relays a provider's event stream to the client as it comes, with backpressure; a client that goes away cancels
  * the provider call. A failure before the first event is an ordinary error response; a failure after it ends the
- * stream with an error event in the API's shape (OpenAI's {@code data: {"error": ...}}) before the connection closes. Billing:
- * the provider's usage when it reported it on a stream that completed; otherwise (no usage, a failure mid-stream, a
- * client that disconnected) the prompt and the text generated so far are counted and the event is marked estimated.
+ * stream with an error event in the API's shape (OpenAI's {@code data: {"error": ...}}) before the connection
+ * closes. Billing: the provider's usage when it reported it on a stream that completed; otherwise (no usage, a failure
+ * mid-stream, a client that disconnected) the prompt and the text generated so far are counted and the event is
+ * marked estimated.
  */
 @Component
 class StreamRelay {

@@ -52,7 +52,8 @@ public enum Endpoint {
     /** The error shape for any path: Anthropic's below {@code /v1/messages}, else OpenAI's. */
     public static ErrorShape shapeOfPath(String path) {
         String messages = MESSAGES.apiPath();
-        return path.startsWith(messages) && (path.length() == messages.length() || path.charAt(messages.length()) == '/')
-                ? ErrorShape.ANTHROPIC : ErrorShape.OPENAI;
+        boolean below = path.startsWith(messages)
+                && (path.length() == messages.length() || path.charAt(messages.length()) == '/');
+        return below ? ErrorShape.ANTHROPIC : ErrorShape.OPENAI;
     }
 }

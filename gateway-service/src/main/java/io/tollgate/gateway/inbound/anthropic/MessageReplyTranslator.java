@@ -40,7 +40,8 @@ final class MessageReplyTranslator {
                 .put("model", completion.model());
         ArrayNode content = out.putArray("content");
         if (message.reasoningContent() != null && !message.reasoningContent().isEmpty()) {
-            content.addObject().put("type", "thinking").put("thinking", message.reasoningContent()).put("signature", "");
+            content.addObject().put("type", "thinking").put("thinking", message.reasoningContent())
+                    .put("signature", "");
         }
         if (message.content() != null && !message.content().isEmpty()) {
             content.addObject().put("type", "text").put("text", message.content());

@@ -154,7 +154,8 @@ final class MessageStreamTranslator {
 
     private void open(ObjectNode block, List<byte[]> out) {
         close(out);
-        ObjectNode start = InboundJson.CLIENT.createObjectNode().put("type", "content_block_start").put("index", blocks);
+        ObjectNode start = InboundJson.CLIENT.createObjectNode().put("type", "content_block_start")
+                .put("index", blocks);
         start.set("content_block", block);
         out.add(event("content_block_start", start));
         openType = block.path("type").asString();

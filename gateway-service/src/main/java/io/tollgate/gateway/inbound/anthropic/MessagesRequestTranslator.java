@@ -113,7 +113,8 @@ final class MessagesRequestTranslator {
                 String param = "messages." + i;
                 String role = turn.path("role").isString() ? turn.path("role").asString() : "";
                 if (!ROLES.contains(role)) {
-                    throw invalid(param + ".role", "invalid_value", param + ".role: Input should be 'user' or 'assistant'.");
+                    throw invalid(param + ".role", "invalid_value",
+                            param + ".role: Input should be 'user' or 'assistant'.");
                 }
                 JsonNode content = turn.path("content");
                 if (content.isString()) {
@@ -133,6 +134,7 @@ final class MessagesRequestTranslator {
         /** Tool results first, as tool messages (OpenAI wants them right after the calls), then the rest. */
         private void user(JsonNode blocks, String param, ArrayNode messages) {
             ArrayNode parts = InboundJson.CLIENT.createArrayNode();
+            boolean toolResults = false;
             for (int i = 0; i < blocks.size(); i++) {
                 JsonNode block = blocks.get(i);
                 String blockParam = param + ".content." + i;
@@ -147,13 +149,18 @@ final class MessagesRequestTranslator {
                         JsonNode content = block.path("content");
                         String result = content.isString() || content.isMissingNode() ? content.asString("")
                                 : textOf(content, blockParam + ".content", Set.of("text", "image"));
-                        messages.addObject().put("role", "tool").put("tool_call_id", id.asString()).put("content", result);
+                        messages.addObject().put("role", "tool").put("tool_call_id", id.asString())
+                                .put("content", result);
+                        toolResults = true;
                     }
                     default -> untranslatable("content of type '" + block.path("type").asString() + "'");
                 }
             }
             if (!parts.isEmpty()) {
                 messages.addObject().put("role", "user").set("content", parts);
+            } else if (!toolResults) {
+                // a turn of untranslatable blocks only still counts as a turn (its provider may be Anthropic)
+                messages.addObject().put("role", "user").put("content", "");
             }
         }
 

@@ -236,6 +236,24 @@ class AnthropicMessagesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void content_only_anthropic_takes_goes_to_anthropic_as_sent_and_is_refused_by_other_providers() {
+        var caller = caller();
+        String body = "{\"model\":\"%s\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"document\",\"source\":{\"type\":\"text\",\"media_type\":\"text/plain\","
+                + "\"data\":\"The grass is green.\"}},{\"type\":\"text\",\"text\":\"What color is the grass?\"}]}]}";
+
+        var toAnthropic = postMessages(caller.key().plaintext(), body.formatted(caller.claude()));
+        var toOpenAi = postMessages(caller.key().plaintext(), body.formatted(caller.gpt()));
+
+        assertThat(toAnthropic.statusCode()).isEqualTo(200);
+        assertThat(json(ANTHROPIC.receivedFor("claude-sonnet-4-5").getLast().body()).path("messages").get(0)
+                .path("content").get(0).path("type").asString()).isEqualTo("document");
+        assertThat(toOpenAi.statusCode()).isEqualTo(400);
+        assertThat(json(toOpenAi.body()).path("error").path("message").asString())
+                .startsWith("The request carries content of type 'document', which only an Anthropic model's provider takes");
+    }
+
+    @Test
     void refusals_come_in_anthropics_error_shape_and_status() {
         var caller = caller();
         var params = MessageCreateParams.builder().model(caller.claude()).maxTokens(64).addUserMessage("Hi").build();

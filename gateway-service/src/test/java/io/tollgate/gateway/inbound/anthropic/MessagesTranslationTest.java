@@ -63,6 +63,12 @@ class MessagesTranslationTest {
         assertThat(json(document.canonical()).path("messages").get(0).path("content"))
                 .isEqualTo(json("[{\"type\":\"text\",\"text\":\"Summarize\"}]"));
         assertThat(webSearch.untranslatable()).isEqualTo("the server tool 'web_search_20250305'");
+        var documentOnly = MessagesRequestTranslator.translate(utf8("{\"model\":\"m\",\"max_tokens\":10,\"messages\":"
+                + "[{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"text\","
+                + "\"media_type\":\"text/plain\",\"data\":\"The grass is green.\"}}]}]}"), true);
+        assertThat(json(documentOnly.canonical()).path("messages"))
+                .as("the turn stays a turn, so the canonical form is still a valid chat request")
+                .isEqualTo(json("[{\"role\":\"user\",\"content\":\"\"}]"));
         assertThat(json(webSearch.canonical()).has("tools")).isFalse();
     }
 
