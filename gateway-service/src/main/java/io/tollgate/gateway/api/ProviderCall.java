@@ -4,15 +4,15 @@ import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
+import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.ProviderReply;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
-import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.routing.Failover;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends a request that passed the chain to its providers' adapters, route after route as {@link Failover} decides,
- * and ends it with the answer; streams go to {@link StreamRelay}. A 2xx answer the adapter could not read is a 502 that keeps the estimated prompt tokens on
- * its usage event but costs the tenant nothing: the platform bears what a provider's broken answer cost it.
+ * and ends it with the answer; streams go to {@link StreamRelay}. Another client API than OpenAI's ({@link ClientApi})
+ * makes the call and words the answer itself. A 2xx answer the adapter could not read is a 502 that keeps the
+ * estimated prompt tokens on its usage event but costs the tenant nothing: the platform bears what a provider's
+ * broken answer cost it.
  */
 @Component
 class ProviderCall {

@@ -30,10 +30,6 @@ public class ErrorWriter {
         return out.toByteArray();
     }
 
-    public Reply.Json reply(Rejection rejection) {
-        return reply(ErrorShape.OPENAI, rejection);
-    }
-
     public Reply.Json reply(ErrorShape shape, Rejection rejection) {
         return Reply.json(rejection.status(), body(shape, rejection));
     }
