@@ -2,11 +2,11 @@ package io.tollgate.gateway.provider.anthropic;
 
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.wire.anthropic.ContentBlock;
-import io.tollgate.gateway.wire.anthropic.StreamEvent;
 import io.tollgate.gateway.provider.openai.schema.ChatCompletionChunk;
 import io.tollgate.gateway.provider.openai.schema.ToolCall;
 import io.tollgate.gateway.provider.openai.schema.Usage;
+import io.tollgate.gateway.wire.anthropic.ContentBlock;
+import io.tollgate.gateway.wire.anthropic.StreamEvent;
 import io.tollgate.model.common.TokenUsage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
