@@ -254,6 +254,23 @@ class AnthropicMessagesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void the_built_in_mock_provider_answers_anthropic_clients_as_the_readme_shows() {
+        var world = world();
+        var client = AnthropicOkHttpClient.builder().apiKey(world.key().plaintext()).baseUrl(gateway()).maxRetries(0)
+                .timeout(Duration.ofSeconds(20)).build();
+
+        Message message = client.messages().create(MessageCreateParams.builder().model(world.mockModel()).maxTokens(16)
+                .addUserMessage("Hi").build());
+
+        assertThat(text(message)).isNotBlank();
+        assertThat(message.usage().outputTokens()).isPositive();
+        var event = events(world.key().id(), 1).getFirst();
+        assertThat(event).containsEntry("endpoint", "MESSAGES").containsEntry("served_model", world.mockModel())
+                .containsEntry("completion_tokens", (int) message.usage().outputTokens())
+                .containsEntry("prompt_tokens", (int) message.usage().inputTokens());
+    }
+
+    @Test
     void refusals_come_in_anthropics_error_shape_and_status() {
         var caller = caller();
         var params = MessageCreateParams.builder().model(caller.claude()).maxTokens(64).addUserMessage("Hi").build();
