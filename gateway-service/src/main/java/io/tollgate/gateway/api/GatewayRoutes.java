@@ -3,6 +3,7 @@ package io.tollgate.gateway.api;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import io.tollgate.gateway.error.ErrorShape;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.observability.HealthHandler;
@@ -26,11 +27,9 @@ class GatewayRoutes {
     RouterFunction<ServerResponse> routes(ModelsHandler catalog, HealthHandler health, ErrorWriter errors) {
         var routes = RouterFunctions.route();
         for (Endpoint endpoint : Endpoint.values()) {
-            var rejection = new Rejection(405, Rejection.INVALID_REQUEST, null, "method_not_allowed",
-                    "Use POST for " + endpoint.apiPath() + ".");
-            routes.route(path(endpoint.apiPath()), request -> ServerResponse.status(405).header(HttpHeaders.ALLOW, "POST")
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(errors.body(rejection)));
+            postOnly(routes, endpoint.apiPath(), endpoint.errorShape(), errors);
         }
+        postOnly(routes, ModelRoutes.COUNT_TOKENS_PATH, Endpoint.MESSAGES.errorShape(), errors);
         return routes
                 .route(GET("/v1/models"), catalog::list)
                 .route(GET("/v1/models/{*id}"), catalog::one)
@@ -38,5 +37,12 @@ class GatewayRoutes {
                 .route(GET("/healthz"), health::live)
                 .route(GET("/readyz"), health::ready)
                 .build();
+    }
+
+    private static void postOnly(RouterFunctions.Builder routes, String apiPath, ErrorShape shape, ErrorWriter errors) {
+        var rejection = new Rejection(405, Rejection.INVALID_REQUEST, null, "method_not_allowed",
+                "Use POST for " + apiPath + ".");
+        routes.route(path(apiPath), request -> ServerResponse.status(405).header(HttpHeaders.ALLOW, "POST")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(errors.body(shape, rejection)));
     }
 }

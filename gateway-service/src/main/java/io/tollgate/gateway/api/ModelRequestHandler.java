@@ -8,15 +8,19 @@ import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.ClientTags;
 import io.tollgate.gateway.metering.EventIds;
 import io.tollgate.gateway.metering.MeteringQueue;
+import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.CacheHeaders;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PolicyChain;
+import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import io.tollgate.gateway.tracing.RequestTracing;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +31,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Every model endpoint (chat, completions, embeddings, and any added later) enters here: guards on the envelope
- * (readiness, room in the usage journal, content type, size), then the whole policy chain, then the provider call
- * and its metering.
+ * Every model endpoint (chat, completions, embeddings, Anthropic's messages, and any added later) enters here: guards
+ * on the envelope (readiness, room in the usage journal, content type, size), then the whole policy chain, then the
+ * provider call and its metering. Anthropic's token counting shares the guards and the chain's first policies.
  */
 @Component
 public class ModelRequestHandler {
@@ -47,11 +51,12 @@ public class ModelRequestHandler {
     private final ApiProperties properties;
     private final MeteringQueue metering;
     private final RequestTracing tracing;
+    private final TokenCounter tokens;
     private final Clock clock;
 
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
                                RequestEnd end, ErrorWriter errors, ApiProperties properties, MeteringQueue metering,
-                               RequestTracing tracing, Clock clock) {
+                               RequestTracing tracing, TokenCounter tokens, Clock clock) {
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
@@ -60,6 +65,7 @@ public class ModelRequestHandler {
         this.properties = properties;
         this.metering = metering;
         this.tracing = tracing;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -69,27 +75,52 @@ public class ModelRequestHandler {
      */
     Mono<Reply> handle(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
                        String requestId) {
+        if (!metering.accepting()) {
+            return Mono.just(errors.reply(endpoint.errorShape(), MeteringQueue.FULL));
+        }
+        return receive(request, headers, responseHeaders, endpoint, requestId, this::run);
+    }
+
+    /**
+     * {@code POST /v1/messages/count_tokens}: the prompt's tokens as the gateway counts them for limits, for a valid
+     * key with a subscription to the model (the policies through the subscription check), without calling a provider,
+     * drawing on limits or budgets, or recording usage.
+     */
+    Mono<Reply> countTokens(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders,
+                            String requestId) {
+        return receive(request, headers, responseHeaders, Endpoint.MESSAGES, requestId, context -> {
+            context.countTokensOnly();
+            return chain.applyThrough(context, PolicyOrder.SUBSCRIPTION)
+                    .<Reply>map(rejection -> errors.reply(context.endpoint().errorShape(), rejection))
+                    .switchIfEmpty(Mono.fromSupplier(() -> Reply.json(200, ("{\"input_tokens\":"
+                            + tokens.countPrompt(context.facts().orElseThrow().prompt()) + "}")
+                            .getBytes(StandardCharsets.US_ASCII))))
+                    .doFinally(signal -> context.complete());
+        });
+    }
+
+    /** The guards on the envelope, then the body read whole, then {@code then} on the new request's context. */
+    private Mono<Reply> receive(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders,
+                                Endpoint endpoint, String requestId, Function<RequestContext, Mono<Reply>> then) {
         long startNanos = System.nanoTime();
         Instant receivedAt = clock.instant();
+        var shape = endpoint.errorShape();
         var snapshot = snapshots.current();
         if (snapshot.isEmpty()) {
-            return Mono.just(errors.reply(notReady()));
-        }
-        if (!metering.accepting()) {
-            return Mono.just(errors.reply(MeteringQueue.FULL));
+            return Mono.just(errors.reply(shape, notReady()));
         }
         if (!isJson(headers)) {
-            return Mono.just(errors.reply(new Rejection(415, Rejection.INVALID_REQUEST, null, "unsupported_media_type",
-                    "The content type must be application/json.")));
+            return Mono.just(errors.reply(shape, new Rejection(415, Rejection.INVALID_REQUEST, null,
+                    "unsupported_media_type", "The content type must be application/json.")));
         }
         long declaredLength = headers.getContentLength();
         if (declaredLength > properties.maxBodyBytes()) {
-            return Mono.just(errors.reply(BodyReader.tooLarge(properties.maxBodyBytes())));
+            return Mono.just(errors.reply(shape, BodyReader.tooLarge(properties.maxBodyBytes())));
         }
         return BodyReader.read(request, declaredLength, properties.maxBodyBytes())
-                .flatMap(body -> run(newContext(headers, responseHeaders, endpoint, body, snapshot.get(), requestId,
-                        receivedAt, startNanos)))
-                .onErrorResume(RejectedException.class, e -> Mono.just(errors.reply(e.rejection())));
+                .flatMap(body -> then.apply(newContext(headers, responseHeaders, endpoint, body, snapshot.get(),
+                        requestId, receivedAt, startNanos)))
+                .onErrorResume(RejectedException.class, e -> Mono.just(errors.reply(shape, e.rejection())));
     }
 
     private Mono<Reply> run(RequestContext context) {

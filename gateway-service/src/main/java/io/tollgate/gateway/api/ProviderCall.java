@@ -6,23 +6,30 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.CacheHeaders;
+import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.ProviderReply;
+import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.routing.Failover;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Sends a request that passed the chain to its providers' adapters, route after route as {@link Failover} decides,
- * and ends it with the answer; streams go to {@link StreamRelay}. A 2xx answer the adapter could not read is a 502 that keeps the estimated prompt tokens on
- * its usage event but costs the tenant nothing: the platform bears what a provider's broken answer cost it. When the
- * cache policy planned it, an answer kept in the {@link ResponseCache} ends the request without a provider call
- * ({@code x-tollgate-cache: hit}), and a provider's 200 answer is kept ({@code miss}).
+ * and ends it with the answer; streams go to {@link StreamRelay}. Another client API than OpenAI's ({@link ClientApi})
+ * makes the call and words the answer itself. A 2xx answer the adapter could not read is a 502 that keeps the
+ * estimated prompt tokens on its usage event but costs the tenant nothing: the platform bears what a provider's
+ * broken answer cost it. When the cache policy planned it, an answer kept in the {@link ResponseCache} ends the
+ * request without a provider call ({@code x-tollgate-cache: hit}), and a provider's 200 answer is kept ({@code miss}).
  */
 @Component
 class ProviderCall {
@@ -37,29 +44,43 @@ class ProviderCall {
     private final StreamRelay streams;
     private final Failover failover;
     private final ResponseCache cache;
+    private final Map<Endpoint, ClientApi> clientApis = new EnumMap<>(Endpoint.class);
 
     ProviderCall(ProviderRegistry providers, UsageRecorder recorder, RequestEnd end, StreamRelay streams,
-                 Failover failover, ResponseCache cache) {
+                 Failover failover, ResponseCache cache, List<ClientApi> clientApis) {
         this.providers = providers;
         this.recorder = recorder;
         this.end = end;
         this.streams = streams;
         this.failover = failover;
         this.cache = cache;
+        clientApis.forEach(api -> this.clientApis.put(api.endpoint(), api));
     }
 
     Mono<Reply> forward(RequestContext context) {
+        var api = clientApis.get(context.endpoint());
         if (context.facts().orElseThrow().stream()) {
-            return streams.relay(context, failover.stream(context, route -> adapter(route).stream(upstream(context, route))));
+            return streams.relay(context, failover.stream(context, route -> stream(api, context, route)));
         }
         var cached = context.cachePlan().flatMap(cache::lookup);
         if (cached.isPresent()) {
             return Mono.just(fromCache(context, cached.get()));
         }
-        return failover.call(context, route -> adapter(route).send(upstream(context, route)))
+        return failover.call(context, route -> send(api, context, route))
                 .flatMap(reply -> answer(context, reply))
                 .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))
                 .doOnCancel(() -> end.abandoned(context, ""));
+    }
+
+    /** On OpenAI's endpoints the adapter's own answer; on another API's, that API's call. */
+    private Mono<ProviderReply> send(@Nullable ClientApi api, RequestContext context, Route route) {
+        return api == null ? adapter(route).send(upstream(context, route))
+                : api.send(adapter(route), upstream(context, route), context);
+    }
+
+    private ProviderStream stream(@Nullable ClientApi api, RequestContext context, Route route) {
+        return api == null ? adapter(route).stream(upstream(context, route))
+                : api.stream(adapter(route), upstream(context, route), context);
     }
 
     /** The route's adapter; routing only plans routes whose provider has one. */
@@ -68,8 +89,8 @@ class ProviderCall {
     }
 
     private static UpstreamRequest upstream(RequestContext context, Route route) {
-        return new UpstreamRequest(context.endpoint(), route.provider(), route.deployment().upstreamModel(),
-                context.body(), context.facts().orElseThrow(), context.completionCap());
+        return new UpstreamRequest(context.endpoint().canonical(), route.provider(), route.deployment().upstreamModel(),
+                context.canonicalBody(), context.facts().orElseThrow(), context.completionCap());
     }
 
     private Mono<Reply> answer(RequestContext context, ProviderReply reply) {

@@ -52,7 +52,7 @@ class RequestEnd {
     Mono<Reply> refuse(RequestContext context, Rejection rejection) {
         failed(context, rejection);
         finish(context);
-        return Mono.just(errors.reply(rejection));
+        return Mono.just(errors.reply(context.endpoint().errorShape(), rejection));
     }
 
     /** Ends a request whose client went away before the answer was complete, billing what it had generated so far. */

@@ -7,8 +7,6 @@ import io.tollgate.gateway.metering.UsageRecorder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,9 +15,10 @@ import reactor.core.publisher.SignalType;
 /**
  * Relays a provider's event stream to the client as it comes, with backpressure; a client that goes away cancels
  * the provider call. A failure before the first event is an ordinary error response; a failure after it ends the
- * stream with an error event in OpenAI's shape ({@code data: {"error": ...}}) before the connection closes. Billing:
- * the provider's usage when it reported it on a stream that completed; otherwise (no usage, a failure mid-stream, a
- * client that disconnected) the prompt and the text generated so far are counted and the event is marked estimated.
+ * stream with an error event in the API's shape (OpenAI's {@code data: {"error": ...}}) before the connection
+ * closes. Billing: the provider's usage when it reported it on a stream that completed; otherwise (no usage, a failure
+ * mid-stream, a client that disconnected) the prompt and the text generated so far are counted and the event is
+ * marked estimated.
  */
 @Component
 class StreamRelay {
@@ -52,15 +51,7 @@ class StreamRelay {
             return Flux.error(e);
         }
         context.outcome().failed(502, "stream_interrupted");
-        return Flux.just(errorEvent(e));
-    }
-
-    private byte[] errorEvent(RejectedException e) {
-        var event = new ByteArrayOutputStream(200);
-        event.writeBytes("data: ".getBytes(StandardCharsets.US_ASCII));
-        event.writeBytes(errors.body(e.rejection()));
-        event.writeBytes("\n\n".getBytes(StandardCharsets.US_ASCII));
-        return event.toByteArray();
+        return Flux.just(errors.event(context.endpoint().errorShape(), e.rejection()));
     }
 
     private void finish(RequestContext context, ProviderStream.Usage usage, SignalType signal) {

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.error;
 
 import io.tollgate.gateway.api.RequestIds;
+import io.tollgate.gateway.pipeline.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -11,8 +12,9 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders every failure that escapes a handler in OpenAI's error shape, with the request id, and never with a
- * stack trace or an internal message: unknown paths, wrong methods, and unexpected errors alike.
+ * Renders every failure that escapes a handler in OpenAI's error shape (Anthropic's below {@code /v1/messages}),
+ * with the request id, and never with a stack trace or an internal message: unknown paths, wrong methods, and
+ * unexpected errors alike.
  */
 @Component
 @Order(-2)
@@ -32,7 +34,8 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         RequestIds.apply(exchange);
-        return writer.write(exchange, rejectionFor(exchange, failure));
+        return writer.write(exchange, Endpoint.shapeOfPath(exchange.getRequest().getPath().value()),
+                rejectionFor(exchange, failure));
     }
 
     private static Rejection rejectionFor(ServerWebExchange exchange, Throwable failure) {

@@ -26,7 +26,12 @@ public class PolicyChain {
 
     /** The first rejection, or empty when every policy let the request through. */
     public Mono<Rejection> apply(RequestContext context) {
-        return apply(context, 0);
+        return apply(context, 0, Integer.MAX_VALUE);
+    }
+
+    /** The first rejection of the policies ordered up to {@code lastOrder}, or empty when they all let it through. */
+    public Mono<Rejection> applyThrough(RequestContext context, int lastOrder) {
+        return apply(context, 0, lastOrder);
     }
 
     /** Whether a decision of {@link #apply} is known at once to let the request through (Mono.empty() is one instance). */
@@ -38,12 +43,12 @@ public class PolicyChain {
      * Most policies decide at once (an empty or a just Mono); those are read in a plain loop, and operators are
      * assembled only from the first policy that really waits (a Redis bucket), for the rest of the chain.
      */
-    private Mono<Rejection> apply(RequestContext context, int from) {
-        for (int index = from; index < policies.size(); index++) {
+    private Mono<Rejection> apply(RequestContext context, int from, int lastOrder) {
+        for (int index = from; index < policies.size() && policies.get(index).getOrder() <= lastOrder; index++) {
             Mono<Rejection> decision = policies.get(index).apply(context);
             if (!(decision instanceof Fuseable.ScalarCallable<?> immediate)) {
                 int next = index + 1;
-                return decision.switchIfEmpty(Mono.defer(() -> apply(context, next)));
+                return decision.switchIfEmpty(Mono.defer(() -> apply(context, next, lastOrder)));
             }
             Rejection rejection = (Rejection) immediateValue(immediate);
             if (rejection != null) {

@@ -4,6 +4,8 @@ package io.tollgate.gateway.pipeline;
 public final class PolicyOrder {
 
     public static final int AUTH = 1000;
+    /** Another API's body becomes the canonical form (Anthropic's Messages to OpenAI's chat) before it is validated. */
+    public static final int TRANSLATION = 1200;
     public static final int VALIDATION = 1500;
     public static final int SUBSCRIPTION = 2000;
     /** A spent DOWNGRADE budget swaps the model before limits, so the served model's limits apply. */

@@ -51,6 +51,9 @@ public final class RequestContext {
     private long promptTokens = -1;
     private CacheHeaders cacheHeaders = CacheHeaders.NONE;
     private @Nullable CachePlan cachePlan;
+    private byte @Nullable [] canonicalBody;
+    private @Nullable String untranslatable;
+    private boolean tokenCountOnly;
     private final Outcome outcome = new Outcome();
     private Span span = Span.NOOP;
 
@@ -113,6 +116,37 @@ public final class RequestContext {
     /** The body exactly as the client sent it. */
     public byte[] body() {
         return body;
+    }
+
+    /**
+     * The body in the canonical (OpenAI) form the adapters take: the client's own on OpenAI's endpoints, its
+     * translation on another API's (set by that API's translation policy).
+     */
+    public byte[] canonicalBody() {
+        return canonicalBody != null ? canonicalBody : body;
+    }
+
+    /**
+     * @param untranslatable what the canonical form had to leave out of the client's body (its own provider can
+     *                       still be sent it as it is), null when nothing
+     */
+    public void canonicalBody(byte[] canonicalBody, @Nullable String untranslatable) {
+        this.canonicalBody = canonicalBody;
+        this.untranslatable = untranslatable;
+    }
+
+    /** What the canonical form could not carry of the client's body, when something. */
+    public Optional<String> untranslatable() {
+        return Optional.ofNullable(untranslatable);
+    }
+
+    /** Whether the request only asks for its prompt's token count (no provider call, nothing billed). */
+    public boolean tokenCountOnly() {
+        return tokenCountOnly;
+    }
+
+    public void countTokensOnly() {
+        this.tokenCountOnly = true;
     }
 
     public ConfigSnapshot snapshot() {

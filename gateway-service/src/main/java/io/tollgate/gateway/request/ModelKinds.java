@@ -37,7 +37,7 @@ final class ModelKinds {
     /** The capability that names an endpoint in the catalog. */
     static String capability(Endpoint endpoint) {
         return switch (endpoint) {
-            case CHAT -> "chat";
+            case CHAT, MESSAGES -> "chat";
             case COMPLETIONS -> "completions";
             case EMBEDDINGS -> "embeddings";
         };

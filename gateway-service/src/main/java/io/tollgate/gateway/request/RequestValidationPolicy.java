@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Parses the body once, after authentication so that refusals of known callers are metered, and refuses a catalog
+ * Parses the body once (in its canonical form), after authentication so that refusals of known callers are metered,
+ * and refuses a catalog
  * model on an endpoint of another kind (an embedding model on chat, a chat model on embeddings). An unknown model is
  * left to the subscription check, which answers 404.
  */
@@ -22,7 +23,7 @@ public class RequestValidationPolicy implements GatewayPolicy {
             return Mono.just(Rejection.invalidRequest(ClientTags.HEADER, "invalid_tags", "The " + ClientTags.HEADER
                     + " header must be comma-separated key=value pairs (at most 10; letters, digits and _.:/-)."));
         }
-        var result = RequestBodyParser.parse(context.endpoint(), context.body());
+        var result = RequestBodyParser.parse(context.endpoint().canonical(), context.canonicalBody());
         if (result.facts() == null) {
             return Mono.justOrEmpty(result.rejection());
         }

@@ -88,7 +88,7 @@ class RoutePlanner {
                 exclusions.unsupported = provider.get().type();
                 continue;
             }
-            if (!adapter.get().serves(context.endpoint())) {
+            if (!adapter.get().serves(context.endpoint().canonical())) {
                 exclusions.endpointMissing = provider.get().type().name();
                 continue;
             }

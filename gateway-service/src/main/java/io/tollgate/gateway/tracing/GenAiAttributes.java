@@ -21,7 +21,7 @@ final class GenAiAttributes {
 
     static String operation(Endpoint endpoint) {
         return switch (endpoint) {
-            case CHAT -> "chat";
+            case CHAT, MESSAGES -> "chat";
             case COMPLETIONS -> "text_completion";
             case EMBEDDINGS -> "embeddings";
             default -> endpoint.name().toLowerCase(Locale.ROOT);

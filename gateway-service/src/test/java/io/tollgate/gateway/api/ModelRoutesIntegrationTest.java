@@ -25,9 +25,18 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
 
             assertThat(response.statusCode()).as(endpoint.path()).isEqualTo(415);
             assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-            assertThat(response.body()).contains("\"code\":\"unsupported_media_type\"");
+            assertThat(response.body()).contains(endpoint == Endpoint.MESSAGES
+                    ? "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\""
+                    : "\"code\":\"unsupported_media_type\"");
             assertThat(response.headers().firstValue(RequestIds.HEADER)).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
         }
+        var countTokens = send(request("/v1/messages/count_tokens").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(countTokens.statusCode()).isEqualTo(415);
+        assertThat(countTokens.body()).startsWith("{\"type\":\"error\"");
+        var wrongMethod = send(request("/v1/messages/count_tokens").GET());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).startsWith("{\"type\":\"error\"");
     }
 
     @Test

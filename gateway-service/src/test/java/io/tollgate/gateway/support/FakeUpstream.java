@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage, {@code upstream-rate-limited} 429 with
  * {@code retry-after: 7}, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
- * two events, {@code upstream-slow} answers after 3 s, a name made to {@link #fail} answers 500; anything else gets
- * the normal fixture.
+ * two events, {@code upstream-slow} answers after 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
+ * the request carries a tool message, a name made to {@link #fail} answers 500; anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
 
@@ -111,6 +111,15 @@ public final class FakeUpstream implements AutoCloseable {
                         "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8));
                 case "upstream-fail" -> Exchanges.json(exchange, 500, fixture("error-500.json"));
                 case "upstream-bad-request" -> Exchanges.json(exchange, 400, fixture("error-400.json"));
+                case "upstream-tool-call" -> {
+                    // calls a tool until the request carries the tool's result, then answers
+                    boolean calls = !body.contains("\"role\":\"tool\"");
+                    if (stream) {
+                        Exchanges.events(exchange, fixture(calls ? "chat-stream-tool-call.sse" : "chat-stream.sse"));
+                    } else {
+                        Exchanges.json(exchange, 200, fixture(calls ? "chat-completion-tool-call.json" : "chat-completion.json"));
+                    }
+                }
                 default -> {
                     boolean noUsage = upstreamModel.equals("upstream-no-usage");
                     if (stream) {

@@ -1,8 +1,9 @@
 package io.tollgate.model.usage;
 
-/** The OpenAI-compatible endpoint a metered request called. */
+/** The endpoint a metered request called: OpenAI's chat, completions and embeddings, or Anthropic's messages. */
 public enum Endpoint {
     CHAT,
     COMPLETIONS,
-    EMBEDDINGS
+    EMBEDDINGS,
+    MESSAGES
 }

@@ -3,6 +3,7 @@ package io.tollgate.gateway.provider.anthropic;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.provider.MessagesPassThrough;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
@@ -30,10 +31,11 @@ import reactor.netty.http.client.HttpClient;
  * Anthropic's Messages API ({@code POST /v1/messages}): chat requests are translated to it and its answers and
  * streams back to OpenAI's shape. The credential goes in {@code x-api-key}, the API version in
  * {@code anthropic-version} (the provider setting {@code anthropicVersion} overrides the default). Anthropic has no
- * embeddings and no legacy completions.
+ * embeddings and no legacy completions. A client's own Messages request ({@code /v1/messages}) passes through
+ * untranslated.
  */
 @Component
-public class AnthropicAdapter implements ProviderAdapter {
+public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
 
     static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     static final String API_VERSION = "2023-06-01";
@@ -125,6 +127,42 @@ public class AnthropicAdapter implements ProviderAdapter {
         Flux<byte[]> events = http.events(client(request.provider()), uri, translated.body(), null, AnthropicErrors::failure)
                 .concatMapIterable(translator::accept);
         return new ProviderStream(events, translator);
+    }
+
+    @Override
+    public Mono<ProviderReply> sendMessages(UpstreamRequest request) {
+        return Mono.defer(() -> {
+            var uri = uri(request.provider());
+            if (uri == null) {
+                return Mono.error(invalidBaseUrl());
+            }
+            byte[] body = AnthropicPassThrough.withModel(request.body(), request.upstreamModel());
+            return http.post(client(request.provider()), uri, body, null)
+                    .handle((answer, sink) -> {
+                        if (!answer.ok()) {
+                            sink.error(AnthropicErrors.failure(answer).asException());
+                            return;
+                        }
+                        try {
+                            sink.next(AnthropicPassThrough.reply(answer.body()));
+                        } catch (RejectedException e) {
+                            sink.error(e);
+                        }
+                    });
+        });
+    }
+
+    @Override
+    public ProviderStream streamMessages(UpstreamRequest request) {
+        var watcher = new AnthropicPassThrough.Watcher();
+        var uri = uri(request.provider());
+        if (uri == null) {
+            return new ProviderStream(Flux.error(invalidBaseUrl()), watcher);
+        }
+        byte[] body = AnthropicPassThrough.withModel(request.body(), request.upstreamModel());
+        Flux<byte[]> events = http.events(client(request.provider()), uri, body, null, AnthropicErrors::failure)
+                .map(watcher::accept);
+        return new ProviderStream(events, watcher);
     }
 
     private HttpClient client(ProviderEntry provider) {

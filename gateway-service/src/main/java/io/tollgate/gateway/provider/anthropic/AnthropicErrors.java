@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
-import io.tollgate.gateway.provider.anthropic.schema.ErrorResponse;
+import io.tollgate.gateway.wire.anthropic.ErrorResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

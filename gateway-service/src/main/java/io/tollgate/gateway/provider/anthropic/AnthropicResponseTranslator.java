@@ -1,11 +1,11 @@
 package io.tollgate.gateway.provider.anthropic;
 
 import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.provider.anthropic.schema.ContentBlock;
-import io.tollgate.gateway.provider.anthropic.schema.MessagesResponse;
 import io.tollgate.gateway.provider.openai.schema.ChatCompletion;
 import io.tollgate.gateway.provider.openai.schema.ToolCall;
 import io.tollgate.gateway.provider.openai.schema.Usage;
+import io.tollgate.gateway.wire.anthropic.ContentBlock;
+import io.tollgate.gateway.wire.anthropic.MessagesResponse;
 import io.tollgate.model.common.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.tollgate.gateway.provider.anthropic;
 
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.provider.anthropic.schema.ContentBlock;
-import io.tollgate.gateway.provider.anthropic.schema.StreamEvent;
 import io.tollgate.gateway.provider.openai.schema.ChatCompletionChunk;
 import io.tollgate.gateway.provider.openai.schema.ToolCall;
 import io.tollgate.gateway.provider.openai.schema.Usage;
+import io.tollgate.gateway.wire.anthropic.ContentBlock;
+import io.tollgate.gateway.wire.anthropic.StreamEvent;
 import io.tollgate.model.common.TokenUsage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +170,7 @@ public final class AnthropicStreamTranslator implements ProviderStream.Usage {
     }
 
     /** The event's data as a stream event; null for an event without data. */
-    private static @Nullable StreamEvent parse(byte[] event) {
+    static @Nullable StreamEvent parse(byte[] event) {
         String text = new String(event, StandardCharsets.UTF_8);
         int data = text.indexOf("data:");
         if (data < 0) {

@@ -1,6 +1,6 @@
 package io.tollgate.gateway.provider.anthropic;
 
-import io.tollgate.gateway.provider.anthropic.schema.Usage;
+import io.tollgate.gateway.wire.anthropic.Usage;
 import io.tollgate.model.common.TokenUsage;
 import org.jspecify.annotations.Nullable;
 

@@ -42,7 +42,7 @@ class MockResponses {
         String model = request.upstreamModel();
         long created = clock.instant().getEpochSecond();
         return switch (request.endpoint()) {
-            case CHAT -> {
+            case CHAT, MESSAGES -> { // a Messages request reaches adapters in its canonical (chat) form
                 String text = String.join("", MockText.reply(prompt.text(), maxTokens(body)));
                 yield json.writeValueAsBytes(new ChatCompletion("chatcmpl-" + id(), "chat.completion", created, model,
                         List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", text, null), null, "stop")),

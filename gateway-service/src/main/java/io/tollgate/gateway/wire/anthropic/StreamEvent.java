@@ -1,4 +1,4 @@
-package io.tollgate.gateway.provider.anthropic.schema;
+package io.tollgate.gateway.wire.anthropic;
 
 import org.jspecify.annotations.Nullable;
 
