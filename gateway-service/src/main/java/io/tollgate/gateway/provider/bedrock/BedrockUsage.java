@@ -2,6 +2,7 @@ package io.tollgate.gateway.provider.bedrock;
 
 import io.tollgate.gateway.provider.bedrock.schema.Usage;
 import io.tollgate.model.common.TokenUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bedrock's token counts in OpenAI's terms. Bedrock's {@code inputTokens} leaves out the tokens read from and
@@ -20,7 +21,7 @@ final class BedrockUsage {
         return new TokenUsage(prompt, count(usage.outputTokens()), cacheRead, 0, cacheWrite);
     }
 
-    private static long count(Long value) {
+    private static long count(@Nullable Long value) {
         return value == null ? 0 : Math.max(0, value);
     }
 }
