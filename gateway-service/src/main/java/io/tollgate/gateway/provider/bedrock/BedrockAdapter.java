@@ -11,9 +11,11 @@ import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.common.TokenUsage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 import reactor.netty.http.client.HttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
@@ -32,11 +35,14 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * AWS Bedrock's Converse API ({@code POST /model/{modelId}/converse}) and ConverseStream ({@code /converse-stream},
  * binary event-stream frames): chat requests are translated to it and its answers and streams back to OpenAI's
  * shape; see {@link BedrockTarget} for the region and the two kinds of credential. Requests with access keys are
- * signed with SigV4 one by one (the signature covers the body and the time). Converse has no embeddings and no
- * legacy completions.
+ * signed with SigV4 one by one (the signature covers the body and the time). Embeddings go to the Titan text
+ * embedding models' InvokeModel, see {@link BedrockEmbeddings}; there are no legacy completions.
  */
 @Component
 public class BedrockAdapter implements ProviderAdapter {
+
+    /** Titan embeddings take one text per call: this many calls of one request run at once. */
+    static final int EMBEDDING_CALLS_AT_ONCE = 8;
 
     private final UpstreamHttp http;
     private final BedrockSigner signer;
@@ -62,6 +68,8 @@ public class BedrockAdapter implements ProviderAdapter {
                 + "[{\"text\":\"hi\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":1,\"outputTokens\":1}}"),
                 "id", 0, "m");
         BedrockErrors.message(utf8("{\"message\":\"m\"}"));
+        BedrockEmbeddings.list(BedrockEmbeddings.requests(utf8("{\"input\":\"hi\"}"), "amazon.titan-embed-text-v2:0")
+                .stream().map(body -> utf8("{\"embedding\":[0.5],\"inputTextTokenCount\":1}")).toList(), "m");
         signer.headers(AwsCredentialsIdentity.create("AKID", "secret"), "us-east-1",
                 URI.create("https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse"), utf8("{}"));
     }
@@ -77,13 +85,16 @@ public class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public boolean serves(Endpoint endpoint) {
-        return endpoint == Endpoint.CHAT;
+        return endpoint != Endpoint.COMPLETIONS;
     }
 
     @Override
     public Mono<ProviderReply> send(UpstreamRequest request) {
         return Mono.defer(() -> {
             var target = target(request.provider());
+            if (request.endpoint() == Endpoint.EMBEDDINGS) {
+                return embed(request, target);
+            }
             byte[] body = BedrockRequestTranslator.translate(request.body(), request.facts().maxTokens());
             URI uri = target.converse(request.upstreamModel());
             String id = replyId();
@@ -118,6 +129,26 @@ public class BedrockAdapter implements ProviderAdapter {
                     BedrockErrors::failure);
         }).concatMapIterable(translator::accept).concatWith(Flux.defer(() -> Flux.fromIterable(translator.end())));
         return new ProviderStream(events, translator);
+    }
+
+    private Mono<ProviderReply> embed(UpstreamRequest request, BedrockTarget target) {
+        List<byte[]> bodies = BedrockEmbeddings.requests(request.body(), request.upstreamModel());
+        URI uri = target.invoke(request.upstreamModel());
+        var client = client(request.provider(), target);
+        return Flux.fromIterable(bodies)
+                .flatMapSequential(body -> http.post(client, uri, body, signature(target, uri, body))
+                        .handle((UpstreamHttp.Answer answer, SynchronousSink<byte[]> sink) -> {
+                            if (answer.ok()) {
+                                sink.next(answer.body());
+                            } else {
+                                sink.error(BedrockErrors.failure(answer).asException());
+                            }
+                        }), EMBEDDING_CALLS_AT_ONCE)
+                .collectList()
+                .map(answers -> {
+                    var list = BedrockEmbeddings.list(answers, request.upstreamModel());
+                    return new ProviderReply(list.body(), TokenUsage.of(list.promptTokens(), 0), "");
+                });
     }
 
     private BedrockTarget target(ProviderEntry provider) {

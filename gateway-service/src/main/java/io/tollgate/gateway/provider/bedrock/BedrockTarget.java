@@ -49,6 +49,10 @@ record BedrockTarget(String region, String base, @Nullable AwsCredentialsIdentit
         return uri(modelId, "/converse-stream");
     }
 
+    URI invoke(String modelId) {
+        return uri(modelId, "/invoke");
+    }
+
     /** A model id may be an ARN (with {@code :} and {@code /}): one encoded path segment. */
     private URI uri(String modelId, String operation) {
         try {

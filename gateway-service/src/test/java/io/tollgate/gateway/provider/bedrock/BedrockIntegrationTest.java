@@ -192,7 +192,32 @@ class BedrockIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void provider_errors_keep_their_meaning_and_embeddings_are_refused_with_a_400() {
+    void embeddings_go_to_titan_one_signed_call_per_text_and_are_metered_with_titans_token_counts() {
+        var bedrock = bedrock(ACCESS_KEYS, "amazon.titan-embed-text-v2:0");
+
+        var embeddings = client(bedrock.world().key().plaintext()).embeddings().create(EmbeddingCreateParams.builder()
+                .model(bedrock.model("amazon.titan-embed-text-v2:0")).inputOfArrayOfStrings(List.of("Hello", "World"))
+                .build());
+
+        assertThat(embeddings.data()).hasSize(2);
+        assertThat(embeddings.data().get(1).index()).isEqualTo(1);
+        assertThat(embeddings.data().getFirst().embedding()).hasSize(4);
+        var calls = BEDROCK.receivedFor("amazon.titan-embed-text-v2:0");
+        assertThat(calls).hasSize(2).allSatisfy(call -> {
+            assertThat(call.operation()).isEqualTo("invoke");
+            assertThat(call.signatureValid()).isTrue();
+        });
+        assertThat(calls).extracting(FakeBedrock.Received::body)
+                .containsExactlyInAnyOrder("{\"inputText\":\"Hello\"}", "{\"inputText\":\"World\"}");
+        var event = events(bedrock.world().key().id(), 1).getFirst();
+        assertThat(event).containsEntry("endpoint", "EMBEDDINGS").containsEntry("prompt_tokens", 14)
+                .containsEntry("usage_estimated", false);
+        // 14 input tokens x 3.00 per million
+        assertThat((BigDecimal) event.get("cost_usd")).isEqualByComparingTo("0.000042");
+    }
+
+    @Test
+    void provider_errors_keep_their_meaning_and_embeddings_of_a_chat_model_are_refused_with_a_400() {
         var bedrock = bedrock(ACCESS_KEYS, "throttled", "loading", "refused", CLAUDE);
         var client = client(bedrock.world().key().plaintext());
 
@@ -212,7 +237,8 @@ class BedrockIntegrationTest extends GatewayIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.getMessage()).contains("messages.0.content: content must not be empty");
         assertThat(embeddings.statusCode()).isEqualTo(400);
-        assertThat(embeddings.code()).hasValue("endpoint_not_supported");
+        assertThat(embeddings.code()).hasValue("unsupported_for_provider");
+        assertThat(embeddings.getMessage()).contains("Amazon Titan text embedding models");
         assertThat(events(bedrock.world().key().id(), 4)).extracting(e -> e.get("status_code"))
                 .containsExactlyInAnyOrder(429, 503, 400, 400);
     }

@@ -234,6 +234,39 @@ class BedrockTranslationTest {
         assertThat(failure(424, "ModelErrorException", "error-throttling.json").status()).isEqualTo(502);
     }
 
+    @Test
+    void embeddings_become_one_titan_call_per_text_and_their_answers_one_openai_list_with_the_summed_tokens() {
+        List<byte[]> requests = BedrockEmbeddings.requests(utf8(
+                "{\"model\":\"m\",\"input\":[\"Hello\",\"World\"],\"dimensions\":256}"), "amazon.titan-embed-text-v2:0");
+        var list = BedrockEmbeddings.list(List.of(BedrockFixtures.bytes("titan-embedding-response.json"),
+                BedrockFixtures.bytes("titan-embedding-response.json")), "amazon.titan-embed-text-v2:0");
+        JsonNode body = tree(list.body());
+
+        assertThat(requests).extracting(BedrockTranslationTest::tree).containsExactly(
+                tree(utf8("{\"inputText\":\"Hello\",\"dimensions\":256}")),
+                tree(utf8("{\"inputText\":\"World\",\"dimensions\":256}")));
+        assertThat(tree(BedrockEmbeddings.requests(utf8("{\"input\":\"Hi\"}"), "amazon.titan-embed-text-v1").getFirst()))
+                .isEqualTo(tree(utf8("{\"inputText\":\"Hi\"}")));
+        assertThat(list.promptTokens()).isEqualTo(14);
+        assertThat(body.path("object").asString()).isEqualTo("list");
+        assertThat(body.path("data")).hasSize(2);
+        assertThat(body.path("data").path(1).path("index").asInt()).isEqualTo(1);
+        assertThat((float) body.path("data").path(0).path("embedding").path(2).asDouble()).isEqualTo(0.0751953125f);
+        assertThat(body.path("usage").path("prompt_tokens").asLong()).isEqualTo(14);
+    }
+
+    @Test
+    void embeddings_from_other_model_families_or_of_token_arrays_are_refused_with_a_400() {
+        for (Runnable call : List.<Runnable>of(
+                () -> BedrockEmbeddings.requests(utf8("{\"input\":\"Hi\"}"), "cohere.embed-english-v3"),
+                () -> BedrockEmbeddings.requests(utf8("{\"input\":[[1,2,3]]}"), "amazon.titan-embed-text-v2:0"))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(RejectedException.class, e -> {
+                assertThat(e.rejection().status()).isEqualTo(400);
+                assertThat(e.rejection().code()).isEqualTo("unsupported_for_provider");
+            });
+        }
+    }
+
     private static io.tollgate.gateway.error.Rejection failure(int status, String errorType, String fixture) {
         var headers = new DefaultHttpHeaders().set(BedrockErrors.ERROR_TYPE_HEADER, errorType);
         return BedrockErrors.failure(new UpstreamHttp.Answer(status, headers, BedrockFixtures.bytes(fixture)));

@@ -27,13 +27,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Bedrock's Converse and ConverseStream over real HTTP, answering with the fixtures under {@code fixtures/bedrock}.
+ * Bedrock's Converse, ConverseStream and InvokeModel over real HTTP, answering with the fixtures under {@code fixtures/bedrock}.
  * Like the real one it checks every request's credential: a SigV4 {@code Authorization} is verified by signing the
  * request again with the AWS SDK's signer (same keys, region, service, signed headers, body and {@code X-Amz-Date})
  * and comparing; a bearer token must be the Bedrock API key. A bad one answers 403 with
  * {@code x-amzn-ErrorType: InvalidSignatureException} / {@code AccessDeniedException}. Models (the path's model id):
  * {@code throttled} 429 ThrottlingException with {@code retry-after: 3}, {@code loading} 429 ModelNotReadyException,
- * {@code refused} 400 ValidationException; any other answers a tool-use message when offered tools without results yet, else the text message (or its stream).
+ * {@code refused} 400 ValidationException; InvokeModel ({@code /invoke}) answers Titan's embedding; any other answers a tool-use message when offered tools without results yet, else the text message (or its stream).
  */
 final class FakeBedrock implements AutoCloseable {
 
@@ -42,7 +42,7 @@ final class FakeBedrock implements AutoCloseable {
     static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
     static final String API_KEY = "ABSKQmVkcm9ja0FQSUtleS1leGFtcGxl";
-    private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(converse|converse-stream)");
+    private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(converse|converse-stream|invoke)");
     private static final Pattern SIGNED_HEADERS = Pattern.compile("SignedHeaders=([^,\\s]+)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -98,6 +98,10 @@ final class FakeBedrock implements AutoCloseable {
             if (!valid) {
                 error(exchange, 403, "InvalidSignatureException", "The request signature we calculated does not match "
                         + "the signature you provided. Check your AWS Secret Access Key and signing method.");
+                return;
+            }
+            if (path.group(2).equals("invoke")) {
+                Exchanges.json(exchange, 200, BedrockFixtures.bytes("titan-embedding-response.json"));
                 return;
             }
             boolean stream = path.group(2).equals("converse-stream");
