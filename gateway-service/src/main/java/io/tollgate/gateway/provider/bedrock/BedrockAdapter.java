@@ -66,7 +66,7 @@ public class BedrockAdapter implements ProviderAdapter {
                 OptionalInt.empty());
         BedrockResponseTranslator.translate(utf8("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":"
                 + "[{\"text\":\"hi\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":1,\"outputTokens\":1}}"),
-                "id", 0, "m");
+                false, "id", 0, "m");
         BedrockErrors.message(utf8("{\"message\":\"m\"}"));
         BedrockEmbeddings.list(BedrockEmbeddings.requests(utf8("{\"input\":\"hi\"}"), "amazon.titan-embed-text-v2:0")
                 .stream().map(body -> utf8("{\"embedding\":[0.5],\"inputTextTokenCount\":1}")).toList(), "m");
@@ -95,7 +95,8 @@ public class BedrockAdapter implements ProviderAdapter {
             if (request.endpoint() == Endpoint.EMBEDDINGS) {
                 return embed(request, target);
             }
-            byte[] body = BedrockRequestTranslator.translate(request.body(), request.facts().maxTokens());
+            var translated = BedrockRequestTranslator.translate(request.body(), request.facts().maxTokens());
+            byte[] body = translated.body();
             URI uri = target.converse(request.upstreamModel());
             String id = replyId();
             long created = clock.instant().getEpochSecond();
@@ -106,8 +107,8 @@ public class BedrockAdapter implements ProviderAdapter {
                             return;
                         }
                         try {
-                            var reply = BedrockResponseTranslator.translate(answer.body(), id, created,
-                                    request.upstreamModel());
+                            var reply = BedrockResponseTranslator.translate(answer.body(), translated.jsonMode(), id,
+                                    created, request.upstreamModel());
                             sink.next(ProviderReply.of(reply.body(), Optional.ofNullable(reply.usage()),
                                     reply::generatedText));
                         } catch (RejectedException e) {
@@ -119,15 +120,26 @@ public class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public ProviderStream stream(UpstreamRequest request) {
-        var translator = new BedrockStreamTranslator(replyId(), clock.instant().getEpochSecond(),
-                request.upstreamModel(), request.facts().includeUsage());
-        Flux<byte[]> events = Flux.defer(() -> {
-            var target = target(request.provider());
-            byte[] body = BedrockRequestTranslator.translate(request.body(), request.facts().maxTokens());
-            URI uri = target.converseStream(request.upstreamModel());
-            return http.chunks(client(request.provider(), target), uri, body, signature(target, uri, body),
-                    BedrockErrors::failure);
-        }).concatMapIterable(translator::accept).concatWith(Flux.defer(() -> Flux.fromIterable(translator.end())));
+        String id = replyId();
+        long created = clock.instant().getEpochSecond();
+        boolean wantsUsage = request.facts().includeUsage();
+        BedrockTarget target;
+        BedrockRequestTranslator.Translated translated;
+        try {
+            target = target(request.provider());
+            translated = BedrockRequestTranslator.translate(request.body(), request.facts().maxTokens());
+        } catch (RejectedException e) {
+            return new ProviderStream(Flux.error(e),
+                    new BedrockStreamTranslator(id, created, request.upstreamModel(), wantsUsage, false));
+        }
+        var translator = new BedrockStreamTranslator(id, created, request.upstreamModel(), wantsUsage,
+                translated.jsonMode());
+        URI uri = target.converseStream(request.upstreamModel());
+        byte[] body = translated.body();
+        // deferred: each subscription signs at its own time
+        Flux<byte[]> events = Flux.defer(() -> http.chunks(client(request.provider(), target), uri, body,
+                        signature(target, uri, body), BedrockErrors::failure))
+                .concatMapIterable(translator::accept).concatWith(Flux.defer(() -> Flux.fromIterable(translator.end())));
         return new ProviderStream(events, translator);
     }
 

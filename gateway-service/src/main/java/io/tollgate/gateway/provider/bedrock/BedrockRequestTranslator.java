@@ -19,18 +19,28 @@ import tools.jackson.databind.JsonNode;
  * assistant and tool messages become alternating turns of content blocks (tool results in a user turn, consecutive
  * ones together, as Converse expects for parallel calls); {@code max_tokens}, temperature, top_p and stop become
  * {@code inferenceConfig}; function tools and tool_choice become {@code toolConfig}. Images travel as bytes, so only
- * base64 data URLs are accepted. OpenAI fields without a Converse counterpart (penalties, seed, logprobs, user,
- * parallel_tool_calls) are left out; {@code n} above 1, JSON mode and content Converse cannot carry are refused.
+ * base64 data URLs are accepted. JSON mode ({@code response_format} json_object or json_schema) is a forced tool,
+ * {@value #JSON_TOOL}, whose input schema is the requested one and whose input is the answer (as Anthropic documents
+ * for Claude; models that cannot be forced to a tool answer Bedrock's ValidationException). OpenAI fields without a
+ * Converse counterpart (penalties, seed, logprobs, user, parallel_tool_calls) are left out; {@code n} above 1 and
+ * content Converse cannot carry are refused.
  */
 final class BedrockRequestTranslator {
 
     private static final Map<String, String> IMAGE_FORMATS = Map.of("image/png", "png", "image/jpeg", "jpeg",
             "image/jpg", "jpeg", "image/gif", "gif", "image/webp", "webp");
 
+    /** The tool a JSON-mode request is forced to call; its input is the answer. */
+    static final String JSON_TOOL = "json_response";
+
     private BedrockRequestTranslator() {
     }
 
-    static byte[] translate(byte[] body, OptionalInt maxTokens) {
+    /** The Converse body, and whether the answer is the JSON tool's input. */
+    record Translated(byte[] body, boolean jsonMode) {
+    }
+
+    static Translated translate(byte[] body, OptionalInt maxTokens) {
         JsonNode root;
         try {
             root = BedrockJson.OPENAI.readTree(body);
@@ -41,9 +51,7 @@ final class BedrockRequestTranslator {
             throw invalid("n", "This model's provider returns one choice per request; n must be 1.");
         }
         String format = string(root.path("response_format").path("type"));
-        if ("json_object".equals(format) || "json_schema".equals(format)) {
-            throw invalid("response_format", "JSON mode is not available for this model's provider (AWS Bedrock).");
-        }
+        boolean jsonMode = "json_object".equals(format) || "json_schema".equals(format);
         List<ConverseRequest.SystemBlock> system = new ArrayList<>();
         var turns = new Turns();
         for (JsonNode message : root.path("messages")) {
@@ -61,9 +69,10 @@ final class BedrockRequestTranslator {
         }
         var inference = new ConverseRequest.InferenceConfig(maxTokens.isPresent() ? maxTokens.getAsInt() : null,
                 decimal(root.path("temperature")), decimal(root.path("top_p")), stopSequences(root.path("stop")));
+        var tools = jsonMode ? jsonTool(root, turns.hasToolBlocks()) : toolConfig(root, turns.hasToolBlocks());
         var request = new ConverseRequest(turns.messages(), system.isEmpty() ? null : system,
-                inference.empty() ? null : inference, toolConfig(root, turns.hasToolBlocks()));
-        return BedrockJson.BEDROCK.writeValueAsBytes(request);
+                inference.empty() ? null : inference, tools);
+        return new Translated(BedrockJson.BEDROCK.writeValueAsBytes(request), jsonMode);
     }
 
     /** Consecutive messages of one role are one turn: Converse expects user and assistant turns to alternate. */
@@ -203,6 +212,19 @@ final class BedrockRequestTranslator {
             case "auto" -> new ToolConfig(tools, choice.isString() ? ToolConfig.ToolChoice.ofAuto() : null);
             default -> throw invalid("tool_choice", "tool_choice must be none, auto, required or a named function.");
         };
+    }
+
+    /** The client's tools (a conversation may already hold their calls) and the JSON tool, which is forced. */
+    private static ToolConfig jsonTool(JsonNode root, boolean historyHasToolBlocks) {
+        JsonNode schema = root.path("response_format").path("json_schema").path("schema");
+        List<ToolConfig.Tool> tools = new ArrayList<>();
+        var offered = toolConfig(root, historyHasToolBlocks);
+        if (offered != null) {
+            tools.addAll(offered.tools());
+        }
+        tools.add(ToolConfig.Tool.of(JSON_TOOL, "Answer with the JSON this tool takes as its input.",
+                schema.isObject() ? schema : BedrockJson.OPENAI.createObjectNode().put("type", "object")));
+        return new ToolConfig(tools, ToolConfig.ToolChoice.ofTool(JSON_TOOL));
     }
 
     private static JsonNode emptyObjectSchema() {

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 
 /**
  * A Converse response as an OpenAI {@code chat.completion}: text blocks are the content, {@code toolUse} blocks the
- * tool calls, reasoning the {@code reasoning_content}, the stop reason a finish reason. Converse answers carry no
+ * tool calls (in JSON mode the forced tool's input is the content), reasoning the {@code reasoning_content}, the stop reason a finish reason. Converse answers carry no
  * id or model: the reply's stamp gives them.
  */
 final class BedrockResponseTranslator {
@@ -27,7 +27,7 @@ final class BedrockResponseTranslator {
     }
 
     /** Throws {@link UpstreamErrors#invalidResponse()} when the body is no Converse response. */
-    static Translated translate(byte[] body, String id, long created, String model) {
+    static Translated translate(byte[] body, boolean jsonMode, String id, long created, String model) {
         ConverseResponse response;
         try {
             response = BedrockJson.BEDROCK.readValue(body, ConverseResponse.class);
@@ -46,7 +46,11 @@ final class BedrockResponseTranslator {
             } else if (block.toolUse() != null) {
                 var use = block.toolUse();
                 String input = use.input() == null ? "{}" : BedrockJson.BEDROCK.writeValueAsString(use.input());
-                toolCalls.add(new ToolCall(null, use.toolUseId(), "function", new ToolCall.Function(use.name(), input)));
+                if (jsonMode && BedrockRequestTranslator.JSON_TOOL.equals(use.name())) {
+                    text.append(input);
+                } else {
+                    toolCalls.add(new ToolCall(null, use.toolUseId(), "function", new ToolCall.Function(use.name(), input)));
+                }
             } else if (block.reasoningContent() != null && block.reasoningContent().reasoningText() != null
                     && block.reasoningContent().reasoningText().text() != null) {
                 reasoning.append(block.reasoningContent().reasoningText().text());

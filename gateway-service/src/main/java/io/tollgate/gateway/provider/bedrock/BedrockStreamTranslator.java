@@ -11,9 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
@@ -23,7 +25,8 @@ import tools.jackson.core.JacksonException;
 /**
  * One ConverseStream answer ({@code application/vnd.amazon.eventstream} frames, decoded by the AWS SDK's codec) as
  * OpenAI {@code chat.completion.chunk} events: {@code messageStart} opens the assistant's message, text deltas are
- * content, a {@code toolUse} block start is a tool call whose input deltas are its arguments, reasoning deltas are
+ * content, a {@code toolUse} block start is a tool call whose input deltas are its arguments (in JSON mode the forced
+ * tool's input deltas are content), reasoning deltas are
  * {@code reasoning_content}, {@code messageStop} gives the finish reason and {@code metadata} (sent after it) the
  * usage. When the stream ends: the usage chunk (if the client asked for it) and {@code [DONE]}. An exception event
  * fails the stream with the matching rejection.
@@ -36,17 +39,20 @@ final class BedrockStreamTranslator implements ProviderStream.Usage {
     private final long created;
     private final String model;
     private final boolean clientWantsUsage;
+    private final boolean jsonMode;
+    private final Set<Integer> jsonBlocks = new HashSet<>();
     private final List<Message> decoded = new ArrayList<>(4);
     private final MessageDecoder decoder = new MessageDecoder(decoded::add);
     private final Map<Integer, Integer> toolCallByBlock = new HashMap<>();
     private final StringBuilder generated = new StringBuilder(256);
     private @Nullable TokenUsage usage;
 
-    BedrockStreamTranslator(String id, long created, String model, boolean clientWantsUsage) {
+    BedrockStreamTranslator(String id, long created, String model, boolean clientWantsUsage, boolean jsonMode) {
         this.id = id;
         this.created = created;
         this.model = model;
         this.clientWantsUsage = clientWantsUsage;
+        this.jsonMode = jsonMode;
     }
 
     /** The OpenAI events for the frames these bytes complete (a frame may span several network reads). */
@@ -106,6 +112,10 @@ final class BedrockStreamTranslator implements ProviderStream.Usage {
         if (toolUse == null) {
             return List.of();
         }
+        if (jsonMode && BedrockRequestTranslator.JSON_TOOL.equals(toolUse.name())) {
+            jsonBlocks.add(blockIndex(event));
+            return List.of();
+        }
         int call = toolCallByBlock.size();
         toolCallByBlock.put(blockIndex(event), call);
         generated.append(toolUse.name());
@@ -123,6 +133,10 @@ final class BedrockStreamTranslator implements ProviderStream.Usage {
             return List.of(event(new ChatCompletionChunk.Delta(null, delta.text()), null));
         }
         if (delta.toolUse() != null && delta.toolUse().input() != null && !delta.toolUse().input().isEmpty()) {
+            if (jsonBlocks.contains(blockIndex(event))) {
+                generated.append(delta.toolUse().input());
+                return List.of(event(new ChatCompletionChunk.Delta(null, delta.toolUse().input()), null));
+            }
             Integer call = toolCallByBlock.get(blockIndex(event));
             if (call == null) {
                 return List.of();

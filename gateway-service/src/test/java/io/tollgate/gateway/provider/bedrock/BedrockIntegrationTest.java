@@ -158,6 +158,20 @@ class BedrockIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void json_mode_is_answered_with_the_forced_tools_input_as_the_content() {
+        var bedrock = bedrock(ACCESS_KEYS, CLAUDE);
+
+        var completion = client(bedrock.world().key().plaintext()).chat().completions().create(
+                ChatCompletionCreateParams.builder().model(bedrock.model(CLAUDE)).addUserMessage("Top song on WZPZ as JSON")
+                        .responseFormat(com.openai.models.ResponseFormatJsonObject.builder().build()).build());
+
+        assertThat(completion.choices().getFirst().message().content())
+                .hasValue("{\"station\":\"WZPZ\",\"song\":\"Elemental Hotel\",\"artist\":\"8 Storey Hike\"}");
+        assertThat(completion.choices().getFirst().message().toolCalls().orElse(List.of())).isEmpty();
+        assertThat(BEDROCK.receivedFor(CLAUDE).getLast().body()).contains("\"toolChoice\":{\"tool\":{\"name\":\"json_response\"}}");
+    }
+
+    @Test
     void temporary_credentials_sign_with_their_session_token_and_an_api_key_is_a_bearer_token() {
         var session = bedrock("""
                 {"accessKeyId":"%s","secretAccessKey":"%s","sessionToken":"%s"}""".formatted(FakeBedrock.ACCESS_KEY_ID,

@@ -26,7 +26,7 @@ class BedrockTranslationTest {
     @Test
     void a_chat_request_with_system_image_sampling_and_a_required_tool_becomes_a_converse_request() {
         byte[] body = BedrockRequestTranslator.translate(BedrockFixtures.bytes("golden/openai-request-tools-image.json"),
-                OptionalInt.of(512));
+                OptionalInt.of(512)).body();
 
         assertThat(tree(body)).isEqualTo(tree(BedrockFixtures.bytes("golden/converse-request-tools-image.json")));
     }
@@ -34,7 +34,7 @@ class BedrockTranslationTest {
     @Test
     void parallel_tool_calls_and_their_results_become_one_assistant_turn_and_one_user_turn() {
         byte[] body = BedrockRequestTranslator.translate(BedrockFixtures.bytes("golden/openai-request-tool-results.json"),
-                OptionalInt.empty());
+                OptionalInt.empty()).body();
 
         assertThat(tree(body)).isEqualTo(tree(BedrockFixtures.bytes("golden/converse-request-tool-results.json")));
     }
@@ -53,10 +53,41 @@ class BedrockTranslationTest {
     }
 
     @Test
+    void json_mode_is_a_forced_tool_with_the_requested_schema_whose_input_is_the_content() {
+        var translated = BedrockRequestTranslator.translate(utf8("""
+                {"model":"m","messages":[{"role":"user","content":"Top song on WZPZ?"}],"response_format":
+                 {"type":"json_schema","json_schema":{"name":"song","schema":{"type":"object","properties":
+                 {"station":{"type":"string"},"song":{"type":"string"}}}}}}"""), OptionalInt.empty());
+        JsonNode tools = tree(translated.body()).path("toolConfig");
+        var answer = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-json-mode.json"), true, "c",
+                CREATED, "m");
+        JsonNode choice = tree(answer.body()).path("choices").path(0);
+
+        assertThat(translated.jsonMode()).isTrue();
+        assertThat(tools.path("toolChoice").path("tool").path("name").asString()).isEqualTo("json_response");
+        assertThat(tools.path("tools").path(0).path("toolSpec").path("inputSchema").path("json").path("properties")
+                .has("song")).isTrue();
+        assertThat(tree(utf8(choice.path("message").path("content").asString()))).isEqualTo(tree(utf8(
+                "{\"station\":\"WZPZ\",\"song\":\"Elemental Hotel\",\"artist\":\"8 Storey Hike\"}")));
+        assertThat(choice.path("message").has("tool_calls")).isFalse();
+        assertThat(choice.path("finish_reason").asString()).isEqualTo("stop");
+    }
+
+    @Test
+    void in_json_mode_a_streamed_forced_tool_input_is_content() {
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", false, true);
+
+        List<String> out = translate(translator, BedrockFixtures.frames("stream-json-mode.events"));
+
+        assertThat(content(out)).isEqualTo("{\"station\": \"WZPZ\", \"song\": \"Elemental Hotel\"}");
+        assertThat(out).noneMatch(e -> e.contains("tool_calls"));
+        assertThat(out).filteredOn(e -> e.contains("\"finish_reason\":\"stop\"")).hasSize(1);
+    }
+
+    @Test
     void what_converse_cannot_carry_is_refused_with_a_400() {
         List<String> refused = List.of(
                 "{\"model\":\"m\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
-                "{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]}]}",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"AA==\"}}]}]}");
 
@@ -71,7 +102,7 @@ class BedrockTranslationTest {
 
     @Test
     void a_converse_answer_becomes_a_chat_completion_with_cache_reads_inside_the_prompt_tokens() {
-        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-response.json"),
+        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-response.json"), false,
                 "chatcmpl-1", CREATED, "anthropic.claude-3-haiku-20240307-v1:0");
         JsonNode completion = tree(translated.body());
 
@@ -89,7 +120,7 @@ class BedrockTranslationTest {
 
     @Test
     void cache_writes_are_prompt_tokens_of_their_own_class() {
-        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-cache-write.json"),
+        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-cache-write.json"), false,
                 "chatcmpl-1", CREATED, "m");
 
         assertThat(translated.usage()).isEqualTo(new TokenUsage(1926, 40, 0, 0, 1914));
@@ -98,7 +129,7 @@ class BedrockTranslationTest {
 
     @Test
     void tool_use_blocks_become_parallel_tool_calls() {
-        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-tool-use.json"),
+        var translated = BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-tool-use.json"), false,
                 "chatcmpl-1", CREATED, "m");
         JsonNode choice = tree(translated.body()).path("choices").path(0);
 
@@ -116,7 +147,7 @@ class BedrockTranslationTest {
 
     @Test
     void stop_reasons_become_finish_reasons() {
-        assertThat(tree(BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-guardrail.json"), "c",
+        assertThat(tree(BedrockResponseTranslator.translate(BedrockFixtures.bytes("converse-guardrail.json"), false, "c",
                 CREATED, "m").body()).path("choices").path(0).path("finish_reason").asString()).isEqualTo("content_filter");
         assertThat(BedrockFinishReasons.of("stop_sequence", false)).isEqualTo("stop");
         assertThat(BedrockFinishReasons.of("content_filtered", false)).isEqualTo("content_filter");
@@ -128,18 +159,18 @@ class BedrockTranslationTest {
     void an_answer_without_usage_reports_none_and_one_that_is_no_converse_answer_is_invalid() {
         var translated = BedrockResponseTranslator.translate(utf8("""
                 {"output":{"message":{"role":"assistant","content":[{"text":"Hi"}]}},"stopReason":"end_turn"}"""),
-                "c", CREATED, "m");
+                false, "c", CREATED, "m");
 
         assertThat(translated.usage()).isNull();
         assertThat(translated.generatedText()).isEqualTo("Hi");
-        assertThatThrownBy(() -> BedrockResponseTranslator.translate(utf8("{\"message\":\"x\"}"), "c", CREATED, "m"))
+        assertThatThrownBy(() -> BedrockResponseTranslator.translate(utf8("{\"message\":\"x\"}"), false, "c", CREATED, "m"))
                 .isInstanceOfSatisfying(RejectedException.class,
                         e -> assertThat(e.rejection().code()).isEqualTo("upstream_invalid_response"));
     }
 
     @Test
     void a_recorded_text_stream_becomes_openai_chunks_ending_with_the_usage_chunk_and_done() {
-        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true);
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true, false);
 
         List<String> out = translate(translator, BedrockFixtures.frames("stream-text.events"));
 
@@ -156,7 +187,7 @@ class BedrockTranslationTest {
     @Test
     void frames_split_anywhere_by_the_network_decode_the_same_and_no_usage_chunk_is_sent_unasked() {
         byte[] whole = BedrockFixtures.stream("stream-text.events");
-        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", false);
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", false, false);
         List<String> out = new ArrayList<>();
         for (int at = 0; at < whole.length; at += 7) {
             translator.accept(Arrays.copyOfRange(whole, at, Math.min(whole.length, at + 7)))
@@ -172,7 +203,7 @@ class BedrockTranslationTest {
 
     @Test
     void a_recorded_tool_use_stream_becomes_tool_call_deltas_with_their_input_fragments() {
-        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", false);
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", false, false);
 
         List<String> out = translate(translator, BedrockFixtures.frames("stream-tool-use.events"));
 
@@ -192,7 +223,7 @@ class BedrockTranslationTest {
 
     @Test
     void an_exception_event_fails_the_stream_with_the_matching_rejection_and_leaves_usage_unreported() {
-        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true);
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true, false);
         translator.accept(BedrockFixtures.frames("stream-text.events").get(1));
 
         assertThatThrownBy(() -> translator.accept(BedrockFixtures.exception("throttlingException",
@@ -209,7 +240,7 @@ class BedrockTranslationTest {
     void a_corrupt_frame_is_an_invalid_response() {
         byte[] frame = BedrockFixtures.frames("stream-text.events").getFirst();
         frame[frame.length - 1] ^= 0x55; // the message checksum no longer holds
-        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true);
+        var translator = new BedrockStreamTranslator("chatcmpl-s", CREATED, "m", true, false);
 
         assertThatThrownBy(() -> translator.accept(frame)).isInstanceOfSatisfying(RejectedException.class,
                 e -> assertThat(e.rejection().code()).isEqualTo("upstream_invalid_response"));
@@ -274,7 +305,7 @@ class BedrockTranslationTest {
 
     private static JsonNode toolConfig(String tools) {
         return tree(BedrockRequestTranslator.translate(utf8("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
-                + "\"content\":\"Hi\"}]," + tools + "}"), OptionalInt.empty())).path("toolConfig");
+                + "\"content\":\"Hi\"}]," + tools + "}"), OptionalInt.empty()).body()).path("toolConfig");
     }
 
     private static List<String> translate(BedrockStreamTranslator translator, List<byte[]> frames) {

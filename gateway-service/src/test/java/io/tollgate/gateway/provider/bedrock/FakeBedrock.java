@@ -33,7 +33,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * and comparing; a bearer token must be the Bedrock API key. A bad one answers 403 with
  * {@code x-amzn-ErrorType: InvalidSignatureException} / {@code AccessDeniedException}. Models (the path's model id):
  * {@code throttled} 429 ThrottlingException with {@code retry-after: 3}, {@code loading} 429 ModelNotReadyException,
- * {@code refused} 400 ValidationException; InvokeModel ({@code /invoke}) answers Titan's embedding; any other answers a tool-use message when offered tools without results yet, else the text message (or its stream).
+ * {@code refused} 400 ValidationException; a request forced to the JSON tool gets its tool use; InvokeModel ({@code /invoke}) answers Titan's embedding; any other answers a tool-use message when offered tools without results yet, else the text message (or its stream).
  */
 final class FakeBedrock implements AutoCloseable {
 
@@ -116,7 +116,9 @@ final class FakeBedrock implements AutoCloseable {
                 case "refused" -> error(exchange, 400, "ValidationException",
                         "The model returned the following errors: messages.0.content: content must not be empty");
                 default -> {
-                    if (stream) {
+                    if (text.contains("\"json_response\"")) {
+                        Exchanges.json(exchange, 200, BedrockFixtures.bytes("converse-json-mode.json"));
+                    } else if (stream) {
                         frames(exchange, BedrockFixtures.frames(tools ? "stream-tool-use.events" : "stream-text.events"));
                     } else {
                         Exchanges.json(exchange, 200, BedrockFixtures.bytes(tools ? "converse-tool-use.json" : "converse-response.json"));
