@@ -91,6 +91,20 @@ public class UpstreamHttp implements DisposableBean {
      */
     public Flux<byte[]> events(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders,
                                FailureReader failures) {
+        return Flux.defer(() -> {
+            var splitter = new SseEventSplitter();
+            return chunks(client, uri, body, requestHeaders, failures).concatMapIterable(splitter::accept)
+                    .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
+        });
+    }
+
+    /**
+     * POSTs the body and relays a successful answer's bytes as the network delivers them, for streams framed other
+     * than as server-sent events; an answer that is not a success fails the flux with the rejection {@code failures}
+     * makes of it.
+     */
+    public Flux<byte[]> chunks(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders,
+                               FailureReader failures) {
         return Flux.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .response((response, content) -> {
@@ -100,9 +114,7 @@ public class UpstreamHttp implements DisposableBean {
                                 .flatMapMany(bytes -> Flux.error(failures.rejection(
                                         new Answer(status, response.responseHeaders(), bytes)).asException()));
                     }
-                    var splitter = new SseEventSplitter();
-                    return content.asByteArray().concatMapIterable(splitter::accept)
-                            .concatWith(Flux.defer(() -> Flux.fromIterable(splitter.rest())));
+                    return content.asByteArray();
                 }))
                 .onErrorMap(UpstreamErrors::fromFailure);
     }

@@ -35,6 +35,7 @@ final class GenAiAttributes {
             case AZURE_OPENAI -> "azure.ai.openai";
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gcp.gemini";
+            case BEDROCK -> "aws.bedrock";
             default -> type.name().toLowerCase(Locale.ROOT);
         };
     }

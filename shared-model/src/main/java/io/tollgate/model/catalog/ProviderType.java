@@ -6,5 +6,6 @@ public enum ProviderType {
     AZURE_OPENAI,
     ANTHROPIC,
     GEMINI,
+    BEDROCK,
     MOCK
 }

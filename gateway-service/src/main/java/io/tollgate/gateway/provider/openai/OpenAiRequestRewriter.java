@@ -8,8 +8,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The body for the provider: the client's bytes unchanged, unless the model alias differs from the upstream model
  * name or a stream lacks {@code stream_options.include_usage} (the gateway needs the final usage chunk to bill).
+ * Some OpenAI-compatible servers refuse {@code stream_options} (older vLLM, some hosted endpoints, Azure API versions
+ * before 2024-09-01): a provider whose setting {@value #STREAM_OPTIONS_SETTING} is {@code false} is not asked for it;
+ * its streams are then counted by the gateway and metered as estimated. A client's own {@code stream_options} is
+ * still forwarded as sent.
  */
 public final class OpenAiRequestRewriter {
+
+    public static final String STREAM_OPTIONS_SETTING = "streamOptions";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,12 +29,13 @@ public final class OpenAiRequestRewriter {
     }
 
     public static byte[] rewrite(UpstreamRequest request) {
-        return rewrite(request.body(), request.facts(), request.upstreamModel());
+        boolean acceptsStreamOptions = !request.provider().setting(STREAM_OPTIONS_SETTING).filter("false"::equals).isPresent();
+        return rewrite(request.body(), request.facts(), request.upstreamModel(), acceptsStreamOptions);
     }
 
-    static byte[] rewrite(byte[] body, RequestFacts facts, String upstreamModel) {
+    static byte[] rewrite(byte[] body, RequestFacts facts, String upstreamModel, boolean acceptsStreamOptions) {
         boolean renameModel = !facts.model().equals(upstreamModel);
-        boolean askForUsage = facts.stream() && !facts.includeUsage();
+        boolean askForUsage = facts.stream() && !facts.includeUsage() && acceptsStreamOptions;
         if (!renameModel && !askForUsage) {
             return body;
         }

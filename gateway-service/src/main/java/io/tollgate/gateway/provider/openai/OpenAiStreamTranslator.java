@@ -103,8 +103,32 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
             if ((name.equals("content") || name.equals("reasoning_content") || name.equals("refusal"))
                     && value == JsonToken.VALUE_STRING) {
                 generated.append(parser.getString());
+            } else if (name.equals("tool_calls") && value == JsonToken.START_ARRAY) {
+                readToolCalls(parser);
             } else {
                 parser.skipChildren();
+            }
+        }
+    }
+
+    /** A tool call's name and arguments are generated tokens too, counted when the provider reports no usage. */
+    private void readToolCalls(JsonParser parser) {
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("function")) {
+                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = parser.currentName();
+                        if (parser.nextToken() == JsonToken.VALUE_STRING
+                                && (field.equals("name") || field.equals("arguments"))) {
+                            generated.append(parser.getString());
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
             }
         }
     }

@@ -40,11 +40,45 @@ class OpenAiTranslationTest {
     void the_body_is_forwarded_unchanged_unless_the_model_or_stream_options_must_change() {
         byte[] body = "{\"model\":\"alias\",  \"messages\":[]}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(OpenAiRequestRewriter.rewrite(body, facts("alias", false, false), "alias")).isSameAs(body);
-        assertThat(new String(OpenAiRequestRewriter.rewrite(body, facts("alias", false, false), "gpt-4o")))
+        assertThat(OpenAiRequestRewriter.rewrite(body, facts("alias", false, false), "alias", true)).isSameAs(body);
+        assertThat(new String(OpenAiRequestRewriter.rewrite(body, facts("alias", false, false), "gpt-4o", true)))
                 .isEqualTo("{\"model\":\"gpt-4o\",\"messages\":[]}");
-        assertThat(new String(OpenAiRequestRewriter.rewrite(body, facts("alias", true, false), "alias")))
+        assertThat(new String(OpenAiRequestRewriter.rewrite(body, facts("alias", true, false), "alias", true)))
                 .contains("\"stream_options\":{\"include_usage\":true}");
+    }
+
+    @Test
+    void a_provider_that_refuses_stream_options_is_not_asked_for_them_but_a_clients_own_pass_unchanged() {
+        byte[] plain = "{\"model\":\"m\",\"stream\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] asked = "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(OpenAiRequestRewriter.rewrite(plain, facts("m", true, false), "m", false)).isSameAs(plain);
+        assertThat(OpenAiRequestRewriter.rewrite(asked, facts("m", true, true), "m", false)).isSameAs(asked);
+    }
+
+    @Test
+    void error_messages_are_read_from_openai_vllm_ollama_and_tgi_shapes() {
+        assertThat(OpenAiErrorMessage.of(FakeCompatibleServer.fixture("vllm-error-extra-forbidden.json")))
+                .hasValueSatisfying(message -> assertThat(message).contains("'msg': 'Extra inputs are not permitted'"));
+        assertThat(OpenAiErrorMessage.of(FakeCompatibleServer.fixture("ollama-error-model-not-found.json")))
+                .hasValue("model \"llama3.3\" not found, try pulling it first");
+        assertThat(OpenAiErrorMessage.of(FakeCompatibleServer.fixture("tgi-error-validation.json")))
+                .hasValueSatisfying(message -> assertThat(message).startsWith("Input validation error:"));
+        assertThat(OpenAiErrorMessage.of("404 page not found".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void streamed_tool_call_names_and_arguments_count_as_generated_text() {
+        var translator = new OpenAiStreamTranslator(false);
+        String stream = new String(FakeCompatibleServer.fixture("vllm-stream-tool-call.sse"), StandardCharsets.UTF_8);
+
+        for (String event : stream.split("(?<=\n\n)")) {
+            translator.accept(event.getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(translator.generatedText()).isEqualTo("get_weather{\"location\": \"San Francisco, CA\", \"unit\": \"celsius\"}");
+        assertThat(translator.reported()).isEmpty();
     }
 
     private static RequestFacts facts(String model, boolean stream, boolean includeUsage) {

@@ -39,10 +39,10 @@ public class ProviderAdminService {
 
     @Transactional(readOnly = true)
     public List<ProviderRow> list() {
-        return jdbc.sql("select id, name, type, base_url, enabled, credential_ciphertext is not null has_credential "
-                        + "from providers order by lower(name)")
+        return jdbc.sql("select id, name, type, base_url, enabled, settings ->> 'region' region, "
+                        + "credential_ciphertext is not null has_credential from providers order by lower(name)")
                 .query((rs, n) -> new ProviderRow(rs.getObject("id", UUID.class), new ProviderDraft(rs.getString("name"),
-                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled")),
+                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled"), rs.getString("region")),
                         rs.getBoolean("has_credential")))
                 .list();
     }
@@ -51,6 +51,9 @@ public class ProviderAdminService {
         String baseUrl = draft.baseUrl() == null || draft.baseUrl().isBlank() ? null : draft.baseUrl().trim();
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new PortalException("The base URL starts with http:// or https://");
+        }
+        if (draft.bedrock() && !ProviderDraft.validRegion(draft.region())) {
+            throw new PortalException("A Bedrock provider needs its AWS region, e.g. us-east-1");
         }
         UUID id = providerId == null ? UUID.randomUUID() : providerId;
         int written = jdbc.sql(providerId == null
@@ -63,6 +66,12 @@ public class ProviderAdminService {
         if (written == 0) {
             throw PortalException.notFound("Provider");
         }
+        // the region is the only setting the portal edits: the gateway reads it from a Bedrock provider's settings
+        jdbc.sql("""
+                        update providers set settings = case when type = 'BEDROCK'
+                            then settings || jsonb_build_object('region', ?::text) else settings - 'region' end
+                        where id = ?""")
+                .params(draft.bedrock() ? draft.region().strip() : null, id).update();
         boolean replaced = newCredential != null && !newCredential.isBlank();
         if (replaced) {
             EncryptedSecret secret = cipher.encrypt(newCredential.strip(), id.toString());
@@ -70,7 +79,8 @@ public class ProviderAdminService {
                     .params(secret.ciphertext(), secret.keyId(), id).update();
         }
         audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", id, Map.of(
-                "name", draft.name().trim(), "type", draft.type(), "credentialReplaced", replaced));
+                "name", draft.name().trim(), "type", draft.type(), "region", draft.region() == null ? "" : draft.region(),
+                "credentialReplaced", replaced));
         return id;
     }
 

@@ -2,6 +2,21 @@ package io.tollgate.portal.admin.providers;
 
 import org.jspecify.annotations.Nullable;
 
-/** A provider's non-secret settings; its credential is set apart and never read back. */
-public record ProviderDraft(String name, String type, @Nullable String baseUrl, boolean enabled) {
+/**
+ * A provider's non-secret settings; its credential is set apart and never read back.
+ *
+ * @param region the AWS region of a Bedrock provider (stored in its settings as {@code region}); null for other types
+ */
+public record ProviderDraft(String name, String type, @Nullable String baseUrl, boolean enabled, @Nullable String region) {
+
+    public static final String BEDROCK = "BEDROCK";
+    public static final String REGION_RULE = "An AWS region, e.g. us-east-1";
+
+    public boolean bedrock() {
+        return BEDROCK.equals(type);
+    }
+
+    static boolean validRegion(@Nullable String region) {
+        return region != null && region.strip().matches("[a-z]{2}(-[a-z]+)+-\\d+");
+    }
 }
