@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,7 @@ public class AccessTokenAuthenticator {
     public record Throttled(Duration retryAfter) implements Outcome {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccessTokenAuthenticator.class);
     private static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
@@ -63,10 +66,11 @@ public class AccessTokenAuthenticator {
             return new Throttled(lockoutRule.lockDuration());
         }
         Optional<Row> row = ApiKeyGenerator.prefixOf(AccessTokenService.SCHEME, presented).flatMap(this::find);
-        String refusal = row.map(found -> refusal(found, presented, now)).orElse("unknown token");
+        String refusal = row.isEmpty() ? "unknown token" : refusal(row.get(), presented, now);
         if (refusal != null) {
             UUID tokenId = row.map(Row::id).orElse(null);
             UUID tenantId = row.map(Row::tenantId).orElse(null);
+            log.info("Access token refused from {}: {} (token {})", clientAddress, refusal, tokenId);
             audit.recordTokenRefusal("api.token.refused", tokenId, tenantId, clientAddress, Map.of("reason", refusal));
             if (lockout.recordClientFailure(clientAddress, now)) {
                 audit.recordTokenRefusal("api.client.lockout", null, null, clientAddress,
