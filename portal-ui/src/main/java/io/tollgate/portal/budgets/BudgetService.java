@@ -59,7 +59,7 @@ public class BudgetService {
                 .list();
     }
 
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
     @Transactional(readOnly = true)
     public Optional<BudgetSummary> find(UUID budgetId) {
         return list().stream().filter(budget -> budget.id().equals(budgetId)).findFirst();
@@ -85,6 +85,11 @@ public class BudgetService {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     public void update(UUID budgetId, long expectedVersion, BudgetDraft draft) {
         UUID tenantId = currentUser.tenantId();
+        // another tenant's budget is "not found" before anything is said about this tenant's own budgets
+        if (!jdbc.sql("select exists(select 1 from budgets where id = ? and tenant_id = ?)").params(budgetId, tenantId)
+                .query(Boolean.class).single()) {
+            throw PortalException.notFound("Budget");
+        }
         Integer[] thresholds = check(tenantId, budgetId, draft);
         int written = jdbc.sql("""
                         update budgets set scope = ?, app_id = ?, model_id = ?, period = ?, amount_usd = ?,
