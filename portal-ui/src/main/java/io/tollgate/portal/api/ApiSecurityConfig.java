@@ -35,7 +35,9 @@ class ApiSecurityConfig {
             throws Exception {
         http.securityMatcher(API)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPENAPI_DOCUMENT).permitAll()
+                        // the document, its YAML form and Swagger UI's configuration beside it
+                        .requestMatchers(OPENAPI_DOCUMENT, OPENAPI_DOCUMENT + "/**", OPENAPI_DOCUMENT + ".yaml")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))

@@ -63,6 +63,7 @@ class AccessTokensPanel extends VerticalLayout {
                         refresh();
                     }));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            button.addClassName("revoke-" + token.prefix());
             button.setEnabled(token.active());
             return button;
         });
