@@ -268,6 +268,10 @@ class ManagementApiConventionsIntegrationTest {
         assertProblem(badId.json(), 400);
         assertProblem(twice.json(), 409);
         assertThat(twice.header("Content-Type")).startsWith("application/problem+json");
+
+        Reply unknown = api.get(token, "/api/v1/no-such-thing");
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(404);
+        assertProblem(unknown.json(), 404);
     }
 
     private static void assertProblem(JsonNode problem, int status) {

@@ -40,6 +40,8 @@ class OpenApiDocumentIntegrationTest {
         // springdoc's own handlers serve the document itself
         handlers.getHandlerMethods().entrySet().stream()
                 .filter(handler -> handler.getValue().getBeanType().getPackageName().startsWith("io.tollgate"))
+                // the answer for paths that are not endpoints
+                .filter(handler -> handler.getValue().getBeanType() != UnknownEndpoint.class)
                 .forEach(handler -> handler.getKey().getPatternValues().stream()
                 .filter(pattern -> pattern.startsWith("/api/v1/"))
                 .forEach(pattern -> handler.getKey().getMethodsCondition().getMethods()
