@@ -52,7 +52,8 @@ class IdempotentRequests {
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(UUID tokenId, String key, Answer answer, Instant now) {
         EncryptedSecret body = cipher.encrypt(answer.body(), associatedData(tokenId, key));
-        jdbc.sql("delete from idempotent_requests where token_id = ? and (idem_key = ? or expires_at <= ?)")
+        // answers past their day go with every new one, whoever's they were (expires_at is indexed)
+        jdbc.sql("delete from idempotent_requests where token_id = ? and idem_key = ? or expires_at <= ?")
                 .params(tokenId, key, Sql.timestamp(now))
                 .update();
         jdbc.sql("""

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.AccessTokens;
 import io.tollgate.portal.support.Catalog;
+import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
 import io.tollgate.portal.support.PortalIntegrationTest;
@@ -13,6 +14,7 @@ import io.tollgate.portal.support.Tenants;
 import io.tollgate.portal.tokens.AccessTokenService;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -87,6 +90,11 @@ class EndpointAuthorizationIntegrationTest {
                             + "\"amount_usd\": \"99.999999999\"}")),
             Map.entry("DELETE /api/v1/budgets/{budgetId}", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/usage", Allowed.to(TENANT)),
+            Map.entry("GET /api/v1/invoices", Allowed.to(PAYERS)),
+            Map.entry("GET /api/v1/invoices/{invoiceId}", Allowed.to(PAYERS)),
+            Map.entry("GET /api/v1/invoices/{invoiceId}/lines", Allowed.to(PAYERS)),
+            Map.entry("GET /api/v1/invoices/{invoiceId}/csv", Allowed.to(PAYERS)),
+            Map.entry("GET /api/v1/invoices/{invoiceId}/pdf", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/usage/csv", Allowed.to(TENANT)),
             Map.entry("GET /api/v1/tenants", Allowed.to(PLATFORM)),
             Map.entry("POST /api/v1/tenants", Allowed.to(PLATFORM,
@@ -115,6 +123,9 @@ class EndpointAuthorizationIntegrationTest {
     ManagementApi api;
     Map<String, String> tokens;
     String otherTenantAdmin;
+    /** The tenant of each tenant admin token, for fixtures made straight in the database. */
+    Map<String, UUID> tenantOfToken;
+    final AtomicInteger invoicedMonths = new AtomicInteger();
     String platformAdmin;
     UUID gatedModel;
 
@@ -128,7 +139,9 @@ class EndpointAuthorizationIntegrationTest {
         tokens = Map.of(T_ADMIN, make.tenantToken(admin, "ADMIN"), T_DEV, make.tenantToken(admin, "DEVELOPER"),
                 T_BILL, make.tenantToken(admin, "BILLING"), P_ADMIN, make.platformToken(platform, "ADMIN"),
                 P_FINANCE, make.platformToken(platform, "FINANCE"));
-        otherTenantAdmin = make.tenantToken(tenants.newTenantMember("ADMIN"), "ADMIN");
+        PortalUser otherAdmin = tenants.newTenantMember("ADMIN");
+        otherTenantAdmin = make.tenantToken(otherAdmin, "ADMIN");
+        tenantOfToken = Map.of(tokens.get(T_ADMIN), admin.tenantId(), otherTenantAdmin, otherAdmin.tenantId());
         platformAdmin = tokens.get(P_ADMIN);
         gatedModel = Catalog.newModel(jdbc, true);
     }
@@ -203,6 +216,10 @@ class EndpointAuthorizationIntegrationTest {
                     "{\"scope\": \"APP\", \"app_id\": \"" + fresh("appId", owner) + "\", \"amount_usd\": \"5\"}");
             case "subscriptionId" -> created(owner, "/api/v1/subscriptions", "{\"app_id\": \"" + fresh("appId", owner)
                     + "\", \"model_id\": \"" + gatedModel + "\"}");
+            // one invoice per tenant and month
+            case "invoiceId" -> new Invoices(jdbc).finalized(tenantOfToken.get(owner),
+                    LocalDate.of(2020, 1, 1).plusMonths(invoicedMonths.incrementAndGet()), "Usage", "12.34")
+                    .id().toString();
             case "tenantId" -> created(platformAdmin, "/api/v1/tenants", "{\"name\": \"T\", \"slug\": \"t-" + unique
                     + "\", \"plan_id\": \"00000000-0000-0000-0000-00000000f002\"}");
             default -> throw new IllegalArgumentException("No fixture for {" + name + "}");
