@@ -91,6 +91,11 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("DELETE /api/v1/budgets/{budgetId}", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/usage", Allowed.to(TENANT)),
             Map.entry("GET /api/v1/invoices", Allowed.to(PAYERS)),
+            Map.entry("GET /api/v1/members", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("DELETE /api/v1/members/{userId}", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("GET /api/v1/invitations", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("POST /api/v1/invitations",
+                    Allowed.to(Set.of(T_ADMIN), "{\"email\": \"{name}@example.test\", \"role\": \"DEVELOPER\"}")),
             Map.entry("GET /api/v1/invoices/{invoiceId}", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/invoices/{invoiceId}/lines", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/invoices/{invoiceId}/csv", Allowed.to(PAYERS)),
@@ -220,6 +225,8 @@ class EndpointAuthorizationIntegrationTest {
             case "invoiceId" -> new Invoices(jdbc).finalized(tenantOfToken.get(owner),
                     LocalDate.of(2020, 1, 1).plusMonths(invoicedMonths.incrementAndGet()), "Usage", "12.34")
                     .id().toString();
+            case "userId" -> new Tenants(jdbc).newMember(tenantOfToken.get(owner), "Team", "DEVELOPER").userId()
+                    .toString();
             case "tenantId" -> created(platformAdmin, "/api/v1/tenants", "{\"name\": \"T\", \"slug\": \"t-" + unique
                     + "\", \"plan_id\": \"00000000-0000-0000-0000-00000000f002\"}");
             default -> throw new IllegalArgumentException("No fixture for {" + name + "}");
