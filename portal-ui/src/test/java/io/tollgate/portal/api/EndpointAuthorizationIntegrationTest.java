@@ -92,6 +92,15 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("GET /api/v1/usage", Allowed.to(TENANT)),
             Map.entry("GET /api/v1/invoices", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/members", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("GET /api/v1/access-tokens", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("DELETE /api/v1/access-tokens/{tokenId}", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("PUT /api/v1/tenants/{tenantId}/plan",
+                    Allowed.to(PLATFORM, "{\"plan_id\": \"00000000-0000-0000-0000-00000000f003\"}")),
+            Map.entry("POST /api/v1/approvals/approve", Allowed.to(PLATFORM,
+                    "{\"subscription_ids\": [\"{subscriptionId}\", \"{subscriptionId}\"], "
+                            + "\"terms\": {\"monthly_budget_usd\": \"3.50\"}}")),
+            Map.entry("POST /api/v1/approvals/reject", Allowed.to(PLATFORM,
+                    "{\"subscription_ids\": [\"{subscriptionId}\"], \"reason\": \"not now\"}")),
             Map.entry("DELETE /api/v1/members/{userId}", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("GET /api/v1/invitations", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("POST /api/v1/invitations",
@@ -227,6 +236,12 @@ class EndpointAuthorizationIntegrationTest {
                     .id().toString();
             case "userId" -> new Tenants(jdbc).newMember(tenantOfToken.get(owner), "Team", "DEVELOPER").userId()
                     .toString();
+            case "tokenId" -> {
+                PortalUser tenantAdmin = new Tenants(jdbc).newMember(tenantOfToken.get(owner), "Team", "ADMIN");
+                String made = new AccessTokens(tokenService).tenantToken(tenantAdmin, "BILLING");
+                yield jdbc.sql("select id from access_tokens where prefix = ?").param(made.substring(0, 12))
+                        .query(UUID.class).single().toString();
+            }
             case "tenantId" -> created(platformAdmin, "/api/v1/tenants", "{\"name\": \"T\", \"slug\": \"t-" + unique
                     + "\", \"plan_id\": \"00000000-0000-0000-0000-00000000f002\"}");
             default -> throw new IllegalArgumentException("No fixture for {" + name + "}");

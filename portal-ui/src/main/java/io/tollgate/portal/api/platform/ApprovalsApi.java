@@ -59,6 +59,13 @@ class ApprovalsApi {
     record RejectRequest(String reason) {
     }
 
+    /** Several requests decided alike, in one transaction: all or none. */
+    record BulkApproveRequest(List<UUID> subscriptionIds, ApproveRequest terms) {
+    }
+
+    record BulkRejectRequest(List<UUID> subscriptionIds, String reason) {
+    }
+
     private final ApprovalService approvals;
 
     ApprovalsApi(ApprovalService approvals) {
@@ -75,6 +82,27 @@ class ApprovalsApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void approve(@PathVariable UUID subscriptionId, @RequestBody ApproveRequest request) {
         approvals.approve(List.of(subscriptionId), request.terms());
+    }
+
+    @PostMapping("/approve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void approveAll(@RequestBody BulkApproveRequest request) {
+        approvals.approve(ids(request.subscriptionIds()),
+                request.terms() == null ? new ApproveRequest(null, null, null, null, null, null).terms()
+                        : request.terms().terms());
+    }
+
+    @PostMapping("/reject")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rejectAll(@RequestBody BulkRejectRequest request) {
+        approvals.reject(ids(request.subscriptionIds()), request.reason() == null ? "" : request.reason());
+    }
+
+    private static List<UUID> ids(@Nullable List<UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new PortalException("Name the subscriptions (subscription_ids)");
+        }
+        return ids;
     }
 
     @PostMapping("/{subscriptionId}/reject")

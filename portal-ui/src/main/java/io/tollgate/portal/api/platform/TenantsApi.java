@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,6 +43,9 @@ class TenantsApi {
     }
 
     record Plan(UUID id, String name) {
+    }
+
+    record PlanChange(UUID planId) {
     }
 
     /** kind is SERVICE; role ADMIN, DEVELOPER or BILLING; expires within a year. */
@@ -101,6 +105,16 @@ class TenantsApi {
     @PostMapping("/tenants/{tenantId}/resume")
     Tenant resume(@PathVariable UUID tenantId) {
         tenants.setStatus(tenantId, false);
+        return read(tenantId);
+    }
+
+    /** The gateway applies the new plan's limits within a second. */
+    @PutMapping("/tenants/{tenantId}/plan")
+    Tenant changePlan(@PathVariable UUID tenantId, @RequestBody PlanChange request) {
+        if (request.planId() == null) {
+            throw new PortalException("Name the plan (plan_id, see /api/v1/plans)");
+        }
+        tenants.changePlan(tenantId, request.planId());
         return read(tenantId);
     }
 
