@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,13 @@ public class AppService {
     @Transactional(readOnly = true)
     public List<AppSummary> list() {
         return jdbc.sql("""
-                        select id, name, description, status, created_at, cache_enabled, cache_nondeterministic
+                        select id, name, description, status, created_at, cache_enabled, cache_nondeterministic, version
                         from apps where tenant_id = ? order by status, lower(name)""")
                 .param(currentUser.tenantId())
                 .query((rs, n) -> new AppSummary(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("description"), rs.getString("status"), Sql.instant(rs, "created_at"),
-                        new AppCacheSettings(rs.getBoolean("cache_enabled"), rs.getBoolean("cache_nondeterministic"))))
+                        new AppCacheSettings(rs.getBoolean("cache_enabled"), rs.getBoolean("cache_nondeterministic")),
+                        rs.getLong("version")))
                 .list();
     }
 
@@ -60,17 +62,19 @@ public class AppService {
         return id;
     }
 
+    /** Changes the app as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
-    public void update(UUID appId, AppDraft draft) {
+    public void update(UUID appId, long expectedVersion, AppDraft draft) {
         UUID tenantId = currentUser.tenantId();
         requireFreeName(tenantId, draft.name(), appId);
         int updated = jdbc.sql("""
                         update apps set name = ?, description = ?, updated_at = now(), version = version + 1
-                        where id = ? and tenant_id = ?""")
-                .params(draft.name().trim(), draft.description().trim(), appId, tenantId)
+                        where id = ? and tenant_id = ? and version = ?""")
+                .params(draft.name().trim(), draft.description().trim(), appId, tenantId, expectedVersion)
                 .update();
         if (updated == 0) {
-            throw PortalException.notFound("App");
+            find(appId).orElseThrow(() -> PortalException.notFound("App"));
+            throw new OptimisticLockingFailureException("App " + appId + " changed since version " + expectedVersion);
         }
         audit.record(tenantId, "app.update", "app", appId, Map.of("name", draft.name().trim()));
     }
@@ -113,7 +117,7 @@ public class AppService {
                 .params(tenantId, name.trim(), exceptAppId)
                 .query(Boolean.class).single();
         if (taken) {
-            throw new PortalException("An app named '" + name.trim() + "' already exists");
+            throw PortalException.conflict("An app named '" + name.trim() + "' already exists");
         }
     }
 }

@@ -15,7 +15,7 @@ import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Route(value = "apps", layout = MainLayout.class)
 @PageTitle("Apps · Tollgate")
@@ -49,7 +49,7 @@ class AppsView extends VerticalLayout {
     private HorizontalLayout actions(AppSummary app) {
         Button keys = new Button("API keys", click -> getUI().ifPresent(ui -> ui.navigate("apps/" + app.id() + "/keys")));
         keys.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button rename = new Button("Edit", click -> edit(app.id(), new AppDraft(app.name(), app.description())));
+        Button rename = new Button("Edit", click -> edit(app, new AppDraft(app.name(), app.description())));
         rename.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         Button archive = new Button("Archive", click -> Ui.confirm("Archive " + app.name() + "?",
                 "Its keys stop working for new requests. Archived apps cannot be used again.", "Archive", () -> {
@@ -82,15 +82,15 @@ class AppsView extends VerticalLayout {
         });
     }
 
-    private void edit(UUID appId, AppDraft draft) {
+    private void edit(@Nullable AppSummary app, AppDraft draft) {
         AppForm form = new AppForm(draft);
-        Dialog dialog = Ui.dialog(appId == null ? "New app" : "Edit app", form);
+        Dialog dialog = Ui.dialog(app == null ? "New app" : "Edit app", form);
         form.addCancelListener(cancel -> dialog.close());
         form.addSaveListener(save -> {
-            if (appId == null) {
+            if (app == null) {
                 apps.create(save.draft());
             } else {
-                apps.update(appId, save.draft());
+                apps.update(app.id(), app.version(), save.draft());
             }
             dialog.close();
             Ui.success("App saved");

@@ -3,6 +3,7 @@ package io.tollgate.portal.audit;
 import com.vaadin.flow.server.VaadinRequest;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.security.TokenPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes one audit_log row per portal change, in the same transaction as the change: who (from the signed-in
@@ -35,16 +38,20 @@ public class AuditLog {
     public void record(@Nullable UUID tenantId, String action, String targetType, @Nullable Object targetId,
                        Map<String, ?> details) {
         PortalUser actor = currentUser.find().orElse(null);
+        TokenPrincipal token = currentUser.token().orElse(null);
         List<String> pairs = new ArrayList<>();
         details.forEach((key, value) -> {
             pairs.add(key);
             pairs.add(String.valueOf(value));
         });
+        // a service token acts in its maker's name but is not that person: the row names the token alone
+        UUID actorUserId = actor == null || token != null && !token.personal() ? null : actor.userId();
+        String actorName = token != null ? token.actorName() : actor == null ? null : actor.email();
         jdbc.sql("""
-                        insert into audit_log (actor_user_id, actor_email, tenant_id, action, target_type, target_id,
-                                               details, ip_address)
-                        values (?, ?, ?, ?, ?, ?, jsonb_object(?::text[]), ?)""")
-                .params(actor == null ? null : actor.userId(), actor == null ? null : actor.email(), tenantId, action,
+                        insert into audit_log (actor_user_id, actor_email, actor_token_id, tenant_id, action, target_type,
+                                               target_id, details, ip_address)
+                        values (?, ?, ?, ?, ?, ?, ?, jsonb_object(?::text[]), ?)""")
+                .params(actorUserId, actorName, token == null ? null : token.tokenId(), tenantId, action,
                         targetType, targetId == null ? null : targetId.toString(), pairs.toArray(String[]::new),
                         clientAddress())
                 .update();
@@ -73,8 +80,34 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * An access token refused or a client locked out at the management API: before anyone is authenticated, in a
+     * transaction of its own like a failed sign-in. Names the token by its public prefix, if it had one.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordTokenRefusal(String action, @Nullable UUID tokenId, @Nullable UUID tenantId,
+                                   String clientAddress, Map<String, ?> details) {
+        List<String> pairs = new ArrayList<>();
+        details.forEach((key, value) -> {
+            pairs.add(key);
+            pairs.add(String.valueOf(value));
+        });
+        jdbc.sql("""
+                        insert into audit_log (actor_token_id, tenant_id, action, target_type, target_id, details,
+                                               ip_address)
+                        values (?, ?, ?, 'access_token', ?, jsonb_object(?::text[]), ?)""")
+                .params(tokenId, tenantId, action, tokenId == null ? null : tokenId.toString(),
+                        pairs.toArray(String[]::new), clientAddress)
+                .update();
+    }
+
+    /** The address of the screen's or the management API's caller. */
     private static @Nullable String clientAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();
-        return request == null ? null : request.getRemoteAddr();
+        if (request != null) {
+            return request.getRemoteAddr();
+        }
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getRemoteAddr() : null;
     }
 }

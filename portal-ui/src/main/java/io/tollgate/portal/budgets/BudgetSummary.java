@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A budget with what has been spent in its current period. */
+/** A budget with what has been spent in its current period; {@code version} is what an update must name. */
 public record BudgetSummary(UUID id, BudgetDraft draft, @Nullable String appName, @Nullable String modelName,
-                            BigDecimal spentUsd) {
+                            BigDecimal spentUsd, long version) {
 
     public String target() {
         return switch (draft.scope()) {

@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Route(value = "budgets", layout = MainLayout.class)
 @PageTitle("Budgets · Tollgate")
@@ -65,7 +66,7 @@ class BudgetsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(BudgetSummary budget) {
-        Button edit = new Button("Edit", click -> edit(budget.id(), budget.draft()));
+        Button edit = new Button("Edit", click -> edit(budget, budget.draft()));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button delete = new Button("Delete", click -> Ui.confirm("Delete this budget?",
                 budget.target() + " is no longer capped by it.", "Delete", () -> {
@@ -76,16 +77,20 @@ class BudgetsView extends VerticalLayout {
         return new HorizontalLayout(edit, delete);
     }
 
-    private void edit(UUID budgetId, BudgetDraft draft) {
+    private void edit(@Nullable BudgetSummary budget, BudgetDraft draft) {
         Map<UUID, String> appNames = new LinkedHashMap<>();
         apps.list().stream().filter(AppSummary::active).forEach(app -> appNames.put(app.id(), app.name()));
         Map<UUID, String> modelNames = new LinkedHashMap<>();
         catalog.activeModels().forEach(model -> modelNames.put(model.id(), model.name()));
         BudgetForm form = new BudgetForm(draft, appNames, modelNames);
-        Dialog dialog = Ui.dialog(budgetId == null ? "New budget" : "Edit budget", form);
+        Dialog dialog = Ui.dialog(budget == null ? "New budget" : "Edit budget", form);
         form.addCancelListener(cancel -> dialog.close());
         form.addSaveListener(save -> {
-            budgets.save(budgetId, save.draft());
+            if (budget == null) {
+                budgets.create(save.draft());
+            } else {
+                budgets.update(budget.id(), budget.version(), save.draft());
+            }
             dialog.close();
             Ui.success("Budget saved");
             refresh();

@@ -87,7 +87,8 @@ class CatalogView extends VerticalLayout {
             if (app.isEmpty() || !justified) {
                 return;
             }
-            SubscriptionStatus status = subscriptions.request(app.getValue().id(), model.id(), justification.getValue());
+            SubscriptionStatus status = SubscriptionStatus.valueOf(
+                    subscriptions.request(app.getValue().id(), model.id(), justification.getValue()).status());
             dialog.close();
             Ui.success(status == SubscriptionStatus.APPROVED ? "Subscribed: the app may use " + model.name() + " now"
                     : "Request sent; an administrator will review it");

@@ -9,6 +9,25 @@ public class PortalException extends RuntimeException {
 
     /** What a tenant sees for another tenant's id as well as for an id that does not exist: nothing. */
     public static PortalException notFound(String what) {
-        return new PortalException(what + " not found");
+        return new NotFound(what + " not found");
+    }
+
+    /** The request clashes with what exists (a taken name, a second live subscription). */
+    public static PortalException conflict(String message) {
+        return new Conflict(message);
+    }
+
+    /** Nothing with that id is visible to the caller; the management API answers 404. */
+    public static final class NotFound extends PortalException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The management API answers 409. */
+    public static final class Conflict extends PortalException {
+        Conflict(String message) {
+            super(message);
+        }
     }
 }

@@ -64,7 +64,8 @@ public class MainLayout extends AppLayout {
                 tenant.addItem(new SideNavItem("Invoices", "invoices"));
             }
             if (user.hasRole(Roles.TENANT_ADMIN)) {
-                tenant.addItem(new SideNavItem("Members", "members"));
+                tenant.addItem(new SideNavItem("Members", "members"),
+                        new SideNavItem("Access tokens", "access-tokens"));
             }
         }
         VerticalLayout sections = new VerticalLayout(tenant);
@@ -76,7 +77,8 @@ public class MainLayout extends AppLayout {
                     new SideNavItem("Tenants", "admin/tenants"), new SideNavItem("Plans", "admin/plans"),
                     new SideNavItem("Models & prices", "admin/models"),
                     new SideNavItem("Providers", "admin/providers"), new SideNavItem("Staff", "admin/staff"),
-                    new SideNavItem("Audit log", "admin/audit"));
+                    new SideNavItem("Audit log", "admin/audit"),
+                    new SideNavItem("API access tokens", "admin/access-tokens"));
             sections.add(platform);
         }
         if (user.hasRole(Roles.PLATFORM_ADMIN) || user.hasRole(Roles.PLATFORM_FINANCE)) {

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
-    static final String ROUTE = "invite";
+    public static final String ROUTE = "invite";
 
     /** What the link's page shows: whom the invitation is for, where, and whether that address has an account. */
     public record Invitation(UUID id, UUID tenantId, String tenantName, String email, String role,

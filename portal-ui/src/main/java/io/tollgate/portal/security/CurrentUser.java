@@ -30,8 +30,16 @@ public class CurrentUser {
         return switch (authentication.getPrincipal()) {
             case PortalUser user -> Optional.of(user);
             case SsoPrincipal sso -> Optional.of(sso.user());
+            case TokenPrincipal token -> Optional.of(token.user());
             case null, default -> Optional.empty();
         };
+    }
+
+    /** The access token of a management API call; empty in the portal's own pages. */
+    public Optional<TokenPrincipal> token() {
+        Authentication authentication = securityContexts.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
+                ? Optional.of(token) : Optional.empty();
     }
 
     public PortalUser require() {

@@ -42,7 +42,9 @@ class SecurityConfig {
                                        RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator", "/actuator/**", "/error")
-                .permitAll());
+                .permitAll()
+                // the management API's reference (Swagger UI, springdoc) for anyone signed in
+                .requestMatchers("/api-docs", "/swagger-ui/**").authenticated());
         if (singleSignOn.clients().isPresent()) {
             http.oauth2Login(login -> login
                     .loginPage("/login")

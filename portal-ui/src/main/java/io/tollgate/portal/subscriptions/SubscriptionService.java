@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class SubscriptionService {
 
     /** Models that need no approval are approved at once; the others wait for a platform administrator. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
-    public SubscriptionStatus request(UUID appId, UUID modelId, String justification) {
+    public SubscriptionSummary request(UUID appId, UUID modelId, String justification) {
         UUID tenantId = currentUser.tenantId();
         boolean appActive = jdbc.sql("select exists(select 1 from apps where id = ? and tenant_id = ? and status = 'ACTIVE')")
                 .params(appId, tenantId).query(Boolean.class).single();
@@ -49,7 +50,7 @@ public class SubscriptionService {
                                       and status in ('PENDING', 'APPROVED'))""")
                 .params(appId, modelId).query(Boolean.class).single();
         if (live) {
-            throw new PortalException("This app already has a pending or approved subscription to this model");
+            throw PortalException.conflict("This app already has a pending or approved subscription to this model");
         }
         SubscriptionStatus status = requiresApproval ? SubscriptionStatus.PENDING
                 : SubscriptionStatus.PENDING.moveTo(SubscriptionStatus.APPROVED);
@@ -65,7 +66,39 @@ public class SubscriptionService {
                 .update();
         audit.record(tenantId, "subscription.request", "subscription", id,
                 Map.of("app", appId, "model", modelId, "status", status));
-        return status;
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * The tenant ends a subscription: a pending request is withdrawn (REJECTED), approved access given up (REVOKED),
+     * each with a reason saying the tenant did it.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
+    public void cancel(UUID subscriptionId) {
+        UUID tenantId = currentUser.tenantId();
+        SubscriptionStatus status = jdbc.sql("select status from subscriptions where id = ? and tenant_id = ? for update")
+                .params(subscriptionId, tenantId)
+                .query((rs, n) -> SubscriptionStatus.valueOf(rs.getString("status")))
+                .optional().orElseThrow(() -> PortalException.notFound("Subscription"));
+        SubscriptionStatus next = switch (status) {
+            case PENDING -> SubscriptionStatus.REJECTED;
+            case APPROVED -> SubscriptionStatus.REVOKED;
+            case REJECTED, REVOKED -> throw PortalException.conflict("A " + status + " subscription has ended already");
+        };
+        jdbc.sql("""
+                        update subscriptions set status = ?, decision_reason = ?, decided_at = coalesce(decided_at, ?),
+                            updated_at = now(), version = version + 1
+                        where id = ?""")
+                .params(status.moveTo(next).name(), status == SubscriptionStatus.PENDING ? "Withdrawn by the tenant"
+                        : "Cancelled by the tenant", Sql.timestamp(clock.instant()), subscriptionId)
+                .update();
+        audit.record(tenantId, "subscription.cancel", "subscription", subscriptionId, Map.of("status", next));
+    }
+
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
+    @Transactional(readOnly = true)
+    public Optional<SubscriptionSummary> find(UUID subscriptionId) {
+        return list().stream().filter(subscription -> subscription.id().equals(subscriptionId)).findFirst();
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,29 @@ public class UsageService {
                     row.completionTokens(), row.costUsd(), row.statusCode(), row.tags());
         }
         csv.flush();
+    }
+
+    /**
+     * One page of the filtered usage events, newest first, after the event {@code after} (the last of the previous
+     * page; null for the first page): keyset paging on (occurred_at, id), stable while new events arrive.
+     */
+    public List<UsageEventRow> page(UsageFilter filter, @Nullable UsagePosition after, int limit) {
+        return bind(jdbc.sql("""
+                        select e.id, e.occurred_at, e.app_id, coalesce(a.name, '') app, e.api_key_id,
+                               coalesce(k.prefix, '') key_prefix, coalesce(e.served_model, e.requested_model) model,
+                               e.prompt_tokens, e.completion_tokens, e.cost_usd, e.status_code, e.tags"""
+                        + FROM_WHERE + """
+                          and (cast(:afterAt as timestamptz) is null or (e.occurred_at, e.id) < (:afterAt, :afterId))
+                        order by e.occurred_at desc, e.id desc limit :limit"""), filter)
+                .param("afterAt", after == null ? null : Timestamp.from(after.occurredAt()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
+                .query((rs, n) -> new UsageEventRow(rs.getObject("id", UUID.class), Sql.instant(rs, "occurred_at"),
+                        rs.getObject("app_id", UUID.class), rs.getString("app"), rs.getObject("api_key_id", UUID.class),
+                        rs.getString("key_prefix"), rs.getString("model"), rs.getInt("prompt_tokens"),
+                        rs.getInt("completion_tokens"), rs.getBigDecimal("cost_usd"), rs.getInt("status_code"),
+                        rs.getString("tags")))
+                .list();
     }
 
     private List<UsageRow> query(UsageFilter filter, int limit) {

@@ -54,7 +54,7 @@ class AppAndKeyAuthorizationIntegrationTest {
         Tenants.signIn(mallory);
         assertThat(apps.list()).extracting(AppSummary::id).doesNotContain(appId);
         assertThat(apps.find(appId)).isEmpty();
-        assertThatThrownBy(() -> apps.update(appId, new AppDraft("stolen", ""))).isInstanceOf(PortalException.class);
+        assertThatThrownBy(() -> apps.update(appId, 0, new AppDraft("stolen", ""))).isInstanceOf(PortalException.class);
         assertThatThrownBy(() -> apps.archive(appId)).isInstanceOf(PortalException.class);
 
         Tenants.signIn(alice);

@@ -53,16 +53,16 @@ class BudgetAuthorizationIntegrationTest {
         UUID appId = apps.create(new AppDraft("budgeted", ""));
         UUID modelId = Catalog.newModel(jdbc, false);
 
-        budgets.save(null, monthly("TENANT", null, null, "1000"));
-        budgets.save(null, monthly("APP", appId, null, "99.123456789"));
-        budgets.save(null, monthly("APP_MODEL", appId, modelId, "10"));
+        budgets.create(monthly("TENANT", null, null, "1000"));
+        budgets.create(monthly("APP", appId, null, "99.123456789"));
+        budgets.create(monthly("APP_MODEL", appId, modelId, "10"));
 
         assertThat(budgets.list()).hasSize(3).anySatisfy(b -> {
             assertThat(b.draft().amountUsd()).isEqualByComparingTo("99.123456789");
             assertThat(b.draft().thresholds()).isEqualTo("50,80,100");
             assertThat(b.target()).isEqualTo("App budgeted");
         });
-        assertThatThrownBy(() -> budgets.save(null, monthly("TENANT", null, null, "5")))
+        assertThatThrownBy(() -> budgets.create(monthly("TENANT", null, null, "5")))
                 .isInstanceOf(PortalException.class).hasMessageContaining("already exists");
     }
 
@@ -70,14 +70,14 @@ class BudgetAuthorizationIntegrationTest {
     void another_tenant_can_neither_see_nor_edit_nor_delete_nor_target_its_apps() {
         Tenants.signIn(admin);
         UUID appId = apps.create(new AppDraft("guarded", ""));
-        UUID budgetId = budgets.save(null, monthly("APP", appId, null, "50"));
+        UUID budgetId = budgets.create(monthly("APP", appId, null, "50"));
 
         Tenants.signIn(otherAdmin);
         assertThat(budgets.list()).isEmpty();
-        assertThatThrownBy(() -> budgets.save(budgetId, monthly("TENANT", null, null, "1")))
+        assertThatThrownBy(() -> budgets.update(budgetId, 0, monthly("TENANT", null, null, "1")))
                 .isInstanceOf(PortalException.class);
         assertThatThrownBy(() -> budgets.delete(budgetId)).isInstanceOf(PortalException.class);
-        assertThatThrownBy(() -> budgets.save(null, monthly("APP", appId, null, "1")))
+        assertThatThrownBy(() -> budgets.create(monthly("APP", appId, null, "1")))
                 .isInstanceOf(PortalException.class).hasMessageContaining("App not found");
 
         Tenants.signIn(admin);
@@ -90,7 +90,7 @@ class BudgetAuthorizationIntegrationTest {
         PortalUser developer = new Tenants(jdbc).newMember(admin.tenantId(), admin.tenantName(), "DEVELOPER");
         Tenants.signIn(developer);
         assertThat(budgets.list()).isEmpty();
-        assertThatThrownBy(() -> budgets.save(null, monthly("TENANT", null, null, "1")))
+        assertThatThrownBy(() -> budgets.create(monthly("TENANT", null, null, "1")))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -98,13 +98,13 @@ class BudgetAuthorizationIntegrationTest {
     void inconsistent_drafts_are_refused_with_a_precise_message() {
         Tenants.signIn(admin);
         UUID appId = apps.create(new AppDraft("inconsistent", ""));
-        assertThatThrownBy(() -> budgets.save(null, monthly("APP", null, null, "1")))
+        assertThatThrownBy(() -> budgets.create(monthly("APP", null, null, "1")))
                 .hasMessage("An app budget names an app and no model");
-        assertThatThrownBy(() -> budgets.save(null, new BudgetDraft("APP", appId, null, "MONTH", BigDecimal.ONE,
+        assertThatThrownBy(() -> budgets.create(new BudgetDraft("APP", appId, null, "MONTH", BigDecimal.ONE,
                 "50", "DOWNGRADE", null))).hasMessageContaining("downgrade");
-        assertThatThrownBy(() -> budgets.save(null, new BudgetDraft("TENANT", null, null, "MONTH", BigDecimal.ONE,
+        assertThatThrownBy(() -> budgets.create(new BudgetDraft("TENANT", null, null, "MONTH", BigDecimal.ONE,
                 "0,2000", "BLOCK", null))).hasMessageContaining("between 1 and 1000");
-        assertThatThrownBy(() -> budgets.save(null, monthly("TENANT", null, null, "0")))
+        assertThatThrownBy(() -> budgets.create(monthly("TENANT", null, null, "0")))
                 .hasMessageContaining("more than zero");
     }
 }

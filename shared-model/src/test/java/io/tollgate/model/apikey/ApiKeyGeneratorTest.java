@@ -86,6 +86,19 @@ class ApiKeyGeneratorTest {
     }
 
     @Test
+    void a_secret_under_another_scheme_is_made_and_hashed_the_same_way_and_is_no_api_key() {
+        GeneratedApiKey token = generator.generate("tgm_");
+
+        assertThat(token.plaintext()).matches("tgm_[0-9A-Za-z]{32}");
+        assertThat(token.prefix()).isEqualTo(token.plaintext().substring(0, 12)).matches("tgm_[0-9A-Za-z]{8}");
+        assertThat(hasher.verify(token.plaintext(), token.hash())).isTrue();
+        assertThat(ApiKeyGenerator.prefixOf("tgm_", token.plaintext())).contains(token.prefix());
+        assertThat(ApiKeyGenerator.isWellFormed(token.plaintext())).as("not a gateway key").isFalse();
+        assertThat(ApiKeyGenerator.prefixOf("tgm_", generator.generate().plaintext())).isEmpty();
+        assertThat(ApiKeyGenerator.prefixOf("tgm_", token.plaintext() + "x")).isEmpty();
+    }
+
+    @Test
     void the_plaintext_never_shows_in_to_string() {
         GeneratedApiKey key = generator.generate();
 

@@ -6,9 +6,12 @@ import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,24 +38,56 @@ public class TenantAdminService {
         this.audit = audit;
     }
 
+    private static final String SELECT = """
+            select t.id, t.name, t.slug, t.plan_id, p.name plan_name, t.status, t.created_at,
+                   (select count(*) from memberships m where m.tenant_id = t.id) members,
+                   (select count(*) from apps a where a.tenant_id = t.id) apps,
+                   (select coalesce(sum(e.cost_usd), 0) from usage_events e where e.tenant_id = t.id
+                      and e.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')
+                      spend
+            from tenants t join plans p on p.id = t.plan_id
+            """;
+
     @Transactional(readOnly = true)
     public List<TenantRow> list(String search) {
-        return jdbc.sql("""
-                        select t.id, t.name, t.slug, t.plan_id, p.name plan_name, t.status, t.created_at,
-                               (select count(*) from memberships m where m.tenant_id = t.id) members,
-                               (select count(*) from apps a where a.tenant_id = t.id) apps,
-                               (select coalesce(sum(e.cost_usd), 0) from usage_events e where e.tenant_id = t.id
-                                  and e.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')
-                                  spend
-                        from tenants t join plans p on p.id = t.plan_id
+        return jdbc.sql(SELECT + """
                         where ? = '' or t.name ilike '%' || ? || '%' or t.slug ilike '%' || ? || '%'
                         order by t.created_at desc limit 500""")
                 .params(search.trim(), search.trim(), search.trim())
-                .query((rs, n) -> new TenantRow(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("slug"), rs.getObject("plan_id", UUID.class), rs.getString("plan_name"),
-                        rs.getString("status"), rs.getLong("members"), rs.getLong("apps"), rs.getBigDecimal("spend"),
-                        Sql.instant(rs, "created_at")))
+                .query(TenantAdminService::row)
                 .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TenantRow> find(UUID tenantId) {
+        return jdbc.sql(SELECT + " where t.id = ?").param(tenantId).query(TenantAdminService::row).optional();
+    }
+
+    private static TenantRow row(ResultSet rs, int rowNumber) throws SQLException {
+        return new TenantRow(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"),
+                rs.getObject("plan_id", UUID.class), rs.getString("plan_name"), rs.getString("status"),
+                rs.getLong("members"), rs.getLong("apps"), rs.getBigDecimal("spend"), Sql.instant(rs, "created_at"));
+    }
+
+    /** A tenant with no members yet: its admins arrive by invitation, or it is run with a service token. */
+    public UUID create(String name, String slug, UUID planId) {
+        if (name == null || name.isBlank() || name.trim().length() > 200) {
+            throw new PortalException("Name the tenant (up to 200 characters)");
+        }
+        if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+            throw new PortalException("A slug is 2-63 lower-case letters, digits or '-', starting with a letter or digit");
+        }
+        if (jdbc.sql("select exists(select 1 from tenants where slug = ?)").param(slug).query(Boolean.class).single()) {
+            throw PortalException.conflict("The slug '" + slug + "' is taken");
+        }
+        if (!jdbc.sql("select exists(select 1 from plans where id = ?)").param(planId).query(Boolean.class).single()) {
+            throw PortalException.notFound("Plan");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, ?)")
+                .params(id, slug, name.trim(), planId).update();
+        audit.record(id, "tenant.create", "tenant", id, Map.of("name", name.trim(), "slug", slug, "plan", planId));
+        return id;
     }
 
     @Transactional(readOnly = true)
