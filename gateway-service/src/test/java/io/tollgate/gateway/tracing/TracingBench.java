@@ -51,7 +51,12 @@ import reactor.core.publisher.Mono;
  */
 public final class TracingBench {
 
+    /** Held: the batch processor warns on every span it drops when the bench outruns its queue, as it does. */
+    private static final java.util.logging.Logger EXPORT_LOG =
+            java.util.logging.Logger.getLogger("io.opentelemetry.sdk.trace.export");
+
     public static void main(String[] args) {
+        EXPORT_LOG.setLevel(java.util.logging.Level.OFF);
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         var world = new World();
