@@ -49,9 +49,16 @@ class AppsApi {
      * above 0 or unset, a user field), only with enabled.
      */
     record Cache(boolean enabled, boolean nondeterministic) {
+    }
+
+    /** nondeterministic defaults to false. */
+    record CacheRequest(@Nullable Boolean enabled, @Nullable Boolean nondeterministic) {
 
         AppCacheSettings settings() {
-            return new AppCacheSettings(enabled, nondeterministic);
+            if (enabled == null) {
+                throw new PortalException("Say whether the cache is enabled (true or false)");
+            }
+            return new AppCacheSettings(enabled, Boolean.TRUE.equals(nondeterministic));
         }
     }
 
@@ -102,7 +109,7 @@ class AppsApi {
     @PutMapping("/{appId}/cache")
     ResponseEntity<App> changeCache(@PathVariable UUID appId,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                    @Nullable String ifMatch, @RequestBody Cache request) {
+                                    @Nullable String ifMatch, @RequestBody CacheRequest request) {
         apps.changeCache(appId, Versions.ifMatch(ifMatch), request.settings());
         App app = read(appId);
         return ResponseEntity.ok().eTag(Versions.etag(app.version())).body(app);
