@@ -43,7 +43,7 @@ class WebhooksView extends VerticalLayout {
     WebhooksView(WebhookService webhooks, BillingContactService contacts) {
         this.webhooks = webhooks;
         this.contacts = contacts;
-        grid.addColumn(WebhookSummary::url).setHeader("URL").setFlexGrow(1);
+        grid.addColumn(WebhookSummary::url).setHeader("URL").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(webhook -> String.join(", ", webhook.events())).setHeader("Events").setAutoWidth(true);
         grid.addColumn(webhook -> webhook.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
         grid.addColumn(webhook -> Ui.time(webhook.createdAt())).setHeader("Registered").setAutoWidth(true);
@@ -52,7 +52,7 @@ class WebhooksView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setId("webhooks-grid");
         deliveries.addColumn(delivery -> Ui.time(delivery.lastAttemptAt())).setHeader("Last attempt").setAutoWidth(true);
-        deliveries.addColumn(DeliverySummary::url).setHeader("Webhook").setFlexGrow(1);
+        deliveries.addColumn(DeliverySummary::url).setHeader("Webhook").setAutoWidth(true).setFlexGrow(1);
         deliveries.addColumn(DeliverySummary::eventType).setHeader("Event").setAutoWidth(true);
         deliveries.addColumn(WebhooksView::status).setHeader("Status").setAutoWidth(true);
         deliveries.addColumn(DeliverySummary::attempts).setHeader("Attempts").setAutoWidth(true)
@@ -127,7 +127,7 @@ class WebhooksView extends VerticalLayout {
         EmailField email = new EmailField("Billing e-mail");
         email.setId("billing-email");
         email.setHelperText("Budget alerts are e-mailed here, and invoices name it. Leave empty for none.");
-        email.setWidth("min(28rem, 100%)");
+        email.setWidth("min(24rem, 80vw)");
         email.setValue(contacts.billingEmail().orElse(""));
         Button save = new Button("Save e-mail", click -> {
             var problem = BillingContactService.problem(email.getValue());
