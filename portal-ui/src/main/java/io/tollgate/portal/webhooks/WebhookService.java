@@ -12,6 +12,7 @@ import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -100,8 +101,9 @@ public class WebhookService {
                 .params(id, tenantId, draft.url().strip(), encrypted.ciphertext(), encrypted.keyId(),
                         events.toArray(String[]::new), now, now)
                 .update();
-        audit.record(tenantId, "webhook.create", "webhook", id, Map.of("url", draft.url().strip(),
-                "events", String.join(",", events)));
+        // the host only: some receivers carry a token in the URL's path or query
+        audit.record(tenantId, "webhook.create", "webhook", id,
+                Map.of("host", URI.create(draft.url().strip()).getHost(), "events", String.join(",", events)));
         return new CreatedWebhook(find(id).orElseThrow(), secret);
     }
 
