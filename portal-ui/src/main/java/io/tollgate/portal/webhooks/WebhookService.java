@@ -138,7 +138,8 @@ public class WebhookService {
     public DeliverySummary sendTest(UUID webhookId) {
         UUID tenantId = currentUser.tenantId();
         WebhookTarget target = jdbc.sql("""
-                        select id, url, secret_ciphertext, secret_key_id from webhooks where id = ? and tenant_id = ?""")
+                        select id, url, secret_ciphertext, secret_key_id from webhooks
+                        where id = ? and tenant_id = ?""")
                 .params(webhookId, tenantId)
                 .query((rs, row) -> new WebhookTarget(tenantId, rs.getObject("id", UUID.class), rs.getString("url"),
                         new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id"))))
@@ -184,7 +185,8 @@ public class WebhookService {
                         rs.getObject("webhook_id", UUID.class), rs.getString("url"),
                         rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("status"),
                         rs.getInt("attempts"), rs.getObject("http_status", Integer.class), rs.getString("last_error"),
-                        rs.getTimestamp("first_attempt_at").toInstant(), rs.getTimestamp("last_attempt_at").toInstant()))
+                        rs.getTimestamp("first_attempt_at").toInstant(),
+                        rs.getTimestamp("last_attempt_at").toInstant()))
                 .list();
     }
 

@@ -51,7 +51,8 @@ class WebhooksView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("webhooks-grid");
-        deliveries.addColumn(delivery -> Ui.time(delivery.lastAttemptAt())).setHeader("Last attempt").setAutoWidth(true);
+        deliveries.addColumn(delivery -> Ui.time(delivery.lastAttemptAt())).setHeader("Last attempt")
+                .setAutoWidth(true);
         deliveries.addColumn(DeliverySummary::url).setHeader("Webhook").setAutoWidth(true).setFlexGrow(1);
         deliveries.addColumn(DeliverySummary::eventType).setHeader("Event").setAutoWidth(true);
         deliveries.addColumn(WebhooksView::status).setHeader("Status").setAutoWidth(true);
