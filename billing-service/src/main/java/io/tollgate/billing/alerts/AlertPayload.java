@@ -1,5 +1,6 @@
 package io.tollgate.billing.alerts;
 
+import io.tollgate.model.webhook.WebhookEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class AlertPayload {
         data.put("budgetUsd", alert.budgetUsd().toPlainString());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", alert.id().toString());
-        event.put("type", "budget.threshold");
+        event.put("type", WebhookEvents.BUDGET_THRESHOLD);
         event.put("createdAt", alert.createdAt().toInstant().toString());
         event.put("data", data);
         return json.writeValueAsString(event);

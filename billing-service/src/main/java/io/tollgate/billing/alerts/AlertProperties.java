@@ -7,12 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param maxAttempts    deliveries tried per alert before a channel is marked FAILED
  * @param initialBackoff wait after the first failure; doubled after each further failure, up to maxBackoff
- * @param timeout        connect and response timeout of one webhook call
  * @param mailFrom       sender address of alert e-mails
  */
 @ConfigurationProperties("tollgate.billing.alerts")
 public record AlertProperties(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
-                              @DefaultValue("1h") Duration maxBackoff, @DefaultValue("5s") Duration timeout,
+                              @DefaultValue("1h") Duration maxBackoff,
                               @DefaultValue("100") int batchSize,
                               @DefaultValue("billing@tollgate.local") String mailFrom) {
 

@@ -19,8 +19,9 @@ final class AlertSql {
     static final String UNDELIVERED_WEBHOOKS = """
             select w.id, w.url, w.secret_ciphertext, w.secret_key_id from webhooks w
             where w.tenant_id = :tenant and w.enabled and 'budget.threshold' = any (w.events)
-              and not exists (select 1 from budget_alert_webhook_deliveries d
-                              where d.alert_id = :alert and d.webhook_id = w.id)
+              and not exists (select 1 from webhook_deliveries d
+                              where d.tenant_id = :tenant and d.webhook_id = w.id and d.event_id = :alert
+                                and d.status = 'DELIVERED')
             order by w.created_at, w.id
             """;
 

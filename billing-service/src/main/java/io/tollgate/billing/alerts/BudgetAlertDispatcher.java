@@ -3,12 +3,17 @@ package io.tollgate.billing.alerts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.model.webhook.WebhookDeliveryOutcome;
+import io.tollgate.model.webhook.WebhookEvents;
+import io.tollgate.model.webhook.WebhookSender;
+import io.tollgate.model.webhook.WebhookTarget;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +35,14 @@ public class BudgetAlertDispatcher {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final AlertWebhookSender webhooks;
+    private final WebhookSender webhooks;
     private final AlertEmailSender email;
     private final AlertPayload payload;
     private final AlertProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    BudgetAlertDispatcher(JdbcClient jdbc, TransactionTemplate transactions, AlertWebhookSender webhooks,
+    BudgetAlertDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSender webhooks,
                           AlertEmailSender email, AlertPayload payload, AlertProperties properties, Clock clock,
                           MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -97,9 +102,10 @@ public class BudgetAlertDispatcher {
     }
 
     private String deliverWebhooks(PendingAlert alert, List<String> errors) {
-        List<AlertWebhookSender.Target> targets = jdbc.sql(AlertSql.UNDELIVERED_WEBHOOKS)
+        List<WebhookTarget> targets = jdbc.sql(AlertSql.UNDELIVERED_WEBHOOKS)
                 .param("tenant", alert.tenantId()).param("alert", alert.id())
-                .query((rs, row) -> new AlertWebhookSender.Target(rs.getObject("id", UUID.class), rs.getString("url"),
+                .query((rs, row) -> new WebhookTarget(alert.tenantId(), rs.getObject("id", UUID.class),
+                        rs.getString("url"),
                         new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id"))))
                 .list();
         boolean anyConfigured = jdbc.sql(AlertSql.COUNT_WEBHOOKS).param("tenant", alert.tenantId())
@@ -109,22 +115,27 @@ public class BudgetAlertDispatcher {
         }
         String body = payload.json(alert);
         int failures = 0;
-        for (AlertWebhookSender.Target target : targets) {
-            try {
-                webhooks.send(target, alert.id(), body);
-                jdbc.sql("insert into budget_alert_webhook_deliveries (alert_id, webhook_id, delivered_at)"
-                                + " values (:alert, :webhook, :now)")
-                        .param("alert", alert.id()).param("webhook", target.webhookId())
-                        .param("now", OffsetDateTime.now(clock)).update();
-                deliveries("webhook", "sent").increment();
-            } catch (RuntimeException e) {
-                deliveries("webhook", "failed").increment();
+        for (WebhookTarget target : targets) {
+            String error = deliverWebhook(target, alert, body);
+            deliveries("webhook", error == null ? "sent" : "failed").increment();
+            if (error != null) {
                 failures++;
-                errors.add(e instanceof DeliveryException ? e.getMessage()
-                        : "webhook " + target.webhookId() + ": " + e.getClass().getSimpleName());
+                errors.add(error);
             }
         }
         return failures == 0 ? "SENT" : "PENDING";
+    }
+
+    /** @return why the webhook was not reached, or null when it was */
+    private @Nullable String deliverWebhook(WebhookTarget target, PendingAlert alert, String body) {
+        try {
+            // recorded in webhook_deliveries, which the next retry reads to skip the webhooks already reached
+            WebhookDeliveryOutcome outcome = webhooks.deliver(target, alert.id(), WebhookEvents.BUDGET_THRESHOLD, body);
+            return outcome.delivered() ? null : outcome.error();
+        } catch (RuntimeException e) {
+            // e.g. a secret under a master key that is no longer configured
+            return "webhook " + target.webhookId() + ": " + e.getClass().getSimpleName();
+        }
     }
 
     private String deliverEmail(PendingAlert alert, List<String> errors) {

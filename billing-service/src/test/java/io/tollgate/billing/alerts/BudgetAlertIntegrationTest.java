@@ -73,6 +73,10 @@ class BudgetAlertIntegrationTest extends BillingIntegrationTest {
             assertThat(delivery.body()).contains("\"type\":\"budget.threshold\"").contains("\"thresholdPercent\":80");
         });
         assertThat(row(alert).get("webhook_status")).isEqualTo("SENT");
+        Map<String, Object> delivery = jdbc.sql("select * from webhook_deliveries where event_id = :alert")
+                .param("alert", alert).query().singleRow();
+        assertThat(delivery).containsEntry("tenant_id", tenant).containsEntry("event_type", "budget.threshold")
+                .containsEntry("status", "DELIVERED").containsEntry("attempts", 2).containsEntry("http_status", 200);
         assertThat(messagesTo(billingEmail)).hasSize(1);
         assertThat(messagesTo(billingEmail).getFirst().getSubject()).contains("80%");
     }
@@ -107,6 +111,11 @@ class BudgetAlertIntegrationTest extends BillingIntegrationTest {
             assertThat(broken.deliveries()).hasSize(8);
             assertThat(row(alert).get("webhook_status")).isEqualTo("FAILED");
             assertThat(row(alert).get("attempts")).isEqualTo(8);
+            assertThat(jdbc.sql("""
+                            select status || ' ' || attempts || ' ' || http_status from webhook_deliveries
+                            where event_id = :alert order by attempts""")
+                    .param("alert", alert).query(String.class).list())
+                    .containsExactly("DELIVERED 1 200", "FAILED 8 500");
         }
     }
 

@@ -66,6 +66,7 @@ public class MainLayout extends AppLayout {
             if (user.hasRole(Roles.TENANT_ADMIN)) {
                 tenant.addItem(new SideNavItem("Members", "members"),
                         new SideNavItem("Access tokens", "access-tokens"));
+                tenant.addItem(new SideNavItem("Webhooks", "webhooks"));
             }
         }
         VerticalLayout sections = new VerticalLayout(tenant);

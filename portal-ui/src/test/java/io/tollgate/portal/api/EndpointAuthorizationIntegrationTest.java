@@ -156,7 +156,13 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("GET /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM)),
             Map.entry("PUT /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM, "{\"upstream_model\": \"up-2\", "
                     + "\"weight\": 10, \"priority\": 1, \"enabled\": false}")),
-            Map.entry("DELETE /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM)));
+            Map.entry("DELETE /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM)),
+            Map.entry("GET /api/v1/webhooks", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("POST /api/v1/webhooks",
+                    Allowed.to(Set.of(T_ADMIN), "{\"url\": \"https://hooks.example.test/{name}\"}")),
+            Map.entry("DELETE /api/v1/webhooks/{webhookId}", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("POST /api/v1/webhooks/{webhookId}/test", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("GET /api/v1/webhooks/{webhookId}/deliveries", Allowed.to(Set.of(T_ADMIN))));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -300,6 +306,8 @@ class EndpointAuthorizationIntegrationTest {
                 yield jdbc.sql("select id from access_tokens where prefix = ?").param(made.substring(0, 12))
                         .query(UUID.class).single().toString();
             }
+            // nothing listens on port 1: a test delivery fails at once and is answered as a FAILED delivery
+            case "webhookId" -> created(owner, "/api/v1/webhooks", "{\"url\": \"http://localhost:1/hook\"}");
             case "tenantId" -> created(platformAdmin, "/api/v1/tenants", "{\"name\": \"T\", \"slug\": \"t-" + unique
                     + "\", \"plan_id\": \"00000000-0000-0000-0000-00000000f002\"}");
             default -> throw new IllegalArgumentException("No fixture for {" + name + "}");

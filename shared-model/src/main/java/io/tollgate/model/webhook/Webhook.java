@@ -21,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "webhooks")
 public class Webhook extends PersistableEntity<UUID> {
 
-    public static final String BUDGET_THRESHOLD = "budget.threshold";
+    public static final String BUDGET_THRESHOLD = WebhookEvents.BUDGET_THRESHOLD;
 
     @Id
     private UUID id;
