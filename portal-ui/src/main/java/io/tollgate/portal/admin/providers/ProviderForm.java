@@ -85,8 +85,8 @@ public class ProviderForm extends Composite<FormLayout> {
                 })));
         save.setId("provider-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(name, type, baseUrl, region, streamOptions, credential, bedrockAuth, accessKeyId, secretAccessKey,
-                sessionToken, bedrockApiKey, enabled, save);
+        getContent().add(name, type, baseUrl, region, streamOptions, credential, bedrockAuth, accessKeyId,
+                secretAccessKey, sessionToken, bedrockApiKey, enabled, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 
