@@ -2,6 +2,7 @@ package io.tollgate.gateway.provider;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,20 +16,33 @@ public final class SseEventSplitter {
 
     public List<byte[]> accept(byte[] chunk) {
         List<byte[]> events = new ArrayList<>(2);
-        for (byte b : chunk) {
-            pending.write(b);
+        // copies whole runs, not byte by byte: this runs for every byte of every stream
+        int start = 0;
+        for (int i = 0; i < chunk.length; i++) {
+            byte b = chunk[i];
             if (b == '\n') {
                 newlines++;
                 if (newlines == 2) {
-                    events.add(pending.toByteArray());
-                    pending.reset();
+                    events.add(event(chunk, start, i + 1));
+                    start = i + 1;
                     newlines = 0;
                 }
             } else if (b != '\r') {
                 newlines = 0;
             }
         }
+        pending.write(chunk, start, chunk.length - start);
         return events;
+    }
+
+    private byte[] event(byte[] chunk, int start, int end) {
+        if (pending.size() == 0) {
+            return Arrays.copyOfRange(chunk, start, end);
+        }
+        pending.write(chunk, start, end - start);
+        byte[] event = pending.toByteArray();
+        pending.reset();
+        return event;
     }
 
     /** What is left when the stream ends without a final blank line. */

@@ -46,10 +46,14 @@ public class ProviderAdminService {
 
     @Transactional(readOnly = true)
     public List<ProviderRow> list() {
-        return jdbc.sql("select id, name, type, base_url, enabled, settings ->> 'region' region, "
-                        + "credential_ciphertext is not null has_credential from providers order by lower(name)")
+        return jdbc.sql("""
+                        select id, name, type, base_url, enabled, settings ->> 'region' region,
+                            coalesce(settings ->> 'streamOptions', '') <> 'false' accepts_stream_options,
+                            credential_ciphertext is not null has_credential
+                        from providers order by lower(name)""")
                 .query((rs, n) -> new ProviderRow(rs.getObject("id", UUID.class), new ProviderDraft(rs.getString("name"),
-                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled"), rs.getString("region")),
+                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled"), rs.getString("region"),
+                        rs.getBoolean("accepts_stream_options")),
                         rs.getBoolean("has_credential")))
                 .list();
     }
@@ -110,12 +114,15 @@ public class ProviderAdminService {
         if (written == 0) {
             throw PortalException.notFound("Provider");
         }
-        // the region is the only setting the portal edits: the gateway reads it from a Bedrock provider's settings
+        // the portal edits two settings the gateway reads (a Bedrock provider's region; whether an OpenAI-wire server
+        // takes stream_options, absent meaning it does) and leaves every other key as it is
         jdbc.sql("""
-                        update providers set settings = case when type = 'BEDROCK'
-                            then settings || jsonb_build_object('region', ?::text) else settings - 'region' end
+                        update providers set settings = ((case when type = 'BEDROCK'
+                                then settings || jsonb_build_object('region', ?::text) else settings - 'region' end)
+                            - 'streamOptions') || case when ? then '{"streamOptions": false}'::jsonb else '{}'::jsonb end
                         where id = ?""")
-                .params(draft.bedrock() ? draft.region().strip() : null, id).update();
+                .params(draft.bedrock() ? draft.region().strip() : null,
+                        ProviderDraft.openAiWire(draft.type()) && !draft.acceptsStreamOptions(), id).update();
         boolean replaced = newCredential != null && !newCredential.isBlank();
         if (replaced) {
             EncryptedSecret secret = cipher.encrypt(newCredential.strip(), id.toString());
@@ -124,7 +131,7 @@ public class ProviderAdminService {
         }
         audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", id, Map.of(
                 "name", draft.name().trim(), "type", draft.type(), "region", draft.region() == null ? "" : draft.region(),
-                "credentialReplaced", replaced));
+                "acceptsStreamOptions", draft.acceptsStreamOptions(), "credentialReplaced", replaced));
         return id;
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Adds or edits a provider; the credential fields start empty and replace the stored credential only when filled.
  * A Bedrock provider asks for its AWS region and either AWS access keys (with an optional session token) or a
- * Bedrock API key instead of the one credential field the other types take.
+ * Bedrock API key instead of the one credential field the other types take. An OpenAI-wire provider (OpenAI,
+ * OpenAI-compatible, Azure OpenAI) says whether its server accepts {@code stream_options}, on unless unchecked.
  */
 public class ProviderForm extends Composite<FormLayout> {
 
@@ -31,6 +32,7 @@ public class ProviderForm extends Composite<FormLayout> {
     private final Binder<ProviderDraft> binder = new Binder<>(ProviderDraft.class);
     private final Select<String> type = new Select<>();
     private final TextField region = new TextField("AWS region");
+    private final Checkbox streamOptions = new Checkbox("Server accepts stream_options");
     private final PasswordField credential = secret("credential");
     private final RadioButtonGroup<String> bedrockAuth = new RadioButtonGroup<>("Bedrock credential");
     private final TextField accessKeyId = new TextField("Access key ID");
@@ -57,6 +59,10 @@ public class ProviderForm extends Composite<FormLayout> {
                 .withValidator(r -> !ProviderDraft.BEDROCK.equals(type.getValue()) || ProviderDraft.validRegion(r),
                         ProviderDraft.REGION_RULE)
                 .bind("region");
+        streamOptions.setId("provider-stream-options");
+        streamOptions.setTooltipText("Uncheck for a server that refuses stream_options (some vLLM, NIM or older Azure"
+                + " API versions): the gateway then counts its streams' tokens itself and marks them estimated");
+        binder.forField(streamOptions).bind("acceptsStreamOptions");
         Checkbox enabled = new Checkbox("Enabled");
         binder.forField(enabled).bind("enabled");
         String replace = hasCredential ? " (stored; leave empty to keep)" : "";
@@ -72,22 +78,23 @@ public class ProviderForm extends Composite<FormLayout> {
         type.addValueChangeListener(change -> showFields());
         binder.readRecord(initial);
         showFields();
-        Button save = new Button("Save provider", click -> Forms.valid(binder).flatMap(this::withRegion)
+        Button save = new Button("Save provider", click -> Forms.valid(binder).flatMap(this::ofItsType)
                 .ifPresent(draft -> secretFor(draft).ifPresent(secret -> {
                     clearSecrets();
                     fireEvent(new SaveEvent(this, draft, secret));
                 })));
         save.setId("provider-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(name, type, baseUrl, region, credential, bedrockAuth, accessKeyId, secretAccessKey,
-                sessionToken, bedrockApiKey, enabled, save);
+        getContent().add(name, type, baseUrl, region, streamOptions, credential, bedrockAuth, accessKeyId,
+                secretAccessKey, sessionToken, bedrockApiKey, enabled, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 
-    /** The region belongs to Bedrock providers only; other types save none. */
-    private Optional<ProviderDraft> withRegion(ProviderDraft draft) {
+    /** The region belongs to Bedrock providers only, stream_options to OpenAI-wire ones; other types save neither. */
+    private Optional<ProviderDraft> ofItsType(ProviderDraft draft) {
         return Optional.of(new ProviderDraft(draft.name(), draft.type(), draft.baseUrl(), draft.enabled(),
-                draft.bedrock() && draft.region() != null ? draft.region().strip() : null));
+                draft.bedrock() && draft.region() != null ? draft.region().strip() : null,
+                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions()));
     }
 
     /** The credential to store ('' keeps the stored one); empty when the Bedrock key pair is half filled. */
@@ -118,6 +125,7 @@ public class ProviderForm extends Composite<FormLayout> {
         boolean bedrock = ProviderDraft.BEDROCK.equals(type.getValue());
         boolean keys = ACCESS_KEYS.equals(bedrockAuth.getValue());
         region.setVisible(bedrock);
+        streamOptions.setVisible(ProviderDraft.openAiWire(type.getValue()));
         credential.setVisible(!bedrock);
         bedrockAuth.setVisible(bedrock);
         accessKeyId.setVisible(bedrock && keys);

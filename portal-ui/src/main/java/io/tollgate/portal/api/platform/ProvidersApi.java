@@ -35,12 +35,12 @@ class ProvidersApi {
 
     /** has_credential tells whether one is stored; the credential itself is never returned. */
     record Provider(UUID id, String name, String type, @Nullable String baseUrl, boolean enabled,
-                    @Nullable String region, boolean hasCredential, long version) {
+                    @Nullable String region, boolean acceptsStreamOptions, boolean hasCredential, long version) {
 
         static Provider of(VersionedProvider versioned) {
             var p = versioned.provider();
             return new Provider(p.id(), p.draft().name(), p.draft().type(), p.draft().baseUrl(), p.draft().enabled(),
-                    p.draft().region(), p.hasCredential(), versioned.version());
+                    p.draft().region(), p.draft().acceptsStreamOptions(), p.hasCredential(), versioned.version());
         }
     }
 
@@ -48,16 +48,20 @@ class ProvidersApi {
      * A whole provider: type OPENAI, OPENAI_COMPATIBLE, AZURE_OPENAI, ANTHROPIC, GEMINI, BEDROCK or MOCK; enabled
      * defaults to true. A BEDROCK provider needs its AWS region. The credential replaces the stored one when given
      * (absent keeps it): an API key in {@code credential} (a Bedrock API key too), or for BEDROCK the AWS access keys
-     * in {@code aws_access_key_id}, {@code aws_secret_access_key} and an optional {@code aws_session_token}.
+     * in {@code aws_access_key_id}, {@code aws_secret_access_key} and an optional {@code aws_session_token}. An
+     * OpenAI-wire server (OPENAI, OPENAI_COMPATIBLE, AZURE_OPENAI) that refuses {@code stream_options} is sent
+     * {@code accepts_stream_options: false} (default true): the gateway then counts its streams' tokens itself.
      */
     record ProviderRequest(String name, String type, @Nullable String baseUrl, @Nullable Boolean enabled,
                            @Nullable String region, @Nullable String credential, @Nullable String awsAccessKeyId,
-                           @Nullable String awsSecretAccessKey, @Nullable String awsSessionToken) {
+                           @Nullable String awsSecretAccessKey, @Nullable String awsSessionToken,
+                           @Nullable Boolean acceptsStreamOptions) {
 
         ProviderDraft draft() {
             boolean bedrock = ProviderDraft.BEDROCK.equals(type);
             return new ProviderDraft(name == null ? "" : name, type == null ? "" : type, baseUrl,
-                    enabled == null || enabled, bedrock ? region : null);
+                    enabled == null || enabled, bedrock ? region : null,
+                    acceptsStreamOptions == null || acceptsStreamOptions);
         }
 
         /** The credential to store; null keeps the stored one. */
@@ -80,7 +84,7 @@ class ProvidersApi {
         @Override
         public String toString() {
             return "ProviderRequest[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl + ", enabled=" + enabled
-                    + ", region=" + region + ", credential=<redacted>]";
+                    + ", region=" + region + ", acceptsStreamOptions=" + acceptsStreamOptions + ", credential=<redacted>]";
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -20,7 +21,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_saves_its_region_and_its_access_keys_as_the_json_the_gateway_reads() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-eu");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("eu-central-1");
@@ -31,7 +32,7 @@ class ProviderFormTest {
         field(form, Button.class, "provider-save").click();
 
         assertThat(saved).singleElement().satisfies(save -> {
-            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1"));
+            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1", true));
             assertThat(save.credential()).isEqualTo("{\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\","
                     + "\"secretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\"sessionToken\":\"IQoJb3JpZ2luX2Vj\"}");
         });
@@ -40,7 +41,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_api_key_is_stored_as_it_is_and_the_other_types_fields_are_hidden() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-us");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("us-east-1");
@@ -56,7 +57,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_without_a_region_or_with_half_a_key_pair_is_not_saved() {
-        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null, true), false);
 
         field(form, Button.class, "provider-save").click();
         assertThat(saved).isEmpty();
@@ -73,9 +74,9 @@ class ProviderFormTest {
 
     @Test
     void editing_keeps_the_stored_credential_when_no_key_is_given_and_other_types_save_no_region() {
-        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2"), true);
+        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2", true), true);
         field(bedrock, Button.class, "provider-save").click();
-        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null), true);
+        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null, true), true);
         field(openAi, TextField.class, "provider-region").setValue("us-east-1");
         field(openAi, Button.class, "provider-save").click();
 
@@ -83,6 +84,42 @@ class ProviderFormTest {
         assertThat(saved.getFirst().draft().region()).isEqualTo("ap-southeast-2");
         assertThat(saved.getLast().draft().region()).isNull();
         assertThat(field(openAi, TextField.class, "provider-region").isVisible()).isFalse();
+    }
+
+    @Test
+    void an_openai_compatible_server_that_refuses_stream_options_is_saved_as_such_and_other_types_are_not_asked() {
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
+        field(form, TextField.class, "provider-name").setValue("vllm");
+        select(form).setValue("OPENAI_COMPATIBLE");
+        field(form, TextField.class, "provider-base-url").setValue("http://vllm.internal:8000/v1");
+        Checkbox streamOptions = field(form, Checkbox.class, "provider-stream-options");
+        assertThat(streamOptions.isVisible()).isTrue();
+        assertThat(streamOptions.getValue()).as("on by default").isTrue();
+        assertThat(streamOptions.getLabel()).isEqualTo("Server accepts stream_options");
+
+        streamOptions.setValue(false);
+        field(form, Button.class, "provider-save").click();
+        select(form).setValue("ANTHROPIC");
+        assertThat(streamOptions.isVisible()).isFalse();
+        field(form, Button.class, "provider-save").click();
+
+        assertThat(saved).extracting(save -> save.draft().acceptsStreamOptions()).containsExactly(false, true);
+        assertThat(saved.getFirst().draft()).isEqualTo(new ProviderDraft("vllm", "OPENAI_COMPATIBLE",
+                "http://vllm.internal:8000/v1", true, null, false));
+    }
+
+    @Test
+    void editing_shows_the_stored_stream_options_choice_for_each_openai_wire_type() {
+        for (String type : new String[] {"OPENAI", "OPENAI_COMPATIBLE", "AZURE_OPENAI"}) {
+            ProviderForm form = form(new ProviderDraft("p", type, "https://llm.example/v1", true, null, false), true);
+            Checkbox streamOptions = field(form, Checkbox.class, "provider-stream-options");
+            assertThat(streamOptions.isVisible()).as(type).isTrue();
+            assertThat(streamOptions.getValue()).as(type).isFalse();
+        }
+        for (String type : new String[] {"ANTHROPIC", "GEMINI", "BEDROCK", "MOCK"}) {
+            assertThat(field(form(new ProviderDraft("p", type, null, true, "us-east-1", true), true), Checkbox.class,
+                    "provider-stream-options").isVisible()).as(type).isFalse();
+        }
     }
 
     private ProviderForm form(ProviderDraft draft, boolean hasCredential) {
