@@ -1,6 +1,5 @@
 package io.tollgate.gateway.metering;
 
-import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.request.RequestFacts;
