@@ -1,12 +1,16 @@
 package io.tollgate.gateway;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.jspecify.annotations.NullMarked;
 
 /** The gateway's boundaries: feature packages without cycles, no JPA, providers behind their seam, time from a Clock. */
 @AnalyzeClasses(packages = "io.tollgate.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,4 +56,10 @@ class GatewayArchitectureTest {
                     .orShould().callMethod(ZonedDateTime.class, "now")
                     .orShould().callMethod(System.class, "currentTimeMillis")
                     .because("time is read from the injected java.time.Clock, so tests can move it");
+
+    @ArchTest
+    static final ArchRule every_package_is_null_marked =
+            classes().should(be(describe("in a @NullMarked package",
+                            (JavaClass type) -> type.getPackage().isAnnotatedWith(NullMarked.class))))
+                    .because("each package's package-info.java makes non-null the default, and @Nullable the exception");
 }
