@@ -1,10 +1,14 @@
 package io.tollgate.portal;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,4 +56,10 @@ class PortalArchitectureTest {
                     .orShould().callMethod(ZonedDateTime.class, "now")
                     .orShould().callMethod(System.class, "currentTimeMillis")
                     .because("time is read from the injected java.time.Clock, so tests can move it");
+
+    @ArchTest
+    static final ArchRule every_package_is_null_marked =
+            classes().should(be(describe("in a @NullMarked package",
+                            (JavaClass type) -> type.getPackage().isAnnotatedWith(NullMarked.class))))
+                    .because("each package's package-info.java makes non-null the default, and @Nullable the exception");
 }
