@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -48,15 +49,10 @@ class GatewayApplicationIntegrationTest {
         assertThat(get(managementPort, "/actuator/prometheus").body()).contains("tollgate_gateway_snapshot_age_seconds");
     }
 
-    /** Polls until {@code path} answers {@code wanted} (the first snapshot loads after the start) or 20 s passed. */
-    private int awaitStatus(int port, String path, int wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int status = get(port, path).statusCode();
-        while (status != wanted && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            status = get(port, path).statusCode();
-        }
-        return status;
+    /** Waits until {@code path} answers {@code wanted} (the first snapshot loads after the start), at most 20 s. */
+    private int awaitStatus(int port, String path, int wanted) {
+        return Awaitility.await(path + " answering " + wanted).atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> get(port, path).statusCode(), status -> status == wanted);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

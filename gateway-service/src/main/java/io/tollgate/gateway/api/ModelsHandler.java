@@ -3,7 +3,6 @@ package io.tollgate.gateway.api;
 import io.tollgate.gateway.auth.ApiKeyPolicy;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.provider.openai.schema.ModelList;
 import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package io.tollgate.gateway.metering;
 
-import io.tollgate.gateway.observability.GatewayMetrics;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;

@@ -1,6 +1,5 @@
 package io.tollgate.gateway.pipeline;
 
-import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.DeploymentEntry;

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider;
 
 import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import java.util.OptionalInt;
 

@@ -4,7 +4,7 @@ import static io.tollgate.gateway.request.InvalidBody.invalidType;
 import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 import static io.tollgate.gateway.request.InvalidBody.missing;
 
-import io.tollgate.gateway.metering.PromptText;
+import io.tollgate.gateway.pipeline.PromptText;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;

@@ -4,8 +4,9 @@ import static io.tollgate.gateway.request.BodyValues.UNBOUNDED;
 
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Json;
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;

@@ -33,7 +33,7 @@ class ErrorsIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void revoked_expired_and_suspended_say_which() throws InterruptedException {
+    void revoked_expired_and_suspended_say_which() {
         var world = world();
         var expired = SEEDER.key(world.tenant(), world.app(), Instant.parse("2020-01-01T00:00:00Z"));
         var revoked = SEEDER.key(world.tenant(), world.app(), null);
@@ -48,7 +48,7 @@ class ErrorsIntegrationTest extends GatewayIntegrationTest {
         SEEDER.jdbc().sql("update tenants set status = 'SUSPENDED' where id = ?").param(world.tenant()).update();
         awaitSnapshot(s -> s.tenant(world.tenant()).filter(t -> t.suspended()).isPresent());
         assertError(sdkCall(world.key().plaintext(), world.mockModel()), 401, "authentication_error", "tenant_suspended");
-        Thread.sleep(300);
+        awaitMeteringFlush();
         assertThat(countEvents(world.key().id()) + countEvents(revoked.id()) + countEvents(expired.id()))
                 .as("refused keys never authenticated, so nothing is metered").isZero();
     }

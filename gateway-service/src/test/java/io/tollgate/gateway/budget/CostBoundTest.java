@@ -2,10 +2,10 @@ package io.tollgate.gateway.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.LimitSettings;
 import io.tollgate.gateway.snapshot.ModelEntry;

@@ -3,12 +3,12 @@ package io.tollgate.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.CacheHeaders;
 import io.tollgate.gateway.pipeline.CachePlan;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.KeyEntry;
 import io.tollgate.gateway.snapshot.ModelEntry;

@@ -3,6 +3,7 @@ package io.tollgate.gateway.metering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,9 @@ package io.tollgate.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,15 @@ package io.tollgate.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestContext;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamPoolProperties;
 import io.tollgate.gateway.provider.openai.OpenAiAdapter;
-import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.DeploymentEntry;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -119,16 +120,19 @@ public abstract class GatewayIntegrationTest {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Makes one metered request on a world of its own and waits for its usage event: the metering journal is written
+     * in order, so every event queued before it is in PostgreSQL too. What is not there by then was never metered.
+     */
+    protected void awaitMeteringFlush() {
+        var marker = world();
+        assertThat(postJson("/chat/completions", marker.key().plaintext(), "{\"model\":\"" + marker.mockModel()
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"flush\"}]}").statusCode()).isEqualTo(200);
+        events(marker.key().id(), 1);
+    }
+
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waiting for " + what).isNegative();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(condition::getAsBoolean);
     }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.portal.audit;
 
 import com.vaadin.flow.server.VaadinRequest;
+import io.tollgate.portal.security.AuditTrail;
 import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.security.TokenPrincipal;
@@ -21,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * user), which tenant, what, and from which address. Details never hold secrets.
  */
 @Component
-public class AuditLog {
+public class AuditLog implements AuditTrail {
 
     // the longest e-mail address is 254 characters; anything longer was not one
     private static final int MAX_TYPED_EMAIL = 254;
@@ -34,6 +35,7 @@ public class AuditLog {
         this.currentUser = currentUser;
     }
 
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(@Nullable UUID tenantId, String action, String targetType, @Nullable Object targetId,
                        Map<String, ?> details) {
@@ -62,6 +64,7 @@ public class AuditLog {
      * request), so the account and the client address are given; in a transaction of its own, since the refusal
      * that follows a failure must not take the record with it. The email is what was typed, cut to a bounded length.
      */
+    @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSignIn(String action, @Nullable UUID userId, String email, @Nullable String clientAddress,
                              Map<String, ?> details) {

@@ -1,7 +1,6 @@
 package io.tollgate.portal.security;
 
 import io.tollgate.model.account.LoginLockout;
-import io.tollgate.portal.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,12 +29,12 @@ class PasswordLoginProvider implements AuthenticationProvider {
     private final UserAccounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final LoginLockout lockout;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final String unknownUserHash;
 
     PasswordLoginProvider(UserAccounts accounts, PasswordEncoder passwordEncoder, LoginLockout lockout,
-                          AuditLog audit, Clock clock) {
+                          AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.lockout = lockout;

@@ -1,6 +1,5 @@
 package io.tollgate.portal.security;
 
-import io.tollgate.portal.audit.AuditLog;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +19,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class SsoAccounts {
 
     private final UserAccounts accounts;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    SsoAccounts(UserAccounts accounts, AuditLog audit, Clock clock) {
+    SsoAccounts(UserAccounts accounts, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;

@@ -1,6 +1,5 @@
 package io.tollgate.portal.security;
 
-import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,9 @@ public class TenantSwitchService {
     private final UserAccounts accounts;
     private final CurrentUser currentUser;
     private final SignedInSession session;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    TenantSwitchService(UserAccounts accounts, CurrentUser currentUser, SignedInSession session, AuditLog audit) {
+    TenantSwitchService(UserAccounts accounts, CurrentUser currentUser, SignedInSession session, AuditTrail audit) {
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.session = session;

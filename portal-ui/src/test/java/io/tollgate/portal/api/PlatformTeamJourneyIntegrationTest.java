@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,23 +132,19 @@ class PlatformTeamJourneyIntegrationTest {
 
     /** The gateway writes usage in batches; the API shows it once written. */
     private JsonNode meteredCall(ManagementApi api, String token, String appId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            JsonNode items = api.get(token, "/api/v1/usage?app_id=" + appId).json().path("items");
-            for (JsonNode item : items) {
-                if (item.path("status_code").asInt() == 200) {
-                    return item;
-                }
-            }
-            assertThat(System.nanoTime() - deadline).as("the call's usage within 15 s%s", gateway.logTail())
-                    .isNegative();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        return Awaitility.await("the call's usage").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> successfulCall(api.get(token, "/api/v1/usage?app_id=" + appId).json().path("items")),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<JsonNode> successfulCall(JsonNode items) {
+        for (JsonNode item : items) {
+            if (item.path("status_code").asInt() == 200) {
+                return Optional.of(item);
             }
         }
+        return Optional.empty();
     }
 
     private static JsonNode first(JsonNode page, String field, String value) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,23 +201,12 @@ class TenantJourneyBrowserTest {
      * so this waits until the event is in the database. (Refused calls are metered too, at no cost.)
      */
     private BigDecimal meteredCostOfTheCall(String keyPrefix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            Optional<BigDecimal> cost = jdbc.sql("""
-                            select e.cost_usd from usage_events e join api_keys k on k.id = e.api_key_id
-                            where k.prefix = ? and e.status_code = 200""")
-                    .param(keyPrefix).query(BigDecimal.class).optional();
-            if (cost.isPresent()) {
-                return cost.get();
-            }
-            assertThat(System.nanoTime() - deadline).as("the call's usage event within 15 s%s", gateway.logTail())
-                    .isNegative();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Awaitility.await("the call's usage event").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("""
+                                select e.cost_usd from usage_events e join api_keys k on k.id = e.api_key_id
+                                where k.prefix = ? and e.status_code = 200""")
+                        .param(keyPrefix).query(BigDecimal.class).optional(), Optional::isPresent)
+                .orElseThrow();
     }
 }

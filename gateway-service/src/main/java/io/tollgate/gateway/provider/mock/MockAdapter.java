@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider.mock;
 
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.metering.TokenCounter;
+import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.provider.UpstreamRequest;
-import io.tollgate.gateway.request.RequestFacts;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

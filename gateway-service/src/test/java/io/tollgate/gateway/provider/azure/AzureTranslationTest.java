@@ -3,14 +3,14 @@ package io.tollgate.gateway.provider.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.tollgate.gateway.metering.PromptText;
 import io.tollgate.gateway.pipeline.Endpoint;
+import io.tollgate.gateway.pipeline.PromptText;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
-import io.tollgate.gateway.request.RequestFacts;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
 import io.tollgate.model.common.TokenUsage;

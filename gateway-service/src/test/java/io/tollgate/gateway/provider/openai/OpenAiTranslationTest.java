@@ -2,8 +2,8 @@ package io.tollgate.gateway.provider.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.gateway.metering.PromptText;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.PromptText;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;

@@ -1,6 +1,5 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.pipeline;
 
-import io.tollgate.gateway.metering.PromptText;
 import java.util.OptionalInt;
 
 /**

@@ -1,7 +1,6 @@
-package io.tollgate.gateway.metering;
+package io.tollgate.gateway.pipeline;
 
 import io.tollgate.gateway.http.Json;
-import io.tollgate.gateway.pipeline.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,9 @@
-package io.tollgate.gateway.observability;
+package io.tollgate.gateway.metering;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tollgate.gateway.metering.UsageEvent;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import java.time.Duration;
 import java.util.Map;

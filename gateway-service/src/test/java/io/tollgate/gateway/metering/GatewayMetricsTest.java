@@ -1,10 +1,9 @@
-package io.tollgate.gateway.observability;
+package io.tollgate.gateway.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tollgate.gateway.metering.UsageEvent;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.Snapshots;
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
-package io.tollgate.gateway.error;
+package io.tollgate.gateway.api;
 
-import io.tollgate.gateway.api.RequestIds;
+import io.tollgate.gateway.error.ErrorWriter;
+import io.tollgate.gateway.error.RejectedException;
+import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.tollgate.gateway.provider.openai.schema;
+package io.tollgate.gateway.api;
 
 import java.util.List;
 
