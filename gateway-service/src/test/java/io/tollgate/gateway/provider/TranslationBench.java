@@ -6,7 +6,7 @@ import io.tollgate.gateway.provider.anthropic.AnthropicTranslationBenchCase;
 import io.tollgate.gateway.provider.gemini.GeminiTranslationBenchCase;
 import io.tollgate.gateway.provider.openai.OpenAiTranslationBenchCase;
 import io.tollgate.gateway.request.RequestBodyParser;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider.anthropic;
 
 import io.tollgate.gateway.provider.TranslationBenchCase;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider.openai;
 
 import io.tollgate.gateway.provider.TranslationBenchCase;
-import io.tollgate.gateway.request.RequestFacts;
+import io.tollgate.gateway.pipeline.RequestFacts;
 import java.util.List;
 
 /**
