@@ -238,7 +238,9 @@ class MembersIntegrationTest {
 
         Instant resentAt = expired.plus(Duration.ofDays(1));
         Tenants.signIn(admin);
-        assertThat(transactions.execute(status -> membersAt(expired).invitations()))
+        List<MemberService.PendingInvitation> listed = transactions.execute(status -> membersAt(expired)
+                .invitations());
+        assertThat(listed)
                 .filteredOn(pending -> pending.id().equals(invitation.id()))
                 .singleElement().satisfies(pending -> assertThat(pending.expired()).isTrue());
         MemberService.NewInvitation resent = transactions.execute(status -> membersAt(resentAt)
@@ -247,8 +249,9 @@ class MembersIntegrationTest {
 
         assertThat(resent.expiresAt()).isEqualTo(resentAt.plus(validity));
         String newToken = newestToken(email, 2);
-        assertThat(transactions.execute(status -> invitationsAt(resentAt).acceptWithNewAccount(newToken, "On Time",
-                PASSWORD))).isEqualTo(email);
+        String joined = transactions.execute(status -> invitationsAt(resentAt).acceptWithNewAccount(newToken,
+                "On Time", PASSWORD));
+        assertThat(joined).isEqualTo(email);
         assertThat(membershipRole(jdbc.sql("select id from users where email = ?").param(email).query(UUID.class)
                 .single())).contains("BILLING");
     }
