@@ -146,7 +146,7 @@ class MembersIntegrationTest {
     }
 
     @Test
-    void without_smtp_the_link_is_shown_to_pass_on_and_still_creates_exactly_the_invited_account() {
+    void without_smtp_the_link_is_shown_to_pass_on_a_resend_shows_a_new_one_and_it_creates_the_invited_account() {
         Mailer noSmtp = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new PortalMailProperties("portal@tollgate.test", "http://portal.test"));
         MemberService withoutSmtp = new MemberService(jdbc, currentUser, audit,
@@ -156,9 +156,16 @@ class MembersIntegrationTest {
         MemberService.NewInvitation invitation = transactions.execute(status -> withoutSmtp.invite(email, "DEVELOPER"));
         Tenants.signOut();
 
+        Tenants.signIn(admin);
+        MemberService.NewInvitation resent = transactions.execute(status -> withoutSmtp.resend(invitation.id()));
+        Tenants.signOut();
+
         assertThat(withoutSmtp.emailsInvitations()).isFalse();
         assertThat(Mailbox.to(email)).isEmpty();
-        String token = invitation.tokenToShare().orElseThrow();
+        String replaced = invitation.tokenToShare().orElseThrow();
+        String token = resent.tokenToShare().orElseThrow();
+        assertThat(token).isNotEqualTo(replaced);
+        assertThat(invitations.find(replaced)).as("the link shown before the resend").isEmpty();
         assertThat(invitations.acceptWithNewAccount(token, "Handed Link", PASSWORD)).isEqualTo(email);
         assertThat(userCount(email)).isEqualTo(1);
     }
