@@ -309,8 +309,8 @@ class MembersIntegrationTest {
 
     private List<String> auditActions(UUID invitationId) {
         return jdbc.sql("""
-                        select action from audit_log where tenant_id = ? and target_type = 'invitation' and target_id = ?
-                        order by id""")
+                        select action from audit_log
+                        where tenant_id = ? and target_type = 'invitation' and target_id = ? order by id""")
                 .params(admin.tenantId(), invitationId.toString()).query(String.class).list();
     }
 

@@ -32,7 +32,8 @@ class PlansView extends VerticalLayout {
         Counts.column(grid, p -> p.draft().requestsPerHour(), UNLIMITED).setHeader("Req/hour").setAutoWidth(true);
         Counts.column(grid, p -> p.draft().tokensPerMinute(), UNLIMITED).setHeader("Tokens/min").setAutoWidth(true);
         Counts.column(grid, p -> p.draft().tokensPerDay(), UNLIMITED).setHeader("Tokens/day").setAutoWidth(true);
-        Counts.column(grid, p -> p.draft().maxConcurrentRequests(), UNLIMITED).setHeader("Concurrent").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().maxConcurrentRequests(), UNLIMITED).setHeader("Concurrent")
+                .setAutoWidth(true);
         grid.addColumn(p -> p.draft().markupPercent().stripTrailingZeros().toPlainString() + " %").setHeader("Markup")
                 .setAutoWidth(true);
         grid.addComponentColumn(plan -> {
@@ -60,5 +61,4 @@ class PlansView extends VerticalLayout {
     private void refresh() {
         grid.setItems(plans.list());
     }
-
 }
