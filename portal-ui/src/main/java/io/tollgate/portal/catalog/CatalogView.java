@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import io.tollgate.model.subscription.SubscriptionStatus;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.CurrentUser;
@@ -21,8 +22,6 @@ import io.tollgate.portal.security.Roles;
 import io.tollgate.portal.subscriptions.SubscriptionService;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 @Route(value = "catalog", layout = MainLayout.class)
 @PageTitle("Model catalog · Tollgate")
@@ -40,8 +39,7 @@ class CatalogView extends VerticalLayout {
         Grid<CatalogModel> grid = new Grid<>();
         grid.addColumn(CatalogModel::name).setHeader("Model").setAutoWidth(true);
         grid.addColumn(CatalogModel::description).setHeader("Description").setFlexGrow(1);
-        grid.addColumn(model -> NumberFormat.getIntegerInstance(Locale.ROOT).format(model.contextWindow()))
-                .setHeader("Context").setAutoWidth(true);
+        Counts.column(grid, CatalogModel::contextWindow).setHeader("Context").setAutoWidth(true);
         grid.addColumn(model -> String.join(", ", model.capabilities())).setHeader("Capabilities").setAutoWidth(true);
         grid.addColumn(model -> usd(model.inputPerMillion()) + " / " + usd(model.outputPerMillion()))
                 .setHeader("Input / output per 1M tokens").setAutoWidth(true);

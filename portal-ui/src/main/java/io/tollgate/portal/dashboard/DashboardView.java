@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.budgets.BudgetService;
 import io.tollgate.portal.budgets.BudgetSummary;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
@@ -76,7 +77,7 @@ class DashboardView extends VerticalLayout {
         }
         Grid<DashboardService.Top> grid = new Grid<>();
         grid.addColumn(DashboardService.Top::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
+        Counts.column(grid, DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(top -> Money.usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Forms;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
@@ -58,12 +59,10 @@ class ChargebacksView extends VerticalLayout {
             field.addValueChangeListener(change -> refresh());
         }
         nameColumn = grid.addColumn(ChargebackRow::name).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(ChargebackRow::requests).setHeader("Requests").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(ChargebackRow::promptTokens).setHeader("Prompt tokens").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(ChargebackRow::completionTokens).setHeader("Completion tokens").setAutoWidth(true)
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        Counts.column(grid, ChargebackRow::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
+        Counts.column(grid, ChargebackRow::promptTokens).setHeader("Prompt tokens").setAutoWidth(true).setFlexGrow(0);
+        Counts.column(grid, ChargebackRow::completionTokens).setHeader("Completion tokens").setAutoWidth(true)
+                .setFlexGrow(0);
         meteredColumn = grid.addColumn(row -> Money.usd(row.meteredUsd())).setHeader("Metered").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         chargedColumn = grid.addColumn(row -> Money.usd(row.chargedUsd())).setHeader("Charged").setAutoWidth(true)

@@ -3,6 +3,7 @@ package io.tollgate.portal.finance;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Money;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,9 +14,9 @@ public class InvoiceLinesGrid extends Grid<InvoiceLine> {
     public InvoiceLinesGrid(List<InvoiceLine> lines, BigDecimal totalUsd) {
         addColumn(InvoiceLine::lineNo).setHeader("#").setAutoWidth(true);
         addColumn(InvoiceLine::description).setHeader("Description").setFlexGrow(1);
-        addColumn(InvoiceLine::requests).setHeader("Requests").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        addColumn(line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
+        Counts.column(this, InvoiceLine::requests).setHeader("Requests").setAutoWidth(true);
+        Counts.column(this, line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens")
+                .setAutoWidth(true);
         addColumn(line -> Money.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END).setFooter(Money.usd(totalUsd));
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);

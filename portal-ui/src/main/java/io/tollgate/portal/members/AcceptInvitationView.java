@@ -53,8 +53,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver {
             } else {
                 add(newAccountForm(token));
             }
-        }, () -> add(new Paragraph("This invitation is invalid, used or expired. Ask your administrator for a new "
-                + "one.")));
+        }, () -> add(new ClosedInvitationNotice(invitations.closed(token))));
     }
 
     private VerticalLayout newAccountForm(String token) {

@@ -8,9 +8,11 @@ import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.PasswordPolicy;
 import io.tollgate.portal.security.PortalUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +33,13 @@ public class InvitationService {
     /** What the link's page shows: whom the invitation is for, where, and whether that address has an account. */
     public record Invitation(UUID id, UUID tenantId, String tenantName, String email, String role,
                              boolean accountExists) {
+    }
+
+    /** Why a link's invitation cannot be accepted, for its page. */
+    public enum Closed { EXPIRED, ACCEPTED, UNKNOWN }
+
+    /** A link that no longer leads to an open invitation: why, and when it was for a known one. */
+    public record ClosedLink(Closed why, @Nullable String tenantName, @Nullable Instant expiredAt) {
     }
 
     private final JdbcClient jdbc;
@@ -54,6 +63,23 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public Optional<Invitation> find(String token) {
         return open(token, "");
+    }
+
+    /**
+     * What became of the link's invitation when {@link #find} has none: expired or accepted, or unknown (never
+     * issued, replaced by a resent link, or revoked: only the newest token's hash is kept).
+     */
+    @Transactional(readOnly = true)
+    public ClosedLink closed(String token) {
+        return jdbc.sql("""
+                        select t.name, i.expires_at, i.accepted_at
+                        from invitations i join tenants t on t.id = i.tenant_id where i.token_hash = ?""")
+                .param(SecretTokens.hash(token))
+                .query((rs, n) -> rs.getTimestamp("accepted_at") != null
+                        ? new ClosedLink(Closed.ACCEPTED, rs.getString("name"), null)
+                        : new ClosedLink(Closed.EXPIRED, rs.getString("name"), Sql.instant(rs, "expires_at")))
+                .optional()
+                .orElse(new ClosedLink(Closed.UNKNOWN, null, null));
     }
 
     /** Creates the invited address's account and adds it to the tenant; returns the address. */

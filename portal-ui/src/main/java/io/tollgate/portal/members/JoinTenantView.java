@@ -49,7 +49,6 @@ class JoinTenantView extends Main implements BeforeEnterObserver {
             join.setId("invitation-accept");
             join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(new Paragraph("This invitation is for " + invitation.email() + "."), join);
-        }, () -> add(new Paragraph("This invitation is invalid, used or expired. Ask your administrator for a new "
-                + "one.")));
+        }, () -> add(new ClosedInvitationNotice(invitations.closed(token))));
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -27,6 +28,8 @@ class MembersView extends VerticalLayout {
     private final MemberService members;
     private final Grid<MemberService.Member> memberGrid = new Grid<>();
     private final Grid<MemberService.PendingInvitation> invitationGrid = new Grid<>();
+    private final TextField link = new TextField("Invitation link (shown once; send it to the person at that address)");
+    private final Paragraph sent = new Paragraph();
 
     MembersView(MemberService members) {
         this.members = members;
@@ -45,7 +48,9 @@ class MembersView extends VerticalLayout {
         memberGrid.setAllRowsVisible(true);
         invitationGrid.addColumn(MemberService.PendingInvitation::email).setHeader("Invited").setAutoWidth(true);
         invitationGrid.addColumn(MemberService.PendingInvitation::role).setHeader("Role").setAutoWidth(true);
-        invitationGrid.addColumn(i -> Ui.time(i.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        invitationGrid.addColumn(i -> (i.expired() ? "Expired " : "") + Ui.time(i.expiresAt())).setHeader("Expires")
+                .setAutoWidth(true);
+        invitationGrid.addComponentColumn(this::invitationActions).setAutoWidth(true);
         invitationGrid.setAllRowsVisible(true);
         EmailField email = new EmailField("Email");
         email.setId("invite-email");
@@ -53,12 +58,10 @@ class MembersView extends VerticalLayout {
         role.setLabel("Role");
         role.setItems("DEVELOPER", "BILLING", "ADMIN");
         role.setValue("DEVELOPER");
-        TextField link = new TextField("Invitation link (shown once; send it to the person at that address)");
         link.setId("invitation-link");
         link.setReadOnly(true);
         link.setWidthFull();
         link.setVisible(false);
-        Paragraph sent = new Paragraph();
         sent.setId("invitation-sent");
         sent.setVisible(false);
         Button invite = new Button("Invite", click -> {
@@ -67,30 +70,54 @@ class MembersView extends VerticalLayout {
                 email.setErrorMessage("Enter a valid email address");
                 return;
             }
-            MemberService.NewInvitation invitation = members.invite(email.getValue(), role.getValue());
-            invitation.tokenToShare().ifPresentOrElse(token -> {
-                link.setValue(baseUrl() + "/invite/" + token);
-                link.setVisible(true);
-                sent.setVisible(false);
-            }, () -> {
-                sent.setText("Invitation e-mailed to " + invitation.email() + ".");
-                sent.setVisible(true);
-                link.setVisible(false);
-            });
+            show(members.invite(email.getValue(), role.getValue()), "Invitation e-mailed to ");
             email.clear();
-            refresh();
         });
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FlexLayout form = new FlexLayout(email, role, invite);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
-        Paragraph how = new Paragraph(members.emailsInvitations()
+        Paragraph how = new Paragraph((members.emailsInvitations()
                 ? "The invitation is e-mailed to the address; only the person who reads it there can accept it."
                 : "No SMTP server is configured, so the portal shows the invitation's link for you to pass on. "
-                        + "Whoever opens it joins as the invited address, so give it only to that person.");
+                        + "Whoever opens it joins as the invited address, so give it only to that person.")
+                + " The link works for " + members.invitationValidity() + "; resending an invitation makes a new "
+                + "link for as long again and the old link stops working.");
+        how.setId("invitation-how");
         add(new H2("Members"), memberGrid, new H3("Invite someone"), how, form, link, sent,
                 new H3("Open invitations"), invitationGrid);
+        refresh();
+    }
+
+    private HorizontalLayout invitationActions(MemberService.PendingInvitation invitation) {
+        Button resend = new Button("Resend",
+                click -> show(members.resend(invitation.id()), "Invitation e-mailed again to "));
+        resend.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button revoke = new Button("Revoke", click -> Ui.confirm("Revoke the invitation of " + invitation.email()
+                + "?", "Its link stops working.", "Revoke", () -> {
+                    members.revoke(invitation.id());
+                    refresh();
+                }));
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(resend, revoke);
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        return actions;
+    }
+
+    /** The e-mailed notice, or without SMTP the link to pass on (shown once). */
+    private void show(MemberService.NewInvitation invitation, String emailedTo) {
+        invitation.tokenToShare().ifPresentOrElse(token -> {
+            link.setValue(baseUrl() + "/" + InvitationService.ROUTE + "/" + token);
+            link.setVisible(true);
+            sent.setVisible(false);
+        }, () -> {
+            sent.setText(emailedTo + invitation.email() + ". The link works until " + Ui.time(invitation.expiresAt())
+                    + ".");
+            sent.setVisible(true);
+            link.setVisible(false);
+        });
         refresh();
     }
 

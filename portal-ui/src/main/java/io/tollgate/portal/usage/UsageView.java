@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Forms;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
@@ -71,8 +72,8 @@ class UsageView extends VerticalLayout {
         grid.addColumn(UsageRow::app).setHeader("App").setAutoWidth(true);
         grid.addColumn(UsageRow::keyPrefix).setHeader("Key").setAutoWidth(true);
         grid.addColumn(UsageRow::model).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(UsageRow::promptTokens).setHeader("Prompt").setAutoWidth(true);
-        grid.addColumn(UsageRow::completionTokens).setHeader("Completion").setAutoWidth(true);
+        Counts.column(grid, UsageRow::promptTokens).setHeader("Prompt").setAutoWidth(true);
+        Counts.column(grid, UsageRow::completionTokens).setHeader("Completion").setAutoWidth(true);
         grid.addColumn(row -> "$" + row.costUsd().setScale(6, RoundingMode.HALF_UP).toPlainString())
                 .setHeader("Cost").setAutoWidth(true);
         grid.addColumn(UsageRow::statusCode).setHeader("Status").setAutoWidth(true);

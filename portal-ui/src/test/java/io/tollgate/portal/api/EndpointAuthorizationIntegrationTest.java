@@ -106,6 +106,8 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("GET /api/v1/invitations", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("POST /api/v1/invitations",
                     Allowed.to(Set.of(T_ADMIN), "{\"email\": \"{name}@example.test\", \"role\": \"DEVELOPER\"}")),
+            Map.entry("POST /api/v1/invitations/{invitationId}/resend", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("DELETE /api/v1/invitations/{invitationId}", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("GET /api/v1/invoices/{invoiceId}", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/invoices/{invoiceId}/lines", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/invoices/{invoiceId}/csv", Allowed.to(PAYERS)),
@@ -300,6 +302,8 @@ class EndpointAuthorizationIntegrationTest {
                     .id().toString();
             case "userId" -> new Tenants(jdbc).newMember(tenantOfToken.get(owner), "Team", "DEVELOPER").userId()
                     .toString();
+            case "invitationId" -> created(owner, "/api/v1/invitations",
+                    "{\"email\": \"i-" + unique + "@example.test\", \"role\": \"DEVELOPER\"}");
             case "tokenId" -> {
                 PortalUser tenantAdmin = new Tenants(jdbc).newMember(tenantOfToken.get(owner), "Team", "ADMIN");
                 String made = new AccessTokens(tokenService).tenantToken(tenantAdmin, "BILLING");

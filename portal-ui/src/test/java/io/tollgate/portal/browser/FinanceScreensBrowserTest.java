@@ -83,6 +83,8 @@ class FinanceScreensBrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/finance/chargebacks"));
         assertThat(page.locator("#chargebacks-grid")).containsText(tenantName);
         assertThat(page.locator("#chargebacks-grid")).containsText("$1234.50");
+        assertThat(page.locator("#chargebacks-grid")).containsText("1,200"); // requests, then prompt tokens
+        assertThat(page.locator("#chargebacks-grid")).containsText("480,000");
         Browser.screenshot(page, "finance-chargebacks");
 
         var download = page.waitForDownload(() -> page.locator("#chargebacks-export").click());

@@ -89,7 +89,7 @@ class RoutingBrowserTest {
         Browser.screenshot(page, "admin-deployment");
         page.locator("#deployment-save").click();
         assertThat(page.locator("#deployment-save")).hasCount(0);
-        assertThat(page.locator("#deployments-grid")).containsText("600 req / 150000 tok");
+        assertThat(page.locator("#deployments-grid")).containsText("600 req / 150,000 tok");
 
         assertThat(deployment(provider)).containsEntry("model_id", model).containsEntry("upstream_model", "mock-large")
                 .containsEntry("weight", 95).containsEntry("priority", 1).containsEntry("requests_per_minute", 600)

@@ -9,6 +9,7 @@ import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.mail.Mailer;
 import io.tollgate.portal.mail.PortalMailProperties;
 import io.tollgate.portal.security.CurrentUser;
+import io.tollgate.portal.security.PasswordPolicy;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.signup.SignupRequest;
 import io.tollgate.portal.signup.SignupService;
@@ -16,8 +17,13 @@ import io.tollgate.portal.support.Mailbox;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,12 @@ class MembersIntegrationTest {
     AuditLog audit;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    InvitationMail invitationMail;
+    @Autowired
+    InvitationProperties invitationProperties;
+    @Autowired
+    PasswordPolicy passwordPolicy;
 
     PortalUser admin;
 
@@ -134,18 +146,26 @@ class MembersIntegrationTest {
     }
 
     @Test
-    void without_smtp_the_link_is_shown_to_pass_on_and_still_creates_exactly_the_invited_account() {
+    void without_smtp_the_link_is_shown_to_pass_on_a_resend_shows_a_new_one_and_it_creates_the_invited_account() {
         Mailer noSmtp = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new PortalMailProperties("portal@tollgate.test", "http://portal.test"));
-        MemberService withoutSmtp = new MemberService(jdbc, currentUser, audit, noSmtp, Clock.systemUTC());
+        MemberService withoutSmtp = new MemberService(jdbc, currentUser, audit,
+                new InvitationMail(noSmtp, invitationProperties), invitationProperties, Clock.systemUTC());
         String email = "handed-" + UUID.randomUUID() + "@team.test";
         Tenants.signIn(admin);
         MemberService.NewInvitation invitation = transactions.execute(status -> withoutSmtp.invite(email, "DEVELOPER"));
         Tenants.signOut();
 
+        Tenants.signIn(admin);
+        MemberService.NewInvitation resent = transactions.execute(status -> withoutSmtp.resend(invitation.id()));
+        Tenants.signOut();
+
         assertThat(withoutSmtp.emailsInvitations()).isFalse();
         assertThat(Mailbox.to(email)).isEmpty();
-        String token = invitation.tokenToShare().orElseThrow();
+        String replaced = invitation.tokenToShare().orElseThrow();
+        String token = resent.tokenToShare().orElseThrow();
+        assertThat(token).isNotEqualTo(replaced);
+        assertThat(invitations.find(replaced)).as("the link shown before the resend").isEmpty();
         assertThat(invitations.acceptWithNewAccount(token, "Handed Link", PASSWORD)).isEqualTo(email);
         assertThat(userCount(email)).isEqualTo(1);
     }
@@ -176,6 +196,122 @@ class MembersIntegrationTest {
 
         Tenants.signIn(admin);
         assertThat(members.members()).extracting(MemberService.Member::userId).contains(developer.userId());
+    }
+
+    @Test
+    void resending_mails_a_new_link_and_the_old_link_stops_working() {
+        String email = "resent-" + UUID.randomUUID() + "@team.test";
+        Tenants.signIn(admin);
+        MemberService.NewInvitation first = members.invite(email, "DEVELOPER");
+        String oldToken = Mailbox.token(email, "invite");
+        MemberService.NewInvitation resent = members.resend(first.id());
+        Tenants.signOut();
+
+        assertThat(resent.id()).isEqualTo(first.id());
+        assertThat(resent.tokenToShare()).isEmpty();
+        String newToken = newestToken(email, 2);
+        assertThat(newToken).isNotEqualTo(oldToken);
+        assertThat(invitations.find(oldToken)).isEmpty();
+        assertThat(invitations.closed(oldToken).why()).isEqualTo(InvitationService.Closed.UNKNOWN);
+        assertThatThrownBy(() -> invitations.acceptWithNewAccount(oldToken, "Old Link", PASSWORD))
+                .isInstanceOf(PortalException.class);
+        assertThat(invitations.acceptWithNewAccount(newToken, "New Link", PASSWORD)).isEqualTo(email);
+        assertThat(invitations.closed(newToken)).satisfies(closed -> {
+            assertThat(closed.why()).isEqualTo(InvitationService.Closed.ACCEPTED);
+            assertThat(closed.tenantName()).isEqualTo(admin.tenantName());
+        });
+        assertThat(auditActions(first.id())).containsExactly("member.invite", "member.invite.resend");
+    }
+
+    @Test
+    void an_invitation_expires_after_its_validity_and_a_resend_renews_it() {
+        Instant sent = Instant.parse("2026-03-02T09:00:00Z");
+        Duration validity = invitationProperties.validity();
+        String email = "late-" + UUID.randomUUID() + "@team.test";
+        Tenants.signIn(admin);
+        MemberService.NewInvitation invitation = transactions.execute(status -> membersAt(sent).invite(email,
+                "BILLING"));
+        Tenants.signOut();
+        String token = Mailbox.token(email, "invite");
+
+        assertThat(invitation.expiresAt()).isEqualTo(sent.plus(validity));
+        assertThat(invitationsAt(sent.plus(validity).minusSeconds(1)).find(token)).isPresent();
+        Instant expired = sent.plus(validity);
+        assertThat(invitationsAt(expired).find(token)).isEmpty();
+        assertThat(invitationsAt(expired).closed(token)).isEqualTo(new InvitationService.ClosedLink(
+                InvitationService.Closed.EXPIRED, admin.tenantName(), sent.plus(validity)));
+        assertThatThrownBy(() -> invitationsAt(expired).acceptWithNewAccount(token, "Too Late", PASSWORD))
+                .isInstanceOf(PortalException.class).hasMessageContaining("expired");
+
+        Instant resentAt = expired.plus(Duration.ofDays(1));
+        Tenants.signIn(admin);
+        List<MemberService.PendingInvitation> listed = transactions.execute(status -> membersAt(expired)
+                .invitations());
+        assertThat(listed)
+                .filteredOn(pending -> pending.id().equals(invitation.id()))
+                .singleElement().satisfies(pending -> assertThat(pending.expired()).isTrue());
+        MemberService.NewInvitation resent = transactions.execute(status -> membersAt(resentAt)
+                .resend(invitation.id()));
+        Tenants.signOut();
+
+        assertThat(resent.expiresAt()).isEqualTo(resentAt.plus(validity));
+        String newToken = newestToken(email, 2);
+        String joined = transactions.execute(status -> invitationsAt(resentAt).acceptWithNewAccount(newToken,
+                "On Time", PASSWORD));
+        assertThat(joined).isEqualTo(email);
+        assertThat(membershipRole(jdbc.sql("select id from users where email = ?").param(email).query(UUID.class)
+                .single())).contains("BILLING");
+    }
+
+    @Test
+    void a_revoked_invitation_link_stops_working_and_only_the_tenants_admin_resends_or_revokes() {
+        String email = "revoked-" + UUID.randomUUID() + "@team.test";
+        Tenants.signIn(admin);
+        MemberService.NewInvitation invitation = members.invite(email, "DEVELOPER");
+        String token = Mailbox.token(email, "invite");
+
+        PortalUser stranger = new Tenants(jdbc).newTenantMember("ADMIN");
+        Tenants.signIn(stranger);
+        assertThatThrownBy(() -> members.resend(invitation.id())).isInstanceOf(PortalException.NotFound.class);
+        assertThatThrownBy(() -> members.revoke(invitation.id())).isInstanceOf(PortalException.NotFound.class);
+        PortalUser developer = new Tenants(jdbc).newMember(admin.tenantId(), admin.tenantName(), "DEVELOPER");
+        Tenants.signIn(developer);
+        assertThatThrownBy(() -> members.resend(invitation.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.revoke(invitation.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(invitations.find(token)).isPresent();
+
+        Tenants.signIn(admin);
+        members.revoke(invitation.id());
+        assertThat(members.invitations()).extracting(MemberService.PendingInvitation::id)
+                .doesNotContain(invitation.id());
+        assertThatThrownBy(() -> members.revoke(invitation.id())).isInstanceOf(PortalException.NotFound.class);
+        Tenants.signOut();
+        assertThat(invitations.find(token)).isEmpty();
+        assertThat(invitations.closed(token).why()).isEqualTo(InvitationService.Closed.UNKNOWN);
+        assertThat(auditActions(invitation.id())).containsExactly("member.invite", "member.invite.revoke");
+    }
+
+    private MemberService membersAt(Instant now) {
+        return new MemberService(jdbc, currentUser, audit, invitationMail, invitationProperties,
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private InvitationService invitationsAt(Instant now) {
+        return new InvitationService(jdbc, passwordEncoder, passwordPolicy, currentUser, audit,
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** The token of the newest invitation link once the address has received this many e-mails. */
+    private static String newestToken(String email, int emails) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(email).size() == emails);
+        return Mailbox.token(email, "invite");
+    }
+
+    private List<String> auditActions(UUID invitationId) {
+        return jdbc.sql("""
+                        select action from audit_log
+                        where tenant_id = ? and target_type = 'invitation' and target_id = ? order by id""")
+                .params(admin.tenantId(), invitationId.toString()).query(String.class).list();
     }
 
     private long userCount(String email) {

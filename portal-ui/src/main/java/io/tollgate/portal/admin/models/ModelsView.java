@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -35,7 +36,7 @@ class ModelsView extends VerticalLayout {
         this.routings = routings;
         grid.addColumn(m -> m.draft().name()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(m -> m.draft().displayName()).setHeader("Display name").setAutoWidth(true);
-        grid.addColumn(m -> m.draft().contextWindow()).setHeader("Context").setAutoWidth(true);
+        Counts.column(grid, m -> m.draft().contextWindow()).setHeader("Context").setAutoWidth(true);
         grid.addColumn(m -> m.draft().requiresApproval() ? "yes" : "no").setHeader("Approval").setAutoWidth(true);
         grid.addColumn(m -> m.draft().status()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> m.routingStrategy().label()).setHeader("Routing").setAutoWidth(true);

@@ -8,16 +8,18 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Objects;
 
 @Route(value = "admin/plans", layout = MainLayout.class)
 @PageTitle("Plans · Tollgate")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 class PlansView extends VerticalLayout {
+
+    private static final String UNLIMITED = "unlimited";
 
     private final PlanAdminService plans;
     private final Grid<PlanAdminService.PlanRow> grid = new Grid<>();
@@ -26,11 +28,12 @@ class PlansView extends VerticalLayout {
         this.plans = plans;
         grid.addColumn(PlanAdminService.PlanRow::code).setHeader("Code").setAutoWidth(true);
         grid.addColumn(p -> p.draft().name()).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(p -> limit(p.draft().requestsPerMinute())).setHeader("Req/min").setAutoWidth(true);
-        grid.addColumn(p -> limit(p.draft().requestsPerHour())).setHeader("Req/hour").setAutoWidth(true);
-        grid.addColumn(p -> limit(p.draft().tokensPerMinute())).setHeader("Tokens/min").setAutoWidth(true);
-        grid.addColumn(p -> limit(p.draft().tokensPerDay())).setHeader("Tokens/day").setAutoWidth(true);
-        grid.addColumn(p -> limit(p.draft().maxConcurrentRequests())).setHeader("Concurrent").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().requestsPerMinute(), UNLIMITED).setHeader("Req/min").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().requestsPerHour(), UNLIMITED).setHeader("Req/hour").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().tokensPerMinute(), UNLIMITED).setHeader("Tokens/min").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().tokensPerDay(), UNLIMITED).setHeader("Tokens/day").setAutoWidth(true);
+        Counts.column(grid, p -> p.draft().maxConcurrentRequests(), UNLIMITED).setHeader("Concurrent")
+                .setAutoWidth(true);
         grid.addColumn(p -> p.draft().markupPercent().stripTrailingZeros().toPlainString() + " %").setHeader("Markup")
                 .setAutoWidth(true);
         grid.addComponentColumn(plan -> {
@@ -57,9 +60,5 @@ class PlansView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(plans.list());
-    }
-
-    private static String limit(Object value) {
-        return Objects.toString(value, "unlimited");
     }
 }

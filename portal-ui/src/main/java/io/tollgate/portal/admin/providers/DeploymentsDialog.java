@@ -3,10 +3,12 @@ package io.tollgate.portal.admin.providers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.tollgate.portal.admin.models.ModelAdminService.ModelRow;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Ui;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,12 +32,14 @@ class DeploymentsDialog {
         this.catalog = catalog;
         list.addColumn(DeploymentAdminService.DeploymentRow::modelName).setHeader("Model").setAutoWidth(true);
         list.addColumn(d -> d.draft().upstreamModel()).setHeader("Upstream model").setAutoWidth(true);
-        list.addColumn(d -> d.draft().weight()).setHeader("Weight").setAutoWidth(true);
-        list.addColumn(d -> d.draft().priority()).setHeader("Priority").setAutoWidth(true);
-        list.addColumn(d -> orUnknown(d.draft().requestsPerMinute()) + " req / "
-                + orUnknown(d.draft().tokensPerMinute()) + " tok").setHeader("Capacity per minute").setAutoWidth(true);
-        list.addColumn(d -> d.draft().firstByteTimeoutMs() == null ? "—" : d.draft().firstByteTimeoutMs() + " ms")
-                .setHeader("First byte").setAutoWidth(true);
+        Counts.column(list, d -> d.draft().weight()).setHeader("Weight").setAutoWidth(true);
+        Counts.column(list, d -> d.draft().priority()).setHeader("Priority").setAutoWidth(true);
+        list.addColumn(d -> Counts.format(d.draft().requestsPerMinute(), "?") + " req / "
+                + Counts.format(d.draft().tokensPerMinute(), "?") + " tok").setHeader("Capacity per minute")
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        list.addColumn(d -> d.draft().firstByteTimeoutMs() == null ? "—"
+                        : Counts.format(d.draft().firstByteTimeoutMs()) + " ms")
+                .setHeader("First byte").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         list.addColumn(d -> cost(d.draft().costInputPerMillion()) + " / " + cost(d.draft().costOutputPerMillion()))
                 .setHeader("Cost in / out per 1M").setAutoWidth(true);
         list.addColumn(d -> d.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
@@ -81,10 +85,6 @@ class DeploymentsDialog {
 
     private void refresh() {
         list.setItems(deployments.deployments(providerId));
-    }
-
-    private static String orUnknown(@Nullable Number limit) {
-        return limit == null ? "?" : String.valueOf(limit);
     }
 
     private static String cost(@Nullable BigDecimal perMillion) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
@@ -50,8 +51,8 @@ class TenantsView extends VerticalLayout {
             return plan;
         }).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(TenantAdminService.TenantRow::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
-        grid.addColumn(TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
+        Counts.column(grid, TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
+        Counts.column(grid, TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
         grid.addColumn(tenant -> Money.usd(tenant.spendThisMonth()))
                 .setHeader("Spend this month").setAutoWidth(true);
         grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);

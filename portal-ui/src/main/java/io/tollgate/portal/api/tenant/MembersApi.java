@@ -30,7 +30,8 @@ class MembersApi {
     record Member(UUID userId, String email, String displayName, String role) {
     }
 
-    record Invitation(UUID id, String email, String role, Instant expiresAt) {
+    /** An invitation nobody accepted yet; an expired one ({@code expired}) can still be resent. */
+    record Invitation(UUID id, String email, String role, Instant expiresAt, boolean expired) {
     }
 
     /** role ADMIN, DEVELOPER or BILLING. */
@@ -41,11 +42,11 @@ class MembersApi {
      * With SMTP the invitation is e-mailed and its link never shown; without, the link is in this answer only, to pass
      * on (the link is the proof of the address).
      */
-    record NewInvitation(String email, boolean emailed, @Nullable String link) {
+    record NewInvitation(UUID id, String email, Instant expiresAt, boolean emailed, @Nullable String link) {
 
         @Override
         public String toString() {
-            return "NewInvitation[email=" + email + ", emailed=" + emailed + ", link=<redacted>]";
+            return "NewInvitation[id=" + id + ", email=" + email + ", emailed=" + emailed + ", link=<redacted>]";
         }
     }
 
@@ -76,16 +77,37 @@ class MembersApi {
     CursorPage<Invitation> invitations(@RequestParam(required = false) @Nullable String cursor,
                                        @RequestParam(required = false) @Nullable Integer limit) {
         return CursorPage.of(members.invitations().stream()
-                .map(i -> new Invitation(i.id(), i.email(), i.role(), i.expiresAt())).toList(),
+                .map(i -> new Invitation(i.id(), i.email(), i.role(), i.expiresAt(), i.expired())).toList(),
                 Invitation::id, cursor, limit);
     }
 
+    /** Invites the address: the invitation is e-mailed when SMTP is configured, as from the Members screen. */
     @PostMapping("/invitations")
     ResponseEntity<NewInvitation> invite(@RequestBody InvitationRequest request) {
         MemberService.NewInvitation invitation = members.invite(request.email() == null ? "" : request.email(),
                 request.role() == null ? "" : request.role());
-        NewInvitation answer = new NewInvitation(invitation.email(), invitation.tokenToShare().isEmpty(),
+        return ResponseEntity.created(URI.create("/api/v1/invitations")).body(answer(invitation));
+    }
+
+    /**
+     * Sends the invitation again with a new link and a renewed expiry, also after it expired; the previous link stops
+     * working. A replay with the same Idempotency-Key returns the first answer and sends nothing.
+     */
+    @PostMapping("/invitations/{invitationId}/resend")
+    NewInvitation resend(@PathVariable UUID invitationId) {
+        return answer(members.resend(invitationId));
+    }
+
+    /** Withdraws an invitation nobody accepted yet; its link stops working. */
+    @DeleteMapping("/invitations/{invitationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID invitationId) {
+        members.revoke(invitationId);
+    }
+
+    private NewInvitation answer(MemberService.NewInvitation invitation) {
+        return new NewInvitation(invitation.id(), invitation.email(), invitation.expiresAt(),
+                invitation.tokenToShare().isEmpty(),
                 invitation.tokenToShare().map(token -> mailer.link(InvitationService.ROUTE + "/" + token)).orElse(null));
-        return ResponseEntity.created(URI.create("/api/v1/invitations")).body(answer);
     }
 }

@@ -1,0 +1,100 @@
+package io.tollgate.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.portal.members.InvitationService;
+import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.support.AccessTokens;
+import io.tollgate.portal.support.Mailbox;
+import io.tollgate.portal.support.ManagementApi;
+import io.tollgate.portal.support.ManagementApi.Reply;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
+import io.tollgate.portal.tokens.AccessTokenService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Invitations over the management API e-mail the link like the Members screen; resend and revoke end old links. */
+@PortalIntegrationTest
+class InvitationsApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AccessTokenService tokenService;
+    @Autowired
+    InvitationService invitations;
+
+    ManagementApi api;
+    String token;
+
+    @BeforeEach
+    void aTenantAdminsToken() {
+        api = new ManagementApi(port);
+        PortalUser admin = new Tenants(jdbc).newTenantMember("ADMIN");
+        token = new AccessTokens(tokenService).tenantToken(admin, "ADMIN");
+    }
+
+    @AfterEach
+    void forgetThisClientsFailures() {
+        jdbc.sql("delete from client_auth_failures").update();
+    }
+
+    @Test
+    void an_invitation_made_through_the_api_is_emailed_and_a_resend_replaces_its_link_once_per_idempotency_key() {
+        String email = "api-" + UUID.randomUUID() + "@team.test";
+        Reply created = api.post(token, "/api/v1/invitations",
+                "{\"email\": \"" + email + "\", \"role\": \"DEVELOPER\"}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("emailed").asBoolean()).isTrue();
+        assertThat(created.json().hasNonNull("link")).as("an e-mailed link is never in the answer").isFalse();
+        assertThat(Instant.parse(created.json().path("expires_at").asString())).isAfter(Instant.now());
+        String id = created.json().path("id").asString();
+        String firstToken = Mailbox.token(email, "invite");
+
+        String key = UUID.randomUUID().toString();
+        Reply resent = api.send(token, "POST", "/api/v1/invitations/" + id + "/resend", null,
+                Map.of("Idempotency-Key", key));
+        Reply replayed = api.send(token, "POST", "/api/v1/invitations/" + id + "/resend", null,
+                Map.of("Idempotency-Key", key));
+
+        assertThat(resent.status()).as("%s", resent).isEqualTo(200);
+        assertThat(resent.json().path("id").asString()).isEqualTo(id);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.body()).isEqualTo(resent.body());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(email).size() == 2);
+        String secondToken = Mailbox.token(email, "invite");
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(invitations.find(firstToken)).isEmpty();
+        assertThat(invitations.find(secondToken)).isPresent();
+        assertThat(Mailbox.to(email)).as("the replay sent nothing").hasSize(2);
+    }
+
+    @Test
+    void a_revoked_invitation_is_gone_and_resending_it_is_a_404_problem() {
+        String email = "gone-" + UUID.randomUUID() + "@team.test";
+        String id = api.post(token, "/api/v1/invitations", "{\"email\": \"" + email + "\", \"role\": \"BILLING\"}")
+                .json().path("id").asString();
+        String link = Mailbox.token(email, "invite");
+
+        assertThat(api.send(token, "DELETE", "/api/v1/invitations/" + id, null, Map.of()).status()).isEqualTo(204);
+
+        Reply resend = api.post(token, "/api/v1/invitations/" + id + "/resend", null);
+        assertThat(resend.status()).isEqualTo(404);
+        assertThat(resend.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(resend.json().path("status").asInt()).isEqualTo(404);
+        assertThat(api.get(token, "/api/v1/invitations").json().path("items").toString()).doesNotContain(id);
+        assertThat(invitations.find(link)).isEmpty();
+    }
+}
