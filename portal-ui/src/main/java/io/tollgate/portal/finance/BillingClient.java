@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BillingClient {
 
     static final String API = "/api/v1/billing";
+    // a month close over every tenant is the slowest call; the screen waits for its result
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(BillingClient.class);
 
     private final BillingApiProperties properties;
@@ -56,7 +58,7 @@ class BillingClient {
     private JsonNode send(String method, String path, @Nullable Object body) {
         String pathAndQuery = API + path;
         HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(properties.url()) + pathAndQuery))
-                .timeout(properties.timeout())
+                .timeout(TIMEOUT)
                 .header("Authorization", assertion.header(currentUser.require().userId(), method, pathAndQuery,
                         clock.instant()))
                 .header("Content-Type", "application/json")
