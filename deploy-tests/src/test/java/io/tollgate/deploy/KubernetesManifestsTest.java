@@ -159,6 +159,22 @@ class KubernetesManifestsTest {
                 }));
     }
 
+    /** The component's metric is one the gateway exports: the gateway's test proves every dashboard metric exists. */
+    @Test
+    void the_in_flight_component_scales_the_gateway_on_cpu_and_on_a_metric_the_gateway_exports() {
+        List<HasMetadata> objects = render("deploy-tests/src/test/resources/kustomize/production-in-flight").stream()
+                .map(KubernetesManifestsTest::strict).toList();
+
+        var autoscaler = objects.stream().filter(HorizontalPodAutoscaler.class::isInstance)
+                .map(HorizontalPodAutoscaler.class::cast).findFirst().orElseThrow();
+        assertThat(autoscaler.getSpec().getMinReplicas()).as("the production overlay's own patch still applies").isEqualTo(3);
+        assertThat(autoscaler.getSpec().getMetrics()).extracting(metric -> metric.getType())
+                .containsExactly("Resource", "Pods");
+        String metric = autoscaler.getSpec().getMetrics().get(1).getPods().getMetric().getName();
+        assertThat(metric).isEqualTo("tollgate_gateway_requests_in_flight");
+        assertThat(Repository.read("ops/grafana/dashboards/tollgate-gateway.json")).contains(metric);
+    }
+
     private static HasMetadata strict(Map<String, Object> document) {
         String type = document.get("apiVersion") + "/" + document.get("kind");
         Class<? extends HasMetadata> model = TYPES.get(type);

@@ -39,10 +39,12 @@ class ModelRoutes implements NettyRouteProvider {
 
     private final ModelRequestHandler models;
     private final ErrorWriter errors;
+    private final InFlightRequests inFlight;
 
-    ModelRoutes(ModelRequestHandler models, ErrorWriter errors) {
+    ModelRoutes(ModelRequestHandler models, ErrorWriter errors, InFlightRequests inFlight) {
         this.models = models;
         this.errors = errors;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -76,7 +78,9 @@ class ModelRoutes implements NettyRouteProvider {
         var shape = endpoint.errorShape();
         return Mono.defer(() -> handler.handle(headers, responseHeaders, requestId))
                 .onErrorResume(failure -> Mono.just(errors.reply(shape, rejectionFor(request, failure))))
-                .flatMap(reply -> write(request, response, reply, shape));
+                .flatMap(reply -> write(request, response, reply, shape))
+                .doFirst(inFlight::started)
+                .doFinally(signal -> inFlight.ended());
     }
 
     private Mono<Void> write(HttpServerRequest request, HttpServerResponse response, Reply reply, ErrorShape shape) {

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MetricsIntegrationTest extends GatewayIntegrationTest {
@@ -29,6 +32,30 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         assertThat(metrics).doesNotContain("http_server_requests");
         // nor is logback's event counter: a turbo filter that every debug-level check on the request path went through
         assertThat(metrics).doesNotContain("logback_events").contains("jvm_memory_used_bytes");
+    }
+
+    /** The autoscaling signal beside CPU: a request waiting on its provider counts until its answer is written. */
+    @Test
+    void a_model_request_is_in_flight_until_its_answer_is_written() throws Exception {
+        var world = world("{\"latencyMs\":\"1500\"}");
+        String body = "{\"model\":\"" + world.mockModel() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+
+        var answer = CompletableFuture.supplyAsync(() -> postJson("/chat/completions", world.key().plaintext(), body));
+
+        await(() -> inFlight() == 1.0, Duration.ofSeconds(5), "the waiting request counted");
+        assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        await(() -> inFlight() == 0.0, Duration.ofSeconds(5), "the answered request no longer counted");
+    }
+
+    private double inFlight() {
+        try {
+            return scrape().lines().filter(line -> line.startsWith("tollgate_gateway_requests_in_flight ")
+                            || line.startsWith("tollgate_gateway_requests_in_flight{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(-1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Billing's own metrics are proven by billing's test; "up" is Prometheus's. */

@@ -79,18 +79,22 @@ public class AppService {
         audit.record(tenantId, "app.update", "app", appId, Map.of("name", draft.name().trim()));
     }
 
-    /** Response caching is the tenant admin's decision: cached answers are shared by everyone calling the app. */
+    /**
+     * Response caching is the tenant admin's decision: cached answers are shared by everyone calling the app. Changes
+     * the active app as it was at {@code expectedVersion}; a change made meanwhile refuses this one.
+     */
     @RolesAllowed(Roles.TENANT_ADMIN)
-    public void changeCache(UUID appId, AppCacheSettings cache) {
+    public void changeCache(UUID appId, long expectedVersion, AppCacheSettings cache) {
         UUID tenantId = currentUser.tenantId();
         int updated = jdbc.sql("""
                         update apps set cache_enabled = ?, cache_nondeterministic = ?, updated_at = now(),
                                         version = version + 1
-                        where id = ? and tenant_id = ? and status = 'ACTIVE'""")
-                .params(cache.enabled(), cache.nondeterministic(), appId, tenantId)
+                        where id = ? and tenant_id = ? and status = 'ACTIVE' and version = ?""")
+                .params(cache.enabled(), cache.nondeterministic(), appId, tenantId, expectedVersion)
                 .update();
         if (updated == 0) {
-            throw PortalException.notFound("Active app");
+            find(appId).filter(AppSummary::active).orElseThrow(() -> PortalException.notFound("Active app"));
+            throw new OptimisticLockingFailureException("App " + appId + " changed since version " + expectedVersion);
         }
         audit.record(tenantId, "app.cache", "app", appId,
                 Map.of("enabled", cache.enabled(), "nondeterministic", cache.nondeterministic()));

@@ -75,7 +75,7 @@ class AppsView extends VerticalLayout {
         Dialog dialog = Ui.dialog("Response cache of " + app.name(), form);
         form.addCancelListener(cancel -> dialog.close());
         form.addSaveListener(save -> {
-            apps.changeCache(app.id(), save.settings());
+            apps.changeCache(app.id(), app.version(), save.settings());
             dialog.close();
             Ui.success("Response cache " + (save.settings().enabled() ? "on" : "off") + " for " + app.name());
             refresh();

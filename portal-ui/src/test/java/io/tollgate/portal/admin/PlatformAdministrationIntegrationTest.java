@@ -69,7 +69,7 @@ class PlatformAdministrationIntegrationTest {
         assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), TenantCeilings.none()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(plans::list).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> models.save(null, ModelDraft.empty())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> models.create(ModelDraft.empty())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(providers::list).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.latest("")).isInstanceOf(AccessDeniedException.class);
     }
@@ -134,7 +134,7 @@ class PlatformAdministrationIntegrationTest {
     @Test
     void a_new_price_cannot_start_in_the_past_and_older_prices_stay_untouched() {
         Tenants.signIn(platformAdmin);
-        UUID modelId = models.save(null, new ModelDraft("priced-" + UUID.randomUUID().toString().substring(0, 8),
+        UUID modelId = models.create(new ModelDraft("priced-" + UUID.randomUUID().toString().substring(0, 8),
                 "Priced", "", "chat", 8192, null, false, "ACTIVE"));
         Instant soon = Instant.now().plus(Duration.ofMinutes(5));
         models.addPrice(modelId, new PriceDraft(soon, new BigDecimal("0.15"), new BigDecimal("0.60"),

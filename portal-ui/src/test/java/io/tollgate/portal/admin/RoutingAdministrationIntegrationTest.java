@@ -132,7 +132,7 @@ class RoutingAdministrationIntegrationTest {
 
         var changed = new DeploymentDraft(model, "gpt-4o-mini", 5, 0, false, null, null, null, BigDecimal.ZERO,
                 BigDecimal.ZERO);
-        deployments.update(id, changed);
+        deployments.update(id, 0, changed);
 
         assertThat(readBack(provider, id)).isEqualTo(normalised(changed));
         assertThat(audit.latest(platformAdmin.email())).anySatisfy(entry -> {
@@ -165,7 +165,7 @@ class RoutingAdministrationIntegrationTest {
                 new DeploymentDraft(model, "upstream", 100, 0, true, null, null, null, new BigDecimal("0.15"), null),
                 "Provider cost: give the input and the output cost, or neither");
         refused.forEach((draft, message) -> {
-            assertThatThrownBy(() -> deployments.update(id, draft)).as(message)
+            assertThatThrownBy(() -> deployments.update(id, 0, draft)).as(message)
                     .isInstanceOf(PortalException.class).hasMessage(message);
             assertThatThrownBy(() -> deployments.add(provider, draft)).as(message)
                     .isInstanceOf(PortalException.class).hasMessage(message);

@@ -37,8 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every operation of the OpenAPI document the running application serves, for every role: a role the operation
- * allows succeeds, any other gets 403, and a tenant's token naming another tenant's resource gets 404. The
- * operations come from the document, so a new endpoint without an entry in {@link #ALLOWED} fails here.
+ * allows succeeds, any other gets 403, a tenant's token naming another tenant's resource gets 404, and so does a
+ * platform token naming an id that does not exist. The operations come from the document, so a new endpoint without
+ * an entry in {@link #ALLOWED} fails here.
  */
 @PortalIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,7 +124,39 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("POST /api/v1/approvals/{subscriptionId}/approve", Allowed.to(PLATFORM, "{}")),
             Map.entry("POST /api/v1/approvals/{subscriptionId}/reject",
                     Allowed.to(PLATFORM, "{\"reason\": \"not for this team\"}")),
-            Map.entry("GET /api/v1/audit-log", Allowed.to(PLATFORM)));
+            Map.entry("GET /api/v1/audit-log", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/apps/{appId}/cache",
+                    Allowed.to(Set.of(T_ADMIN), "{\"enabled\": true, \"nondeterministic\": false}")),
+            Map.entry("POST /api/v1/plans", Allowed.to(PLATFORM, "{\"code\": \"{code}\", \"name\": \"Team\", "
+                    + "\"requests_per_minute\": 30, \"markup_percent\": \"12.5\"}")),
+            Map.entry("GET /api/v1/plans/{planId}", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/plans/{planId}", Allowed.to(PLATFORM,
+                    "{\"name\": \"Renamed\", \"tokens_per_day\": 1000000, \"markup_percent\": \"-5\"}")),
+            Map.entry("GET /api/v1/models", Allowed.to(PLATFORM)),
+            Map.entry("POST /api/v1/models", Allowed.to(PLATFORM,
+                    "{\"name\": \"{name}\", \"display_name\": \"Team model\", \"context_window\": 8192}")),
+            Map.entry("GET /api/v1/models/{modelId}", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/models/{modelId}", Allowed.to(PLATFORM, "{\"name\": \"{name}\", "
+                    + "\"display_name\": \"Renamed\", \"context_window\": 16384, \"requires_approval\": false}")),
+            Map.entry("POST /api/v1/models/{modelId}/enable", Allowed.to(PLATFORM)),
+            Map.entry("POST /api/v1/models/{modelId}/disable", Allowed.to(PLATFORM)),
+            Map.entry("GET /api/v1/models/{modelId}/prices", Allowed.to(PLATFORM)),
+            Map.entry("POST /api/v1/models/{modelId}/prices", Allowed.to(PLATFORM, "{\"effective_from\": \"{later}\", "
+                    + "\"input_per_million\": \"0.15\", \"output_per_million\": \"0.60\", "
+                    + "\"cached_input_per_million\": \"0.075\"}")),
+            Map.entry("GET /api/v1/providers", Allowed.to(PLATFORM)),
+            Map.entry("POST /api/v1/providers", Allowed.to(PLATFORM, "{\"name\": \"{name}\", \"type\": \"OPENAI\", "
+                    + "\"base_url\": \"https://api.openai.example/v1\", \"credential\": \"sk-test\"}")),
+            Map.entry("GET /api/v1/providers/{providerId}", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/providers/{providerId}",
+                    Allowed.to(PLATFORM, "{\"name\": \"{name}\", \"type\": \"MOCK\"}")),
+            Map.entry("GET /api/v1/providers/{providerId}/deployments", Allowed.to(PLATFORM)),
+            Map.entry("POST /api/v1/providers/{providerId}/deployments", Allowed.to(PLATFORM,
+                    "{\"model_id\": \"{modelId}\", \"upstream_model\": \"up-1\", \"weight\": 50}")),
+            Map.entry("GET /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM, "{\"upstream_model\": \"up-2\", "
+                    + "\"weight\": 10, \"priority\": 1, \"enabled\": false}")),
+            Map.entry("DELETE /api/v1/deployments/{deploymentId}", Allowed.to(PLATFORM)));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -194,6 +227,13 @@ class EndpointAuthorizationIntegrationTest {
                     assertThat(reply.status()).as("%s: %s", operation, reply).isEqualTo(404);
                 }));
             }
+            if (operation.contains("{") && ALLOWED.get(operation).roles().contains(P_ADMIN)) {
+                tests.add(dynamicTest(operation + " with an unknown id is 404", () -> {
+                    Reply reply = callWithUnknownIds(operation, platformAdmin);
+                    assertThat(reply.status()).as("%s: %s", operation, reply).isEqualTo(404);
+                    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+                }));
+            }
         }
         return tests.stream();
     }
@@ -204,6 +244,16 @@ class EndpointAuthorizationIntegrationTest {
         String body = ALLOWED.get(operation).body();
         Map<String, String> headers = method.equals("PUT") ? Map.of("If-Match", "\"0\"") : Map.of();
         return api.send(token, method, path, body.isEmpty() ? null : fill(body, ownerOfResources), headers);
+    }
+
+    /** The path's ids name nothing; the body is as for a call that succeeds. */
+    private Reply callWithUnknownIds(String operation, String token) {
+        String method = operation.substring(0, operation.indexOf(' '));
+        String path = PLACEHOLDER.matcher(operation.substring(operation.indexOf(' ') + 1))
+                .replaceAll(unknown -> UUID.randomUUID().toString());
+        String body = ALLOWED.get(operation).body();
+        Map<String, String> headers = method.equals("PUT") ? Map.of("If-Match", "\"0\"") : Map.of();
+        return api.send(token, method, path, body.isEmpty() ? null : fill(body, token), headers);
     }
 
     /** A fresh resource for each placeholder, so no call depends on another's leftovers. */
@@ -223,7 +273,15 @@ class EndpointAuthorizationIntegrationTest {
             case "name" -> "n-" + unique;
             case "slug" -> "team-" + unique;
             case "expiry" -> Instant.now().plus(Duration.ofDays(7)).toString();
-            case "modelId" -> gatedModel.toString();
+            case "later" -> Instant.now().plus(Duration.ofHours(1)).toString();
+            case "code" -> "p-" + unique;
+            case "modelId" -> Catalog.newModel(jdbc, true).toString();
+            case "planId" -> created(platformAdmin, "/api/v1/plans",
+                    "{\"code\": \"p-" + unique + "\", \"name\": \"Plan " + unique + "\"}");
+            case "providerId" -> created(platformAdmin, "/api/v1/providers",
+                    "{\"name\": \"mock-" + unique + "\", \"type\": \"MOCK\"}");
+            case "deploymentId" -> created(platformAdmin, "/api/v1/providers/" + fresh("providerId", owner)
+                    + "/deployments", "{\"model_id\": \"" + fresh("modelId", owner) + "\", \"upstream_model\": \"up\"}");
             case "appId" -> created(owner, "/api/v1/apps", "{\"name\": \"app-" + unique + "\"}");
             case "keyId" -> created(owner, "/api/v1/apps/" + fresh("appId", owner) + "/keys", "{\"name\": \"k\"}");
             case "budgetId" -> created(owner, "/api/v1/budgets",

@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A platform team onboarding a team by script, over HTTP only, from a platform token made in the portal: create the
- * tenant and a service token for it, an app and a key, request a gated model, approve it with a budget, read both
- * back, call the real gateway (its packaged jar, a process of its own) with the key and read the metered call back
- * through the API.
+ * A platform team onboarding a team by script, over HTTP only, from a platform token made in the portal: put a model
+ * in the catalog (provider, model, deployment, price), create the tenant and a service token for it, an app and a
+ * key, request the gated model, approve it with a budget, read both back, call the real gateway (its packaged jar, a
+ * process of its own) with the key and read the metered call back through the API.
  */
 @PortalIntegrationTest
 class PlatformTeamJourneyIntegrationTest {
@@ -43,7 +43,6 @@ class PlatformTeamJourneyIntegrationTest {
     AccessTokenService tokenService;
 
     RunningGateway gateway;
-    String modelName;
 
     @BeforeEach
     void startTheGateway() {
@@ -58,34 +57,26 @@ class PlatformTeamJourneyIntegrationTest {
         }
     }
 
-    @BeforeEach
-    void aGatedModelServedByTheMockProvider() {
-        // the catalog is the platform's, set up once; its management endpoints are not part of this API yet
-        modelName = "team-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID provider = UUID.randomUUID();
-        UUID model = UUID.randomUUID();
-        jdbc.sql("insert into providers (id, name, type, settings) values (?, ?, 'MOCK', ?::jsonb)")
-                .params(provider, "mock-" + modelName, "{\"latencyMs\": 0}").update();
-        jdbc.sql("""
-                        insert into models (id, name, display_name, description, capabilities, context_window,
-                                            requires_approval)
-                        values (?, ?, 'Team model', 'Needs approval', '{chat}', 128000, true)""")
-                .params(model, modelName).update();
-        jdbc.sql("insert into deployments (id, model_id, provider_id, upstream_model) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), model, provider, modelName).update();
-        jdbc.sql("""
-                        insert into prices (id, model_id, effective_from, input_per_million, output_per_million,
-                                            cached_input_per_million)
-                        values (?, ?, '2026-01-01T00:00:00Z', 2.50, 10.00, 1.25)""")
-                .params(UUID.randomUUID(), model).update();
-    }
-
     @Test
     void a_platform_team_onboards_a_tenant_by_script_and_its_key_calls_the_gateway() {
         ManagementApi api = new ManagementApi(port);
         String platform = new AccessTokens(tokenService).platformToken(new Tenants(jdbc).newPlatformUser("ADMIN"),
                 "ADMIN");
         String slug = "search-" + UUID.randomUUID().toString().substring(0, 8);
+        String modelName = "team-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // the catalog: a gated model served by the built-in mock provider, priced from now on
+        String provider = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"mock-" + modelName
+                + "\", \"type\": \"MOCK\"}")).json().path("id").asString();
+        String catalogModel = expect(201, api.post(platform, "/api/v1/models", "{\"name\": \"" + modelName
+                + "\", \"display_name\": \"Team model\", \"description\": \"Needs approval\", "
+                + "\"capabilities\": [\"chat\"], \"context_window\": 128000, \"requires_approval\": true}"))
+                .json().path("id").asString();
+        expect(201, api.post(platform, "/api/v1/providers/" + provider + "/deployments", "{\"model_id\": \""
+                + catalogModel + "\", \"upstream_model\": \"" + modelName + "\"}"));
+        expect(201, api.post(platform, "/api/v1/models/" + catalogModel + "/prices", "{\"effective_from\": \""
+                + Instant.now() + "\", \"input_per_million\": \"2.50\", \"output_per_million\": \"10.00\", "
+                + "\"cached_input_per_million\": \"1.25\"}"));
 
         String plan = first(api.get(platform, "/api/v1/plans").json(), "name", "Pro").path("id").asString();
         Reply tenant = expect(201, api.post(platform, "/api/v1/tenants",
@@ -116,7 +107,7 @@ class PlatformTeamJourneyIntegrationTest {
                 .isEqualTo("APPROVED");
         JsonNode budget = first(api.get(team, "/api/v1/budgets").json(), "scope", "APP_MODEL");
         assertThat(new BigDecimal(budget.path("amount_usd").asString())).isEqualByComparingTo("25");
-        assertThat(budget.path("model_id").asString()).isEqualTo(modelId);
+        assertThat(budget.path("model_id").asString()).isEqualTo(modelId).isEqualTo(catalogModel);
 
         gateway.awaitReady();
         HttpResponse<String> answer = gateway.chatUntil(key, modelName, 200, PROPAGATION);

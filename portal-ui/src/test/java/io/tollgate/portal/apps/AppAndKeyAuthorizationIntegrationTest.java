@@ -67,14 +67,14 @@ class AppAndKeyAuthorizationIntegrationTest {
         Tenants.signIn(alice);
         UUID appId = apps.create(new AppDraft("answers", ""));
         assertThat(apps.find(appId)).get().extracting(AppSummary::cache).isEqualTo(AppCacheSettings.OFF);
-        assertThatThrownBy(() -> apps.changeCache(appId, new AppCacheSettings(true, false)))
+        assertThatThrownBy(() -> apps.changeCache(appId, 0, new AppCacheSettings(true, false)))
                 .as("a developer may not").isInstanceOf(AccessDeniedException.class);
 
         Tenants.signIn(mallory);
-        assertThatThrownBy(() -> apps.changeCache(appId, new AppCacheSettings(true, true)))
+        assertThatThrownBy(() -> apps.changeCache(appId, 0, new AppCacheSettings(true, true)))
                 .as("another tenant's admin may not").isInstanceOf(PortalException.class);
         UUID own = apps.create(new AppDraft("cached", ""));
-        apps.changeCache(own, new AppCacheSettings(true, true));
+        apps.changeCache(own, 0, new AppCacheSettings(true, true));
 
         assertThat(apps.find(own)).get().extracting(AppSummary::cache).isEqualTo(new AppCacheSettings(true, true));
         assertThat(jdbc.sql("select cache_enabled and cache_nondeterministic from apps where id = ?").param(own)

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import java.util.UUID;
@@ -43,7 +44,9 @@ class AccessTokensBrowserTest {
         assertThat(api.get(token, "/api/v1/tenants?limit=1").status()).isEqualTo(200);
 
         page.navigate("http://localhost:" + port + "/api-docs");
-        assertThat(page.getByText("Tollgate management API").first()).isVisible();
+        // springdoc builds the document on its first request: tens of seconds on two busy cores
+        assertThat(page.getByText("Tollgate management API").first())
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
         assertThat(page.getByText("/api/v1/apps/{appId}/keys").first()).isVisible();
         Browser.screenshot(page, "management-api-reference");
 

@@ -30,7 +30,7 @@ public final class RunningGateway implements AutoCloseable {
     /** Set by the build (see the pom) to the packaged gateway jar. */
     public static final String JAR_PROPERTY = "tollgate.gateway.jar";
     // generous for a loaded 2-core machine; the gateway starts in 10 to 15 s there
-    private static final Duration READY_LIMIT = Duration.ofSeconds(90);
+    private static final Duration READY_LIMIT = Duration.ofSeconds(180);
     private static final Path LOG = Paths.get("target", "gateway-for-browser-tests.log");
 
     private final Process process;

@@ -10,19 +10,25 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The model catalog and its effective-dated prices, as platform administrators maintain them. */
+/**
+ * The model catalog and its effective-dated prices, as platform administrators maintain them (on the Models screen
+ * and through the API).
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ModelAdminService {
 
-    public record ModelRow(UUID id, ModelDraft draft, RoutingStrategy routingStrategy) {
+    /** A catalog model; {@code version} is what an update must name (optimistic concurrency). */
+    public record ModelRow(UUID id, ModelDraft draft, RoutingStrategy routingStrategy, long version) {
     }
 
     public record PriceRow(UUID id, PriceDraft draft) {
@@ -48,40 +54,63 @@ public class ModelAdminService {
                         String.join(",", (String[]) rs.getArray("capabilities").getArray()),
                         rs.getInt("context_window"), rs.getObject("max_output_tokens", Integer.class),
                         rs.getBoolean("requires_approval"), rs.getString("status")),
-                        RoutingStrategy.valueOf(rs.getString("routing_strategy"))))
+                        RoutingStrategy.valueOf(rs.getString("routing_strategy")), rs.getLong("version")))
                 .list();
     }
 
-    public UUID save(@Nullable UUID modelId, ModelDraft draft) {
-        String[] capabilities = Arrays.stream(draft.capabilities().split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
-        boolean nameTaken = jdbc.sql("select exists(select 1 from models where name = ? and id is distinct from ?)")
-                .params(draft.name().trim(), modelId).query(Boolean.class).single();
-        if (nameTaken) {
-            throw new PortalException("A model named '" + draft.name().trim() + "' already exists");
-        }
-        UUID id = modelId == null ? UUID.randomUUID() : modelId;
-        int written = jdbc.sql(modelId == null ? """
+    @Transactional(readOnly = true)
+    public Optional<ModelRow> find(UUID modelId) {
+        return list().stream().filter(model -> model.id().equals(modelId)).findFirst();
+    }
+
+    public UUID create(ModelDraft draft) {
+        check(draft, null);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
                         insert into models (name, display_name, description, capabilities, context_window,
                                             max_output_tokens, requires_approval, status, id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""" : """
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(draft.name().strip(), draft.displayName().strip(), description(draft), capabilities(draft),
+                        draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(), draft.status(), id)
+                .update();
+        audited("model.create", id, draft);
+        return id;
+    }
+
+    /** Changes the model as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
+    public void update(UUID modelId, long expectedVersion, ModelDraft draft) {
+        check(draft, modelId);
+        int written = jdbc.sql("""
                         update models set name = ?, display_name = ?, description = ?, capabilities = ?,
                             context_window = ?, max_output_tokens = ?, requires_approval = ?, status = ?,
                             updated_at = now(), version = version + 1
-                        where id = ?""")
-                .params(draft.name().trim(), draft.displayName().trim(), draft.description().trim(), capabilities,
-                        draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(), draft.status(), id)
+                        where id = ? and version = ?""")
+                .params(draft.name().strip(), draft.displayName().strip(), description(draft), capabilities(draft),
+                        draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(), draft.status(),
+                        modelId, expectedVersion)
                 .update();
+        if (written == 0) {
+            requireModel(modelId);
+            throw new OptimisticLockingFailureException("Model " + modelId + " changed since version " + expectedVersion);
+        }
+        audited("model.update", modelId, draft);
+    }
+
+    /** Enables (ACTIVE) or disables (DISABLED) a model, whatever else changed meanwhile; the gateway follows. */
+    public void changeStatus(UUID modelId, boolean enabled) {
+        String status = enabled ? "ACTIVE" : "DISABLED";
+        int written = jdbc.sql("""
+                        update models set status = ?, updated_at = now(), version = version + 1 where id = ?""")
+                .params(status, modelId).update();
         if (written == 0) {
             throw PortalException.notFound("Model");
         }
-        audit.record(null, modelId == null ? "model.create" : "model.update", "model", id, Map.of(
-                "name", draft.name().trim(), "requiresApproval", draft.requiresApproval(), "status", draft.status()));
-        return id;
+        audit.record(null, enabled ? "model.enable" : "model.disable", "model", modelId, Map.of("status", status));
     }
 
     @Transactional(readOnly = true)
     public List<PriceRow> prices(UUID modelId) {
+        requireModel(modelId);
         return jdbc.sql("select * from prices where model_id = ? order by effective_from desc")
                 .param(modelId)
                 .query((rs, n) -> new PriceRow(rs.getObject("id", UUID.class), new PriceDraft(
@@ -92,11 +121,11 @@ public class ModelAdminService {
     }
 
     /** Adds a price from now or a future instant; past prices are never edited, so past costs never change. */
-    public void addPrice(UUID modelId, PriceDraft price) {
-        if (price.inputPerMillion().signum() < 0 || price.outputPerMillion().signum() < 0
-                || price.cachedInputPerMillion().signum() < 0
-                || (price.cacheWriteInputPerMillion() != null && price.cacheWriteInputPerMillion().signum() < 0)) {
-            throw new PortalException("Prices cannot be negative");
+    public UUID addPrice(UUID modelId, PriceDraft price) {
+        requireModel(modelId);
+        String problem = price.problem();
+        if (problem != null) {
+            throw new PortalException(problem);
         }
         if (price.effectiveFrom().isBefore(clock.instant().minus(CLOCK_SKEW))) {
             throw new PortalException("A new price takes effect now or later; past costs are never rewritten");
@@ -104,7 +133,7 @@ public class ModelAdminService {
         boolean taken = jdbc.sql("select exists(select 1 from prices where model_id = ? and effective_from = ?)")
                 .params(modelId, Sql.timestamp(price.effectiveFrom())).query(Boolean.class).single();
         if (taken) {
-            throw new PortalException("This model already has a price starting at that instant");
+            throw PortalException.conflict("This model already has a price starting at that instant");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -119,5 +148,37 @@ public class ModelAdminService {
         audit.record(null, "price.create", "price", id, Map.of("model", modelId,
                 "effectiveFrom", price.effectiveFrom(), "inputPerMillion", price.inputPerMillion().toPlainString(),
                 "outputPerMillion", price.outputPerMillion().toPlainString()));
+        return id;
+    }
+
+    private void check(ModelDraft draft, @Nullable UUID modelId) {
+        String problem = draft.problem();
+        if (problem != null) {
+            throw new PortalException(problem);
+        }
+        boolean nameTaken = jdbc.sql("select exists(select 1 from models where name = ? and id is distinct from ?)")
+                .params(draft.name().strip(), modelId).query(Boolean.class).single();
+        if (nameTaken) {
+            throw PortalException.conflict("A model named '" + draft.name().strip() + "' already exists");
+        }
+    }
+
+    private void requireModel(UUID modelId) {
+        if (!jdbc.sql("select exists(select 1 from models where id = ?)").param(modelId).query(Boolean.class).single()) {
+            throw PortalException.notFound("Model");
+        }
+    }
+
+    private void audited(String action, UUID modelId, ModelDraft draft) {
+        audit.record(null, action, "model", modelId, Map.of("name", draft.name().strip(),
+                "requiresApproval", draft.requiresApproval(), "status", draft.status()));
+    }
+
+    private static String description(ModelDraft draft) {
+        return draft.description().strip();
+    }
+
+    private static String[] capabilities(ModelDraft draft) {
+        return Arrays.stream(draft.capabilities().split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
     }
 }

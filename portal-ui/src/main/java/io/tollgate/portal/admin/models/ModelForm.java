@@ -24,24 +24,25 @@ public class ModelForm extends Composite<FormLayout> {
         TextField name = new TextField("Name clients send (e.g. gpt-4o-mini)");
         name.setId("model-name");
         binder.forField(name).asRequired("Name the model")
-                .withValidator(v -> v.trim().matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}"),
-                        "Letters, digits and . _ : / - only").bind("name");
+                .withValidator(ModelDraft::validName, ModelDraft.NAME_RULE).bind("name");
         TextField displayName = new TextField("Display name");
-        binder.forField(displayName).asRequired("Give a display name").bind("displayName");
+        binder.forField(displayName).asRequired(ModelDraft.DISPLAY_NAME_RULE)
+                .withValidator(ModelDraft::validDisplayName, ModelDraft.DISPLAY_NAME_RULE).bind("displayName");
         TextArea description = new TextArea("Description");
         binder.forField(description).bind("description");
         TextField capabilities = new TextField("Capabilities (comma separated)");
         binder.forField(capabilities).bind("capabilities");
         IntegerField context = new IntegerField("Context window (tokens)");
-        binder.forField(context).asRequired("Enter the context window").withValidator(v -> v > 0, "Must be positive")
-                .bind("contextWindow");
+        binder.forField(context).asRequired("Enter the context window")
+                .withValidator(ModelDraft::validContextWindow, ModelDraft.POSITIVE_RULE).bind("contextWindow");
         IntegerField maxOutput = new IntegerField("Max output tokens (optional)");
-        binder.forField(maxOutput).withValidator(v -> v == null || v > 0, "Must be positive").bind("maxOutputTokens");
+        binder.forField(maxOutput).withValidator(ModelDraft::validMaxOutput, ModelDraft.POSITIVE_RULE)
+                .bind("maxOutputTokens");
         Checkbox approval = new Checkbox("Requests need an administrator's approval");
         binder.forField(approval).bind("requiresApproval");
         Select<String> status = new Select<>();
         status.setLabel("Status");
-        status.setItems("ACTIVE", "DEPRECATED", "DISABLED");
+        status.setItems(ModelDraft.STATUSES);
         binder.forField(status).asRequired().bind("status");
         binder.readRecord(initial);
         Button save = new Button("Save model",

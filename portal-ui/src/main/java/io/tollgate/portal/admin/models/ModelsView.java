@@ -17,10 +17,9 @@ import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 @Route(value = "admin/models", layout = MainLayout.class)
 @PageTitle("Models & prices · Tollgate")
@@ -41,7 +40,7 @@ class ModelsView extends VerticalLayout {
         grid.addColumn(m -> m.draft().status()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> m.routingStrategy().label()).setHeader("Routing").setAutoWidth(true);
         grid.addComponentColumn(model -> {
-            Button edit = new Button("Edit", click -> edit(model.id(), model.draft()));
+            Button edit = new Button("Edit", click -> edit(model, model.draft()));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button prices = new Button("Prices", click -> prices(model));
             prices.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -59,11 +58,15 @@ class ModelsView extends VerticalLayout {
         refresh();
     }
 
-    private void edit(UUID modelId, ModelDraft draft) {
+    private void edit(ModelAdminService.@Nullable ModelRow model, ModelDraft draft) {
         ModelForm form = new ModelForm(draft);
-        Dialog dialog = Ui.dialog(modelId == null ? "New model" : "Edit " + draft.name(), form);
+        Dialog dialog = Ui.dialog(model == null ? "New model" : "Edit " + draft.name(), form);
         form.addSaveListener(save -> {
-            models.save(modelId, save.draft());
+            if (model == null) {
+                models.create(save.draft());
+            } else {
+                models.update(model.id(), model.version(), save.draft());
+            }
             dialog.close();
             Ui.success("Model saved");
             refresh();
@@ -109,7 +112,7 @@ class ModelsView extends VerticalLayout {
         dialog.setWidth("min(52rem, 95vw)");
         add.addClickListener(click -> {
             if (from.isEmpty() || input.isEmpty() || cached.isEmpty() || output.isEmpty()) {
-                Ui.success("Fill in the start and all three prices");
+                Ui.success(PriceDraft.REQUIRED_RULE);
                 return;
             }
             models.addPrice(model.id(), new PriceDraft(from.getValue().toInstant(ZoneOffset.UTC), input.getValue(),
@@ -121,9 +124,8 @@ class ModelsView extends VerticalLayout {
     private static BigDecimalField money(String label) {
         BigDecimalField field = new BigDecimalField(label);
         field.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
-        field.addValueChangeListener(change -> field.setInvalid(change.getValue() != null
-                && change.getValue().compareTo(BigDecimal.ZERO) < 0));
-        field.setErrorMessage("Not negative");
+        field.addValueChangeListener(change -> field.setInvalid(!PriceDraft.validPrice(change.getValue())));
+        field.setErrorMessage(PriceDraft.PRICE_RULE);
         return field;
     }
 

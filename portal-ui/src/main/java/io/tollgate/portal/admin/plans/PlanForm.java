@@ -12,7 +12,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
 import io.tollgate.portal.common.Forms;
-import java.math.BigDecimal;
 
 /** Edits a tier's limits; an empty limit field means unlimited. */
 public class PlanForm extends Composite<FormLayout> {
@@ -21,7 +20,8 @@ public class PlanForm extends Composite<FormLayout> {
 
     public PlanForm(PlanDraft initial) {
         TextField name = new TextField("Name");
-        binder.forField(name).asRequired("Name the plan").bind("name");
+        binder.forField(name).asRequired(PlanDraft.NAME_RULE).withValidator(PlanDraft::validName, PlanDraft.NAME_RULE)
+                .bind("name");
         IntegerField rpm = Forms.optionalLimit(binder, "requestsPerMinute", "Requests per minute", "unlimited");
         IntegerField rph = Forms.optionalLimit(binder, "requestsPerHour", "Requests per hour", "unlimited");
         IntegerField tpm = Forms.optionalLongLimit(binder, "tokensPerMinute", "Tokens per minute", "unlimited");
@@ -29,9 +29,8 @@ public class PlanForm extends Composite<FormLayout> {
         IntegerField concurrent = Forms.optionalLimit(binder, "maxConcurrentRequests", "Concurrent requests", "unlimited");
         IntegerField maxTokens = Forms.optionalLimit(binder, "maxTokensPerRequest", "Max tokens per request", "unlimited");
         BigDecimalField markup = new BigDecimalField("Markup % (negative = discount)");
-        binder.forField(markup).asRequired()
-                .withValidator(v -> v.compareTo(BigDecimal.valueOf(-100)) > 0 && v.compareTo(BigDecimal.valueOf(1000)) <= 0,
-                        "Between -100 (exclusive) and 1000").bind("markupPercent");
+        binder.forField(markup).asRequired().withValidator(PlanDraft::validMarkup, PlanDraft.MARKUP_RULE)
+                .bind("markupPercent");
         binder.readRecord(initial);
         Button save = new Button("Save plan",
                 click -> Forms.valid(binder).ifPresent(draft -> fireEvent(new SaveEvent(this, draft))));

@@ -48,7 +48,7 @@ class PlansView extends VerticalLayout {
         PlanForm form = new PlanForm(plan.draft());
         Dialog dialog = Ui.dialog("Edit plan " + plan.code(), form);
         form.addSaveListener(save -> {
-            plans.update(plan.id(), save.draft());
+            plans.update(plan.id(), plan.version(), save.draft());
             dialog.close();
             Ui.success("Plan saved; gateways apply it within seconds");
             refresh();

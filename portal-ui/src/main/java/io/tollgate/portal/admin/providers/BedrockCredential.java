@@ -1,5 +1,6 @@
 package io.tollgate.portal.admin.providers;
 
+import io.tollgate.portal.common.PortalException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,14 +10,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The credential a Bedrock provider stores, in the form the gateway reads: a Bedrock API key as it is, or AWS access
  * keys as {@code {"accessKeyId", "secretAccessKey", "sessionToken"?}}.
  */
-final class BedrockCredential {
+public final class BedrockCredential {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BedrockCredential() {
     }
 
-    static String accessKeys(String accessKeyId, String secretAccessKey, @Nullable String sessionToken) {
+    /** Both the key id and the secret are needed; a session token is optional (temporary credentials). */
+    public static String accessKeys(@Nullable String accessKeyId, @Nullable String secretAccessKey,
+                                    @Nullable String sessionToken) {
+        if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
+            throw new PortalException(ProviderForm.KEY_PAIR_RULE);
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("accessKeyId", accessKeyId.strip());
         keys.put("secretAccessKey", secretAccessKey.strip());

@@ -6,7 +6,9 @@ import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class DeploymentAdminService {
 
-    public record DeploymentRow(UUID id, String modelName, DeploymentDraft draft) {
+    /** A deployment; {@code version} is what an update must name (optimistic concurrency). */
+    public record DeploymentRow(UUID id, UUID providerId, String modelName, DeploymentDraft draft, long version) {
     }
 
     private final JdbcClient jdbc;
@@ -30,19 +33,30 @@ public class DeploymentAdminService {
 
     @Transactional(readOnly = true)
     public List<DeploymentRow> deployments(UUID providerId) {
+        requireExisting("providers", providerId, "Provider");
+        return query("d.provider_id = ?", providerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DeploymentRow> find(UUID deploymentId) {
+        return query("d.id = ?", deploymentId).stream().findFirst();
+    }
+
+    private List<DeploymentRow> query(String condition, UUID id) {
         return jdbc.sql("""
                         select d.*, m.name model_name
-                        from deployments d join models m on m.id = d.model_id where d.provider_id = ?
-                        order by m.name, d.priority, d.upstream_model""")
-                .param(providerId)
-                .query((rs, n) -> new DeploymentRow(rs.getObject("id", UUID.class), rs.getString("model_name"),
+                        from deployments d join models m on m.id = d.model_id where %s
+                        order by m.name, d.priority, d.upstream_model""".formatted(condition))
+                .param(id)
+                .query((rs, n) -> new DeploymentRow(rs.getObject("id", UUID.class),
+                        rs.getObject("provider_id", UUID.class), rs.getString("model_name"),
                         new DeploymentDraft(rs.getObject("model_id", UUID.class), rs.getString("upstream_model"),
                                 rs.getInt("weight"), rs.getInt("priority"), rs.getBoolean("enabled"),
                                 rs.getObject("requests_per_minute", Integer.class),
                                 rs.getObject("tokens_per_minute", Long.class),
                                 rs.getObject("first_byte_timeout_ms", Integer.class),
                                 rs.getBigDecimal("cost_input_per_million"),
-                                rs.getBigDecimal("cost_output_per_million"))))
+                                rs.getBigDecimal("cost_output_per_million")), rs.getLong("version")))
                 .list();
     }
 
@@ -51,12 +65,14 @@ public class DeploymentAdminService {
         if (draft.modelId() == null) {
             throw new PortalException("Pick the model this deployment serves");
         }
+        requireExisting("providers", providerId, "Provider");
+        requireExisting("models", draft.modelId(), "Model");
         boolean exists = jdbc.sql("""
                         select exists(select 1 from deployments where model_id = ? and provider_id = ?
                                       and upstream_model = ?)""")
                 .params(draft.modelId(), providerId, draft.upstreamModel().trim()).query(Boolean.class).single();
         if (exists) {
-            throw new PortalException("This deployment already exists");
+            throw PortalException.conflict("This deployment already exists");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -72,8 +88,11 @@ public class DeploymentAdminService {
         return id;
     }
 
-    /** Changes everything but the model the deployment serves. */
-    public void update(UUID deploymentId, DeploymentDraft draft) {
+    /**
+     * Changes everything but the model the deployment serves, as it was at {@code expectedVersion}; a change made
+     * meanwhile refuses this one.
+     */
+    public void update(UUID deploymentId, long expectedVersion, DeploymentDraft draft) {
         check(draft);
         boolean exists = jdbc.sql("""
                         select exists(select 1 from deployments other join deployments me on me.id = ?
@@ -81,20 +100,22 @@ public class DeploymentAdminService {
                                         and other.upstream_model = ? and other.id <> me.id)""")
                 .params(deploymentId, draft.upstreamModel().trim()).query(Boolean.class).single();
         if (exists) {
-            throw new PortalException("Another deployment of this model on this provider has that upstream model");
+            throw PortalException.conflict("Another deployment of this model on this provider has that upstream model");
         }
         int written = jdbc.sql("""
                         update deployments set upstream_model = ?, weight = ?, priority = ?, enabled = ?,
                             requests_per_minute = ?, tokens_per_minute = ?, first_byte_timeout_ms = ?,
                             cost_input_per_million = ?, cost_output_per_million = ?,
                             updated_at = now(), version = version + 1
-                        where id = ?""")
+                        where id = ? and version = ?""")
                 .params(draft.upstreamModel().trim(), draft.weight(), draft.priority(), draft.enabled(),
                         draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                        draft.costInputPerMillion(), draft.costOutputPerMillion(), deploymentId)
+                        draft.costInputPerMillion(), draft.costOutputPerMillion(), deploymentId, expectedVersion)
                 .update();
         if (written == 0) {
-            throw PortalException.notFound("Deployment");
+            find(deploymentId).orElseThrow(() -> PortalException.notFound("Deployment"));
+            throw new OptimisticLockingFailureException("Deployment " + deploymentId + " changed since version "
+                    + expectedVersion);
         }
         audit.record(null, "deployment.update", "deployment", deploymentId, draft.auditDetails());
     }
@@ -106,9 +127,16 @@ public class DeploymentAdminService {
         audit.record(null, "deployment.delete", "deployment", deploymentId, Map.of());
     }
 
+    private void requireExisting(String table, UUID id, String what) {
+        if (!jdbc.sql("select exists(select 1 from " + table + " where id = ?)").param(id).query(Boolean.class)
+                .single()) {
+            throw PortalException.notFound(what);
+        }
+    }
+
     private static void check(DeploymentDraft draft) {
-        if (draft.upstreamModel().isBlank()) {
-            throw new PortalException("Name the upstream model");
+        if (!DeploymentDraft.validUpstreamModel(draft.upstreamModel())) {
+            throw new PortalException(DeploymentDraft.UPSTREAM_RULE);
         }
         if (!DeploymentDraft.validWeight(draft.weight())) {
             throw new PortalException(DeploymentDraft.WEIGHT_RULE);

@@ -19,6 +19,7 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
                               @Nullable BigDecimal costOutputPerMillion) {
 
     static final int MAX_WEIGHT = 10_000;
+    static final String UPSTREAM_RULE = "Name the upstream model (at most 200 characters)";
     static final String WEIGHT_RULE = "Weight is a whole number from 0 to 10000";
     static final String PRIORITY_RULE = "Priority is 0 or more (lower is tried first)";
     static final String LIMIT_RULE = "Positive, or empty when unknown";
@@ -30,6 +31,10 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
 
     public static DeploymentDraft empty() {
         return new DeploymentDraft(null, "", 100, 0, true, null, null, null, null, null);
+    }
+
+    static boolean validUpstreamModel(@Nullable String upstreamModel) {
+        return upstreamModel != null && !upstreamModel.isBlank() && upstreamModel.trim().length() <= 200;
     }
 
     static boolean validWeight(@Nullable Integer weight) {

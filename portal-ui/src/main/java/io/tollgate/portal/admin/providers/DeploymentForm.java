@@ -42,8 +42,8 @@ public class DeploymentForm extends Composite<FormLayout> {
         TextField upstream = new TextField("Upstream model");
         upstream.setHelperText("The provider's name for the model");
         upstream.setId("deployment-upstream");
-        binder.forField(upstream).asRequired("Name the upstream model")
-                .withValidator(v -> v.trim().length() <= 200, "At most 200 characters").bind("upstreamModel");
+        binder.forField(upstream).asRequired(DeploymentDraft.UPSTREAM_RULE)
+                .withValidator(DeploymentDraft::validUpstreamModel, DeploymentDraft.UPSTREAM_RULE).bind("upstreamModel");
         IntegerField weight = new IntegerField("Weight");
         weight.setHelperText("Share of traffic under weighted routing, 0-10000 (0 = none)");
         weight.setId("deployment-weight");

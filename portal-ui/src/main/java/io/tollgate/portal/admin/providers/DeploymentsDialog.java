@@ -40,7 +40,7 @@ class DeploymentsDialog {
                 .setHeader("Cost in / out per 1M").setAutoWidth(true);
         list.addColumn(d -> d.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
         list.addComponentColumn(deployment -> {
-            Button edit = new Button("Edit", click -> edit(deployment.id(), deployment.draft()));
+            Button edit = new Button("Edit", click -> edit(deployment, deployment.draft()));
             Button remove = new Button("Remove", click -> Ui.confirm("Remove this deployment?",
                     "The gateway stops routing " + deployment.modelName() + " here.", "Remove", () -> {
                         deployments.remove(deployment.id());
@@ -63,15 +63,15 @@ class DeploymentsDialog {
         refresh();
     }
 
-    private void edit(@Nullable UUID deploymentId, DeploymentDraft draft) {
-        DeploymentForm form = new DeploymentForm(draft, catalog, deploymentId != null);
-        Dialog dialog = Ui.dialog(deploymentId == null ? "New deployment" : "Edit deployment", form);
+    private void edit(DeploymentAdminService.@Nullable DeploymentRow deployment, DeploymentDraft draft) {
+        DeploymentForm form = new DeploymentForm(draft, catalog, deployment != null);
+        Dialog dialog = Ui.dialog(deployment == null ? "New deployment" : "Edit deployment", form);
         dialog.setWidth("min(44rem, 95vw)");
         form.addSaveListener(save -> {
-            if (deploymentId == null) {
+            if (deployment == null) {
                 deployments.add(providerId, save.draft());
             } else {
-                deployments.update(deploymentId, save.draft());
+                deployments.update(deployment.id(), deployment.version(), save.draft());
             }
             dialog.close();
             Ui.success("Deployment saved");

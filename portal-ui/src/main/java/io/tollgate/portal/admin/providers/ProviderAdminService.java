@@ -6,13 +6,16 @@ import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderAdminService {
 
     public record ProviderRow(UUID id, ProviderDraft draft, boolean hasCredential) {
+    }
+
+    /** A provider with the version an update must name (optimistic concurrency), as the management API shows it. */
+    public record VersionedProvider(ProviderRow provider, long version) {
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +54,44 @@ public class ProviderAdminService {
                 .list();
     }
 
+    /** The providers as {@link #list()} shows them, each with its version (one snapshot, so they match). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<VersionedProvider> listVersioned() {
+        Map<UUID, Long> versions = new HashMap<>();
+        jdbc.sql("select id, version from providers")
+                .query(rs -> {
+                    versions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+                });
+        return list().stream().map(provider -> new VersionedProvider(provider, versions.get(provider.id()))).toList();
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<VersionedProvider> find(UUID providerId) {
+        return listVersioned().stream().filter(provider -> provider.provider().id().equals(providerId)).findFirst();
+    }
+
+    /** {@link #save} of the provider as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
+    public void update(UUID providerId, long expectedVersion, ProviderDraft draft, @Nullable String newCredential) {
+        long current = jdbc.sql("select version from providers where id = ? for update").param(providerId)
+                .query(Long.class).optional().orElseThrow(() -> PortalException.notFound("Provider"));
+        if (current != expectedVersion) {
+            throw new OptimisticLockingFailureException("Provider " + providerId + " changed since version "
+                    + expectedVersion);
+        }
+        save(providerId, draft, newCredential);
+    }
+
     public UUID save(@Nullable UUID providerId, ProviderDraft draft, @Nullable String newCredential) {
+        if (draft.name() == null || draft.name().isBlank() || draft.name().strip().length() > 100) {
+            throw new PortalException("Name the provider (at most 100 characters)");
+        }
+        if (!ProviderDraft.TYPES.contains(draft.type())) {
+            throw new PortalException("The type is one of " + String.join(", ", ProviderDraft.TYPES));
+        }
+        if (jdbc.sql("select exists(select 1 from providers where name = ? and id is distinct from ?)")
+                .params(draft.name().trim(), providerId).query(Boolean.class).single()) {
+            throw PortalException.conflict("A provider named '" + draft.name().trim() + "' already exists");
+        }
         String baseUrl = draft.baseUrl() == null || draft.baseUrl().isBlank() ? null : draft.baseUrl().trim();
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new PortalException("The base URL starts with http:// or https://");

@@ -1,5 +1,6 @@
 package io.tollgate.portal.admin.providers;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,9 @@ public record ProviderDraft(String name, String type, @Nullable String baseUrl, 
 
     public static final String BEDROCK = "BEDROCK";
     public static final String REGION_RULE = "An AWS region, e.g. us-east-1";
+    /** The provider types the gateway has an adapter for. */
+    public static final List<String> TYPES = List.of("OPENAI", "OPENAI_COMPATIBLE", "AZURE_OPENAI", "ANTHROPIC",
+            "GEMINI", BEDROCK, "MOCK");
 
     public boolean bedrock() {
         return BEDROCK.equals(type);

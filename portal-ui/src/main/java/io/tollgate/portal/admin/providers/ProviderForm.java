@@ -44,7 +44,7 @@ public class ProviderForm extends Composite<FormLayout> {
         binder.forField(name).asRequired("Name the provider").bind("name");
         type.setLabel("Type");
         type.setId("provider-type");
-        type.setItems("OPENAI", "OPENAI_COMPATIBLE", "AZURE_OPENAI", "ANTHROPIC", "GEMINI", ProviderDraft.BEDROCK, "MOCK");
+        type.setItems(ProviderDraft.TYPES);
         binder.forField(type).asRequired().bind("type");
         TextField baseUrl = new TextField("Base URL");
         baseUrl.setId("provider-base-url");

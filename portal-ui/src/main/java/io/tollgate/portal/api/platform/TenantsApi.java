@@ -10,7 +10,6 @@ import io.tollgate.portal.tokens.AccessTokenService;
 import io.tollgate.portal.tokens.CreatedAccessToken;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +39,6 @@ class TenantsApi {
     }
 
     record TenantRequest(String name, String slug, UUID planId) {
-    }
-
-    record Plan(UUID id, String name) {
     }
 
     record PlanChange(UUID planId) {
@@ -124,11 +120,6 @@ class TenantsApi {
         NewToken token = NewToken.of(tokens.createForTenant(tenantId,
                 new AccessTokenDraft("SERVICE", request.name(), request.role(), request.expiresAt())));
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/tokens/" + token.id())).body(token);
-    }
-
-    @GetMapping("/plans")
-    List<Plan> plans() {
-        return tenants.plans().stream().map(plan -> new Plan(plan.id(), plan.name())).toList();
     }
 
     private Tenant read(UUID tenantId) {

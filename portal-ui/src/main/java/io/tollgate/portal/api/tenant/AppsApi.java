@@ -3,6 +3,7 @@ package io.tollgate.portal.api.tenant;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.portal.api.CursorPage;
 import io.tollgate.portal.api.Versions;
+import io.tollgate.portal.apps.AppCacheSettings;
 import io.tollgate.portal.apps.AppDraft;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
@@ -29,13 +30,35 @@ import org.springframework.web.bind.annotation.RestController;
 /** The tenant's apps, through {@link AppService} as on the Apps screen. */
 @RestController
 @RequestMapping("/api/v1/apps")
-@Tag(name = "Apps", description = "Tenant apps (tenant ADMIN and DEVELOPER change them, BILLING reads)")
+@Tag(name = "Apps", description = "Tenant apps (tenant ADMIN and DEVELOPER change them, BILLING reads; "
+        + "the response cache is the ADMIN's)")
 class AppsApi {
 
-    record App(UUID id, String name, String description, String status, Instant createdAt, long version) {
+    record App(UUID id, String name, String description, String status, Instant createdAt, Cache cache,
+               long version) {
 
         static App of(AppSummary app) {
-            return new App(app.id(), app.name(), app.description(), app.status(), app.createdAt(), app.version());
+            return new App(app.id(), app.name(), app.description(), app.status(), app.createdAt(),
+                    new Cache(app.cache().enabled(), app.cache().nondeterministic()), app.version());
+        }
+    }
+
+    /**
+     * The gateway's exact response cache for the app: enabled answers identical requests (same tenant, model and
+     * body) from the cache at no cost; nondeterministic also caches requests whose answer may vary (temperature
+     * above 0 or unset, a user field), only with enabled.
+     */
+    record Cache(boolean enabled, boolean nondeterministic) {
+    }
+
+    /** nondeterministic defaults to false. */
+    record CacheRequest(@Nullable Boolean enabled, @Nullable Boolean nondeterministic) {
+
+        AppCacheSettings settings() {
+            if (enabled == null) {
+                throw new PortalException("Say whether the cache is enabled (true or false)");
+            }
+            return new AppCacheSettings(enabled, Boolean.TRUE.equals(nondeterministic));
         }
     }
 
@@ -78,6 +101,16 @@ class AppsApi {
     ResponseEntity<App> update(@PathVariable UUID appId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                @Nullable String ifMatch, @RequestBody AppRequest request) {
         apps.update(appId, Versions.ifMatch(ifMatch), request.draft());
+        App app = read(appId);
+        return ResponseEntity.ok().eTag(Versions.etag(app.version())).body(app);
+    }
+
+    /** Cached answers are shared by everyone calling the app, so this is the tenant ADMIN's decision. */
+    @PutMapping("/{appId}/cache")
+    ResponseEntity<App> changeCache(@PathVariable UUID appId,
+                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                    @Nullable String ifMatch, @RequestBody CacheRequest request) {
+        apps.changeCache(appId, Versions.ifMatch(ifMatch), request.settings());
         App app = read(appId);
         return ResponseEntity.ok().eTag(Versions.etag(app.version())).body(app);
     }

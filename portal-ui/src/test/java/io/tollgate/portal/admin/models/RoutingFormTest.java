@@ -58,7 +58,7 @@ class RoutingFormTest {
     private static ModelAdminService.ModelRow model(String name) {
         ModelDraft draft = ModelDraft.empty();
         return new ModelAdminService.ModelRow(UUID.randomUUID(), new ModelDraft(name, name, "", draft.capabilities(),
-                draft.contextWindow(), null, false, "ACTIVE"), RoutingStrategy.PRIORITY);
+                draft.contextWindow(), null, false, "ACTIVE"), RoutingStrategy.PRIORITY, 0);
     }
 
     private static Button button(Component root, String text) {

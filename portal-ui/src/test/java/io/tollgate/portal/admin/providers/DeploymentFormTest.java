@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The deployment form checks each routing setting on its own field before anything reaches the service. */
 class DeploymentFormTest {
 
-    private static final ModelRow MODEL = new ModelRow(UUID.randomUUID(), ModelDraft.empty(), RoutingStrategy.PRIORITY);
+    private static final ModelRow MODEL = new ModelRow(UUID.randomUUID(), ModelDraft.empty(), RoutingStrategy.PRIORITY, 0);
     private static final DeploymentDraft EXISTING = new DeploymentDraft(MODEL.id(), "gpt-4o", 100, 0, true, null,
             null, null, null, null);
 
