@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -30,11 +31,21 @@ class BillingUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        return find("email = :key", username.toLowerCase(Locale.ROOT).strip())
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    /** The user the portal vouches for ({@link PortalAssertionFilter}). */
+    Optional<BillingUser> loadById(UUID userId) {
+        return find("id = :key", userId);
+    }
+
+    private Optional<BillingUser> find(String condition, Object key) {
         Instant now = clock.instant();
-        BillingUser user = jdbc.sql("""
+        return jdbc.sql("""
                         select id, email, password_hash, platform_role, status, locked_until from users
-                        where email = :email""")
-                .param("email", username.toLowerCase(Locale.ROOT).strip())
+                        where """ + " " + condition)
+                .param("key", key)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
@@ -42,8 +53,7 @@ class BillingUserDetailsService implements UserDetailsService {
                             rs.getString("platform_role"), memberships(id), rs.getString("status").equals("ACTIVE"),
                             lockout.isLocked(lockedUntil == null ? null : lockedUntil.toInstant(), now));
                 })
-                .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return user;
+                .optional();
     }
 
     private Map<UUID, String> memberships(UUID userId) {

@@ -2,9 +2,12 @@ package io.tollgate.billing.security;
 
 import io.tollgate.billing.error.ErrorCode;
 import io.tollgate.billing.error.Problems;
+import io.tollgate.model.apikey.ApiKeyHasher;
+import io.tollgate.model.crypto.PortalAssertion;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic against the users table, stateless, with the platform's lockout after repeated wrong passwords
+ * HTTP Basic against the users table, or the portal's assertion for its signed-in user ({@link PortalAssertionFilter}),
+ * stateless, with the platform's lockout after repeated wrong passwords
  * ({@link FailedLoginCounter}) and state changes refused without a header a cross-site form cannot send
  * ({@link CrossSiteRequestGuard}). Which tenant a caller may see is decided per request by
  * {@link TenantAccess}; here only the coarse rules: actuator (on the management port only) is public, the Stripe
@@ -28,12 +32,15 @@ class SecurityConfiguration {
     private static final String STRIPE_WEBHOOK = "/api/v1/billing/stripe/webhook";
 
     @Bean
-    SecurityFilterChain billingSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain billingSecurity(HttpSecurity http, ApiKeyHasher sharedSecret, BillingUserDetailsService users,
+                                        Clock clock) throws Exception {
         return http
                 // stateless: no session to ride on; the browser's cached Basic credentials are what
                 // CrossSiteRequestGuard keeps cross-site forms from using
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteRequestGuard(STRIPE_WEBHOOK), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PortalAssertionFilter(new PortalAssertion(sharedSecret), users, clock),
+                        CrossSiteRequestGuard.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()

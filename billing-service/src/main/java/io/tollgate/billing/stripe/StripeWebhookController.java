@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Finance pushes invoices to Stripe; Stripe tells us, signed, when one was paid. */
+/** Finance pushes invoices to Stripe (when it is configured); Stripe tells us, signed, when one was paid. */
 @RestController
 @RequestMapping("/api/v1/billing")
 class StripeWebhookController {
@@ -53,6 +54,12 @@ class StripeWebhookController {
     Invoice push(@PathVariable UUID id) {
         access.requireFinance();
         return sync.push(id);
+    }
+
+    /** Whether invoices can be pushed to Stripe at all, so a screen offers the push only where it works. */
+    @GetMapping("/stripe")
+    Map<String, Boolean> status() {
+        return Map.of("enabled", properties.enabled());
     }
 
     @PostMapping("/stripe/webhook")

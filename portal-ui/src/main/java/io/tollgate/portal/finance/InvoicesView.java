@@ -1,6 +1,8 @@
 package io.tollgate.portal.finance;
 
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -13,8 +15,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.common.Forms;
+import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
+import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
@@ -22,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Route(value = "finance/invoices", layout = MainLayout.class)
 @PageTitle("Invoices · Tollgate")
@@ -37,8 +42,9 @@ class InvoicesView extends VerticalLayout {
     private final InvoicesGrid grid = new InvoicesGrid(true, this::showLines);
     private final Paragraph empty = Ui.emptyState("No invoices for these periods. Billing writes them when it closes "
             + "a month; pick earlier periods or another status.");
+    private final @Nullable InvoiceActionButtons actionButtons;
 
-    InvoicesView(InvoiceService invoices, Clock clock) {
+    InvoicesView(InvoiceService invoices, InvoiceActions actions, CurrentUser currentUser, Clock clock) {
         this.invoices = invoices;
         LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
         from.setValue(thisMonth.minusMonths(3));
@@ -59,8 +65,36 @@ class InvoicesView extends VerticalLayout {
         FlexLayout filters = new FlexLayout(from, to, status);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName(LumoUtility.Gap.MEDIUM);
-        add(new H2("Invoices"), filters, csv, empty, grid);
+        add(new H2("Invoices"));
+        actionButtons = currentUser.require().hasRole(Roles.PLATFORM_FINANCE) ? financeActions(actions, clock) : null;
+        add(filters, csv, empty, grid);
         refresh();
+    }
+
+    /**
+     * Month close and the invoice buttons, offered only while billing answers (they are its API); the push to Stripe
+     * only when billing has Stripe configured.
+     */
+    private @Nullable InvoiceActionButtons financeActions(InvoiceActions actions, Clock clock) {
+        boolean stripeEnabled;
+        try {
+            stripeEnabled = actions.stripeEnabled();
+        } catch (PortalException unreachable) {
+            Paragraph notice = new Paragraph("Closing months and finalizing, voiding or pushing invoices is "
+                    + "unavailable: " + unreachable.getMessage());
+            notice.setId("billing-unavailable");
+            notice.addClassNames(LumoUtility.TextColor.ERROR);
+            add(notice);
+            return null;
+        }
+        Button closeMonth = new Button("Close a month…", click -> new MonthCloseDialog(actions, clock, stripeEnabled,
+                this::refresh).open());
+        closeMonth.setId("close-month");
+        closeMonth.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(closeMonth);
+        InvoiceActionButtons buttons = new InvoiceActionButtons(actions, stripeEnabled, this::refresh);
+        grid.addComponentColumn(buttons::buttonsFor).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        return buttons;
     }
 
     private List<InvoiceSummary> list() {
@@ -73,6 +107,9 @@ class InvoicesView extends VerticalLayout {
             return;
         }
         List<InvoiceSummary> rows = list();
+        if (actionButtons != null) {
+            actionButtons.listed(rows);
+        }
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
