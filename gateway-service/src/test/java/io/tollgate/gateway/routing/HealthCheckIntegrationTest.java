@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tollgate.gateway.support.FakeUpstream;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,33 +21,48 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HealthCheckIntegrationTest extends GatewayIntegrationTest {
 
     private static final String CLIENT_TEXT = "Check me through a healthy deployment.";
+    /** Its own upstream: the checks' requests stay away from the shared one, whose calls other tests count. */
+    private static final FakeUpstream CHECKED = FakeUpstream.start();
 
     @Autowired
     private MeterRegistry registry;
+
+    @AfterAll
+    static void stopUpstream() {
+        CHECKED.close();
+    }
 
     @Test
     void a_dead_deployment_leaves_the_rotation_on_its_health_check_and_returns_when_it_answers_again() {
         var world = world();
         String primary = "checked-primary-" + UUID.randomUUID();
-        UUID checkedProvider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());
+        UUID checkedProvider = SEEDER.openAiCompatibleProvider(CHECKED.baseUrl());
         SEEDER.jdbc().sql("update providers set settings = '{\"" + HealthChecks.INTERVAL_SETTING + "\": 1}'::jsonb where id = ?")
                 .param(checkedProvider).update();
         String checkedName = SEEDER.jdbc().sql("select name from providers where id = ?").param(checkedProvider)
                 .query(String.class).single();
         String model = SEEDER.model(checkedProvider, primary, "1", "1", "1");
-        SEEDER.deployment(model, SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl()), "gpt-4o-backup", 1);
+        SEEDER.deployment(model, SEEDER.openAiCompatibleProvider(CHECKED.baseUrl()), "gpt-4o-backup", 1);
         SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
         awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).size() == 2
                 && s.approvedSubscription(world.app(), m.id()).isPresent()).orElse(false));
         UUID deployment = SEEDER.deploymentOf(model, primary);
+        try {
+            leavesAndReturns(world, model, primary, deployment, checkedName);
+        } finally {
+            SEEDER.jdbc().sql("update providers set settings = '{}'::jsonb where id = ?").param(checkedProvider).update();
+            awaitSnapshot(s -> s.provider(checkedProvider).map(p -> p.settings().isEmpty()).orElse(false));
+        }
+    }
 
+    private void leavesAndReturns(World world, String model, String primary, UUID deployment, String checkedName) {
         await(() -> checks(deployment, "passed") >= 1, Duration.ofSeconds(10), "a passing health check");
         assertThat(chat(world, model).statusCode()).isEqualTo(200);
         assertThat(clientRequestsTo(primary)).as("the healthy primary serves").isEqualTo(1);
 
         // checks are serial per deployment: once one fails after this, none passes until the provider recovers
         double failedBefore = checks(deployment, "failed");
-        UPSTREAM.fail(primary);
+        CHECKED.fail(primary);
         await(() -> checks(deployment, "failed") > failedBefore, Duration.ofSeconds(10), "a failing health check");
         for (int i = 0; i < 5; i++) {
             var response = chat(world, model);
@@ -55,7 +72,7 @@ class HealthCheckIntegrationTest extends GatewayIntegrationTest {
         assertThat(clientRequestsTo(primary)).as("no client request reaches the dead primary").isEqualTo(1);
         assertThat(attempts(checkedName, "failed")).as("no failed attempt on the dead primary").isZero();
 
-        UPSTREAM.recover(primary);
+        CHECKED.recover(primary);
         double passedBefore = checks(deployment, "passed");
         await(() -> checks(deployment, "passed") > passedBefore, Duration.ofSeconds(10), "a passing check again");
         await(() -> chat(world, model).statusCode() == 200 && clientRequestsTo(primary) > 1, Duration.ofSeconds(10),
@@ -71,7 +88,7 @@ class HealthCheckIntegrationTest extends GatewayIntegrationTest {
                 .query(Integer.class).single())
                 .as("health checks (at least %s) are not metered", checks(deployment, "passed")).isEqualTo(served)
                 .isGreaterThanOrEqualTo(onPrimary);
-        assertThat(UPSTREAM.receivedFor(primary).size()).as("the checks did reach the provider").isGreaterThan(served);
+        assertThat(CHECKED.receivedFor(primary).size()).as("the checks did reach the provider").isGreaterThan(served);
     }
 
     private HttpResponse<String> chat(World world, String model) {
@@ -80,7 +97,7 @@ class HealthCheckIntegrationTest extends GatewayIntegrationTest {
     }
 
     private int clientRequestsTo(String upstreamModel) {
-        return (int) UPSTREAM.receivedFor(upstreamModel).stream().filter(r -> r.body().contains(CLIENT_TEXT)).count();
+        return (int) CHECKED.receivedFor(upstreamModel).stream().filter(r -> r.body().contains(CLIENT_TEXT)).count();
     }
 
     private double checks(UUID deployment, String outcome) {
