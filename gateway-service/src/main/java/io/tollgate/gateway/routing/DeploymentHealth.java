@@ -1,13 +1,16 @@
 package io.tollgate.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the gateway knows of one deployment right now: its circuit breaker, the requests in flight on it, a moving
- * average of its latency, what it used of its provider capacity, and until when a provider's {@code retry-after}
- * keeps it out of the rotation.
+ * average of its latency, what it used of its provider capacity, until when a provider's {@code retry-after} keeps it
+ * out of the rotation, and until when a failed health check (here, or another replica's breaker or check shared
+ * through Redis) keeps it out. Times that replicas share are epoch milliseconds; the others are {@code nanoTime}.
  */
 final class DeploymentHealth {
 
@@ -21,9 +24,15 @@ final class DeploymentHealth {
     private volatile double latencyNanos = -1;
     private volatile boolean cooling;
     private volatile long coolingUntilNanos;
+    private volatile long checkDownUntilMillis;
+    private volatile long breakerOpenUntilMillis;
+    private volatile long sharedOutUntilMillis;
+    private final @Nullable SharedUse shared;
 
-    DeploymentHealth(CircuitBreaker breaker) {
+    /** @param shared what the replicas together used of the provider capacity, null when nothing is shared */
+    DeploymentHealth(CircuitBreaker breaker, @Nullable SharedUse shared) {
         this.breaker = breaker;
+        this.shared = shared;
     }
 
     CircuitBreaker.State state() {
@@ -35,19 +44,64 @@ final class DeploymentHealth {
         return cooling && nowNanos - coolingUntilNanos < 0;
     }
 
+    /** Whether a failed health check, or another replica's open breaker or check, keeps it out of the rotation. */
+    boolean outOfRotation(long nowMillis) {
+        return checkDownUntilMillis > nowMillis || sharedOutUntilMillis > nowMillis;
+    }
+
+    /** A health check failed: out of the rotation until that time, unless a check passes first. */
+    void checkFailed(long untilMillis) {
+        checkDownUntilMillis = untilMillis;
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            breaker.transitionToOpenState();
+        }
+    }
+
+    /** A health check passed: back in the rotation, its breaker closed, whatever opened it. */
+    void checkPassed() {
+        checkDownUntilMillis = 0;
+        var state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
+            breaker.transitionToClosedState();
+        }
+    }
+
+    /** The breaker opened (or closed: 0) at this replica; kept to be shared with the others. */
+    void breakerOpenUntil(long untilMillis) {
+        breakerOpenUntilMillis = untilMillis;
+    }
+
+    /** Until when this replica keeps the deployment out (breaker or health check), 0 when it is not out. */
+    long localOutUntil() {
+        return Math.max(checkDownUntilMillis, breakerOpenUntilMillis);
+    }
+
+    /** Until when the replicas together keep it out, as last read from the shared store; 0 for none. */
+    void sharedOutUntil(long untilMillis) {
+        sharedOutUntilMillis = untilMillis;
+    }
+
     /** Takes the breaker's permit for a call; false when the breaker refuses it. */
     boolean acquire() {
         return breaker.tryAcquirePermission();
     }
 
     /** Whether one more request fits the provider's requests per minute. */
-    boolean hasRequestCapacity(long perMinute, long nowNanos) {
-        return requests.used(nowNanos) + 1 <= perMinute;
+    boolean hasRequestCapacity(long perMinute, long nowNanos, long nowMillis) {
+        long used = requests.used(nowNanos);
+        if (shared != null && shared.fresh(nowMillis)) {
+            used = Math.max(used, shared.requests(nowMillis));
+        }
+        return used + 1 <= perMinute;
     }
 
     /** Whether a request of that many tokens fits the provider's tokens per minute. */
-    boolean hasTokenCapacity(long perMinute, long requestTokens, long nowNanos) {
-        return tokens.used(nowNanos) + requestTokens <= perMinute;
+    boolean hasTokenCapacity(long perMinute, long requestTokens, long nowNanos, long nowMillis) {
+        long used = tokens.used(nowNanos);
+        if (shared != null && shared.fresh(nowMillis)) {
+            used = Math.max(used, shared.tokens(nowMillis));
+        }
+        return used + requestTokens <= perMinute;
     }
 
     /** A call starts; its tokens count against the capacity only where one is known (0 otherwise). */
@@ -57,6 +111,14 @@ final class DeploymentHealth {
         if (requestTokens > 0) {
             tokens.add(requestTokens, nowNanos);
         }
+        if (shared != null) {
+            shared.started(requestTokens);
+        }
+    }
+
+    /** What the replicas together used, when they share it; empty when this replica counts alone. */
+    Optional<SharedUse> sharedUse() {
+        return Optional.ofNullable(shared);
     }
 
     void succeeded(long latency) {

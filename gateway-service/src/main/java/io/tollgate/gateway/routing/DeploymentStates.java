@@ -3,23 +3,30 @@ package io.tollgate.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
  * The live state of every deployment this gateway has called, kept by deployment id across snapshots (a changed
- * weight or quota does not reset what is known about the provider). Local to the replica.
+ * weight or quota does not reset what is known about the provider). Each breaker's openings are noted with the wall
+ * clock's time so that {@link SharedRoutingState} can tell the other replicas, when Redis is configured.
  */
 @Component
 class DeploymentStates {
 
     private final CircuitBreakerRegistry breakers;
     private final Map<UUID, DeploymentHealth> states = new ConcurrentHashMap<>();
+    private final RoutingProperties properties;
+    private final Clock clock;
 
-    DeploymentStates(RoutingProperties properties) {
+    DeploymentStates(RoutingProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.breakerWindow())
@@ -34,8 +41,29 @@ class DeploymentStates {
 
     DeploymentHealth of(UUID deploymentId) {
         var known = states.get(deploymentId);
-        return known != null ? known : states.computeIfAbsent(deploymentId,
-                id -> new DeploymentHealth(breakers.circuitBreaker(id.toString())));
+        return known != null ? known : states.computeIfAbsent(deploymentId, this::create);
+    }
+
+    private DeploymentHealth create(UUID id) {
+        var breaker = breakers.circuitBreaker(id.toString());
+        var shared = properties.shared() ? new SharedUse(Math.max(2_000, 3 * properties.sharedSyncInterval().toMillis())) : null;
+        var health = new DeploymentHealth(breaker, shared);
+        long openFor = properties.breakerOpenFor().toMillis();
+        breaker.getEventPublisher().onStateTransition(event -> {
+            switch (event.getStateTransition().getToState()) {
+                case OPEN, FORCED_OPEN -> health.breakerOpenUntil(clock.millis() + openFor);
+                case CLOSED -> health.breakerOpenUntil(0);
+                default -> {
+                    // half-open: the open time has passed by itself
+                }
+            }
+        });
+        return health;
+    }
+
+    /** Every deployment known so far. */
+    void forEach(BiConsumer<UUID, DeploymentHealth> action) {
+        states.forEach(action);
     }
 
     /** How many known deployments' breakers are in a state the predicate accepts. */

@@ -215,19 +215,24 @@ public class Failover {
         }
     }
 
-    private static RejectedException rejection(Throwable failure) {
+    static RejectedException rejection(Throwable failure) {
         if (failure instanceof TimeoutException) {
             return Rejection.upstream(504, "upstream_timeout", "The provider did not start answering in time.").asException();
         }
         return UpstreamErrors.fromFailure(failure);
     }
 
+    /** Every deployment of the model is out of the rotation (open breakers, failed health checks). */
+    static Rejection noneAvailable() {
+        return Rejection.unavailable("deployments_unavailable", "Every deployment of this model is failing and "
+                + "out of the rotation for now; retry shortly.").retryAfter("1");
+    }
+
     /** The last failure, said to be the last of several when there were; or why no route could be tried. */
     private static RejectedException exhausted(RequestContext context, @Nullable RejectedException last) {
         int attempts = context.outcome().attempts();
         if (last == null) {
-            return Rejection.unavailable("deployments_unavailable", "Every deployment of this model is failing and "
-                    + "out of the rotation for now; retry shortly.").retryAfter("1").asException();
+            return noneAvailable().asException();
         }
         if (attempts <= 1) {
             return last;

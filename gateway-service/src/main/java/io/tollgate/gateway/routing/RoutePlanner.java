@@ -10,6 +10,7 @@ import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.ProviderType;
 import io.tollgate.gateway.snapshot.RoutingStrategy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Orders the routes a request may take: its model's deployments by the model's strategy, then the deployments of
  * each fallback model the app may use, each by its own strategy. A deployment is left out while a provider's
- * {@code retry-after} cools it down or while the request would not fit its provider capacity; one whose provider
+ * {@code retry-after} cools it down, while a failed health check or another replica's open breaker keeps it out (see
+ * {@link HealthChecks}, {@link SharedRoutingState}), or while the request would not fit its provider capacity (this
+ * replica's count, or all replicas' when they share it); one whose provider
  * has no endpoint for the request, or no adapter, is left out too. A prompt that does not fit the model's context
  * window goes straight to the fallbacks whose window it fits. Open circuit breakers are skipped when attempted.
  */
@@ -30,11 +33,13 @@ class RoutePlanner {
     private final DeploymentStates states;
     private final ProviderRegistry providers;
     private final TokenCounter tokens;
+    private final Clock clock;
 
-    RoutePlanner(DeploymentStates states, ProviderRegistry providers, TokenCounter tokens) {
+    RoutePlanner(DeploymentStates states, ProviderRegistry providers, TokenCounter tokens, Clock clock) {
         this.states = states;
         this.providers = providers;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** The routes in order, or why there is none. */
@@ -51,7 +56,7 @@ class RoutePlanner {
         var model = context.model().orElseThrow();
         var snapshot = context.snapshot();
         var request = new RequestSize(context, tokens);
-        long now = System.nanoTime();
+        var now = new Now(System.nanoTime(), clock.millis());
         List<Route> routes = new ArrayList<>();
         var exclusions = new Exclusions();
         var routing = snapshot.routing(model.id());
@@ -74,7 +79,7 @@ class RoutePlanner {
         return new Refused(exclusions.rejection(model, fits));
     }
 
-    private List<Route> candidates(RequestContext context, ModelEntry model, RequestSize request, long now,
+    private List<Route> candidates(RequestContext context, ModelEntry model, RequestSize request, Now now,
                                    Exclusions exclusions) {
         var snapshot = context.snapshot();
         List<Candidate> usable = new ArrayList<>();
@@ -93,7 +98,11 @@ class RoutePlanner {
                 continue;
             }
             var health = states.of(deployment.id());
-            if (health.coolingDown(now) || saturated(deployment, health, request, now)) {
+            if (health.outOfRotation(now.millis())) {
+                exclusions.unhealthy = true;
+                continue;
+            }
+            if (health.coolingDown(now.nanos()) || saturated(deployment, health, request, now)) {
                 exclusions.saturated = true;
                 continue;
             }
@@ -110,11 +119,16 @@ class RoutePlanner {
         return routes;
     }
 
-    private static boolean saturated(DeploymentEntry deployment, DeploymentHealth health, RequestSize request, long now) {
+    private static boolean saturated(DeploymentEntry deployment, DeploymentHealth health, RequestSize request, Now now) {
         var requests = deployment.requestCapacity();
         var tokens = deployment.tokenCapacity();
-        return requests.isPresent() && !health.hasRequestCapacity(requests.getAsLong(), now)
-                || tokens.isPresent() && !health.hasTokenCapacity(tokens.getAsLong(), request.tokens(), now);
+        return requests.isPresent() && !health.hasRequestCapacity(requests.getAsLong(), now.nanos(), now.millis())
+                || tokens.isPresent() && !health.hasTokenCapacity(tokens.getAsLong(), request.tokens(), now.nanos(),
+                now.millis());
+    }
+
+    /** The request's time, read once: monotonic for local windows, the wall clock's for what replicas share. */
+    private record Now(long nanos, long millis) {
     }
 
     private static Comparator<Candidate> order(RoutingStrategy strategy, RequestSize request) {
@@ -152,6 +166,7 @@ class RoutePlanner {
         private @Nullable ProviderType unsupported;
         private @Nullable String endpointMissing;
         private boolean saturated;
+        private boolean unhealthy;
 
         Rejection rejection(ModelEntry model, boolean fits) {
             if (!fits) {
@@ -162,6 +177,9 @@ class RoutePlanner {
             if (saturated) {
                 return Rejection.unavailable("deployments_saturated", "Every deployment of '" + model.name()
                         + "' is at its provider capacity or cooling down; retry shortly.").retryAfter("1");
+            }
+            if (unhealthy) {
+                return Failover.noneAvailable();
             }
             if (endpointMissing != null) {
                 return Rejection.invalidRequest("model", "endpoint_not_supported", "The model '" + model.name()

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breakerSlowCallRate      share (percent) of slow calls that opens the breaker
  * @param breakerOpenFor           how long an open breaker keeps its deployment out of the rotation
  * @param breakerHalfOpenProbes    trial calls of a half-open breaker before it closes again
+ * @param redisUrl                 the Redis through which replicas share breaker state and provider capacity use
+ *                                 ({@code TOLLGATE_REDIS_URL}, the limits' Redis); empty: each replica keeps its own
+ * @param redisTimeout             the longest the background sync waits for Redis before it gives up for the round
+ * @param sharedSyncInterval       how often a replica tells Redis what it used and opened, and reads what the others
+ *                                 did; while Redis has not answered for three intervals (2 s at least), each replica counts alone
  */
 @ConfigurationProperties("tollgate.gateway.routing")
 public record RoutingProperties(@DefaultValue("120s") Duration deadline,
@@ -30,5 +35,12 @@ public record RoutingProperties(@DefaultValue("120s") Duration deadline,
                                 @DefaultValue("60s") Duration breakerSlowCall,
                                 @DefaultValue("100") float breakerSlowCallRate,
                                 @DefaultValue("30s") Duration breakerOpenFor,
-                                @DefaultValue("2") int breakerHalfOpenProbes) {
+                                @DefaultValue("2") int breakerHalfOpenProbes,
+                                @DefaultValue("") String redisUrl,
+                                @DefaultValue("250ms") Duration redisTimeout,
+                                @DefaultValue("250ms") Duration sharedSyncInterval) {
+
+    public boolean shared() {
+        return !redisUrl.isBlank();
+    }
 }

@@ -3,6 +3,7 @@ package io.tollgate.gateway.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.tollgate.gateway.support.FakeUpstream;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.testsupport.OpsMetricNames;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,12 +69,35 @@ class MetricsIntegrationTest extends GatewayIntegrationTest {
         try (var stream = client(world.key().plaintext()).chat().completions().createStreaming(params)) {
             assertThat(stream.stream().count()).isPositive();
         }
+        healthChecked();
 
         var referenced = OpsMetricNames.referenced(Path.of("")).stream()
                 .filter(name -> !name.startsWith("tollgate_billing_") && !name.equals("up")).toList();
 
         assertThat(referenced).contains("tollgate_gateway_requests_total", "tollgate_gateway_metering_queue_depth");
         assertThat(OpsMetricNames.exported(scrape())).containsAll(referenced);
+    }
+
+    /** A provider with health checks, until one has been counted; on an upstream of its own, which other tests do not count. */
+    private void healthChecked() {
+        try (var upstream = FakeUpstream.start()) {
+            UUID provider = SEEDER.openAiCompatibleProvider(upstream.baseUrl());
+            SEEDER.jdbc().sql("update providers set settings = '{\"healthCheckSeconds\": 1}'::jsonb where id = ?")
+                    .param(provider).update();
+            SEEDER.model(provider, "gpt-4o-checked", "1", "1", "1");
+            await(() -> scrapeQuietly().contains("tollgate_gateway_health_checks_total{"), Duration.ofSeconds(10),
+                    "a health check counted");
+            SEEDER.jdbc().sql("update providers set settings = '{}'::jsonb where id = ?").param(provider).update();
+            awaitSnapshot(s -> s.provider(provider).map(p -> p.settings().isEmpty()).orElse(false));
+        }
+    }
+
+    private String scrapeQuietly() {
+        try {
+            return scrape();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String scrape() throws Exception {

@@ -1,0 +1,66 @@
+package io.tollgate.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+
+/** How health checks, the other replicas' state and the shared capacity counts move a deployment in and out. */
+class DeploymentHealthTest {
+
+    private static final long NOW = 1_800_000_000_000L;
+
+    @Test
+    void a_failed_check_takes_the_deployment_out_until_a_check_passes() {
+        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("checked"), null);
+
+        health.checkFailed(NOW + 3_000);
+
+        assertThat(health.outOfRotation(NOW)).isTrue();
+        assertThat(health.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(health.outOfRotation(NOW + 3_000)).as("a check that never comes again does not keep it out").isFalse();
+
+        health.checkPassed();
+
+        assertThat(health.outOfRotation(NOW)).isFalse();
+        assertThat(health.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void another_replicas_opening_keeps_it_out_until_its_time() {
+        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("shared"), new SharedUse(2_000));
+
+        health.sharedOutUntil(NOW + 1_000);
+
+        assertThat(health.outOfRotation(NOW + 999)).isTrue();
+        assertThat(health.outOfRotation(NOW + 1_000)).isFalse();
+        assertThat(health.state()).as("only this replica's own calls move its breaker").isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void the_replicas_use_counts_while_fresh_and_this_replicas_unsent_use_on_top() {
+        var shared = new SharedUse(2_000);
+        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("capped"), shared);
+        long minute = SharedUse.minute(NOW);
+        long start = minute * SharedUse.MINUTE_MILLIS;
+
+        shared.read(new SharedUse.Totals(minute, 4, 0, 0, 0, start));
+        assertThat(health.hasRequestCapacity(5, 0, start)).isTrue();
+        health.started(0, 0);
+        assertThat(health.hasRequestCapacity(5, 0, start)).as("4 shared and 1 not yet sent").isFalse();
+
+        assertThat(health.hasRequestCapacity(5, 0, start + 2_001)).as("totals too old: an outage, local counts only").isTrue();
+    }
+
+    @Test
+    void the_previous_minute_weighs_by_its_share_still_inside_the_window() {
+        var shared = new SharedUse(120_000);
+        long minute = SharedUse.minute(NOW);
+        long start = minute * SharedUse.MINUTE_MILLIS;
+        shared.read(new SharedUse.Totals(minute - 1, 10, 0, 100, 0, start));
+
+        assertThat(shared.requests(start + 15_000)).isEqualTo(8);
+        assertThat(shared.tokens(start + 30_000)).isEqualTo(50);
+        assertThat(shared.requests(start + SharedUse.MINUTE_MILLIS)).as("two minutes on, nothing is left").isZero();
+    }
+}
