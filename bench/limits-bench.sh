@@ -19,13 +19,7 @@ SECONDS_PER_SCENARIO=${2:-30}
 REDIS_BIN=${REDIS_BIN:-/usr/bin/redis-server}
 [ -x "$REDIS_BIN" ] || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 1; }
 
-echo "Building the gateway and its test classes..." >&2
-[ "${BENCH_SKIP_INSTALL:-}" = 1 ] || ./mvnw -q -pl gateway-service -am install -DskipTests
-./mvnw -q -pl gateway-service test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/limits-bench.classpath
-. .mvn/select-jdk.sh
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-CLASSPATH="gateway-service/target/test-classes:gateway-service/target/classes:$(cat gateway-service/target/limits-bench.classpath)"
+. bench/gateway-test-classpath.sh
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$REDIS_BIN" --port "$PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >/dev/null &

@@ -14,13 +14,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-30}
 MILLIS=${2:-300}
 
-echo "Building the gateway and its test classes..." >&2
-[ "${BENCH_SKIP_INSTALL:-}" = 1 ] || ./mvnw -q -pl gateway-service -am install -DskipTests
-./mvnw -q -pl gateway-service test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/translation-bench.classpath
-. .mvn/select-jdk.sh
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-CLASSPATH="gateway-service/target/test-classes:gateway-service/target/classes:$(cat gateway-service/target/translation-bench.classpath)"
+. bench/gateway-test-classpath.sh
 
 echo "$(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)  load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$("$JAVA" -version 2>&1 | head -1)"
