@@ -23,10 +23,6 @@ class InFlightRequests implements MeterBinder {
         count.decrementAndGet();
     }
 
-    int count() {
-        return count.get();
-    }
-
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("tollgate.gateway.requests.in.flight", count, AtomicInteger::get)
