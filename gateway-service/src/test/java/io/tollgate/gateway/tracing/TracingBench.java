@@ -14,7 +14,6 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.support.BenchRequests;
-import io.tollgate.model.tracing.TracingSwitch;
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class TracingBench {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         var world = new BenchRequests();
-        var off = off();
+        var off = TracingOff.requestTracing();
         try (var provider = SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build()).build()) {
             var on = on(provider);
@@ -63,12 +62,6 @@ public final class TracingBench {
             print("tracing off", results[1], rounds, results[0]);
             print("tracing on (sampled)", results[2], rounds, results[0]);
         }
-    }
-
-    private static RequestTracing off() {
-        var beans = new StaticListableBeanFactory();
-        return new RequestTracing(beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class),
-                new MockEnvironment().withProperty(TracingSwitch.ENABLED, "false"));
     }
 
     private static RequestTracing on(SdkTracerProvider provider) {
