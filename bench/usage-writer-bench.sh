@@ -5,7 +5,7 @@
 # Prints events per second and CPU per event of the writer and of the database's processes.
 # Needs what gateway-bench.sh needs for PostgreSQL (postgresql 15+, run as root or the postgres user) and the
 # gateway's test classes (built here; BENCH_SKIP_INSTALL=1 skips installing the modules they depend on).
-# Usage: bench/usage-writer-bench.sh [events, default 500000] [batch size, default 500]
+# Usage: bench/usage-writer-bench.sh [events, default 500000] [batch size, default 2000]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$HERE/.."

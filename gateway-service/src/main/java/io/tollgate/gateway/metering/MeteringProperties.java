@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param batchSize      events per INSERT
+ * @param batchSize      the most events written in one transaction
  * @param flushInterval  the longest an event waits before its batch is written
  * @param spoolDirectory where the usage journal lives (one gateway per directory at a time; keep it across restarts
  *                       so a crashed gateway's events are replayed)
@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param tokenCountCacheChars how many characters of prompt text the token counter remembers counts for (0: none)
  */
 @ConfigurationProperties("tollgate.gateway.metering")
-public record MeteringProperties(@DefaultValue("500") int batchSize,
+public record MeteringProperties(@DefaultValue("2000") int batchSize,
                                  @DefaultValue("200ms") Duration flushInterval,
                                  Path spoolDirectory,
                                  @DefaultValue("1GB") DataSize spoolMaxBytes,

@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * and the database's CPU per event (the server processes, from /proc). Not a test.
  *
  * <p>Environment: BENCH_DB_URL, BENCH_TENANT, BENCH_APP, BENCH_KEY, BENCH_POSTMASTER_PID; arguments:
- * {@code [events, default 500000] [batch size, default 500]}.
+ * {@code [events, default 500000] [batch size, default 2000, the gateway's]}.
  */
 public final class UsageWriterBench {
 
@@ -31,7 +31,7 @@ public final class UsageWriterBench {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         var source = new PGSimpleDataSource();
         source.setUrl(System.getenv("BENCH_DB_URL"));
         UUID tenant = UUID.fromString(System.getenv("BENCH_TENANT"));
