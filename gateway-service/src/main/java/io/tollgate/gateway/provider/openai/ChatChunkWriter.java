@@ -27,9 +27,10 @@ public final class ChatChunkWriter {
     private static final byte[] FIRST_CHOICE = ascii("{\"index\":0,\"delta\":");
     private static final byte[] CHOICE = ascii("{\"index\":");
     private static final byte[] DELTA = ascii(",\"delta\":");
-    private static final byte[] ROLE = ascii("{\"role\":\"assistant\"");
-    private static final byte[] LEFT_BRACE = ascii("{");
-    private static final byte[] EMPTY_OBJECT = ascii("{}");
+    private static final byte[] ROLE_THEN = ascii("{\"role\":\"assistant\",");
+    private static final byte[] ROLE_ONLY = ascii("{\"role\":\"assistant\"}");
+    private static final byte[] OPEN = ascii("{");
+    private static final byte[] EMPTY = ascii("{}");
     private static final byte[] NOT_FINISHED = ascii(",\"finish_reason\":null}");
     private static final byte[] FINISH_REASON = ascii(",\"finish_reason\":");
     private static final byte[] USAGE = ascii("],\"usage\":");
@@ -59,10 +60,7 @@ public final class ChatChunkWriter {
      */
     public byte[] text(int choice, boolean withRole, byte[] quotedName, CharSequence text) {
         open(choice);
-        out.write(withRole ? ROLE : LEFT_BRACE);
-        if (withRole) {
-            out.write(',');
-        }
+        out.write(withRole ? ROLE_THEN : OPEN);
         out.write(quotedName);
         out.write(':');
         out.write('"');
@@ -75,12 +73,7 @@ public final class ChatChunkWriter {
     /** A chunk of one choice with an empty delta (but the role when {@code withRole}) and its finish reason. */
     public byte[] finish(int choice, boolean withRole, String finishReason) {
         open(choice);
-        if (withRole) {
-            out.write(ROLE);
-            out.write('}');
-        } else {
-            out.write(EMPTY_OBJECT);
-        }
+        out.write(withRole ? ROLE_ONLY : EMPTY);
         return close(finishReason);
     }
 
@@ -95,6 +88,7 @@ public final class ChatChunkWriter {
 
     /** The chunk with no choices and the stream's usage. */
     public byte[] usage(TokenUsage usage) {
+        out.reset();
         out.write(head);
         out.write(USAGE);
         try (JsonGenerator json = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
@@ -121,7 +115,9 @@ public final class ChatChunkWriter {
         return ascii("\"" + name + "\"");
     }
 
+    /** Starts a chunk (from scratch: a chunk that failed half-written leaves nothing behind). */
     private void open(int choice) {
+        out.reset();
         out.write(head);
         if (choice == 0) {
             out.write(FIRST_CHOICE);
