@@ -164,6 +164,7 @@ public class ModelRequestHandler {
                 ApiKeyPolicy.presentedKey(headers), responseHeaders);
         context.span(tracing.request(headers, endpoint, receivedAt));
         context.cacheHeaders(new CacheHeaders(headers.getFirst(CacheHeaders.MODE), headers.getFirst(CacheHeaders.TTL)));
+        context.requestHeaders(headers);
         return context;
     }
 

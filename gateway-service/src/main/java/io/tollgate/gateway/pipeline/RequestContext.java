@@ -49,6 +49,7 @@ public final class RequestContext {
     private @Nullable Route route;
     private long promptTokens = -1;
     private CacheHeaders cacheHeaders = CacheHeaders.NONE;
+    private HttpHeaders requestHeaders = HttpHeaders.EMPTY;
     private @Nullable CachePlan cachePlan;
     private byte @Nullable [] canonicalBody;
     private @Nullable String untranslatable;
@@ -236,6 +237,15 @@ public final class RequestContext {
 
     public void cacheHeaders(CacheHeaders headers) {
         this.cacheHeaders = headers;
+    }
+
+    /** The headers the client sent, for a client API that forwards the few of its own that its provider reads. */
+    public HttpHeaders requestHeaders() {
+        return requestHeaders;
+    }
+
+    public void requestHeaders(HttpHeaders headers) {
+        this.requestHeaders = headers;
     }
 
     /** Present when the response cache may answer the request or keep its answer. */

@@ -45,6 +45,17 @@ public final class SseEventSplitter {
         return event;
     }
 
+    /** Where the value of an event's first {@code data:} field begins, or -1 when the event has none. */
+    public static int dataStart(byte[] event) {
+        for (int i = 0; i + 5 <= event.length; i++) {
+            if (event[i] == 'd' && event[i + 1] == 'a' && event[i + 2] == 't' && event[i + 3] == 'a'
+                    && event[i + 4] == ':') {
+                return i + 5;
+            }
+        }
+        return -1;
+    }
+
     /** What is left when the stream ends without a final blank line. */
     public List<byte[]> rest() {
         if (pending.size() == 0 || new String(pending.toByteArray()).isBlank()) {

@@ -7,7 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -16,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Anthropic's Messages API over real HTTP, answering with the documented wire-format fixtures under
  * {@code fixtures/anthropic}. Like the real one it refuses a request without the right {@code x-api-key} (401
- * authentication_error), without {@code anthropic-version} (400) or on another path (404). The answer: a request
+ * authentication_error), without a known {@code anthropic-version} (400) or on another path (404). The answer: a request
  * with tools gets the parallel tool-use message (or its stream), one that carries tool results the plain text
  * message (or the text stream); the upstream model {@code claude-overloaded} answers 529, {@code claude-rate-limited}
  * 429 with {@code retry-after: 7}, {@code claude-stream-error} streams an error event after its first text,
@@ -25,9 +30,19 @@ import java.util.regex.Pattern;
 public final class FakeAnthropic implements AutoCloseable {
 
     public static final String VERSION = "2023-06-01";
+    /**
+     * The API versions it takes: the two Anthropic's versioning page documents, and the one the official Java SDK
+     * (anthropic-java 3.16) sends, which reaches it on the {@code /v1/messages} pass-through.
+     */
+    private static final Set<String> VERSIONS = Set.of(VERSION, "2023-01-01", "2026-10-21");
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
 
-    public record Received(String path, String apiKey, String version, String body) {
+    /** A request as it came, its headers by lower-case name. */
+    public record Received(String path, String apiKey, String version, String body, Map<String, List<String>> headers) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).map(values -> String.join(",", values));
+        }
     }
 
     private final HttpServer server;
@@ -65,8 +80,10 @@ public final class FakeAnthropic implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
+            Map<String, List<String>> byName = new HashMap<>();
+            headers.forEach((name, values) -> byName.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             received.add(new Received(exchange.getRequestURI().getPath(), String.valueOf(headers.getFirst("x-api-key")),
-                    String.valueOf(headers.getFirst("anthropic-version")), body));
+                    String.valueOf(headers.getFirst("anthropic-version")), body, Map.copyOf(byName)));
             if (!exchange.getRequestURI().getPath().equals("/v1/messages")) {
                 error(exchange, 404, "not_found_error", "Not found");
                 return;
@@ -75,7 +92,7 @@ public final class FakeAnthropic implements AutoCloseable {
                 error(exchange, 401, "authentication_error", "invalid x-api-key");
                 return;
             }
-            if (!VERSION.equals(headers.getFirst("anthropic-version"))) {
+            if (!VERSIONS.contains(String.valueOf(headers.getFirst("anthropic-version")))) {
                 error(exchange, 400, "invalid_request_error", "anthropic-version: header is required");
                 return;
             }

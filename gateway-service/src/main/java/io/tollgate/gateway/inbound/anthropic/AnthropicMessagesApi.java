@@ -10,20 +10,25 @@ import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Anthropic's Messages API ({@code POST /v1/messages}) on any provider: to a provider that speaks it
- * ({@link MessagesPassThrough}) the client's request goes as it is, with the model renamed, and the provider's answer
+ * ({@link MessagesPassThrough}) the client's request goes as it is, with the model renamed and the client's
+ * {@code anthropic-version} and {@code anthropic-beta} headers (no others), and the provider's answer
  * and events come back as they are; to any other the canonical form goes, and its answer comes back as an Anthropic
  * message or Anthropic events. A request whose canonical form had to leave something out is refused by those others.
  */
 @Component
 class AnthropicMessagesApi implements ClientApi {
 
+    private static final String VERSION_HEADER = "anthropic-version";
+    private static final String BETA_HEADER = "anthropic-beta";
     private static final ProviderStream.Usage NOTHING_REPORTED = new ProviderStream.Usage() {
         @Override
         public Optional<TokenUsage> reported() {
@@ -68,7 +73,7 @@ class AnthropicMessagesApi implements ClientApi {
     @Override
     public Mono<ProviderReply> send(ProviderAdapter adapter, UpstreamRequest canonical, RequestContext context) {
         if (adapter instanceof MessagesPassThrough messages) {
-            return messages.sendMessages(asSent(canonical, context));
+            return messages.sendMessages(asSent(canonical, context), clientHeaders(context));
         }
         var untranslatable = context.untranslatable();
         if (untranslatable.isPresent()) {
@@ -80,7 +85,7 @@ class AnthropicMessagesApi implements ClientApi {
     @Override
     public ProviderStream stream(ProviderAdapter adapter, UpstreamRequest canonical, RequestContext context) {
         if (adapter instanceof MessagesPassThrough messages) {
-            return messages.streamMessages(asSent(canonical, context));
+            return messages.streamMessages(asSent(canonical, context), clientHeaders(context));
         }
         var untranslatable = context.untranslatable();
         if (untranslatable.isPresent()) {
@@ -98,6 +103,14 @@ class AnthropicMessagesApi implements ClientApi {
     private static UpstreamRequest asSent(UpstreamRequest canonical, RequestContext context) {
         return new UpstreamRequest(Endpoint.MESSAGES, canonical.provider(), canonical.upstreamModel(), context.body(),
                 canonical.facts(), canonical.completionCap());
+    }
+
+    /** The client's Anthropic API headers (beta features sent as several headers joined as one). */
+    static MessagesPassThrough.ClientHeaders clientHeaders(RequestContext context) {
+        HttpHeaders headers = context.requestHeaders();
+        List<String> betas = headers.getOrEmpty(BETA_HEADER);
+        return new MessagesPassThrough.ClientHeaders(headers.getFirst(VERSION_HEADER),
+                betas.isEmpty() ? null : String.join(",", betas));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.provider.anthropic;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -32,7 +34,7 @@ import reactor.netty.http.client.HttpClient;
  * streams back to OpenAI's shape. The credential goes in {@code x-api-key}, the API version in
  * {@code anthropic-version} (the provider setting {@code anthropicVersion} overrides the default). Anthropic has no
  * embeddings and no legacy completions. A client's own Messages request ({@code /v1/messages}) passes through
- * untranslated.
+ * untranslated, with the client's {@code anthropic-version} (over the provider's) and {@code anthropic-beta}.
  */
 @Component
 public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
@@ -40,6 +42,8 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
     static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     static final String API_VERSION = "2023-06-01";
     static final String VERSION_SETTING = "anthropicVersion";
+    static final String VERSION_HEADER = "anthropic-version";
+    static final String BETA_HEADER = "anthropic-beta";
 
     private final UpstreamHttp http;
     private final Clock clock;
@@ -130,14 +134,14 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
     }
 
     @Override
-    public Mono<ProviderReply> sendMessages(UpstreamRequest request) {
+    public Mono<ProviderReply> sendMessages(UpstreamRequest request, ClientHeaders headers) {
         return Mono.defer(() -> {
             var uri = uri(request.provider());
             if (uri == null) {
                 return Mono.error(invalidBaseUrl());
             }
             byte[] body = AnthropicPassThrough.withModel(request.body(), request.upstreamModel());
-            return http.post(client(request.provider()), uri, body, null)
+            return http.post(client(request.provider()), uri, body, forwarded(headers))
                     .handle((answer, sink) -> {
                         if (!answer.ok()) {
                             sink.error(AnthropicErrors.failure(answer).asException());
@@ -153,14 +157,15 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
     }
 
     @Override
-    public ProviderStream streamMessages(UpstreamRequest request) {
+    public ProviderStream streamMessages(UpstreamRequest request, ClientHeaders headers) {
         var watcher = new AnthropicPassThrough.Watcher();
         var uri = uri(request.provider());
         if (uri == null) {
             return new ProviderStream(Flux.error(invalidBaseUrl()), watcher);
         }
         byte[] body = AnthropicPassThrough.withModel(request.body(), request.upstreamModel());
-        Flux<byte[]> events = http.events(client(request.provider()), uri, body, null, AnthropicErrors::failure)
+        Flux<byte[]> events = http.events(client(request.provider()), uri, body, forwarded(headers),
+                        AnthropicErrors::failure)
                 .map(watcher::accept);
         return new ProviderStream(events, watcher);
     }
@@ -169,8 +174,23 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
         String version = provider.setting(VERSION_SETTING).filter(v -> !v.isBlank()).orElse(API_VERSION);
         return http.client(provider, headers -> {
             provider.credentialValue().ifPresent(key -> headers.set("x-api-key", key));
-            headers.set("anthropic-version", version);
+            headers.set(VERSION_HEADER, version);
         });
+    }
+
+    /** The client's version (over the provider's) and beta headers; null when it sent neither. */
+    private static @Nullable Consumer<HttpHeaders> forwarded(ClientHeaders client) {
+        if (client.version() == null && client.beta() == null) {
+            return null;
+        }
+        return headers -> {
+            if (client.version() != null) {
+                headers.set(VERSION_HEADER, client.version());
+            }
+            if (client.beta() != null) {
+                headers.set(BETA_HEADER, client.beta());
+            }
+        };
     }
 
     private @Nullable URI uri(ProviderEntry provider) {

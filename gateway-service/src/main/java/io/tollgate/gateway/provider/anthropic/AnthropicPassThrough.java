@@ -5,9 +5,9 @@ import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.wire.anthropic.ContentBlock;
 import io.tollgate.gateway.wire.anthropic.MessagesResponse;
-import io.tollgate.gateway.wire.anthropic.StreamEvent;
 import io.tollgate.model.common.TokenUsage;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,28 +57,25 @@ final class AnthropicPassThrough {
 
         private final AnthropicUsage counts = new AnthropicUsage();
         private final StringBuilder generated = new StringBuilder(256);
+        private final AnthropicEventReader parsed = new AnthropicEventReader();
         private boolean usageFinal;
 
         byte[] accept(byte[] event) {
-            StreamEvent parsed = AnthropicStreamTranslator.parse(event);
-            if (parsed == null) {
+            if (!parsed.read(event)) {
                 return event;
             }
-            switch (parsed.type()) {
-                case "message_start" -> counts.update(parsed.message() == null ? null : parsed.message().usage());
+            switch (parsed.type) {
+                case "message_start" -> counts.update(parsed.usage);
                 case "message_delta" -> {
-                    counts.update(parsed.usage());
+                    counts.update(parsed.usage);
                     usageFinal = true;
                 }
                 case "content_block_delta" -> {
-                    var delta = parsed.delta();
-                    if (delta != null) {
-                        append(generated, delta.text());
-                        append(generated, delta.partialJson());
-                        append(generated, delta.thinking());
-                    }
+                    append(generated, parsed.text);
+                    append(generated, parsed.partialJson);
+                    append(generated, parsed.thinking);
                 }
-                case "error" -> throw AnthropicErrors.streamed(parsed.error()).asException();
+                case "error" -> throw AnthropicErrors.streamed(parsed.error).asException();
                 default -> {
                     // content_block_start/stop, ping, message_stop and later event types pass as they are
                 }
@@ -97,7 +94,7 @@ final class AnthropicPassThrough {
         }
     }
 
-    private static void append(StringBuilder text, String piece) {
+    private static void append(StringBuilder text, @Nullable String piece) {
         if (piece != null) {
             text.append(piece);
         }

@@ -27,10 +27,6 @@ final class GeminiJson {
         return MAPPER.readValue(json, type);
     }
 
-    static <T> T read(String json, Class<T> type) {
-        return MAPPER.readValue(json, type);
-    }
-
     static byte[] write(Object value) {
         return MAPPER.writeValueAsBytes(value);
     }

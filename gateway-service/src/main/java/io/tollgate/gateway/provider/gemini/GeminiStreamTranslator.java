@@ -1,10 +1,7 @@
 package io.tollgate.gateway.provider.gemini;
 
 import io.tollgate.gateway.provider.ProviderStream;
-import io.tollgate.gateway.provider.UpstreamErrors;
-import io.tollgate.gateway.provider.gemini.schema.GenerateContentResponse;
-import io.tollgate.gateway.provider.gemini.schema.GenerateContentResponse.Candidate;
-import io.tollgate.gateway.provider.gemini.schema.Part;
+import io.tollgate.gateway.provider.openai.ChatChunkWriter;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,148 +12,128 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One streamGenerateContent?alt=sse stream as OpenAI {@code chat.completion.chunk} events: each Gemini event's text
  * becomes a content delta (the first of a candidate with {@code role}), each {@code functionCall} a whole
  * {@code tool_calls} delta, a finish reason its own chunk. Gemini repeats its usage, growing, in every event; the
- * last one counts. When the stream ends: the usage chunk (if the client asked for it) and {@code [DONE]}.
+ * last one counts. When the stream ends: the usage chunk (if the client asked for it) and {@code [DONE]}. Runs for
+ * every event of every translated stream: each event is read by a streaming parser ({@link GeminiEventReader}) and
+ * each chunk written from bytes encoded once per stream ({@link ChatChunkWriter}).
  */
 final class GeminiStreamTranslator implements ProviderStream.Usage {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT = ChatChunkWriter.quotedName("content");
 
     private final ReplyStamp stamp;
     private final boolean clientWantsUsage;
     private final StringBuilder generated = new StringBuilder(256);
     private final Map<Integer, Integer> callsPerChoice = new HashMap<>();
     private final Set<Integer> rolesSent = new HashSet<>();
+    private final GeminiEventReader event = new GeminiEventReader();
+    private final ChatChunkWriter chunks;
     private @Nullable TokenUsage usage;
 
     GeminiStreamTranslator(ReplyStamp stamp, boolean clientWantsUsage) {
         this.stamp = stamp;
         this.clientWantsUsage = clientWantsUsage;
+        this.chunks = new ChatChunkWriter(stamp.id(), stamp.created(), stamp.model(), false);
     }
 
     /** The OpenAI events for one Gemini event (none for a comment or an empty event). */
-    List<byte[]> accept(byte[] event) {
-        String text = new String(event, StandardCharsets.UTF_8);
-        int data = text.indexOf("data:");
-        if (data < 0) {
+    List<byte[]> accept(byte[] data) {
+        if (!event.read(data)) {
             return List.of();
         }
-        GenerateContentResponse response;
-        try {
-            response = GeminiJson.read(text.substring(data + 5).strip(), GenerateContentResponse.class);
-        } catch (JacksonException e) {
-            throw UpstreamErrors.invalidResponse();
+        if (event.usage() != null) {
+            usage = GeminiUsage.of(event.usage());
         }
-        if (response.usageMetadata() != null) {
-            usage = GeminiUsage.of(response.usageMetadata());
+        int candidates = event.candidateCount();
+        if (candidates == 0) {
+            return event.blocked() ? List.of(chunks.finish(0, rolesSent.add(0), "content_filter")) : List.of();
         }
-        List<byte[]> chunks = new ArrayList<>(2);
-        List<Candidate> candidates = response.candidates() == null ? List.of() : response.candidates();
-        if (candidates.isEmpty() && GeminiResponseTranslator.blocked(response)) {
-            ObjectNode chunk = chunk();
-            ObjectNode choice = choice(chunk, 0);
-            choice.put("finish_reason", "content_filter");
-            chunks.add(sse(chunk));
+        if (candidates == 1 && event.candidate(0).calls.isEmpty()) {
+            return textOnly(event.candidate(0));
         }
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            int index = candidate.index() == null ? i : candidate.index();
-            ObjectNode chunk = chunk();
-            ObjectNode delta = (ObjectNode) choice(chunk, index).get("delta");
-            boolean hasDelta = false;
-            String content = GeminiResponseTranslator.text(candidate.content());
-            if (!content.isEmpty()) {
-                delta.put("content", content);
-                generated.append(content);
-                hasDelta = true;
-            }
-            hasDelta |= toolCalls(candidate, index, delta);
-            if (hasDelta) {
-                chunks.add(sse(chunk));
-            }
-            if (candidate.finishReason() != null) {
-                ObjectNode finish = chunk();
-                choice(finish, index).put("finish_reason", GeminiFinishReasons.openAi(candidate.finishReason(),
-                        callsPerChoice.getOrDefault(index, 0) > 0));
-                chunks.add(sse(finish));
-            }
+        List<byte[]> out = new ArrayList<>(2);
+        for (int i = 0; i < candidates; i++) {
+            translate(event.candidate(i), out);
         }
-        return chunks;
+        return out;
+    }
+
+    /** The usual event: one candidate with text, a finish reason, or both. */
+    private List<byte[]> textOnly(GeminiEventReader.Candidate candidate) {
+        boolean withRole = rolesSent.add(candidate.index);
+        byte[] text = null;
+        if (!candidate.text.isEmpty()) {
+            generated.append(candidate.text);
+            text = chunks.text(candidate.index, withRole, CONTENT, candidate.text);
+        }
+        if (candidate.finishReason == null) {
+            return text == null ? List.of() : List.of(text);
+        }
+        byte[] finish = finish(candidate);
+        return text == null ? List.of(finish) : List.of(text, finish);
+    }
+
+    private void translate(GeminiEventReader.Candidate candidate, List<byte[]> out) {
+        int index = candidate.index;
+        boolean withRole = rolesSent.add(index);
+        String content = candidate.text;
+        if (!content.isEmpty()) {
+            generated.append(content);
+        }
+        if (!candidate.calls.isEmpty()) {
+            out.add(chunks.delta(index, json -> toolCallDelta(json, withRole, content, index, candidate.calls)));
+        } else if (!content.isEmpty()) {
+            out.add(chunks.text(index, withRole, CONTENT, content));
+        }
+        if (candidate.finishReason != null) {
+            out.add(finish(candidate));
+        }
+    }
+
+    private byte[] finish(GeminiEventReader.Candidate candidate) {
+        return chunks.finish(candidate.index, false, GeminiFinishReasons.openAi(candidate.finishReason,
+                callsPerChoice.getOrDefault(candidate.index, 0) > 0));
+    }
+
+    private void toolCallDelta(JsonGenerator json, boolean withRole, String content, int index,
+                               List<GeminiEventReader.Call> calls) {
+        json.writeStartObject();
+        if (withRole) {
+            json.writeStringProperty("role", "assistant");
+        }
+        if (!content.isEmpty()) {
+            json.writeStringProperty("content", content);
+        }
+        json.writeArrayPropertyStart("tool_calls");
+        for (GeminiEventReader.Call call : calls) {
+            int number = callsPerChoice.merge(index, 1, Integer::sum) - 1;
+            generated.append(call.name()).append(call.arguments());
+            json.writeStartObject();
+            json.writeNumberProperty("index", number);
+            json.writeStringProperty("id", stamp.toolCallId(index, number, call.id(), call.thoughtSignature()));
+            json.writeStringProperty("type", "function");
+            json.writeObjectPropertyStart("function");
+            json.writeStringProperty("name", call.name());
+            json.writeStringProperty("arguments", call.arguments());
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** What follows Gemini's last event. */
     List<byte[]> end() {
         if (clientWantsUsage && usage != null) {
-            ObjectNode chunk = chunk();
-            chunk.set("usage", GeminiUsage.openAi(usage));
-            return List.of(sse(chunk), DONE);
+            return List.of(chunks.usage(usage), DONE);
         }
         return List.of(DONE);
-    }
-
-    private boolean toolCalls(Candidate candidate, int index, ObjectNode delta) {
-        if (candidate.content() == null || candidate.content().parts() == null) {
-            return false;
-        }
-        ArrayNode calls = null;
-        for (Part part : candidate.content().parts()) {
-            if (part.functionCall() == null) {
-                continue;
-            }
-            if (calls == null) {
-                calls = delta.putArray("tool_calls");
-            }
-            int number = callsPerChoice.merge(index, 1, Integer::sum) - 1;
-            var call = part.functionCall();
-            String arguments = call.args() == null ? "{}" : GeminiJson.MAPPER.writeValueAsString(call.args());
-            generated.append(call.name()).append(arguments);
-            ObjectNode toolCall = calls.addObject();
-            toolCall.put("index", number);
-            toolCall.put("id", stamp.toolCallId(index, number, call.id(), part.thoughtSignature()));
-            toolCall.put("type", "function");
-            toolCall.putObject("function").put("name", call.name()).put("arguments", arguments);
-        }
-        return calls != null;
-    }
-
-    private ObjectNode chunk() {
-        ObjectNode chunk = GeminiJson.object();
-        chunk.put("id", stamp.id());
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", stamp.created());
-        chunk.put("model", stamp.model());
-        chunk.putArray("choices");
-        return chunk;
-    }
-
-    /** A choice with an empty delta (with the role, on the candidate's first chunk) and no finish reason yet. */
-    private ObjectNode choice(ObjectNode chunk, int index) {
-        ObjectNode choice = ((ArrayNode) chunk.get("choices")).addObject();
-        choice.put("index", index);
-        ObjectNode delta = choice.putObject("delta");
-        if (!rolesSent.contains(index)) {
-            rolesSent.add(index);
-            delta.put("role", "assistant");
-        }
-        choice.putNull("finish_reason");
-        return choice;
-    }
-
-    private static byte[] sse(ObjectNode chunk) {
-        byte[] json = GeminiJson.write(chunk);
-        byte[] event = new byte[json.length + 8];
-        System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, event, 0, 6);
-        System.arraycopy(json, 0, event, 6, json.length);
-        event[event.length - 2] = '\n';
-        event[event.length - 1] = '\n';
-        return event;
     }
 
     @Override

@@ -26,7 +26,12 @@ import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.support.FakeAnthropic;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.gateway.support.Seeder;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,6 +355,54 @@ class AnthropicMessagesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void the_clients_anthropic_version_and_beta_headers_reach_anthropic_and_its_other_headers_do_not() {
+        var caller = caller();
+        var params = MessageCreateParams.builder().model(caller.claude()).maxTokens(64).addUserMessage("Hi")
+                .putAdditionalHeader("anthropic-version", "2023-01-01")
+                .putAdditionalHeaders("anthropic-beta", List.of("token-efficient-tools-2025-02-19",
+                        "interleaved-thinking-2025-05-14"))
+                .putAdditionalHeader("x-client-secret", "not for the provider")
+                .build();
+
+        Message message = client(caller).messages().create(params);
+
+        assertThat(message.stopReason()).hasValue(StopReason.MAX_TOKENS);
+        var sent = ANTHROPIC.receivedFor("claude-sonnet-4-5").getLast();
+        assertThat(sent.version()).isEqualTo("2023-01-01");
+        assertThat(sent.header("anthropic-beta"))
+                .hasValue("token-efficient-tools-2025-02-19,interleaved-thinking-2025-05-14");
+        assertThat(sent.header("x-client-secret")).isEmpty();
+        assertThat(sent.apiKey()).isEqualTo(Seeder.PROVIDER_CREDENTIAL);
+    }
+
+    @Test
+    void a_streamed_message_without_a_version_header_goes_with_the_providers_version_and_the_clients_beta() {
+        var caller = caller();
+        var request = HttpRequest.newBuilder(URI.create(gateway() + "/v1/messages"))
+                .header("Content-Type", "application/json")
+                .header("x-api-key", caller.key().plaintext())
+                .header("anthropic-beta", "fine-grained-tool-streaming-2025-05-14")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + caller.claude()
+                        + "\",\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"))
+                .build();
+
+        String events;
+        try (var http = HttpClient.newHttpClient()) {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            events = response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+
+        assertThat(events).contains("event: message_stop");
+        var sent = ANTHROPIC.receivedFor("claude-sonnet-4-5").getLast();
+        assertThat(sent.body()).contains("\"stream\":true");
+        assertThat(sent.version()).isEqualTo(FakeAnthropic.VERSION);
+        assertThat(sent.header("anthropic-beta")).hasValue("fine-grained-tool-streaming-2025-05-14");
+    }
+
+    @Test
     void count_tokens_answers_the_gateways_count_for_a_subscribed_key_without_calling_or_billing() {
         var caller = caller();
         var count = client(caller).messages().countTokens(MessageCountTokensParams.builder().model(caller.claude())
@@ -408,7 +461,7 @@ class AnthropicMessagesIntegrationTest extends GatewayIntegrationTest {
                 .timeout(Duration.ofSeconds(20)).build();
     }
 
-    private java.net.http.HttpResponse<String> postMessages(String key, String body) {
+    private HttpResponse<String> postMessages(String key, String body) {
         return postJson("/messages", key, body);
     }
 

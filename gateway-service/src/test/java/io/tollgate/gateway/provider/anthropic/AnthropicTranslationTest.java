@@ -213,6 +213,25 @@ class AnthropicTranslationTest {
     }
 
     @Test
+    void an_event_is_read_whatever_the_order_of_its_fields_and_data_that_is_no_event_is_an_invalid_response() {
+        var translator = new AnthropicStreamTranslator(false, false, CREATED, "alias");
+        String delta = "event: content_block_delta\ndata: {\"delta\":{\"text\":\"caf\u00e9 \\\"\\ud83d\\ude00\\\"\","
+                + "\"extra\":{\"nested\":[1,{\"text\":\"no\"}]},\"type\":\"text_delta\"},\"index\":0,"
+                + "\"type\":\"content_block_delta\"}\n\n";
+
+        List<byte[]> out = translator.accept(delta.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(out).singleElement().satisfies(chunk -> assertThat(tree(data(new String(chunk, StandardCharsets.UTF_8)))
+                .path("choices").path(0).path("delta").path("content").asString()).isEqualTo("caf\u00e9 \"\ud83d\ude00\""));
+        assertThat(translator.accept(": comment\n\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        for (String event : List.of("data: [DONE]\n\n", "data: {\"index\":0}\n\n", "data: {\"type\":\n\n")) {
+            assertThatThrownBy(() -> translator.accept(event.getBytes(StandardCharsets.UTF_8))).as(event)
+                    .isInstanceOfSatisfying(RejectedException.class,
+                            e -> assertThat(e.rejection().code()).isEqualTo(UpstreamErrors.INVALID_RESPONSE));
+        }
+    }
+
+    @Test
     void an_error_event_fails_the_stream_with_the_matching_rejection_and_leaves_usage_unreported() {
         var translator = new AnthropicStreamTranslator(true, false, CREATED, "alias");
         List<String> events = events(fixture("stream-error.sse"));

@@ -159,6 +159,44 @@ class GeminiTranslationTest {
     }
 
     @Test
+    void each_streamed_candidate_keeps_its_own_text_without_thoughts_whatever_the_order_of_its_fields() {
+        var translator = new GeminiStreamTranslator(STAMP, false);
+        String event = """
+                data: {"modelVersion": "gemini-2.5-flash", "candidates": [{"index": 1, "content": {"role": "model", \
+                "parts": [{"thought": true, "text": "Planning."}, {"text": "B \\"one\\"\\n"}, {"text": "two \u00e9"}]}}, \
+                {"content": {"parts": [{"text": "A", "thought": false}, {"text": "skipped", "thought": true}]}, \
+                "safetyRatings": [{"category": "HARM_CATEGORY_HARASSMENT", "probability": "NEGLIGIBLE"}], \
+                "finishReason": "MAX_TOKENS", "index": 0}], "usageMetadata": {"promptTokenCount": 3}}
+
+                """;
+
+        List<String> out = translator.accept(bytes(event)).stream()
+                .map(chunk -> new String(chunk, StandardCharsets.UTF_8)).toList();
+
+        String head = "data: {\"id\":\"chatcmpl-golden\",\"object\":\"chat.completion.chunk\",\"created\":1733270400,"
+                + "\"model\":\"gemini-2.5-flash\",\"choices\":[";
+        assertThat(out).containsExactly(
+                head + "{\"index\":1,\"delta\":{\"role\":\"assistant\",\"content\":\"B \\\"one\\\"\\ntwo \u00e9\"},"
+                        + "\"finish_reason\":null}]}\n\n",
+                head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"A\"},\"finish_reason\":null}]}\n\n",
+                head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n");
+        assertThat(translator.generatedText()).isEqualTo("B \"one\"\ntwo \u00e9A");
+        assertThat(translator.reported()).hasValue(new TokenUsage(3, 0, 0, 0));
+    }
+
+    @Test
+    void a_stream_event_that_is_no_json_object_is_an_invalid_response_and_a_comment_is_nothing() {
+        var translator = new GeminiStreamTranslator(STAMP, true);
+
+        assertThat(translator.accept(bytes(": keep-alive\n\n"))).isEmpty();
+        for (String event : List.of("data: [1]\n\n", "data: {\"candidates\": [\n\n", "data:\n\n")) {
+            assertThatThrownBy(() -> translator.accept(bytes(event))).as(event)
+                    .isInstanceOfSatisfying(RejectedException.class,
+                            e -> assertThat(e.rejection().code()).isEqualTo("upstream_invalid_response"));
+        }
+    }
+
+    @Test
     void embeddings_go_out_as_one_batch_request_per_text_and_come_back_as_an_openai_list() {
         JsonNode request = GeminiJson.read(GeminiEmbeddings.batchRequest(bytes("""
                 {"model":"e","input":["What is the meaning of life?","How much wood would a woodchuck chuck?"],
