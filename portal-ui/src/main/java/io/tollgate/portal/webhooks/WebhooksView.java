@@ -14,12 +14,10 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.billingcontact.BillingContactService;
-import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.billingcontact.BillingEmailSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -68,7 +66,8 @@ class WebhooksView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout header = new HorizontalLayout(new H2("Webhooks"), create);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(header, noWebhooks, grid, new H3("Recent deliveries"), noDeliveries, deliveries, billingEmail());
+        add(header, noWebhooks, grid, new H3("Recent deliveries"), noDeliveries, deliveries,
+                new BillingEmailSection(contacts));
         refresh();
     }
 
@@ -122,37 +121,6 @@ class WebhooksView extends VerticalLayout {
         done.setId("secret-done");
         dialog.add(new NewSecretPanel(created), done);
         refresh();
-    }
-
-    private VerticalLayout billingEmail() {
-        EmailField email = new EmailField("Billing e-mail");
-        email.setId("billing-email");
-        email.setHelperText("Budget alerts are e-mailed here, and invoices name it. Leave empty for none.");
-        email.setWidth("min(24rem, 80vw)");
-        email.setValue(contacts.billingEmail().orElse(""));
-        Button save = new Button("Save e-mail", click -> {
-            var problem = BillingContactService.problem(email.getValue());
-            if (problem.isPresent()) {
-                email.setInvalid(true);
-                email.setErrorMessage(problem.get());
-                return;
-            }
-            try {
-                contacts.changeBillingEmail(email.getValue());
-                email.setInvalid(false);
-                Ui.success("Billing e-mail saved");
-            } catch (PortalException refused) {
-                email.setInvalid(true);
-                email.setErrorMessage(refused.getMessage());
-            }
-        });
-        save.setId("billing-email-save");
-        HorizontalLayout row = new HorizontalLayout(email, save);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        VerticalLayout section = new VerticalLayout(new H3("Billing e-mail"), row);
-        section.setPadding(false);
-        section.addClassName(LumoUtility.Margin.Top.LARGE);
-        return section;
     }
 
     private static String status(DeliverySummary delivery) {
