@@ -165,6 +165,7 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("DELETE /api/v1/webhooks/{webhookId}", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("POST /api/v1/webhooks/{webhookId}/test", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("GET /api/v1/webhooks/{webhookId}/deliveries", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("POST /api/v1/webhooks/{webhookId}/rotate-secret", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("GET /api/v1/billing-contact", Allowed.to(PAYERS)),
             Map.entry("PUT /api/v1/billing-contact",
                     Allowed.to(PAYERS, "{\"billing_email\": \"{name}@example.test\"}")),
