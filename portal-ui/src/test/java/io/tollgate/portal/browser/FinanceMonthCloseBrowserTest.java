@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
@@ -142,7 +143,7 @@ class FinanceMonthCloseBrowserTest {
                 .query(String.class).single()).as("billing kept it").isEqualTo("Billed twice: credited by hand");
         page.locator("#invoice-lines-" + issued.id()).click();
         assertThat(page.locator("#invoice-voided-reason")).hasText("Voided: Billed twice: credited by hand");
-        page.keyboard().press("Escape");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close").setExact(true)).click();
 
         steps.signOut();
         steps.signIn(tenantMember("BILLING"), PASSWORD);
