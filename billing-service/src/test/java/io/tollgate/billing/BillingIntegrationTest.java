@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tollgate.secrets.dev-defaults=true",
         "tollgate.billing.jobs.enabled=false",
-        "tollgate.billing.rollup.safety-lag=0s"})
+        "tollgate.billing.rollup.safety-lag=0s",
+        // the webhook receivers listen on this machine
+        "tollgate.webhooks.allow-private-targets=true"})
 @Import(BillingIntegrationTest.TestClock.class)
 public abstract class BillingIntegrationTest {
 

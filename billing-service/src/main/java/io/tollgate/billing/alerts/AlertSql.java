@@ -1,5 +1,7 @@
 package io.tollgate.billing.alerts;
 
+import io.tollgate.model.webhook.WebhookTarget;
+
 final class AlertSql {
 
     static final String CLAIM_NEXT = """
@@ -16,8 +18,8 @@ final class AlertSql {
             for update of a skip locked
             """;
 
-    static final String UNDELIVERED_WEBHOOKS = """
-            select w.id, w.url, w.secret_ciphertext, w.secret_key_id from webhooks w
+    static final String UNDELIVERED_WEBHOOKS = "select " + WebhookTarget.COLUMNS + " from webhooks w" + """
+
             where w.tenant_id = :tenant and w.enabled and 'budget.threshold' = any (w.events)
               and not exists (select 1 from webhook_deliveries d
                               where d.tenant_id = :tenant and d.webhook_id = w.id and d.event_id = :alert

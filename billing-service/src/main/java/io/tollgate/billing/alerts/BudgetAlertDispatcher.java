@@ -2,7 +2,6 @@ package io.tollgate.billing.alerts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.model.webhook.WebhookDeliveryOutcome;
 import io.tollgate.model.webhook.WebhookEvents;
 import io.tollgate.model.webhook.WebhookSender;
@@ -12,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,9 +102,7 @@ public class BudgetAlertDispatcher {
     private String deliverWebhooks(PendingAlert alert, List<String> errors) {
         List<WebhookTarget> targets = jdbc.sql(AlertSql.UNDELIVERED_WEBHOOKS)
                 .param("tenant", alert.tenantId()).param("alert", alert.id())
-                .query((rs, row) -> new WebhookTarget(alert.tenantId(), rs.getObject("id", UUID.class),
-                        rs.getString("url"),
-                        new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id"))))
+                .query((rs, row) -> WebhookTarget.read(alert.tenantId(), rs))
                 .list();
         boolean anyConfigured = jdbc.sql(AlertSql.COUNT_WEBHOOKS).param("tenant", alert.tenantId())
                 .query(Integer.class).single() > 0;

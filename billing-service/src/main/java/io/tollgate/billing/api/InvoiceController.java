@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,10 +80,14 @@ class InvoiceController {
         return visible(id);
     }
 
+    /** The reason is kept on the invoice and shown with it; the body may be left out (no reason). */
+    record VoidRequest(@Nullable String reason) {
+    }
+
     @PostMapping("/invoices/{id}/void")
-    Invoice voidInvoice(@PathVariable UUID id) {
+    Invoice voidInvoice(@PathVariable UUID id, @RequestBody(required = false) @Nullable VoidRequest request) {
         access.requireFinance();
-        lifecycle.voidInvoice(id);
+        lifecycle.voidInvoice(id, request == null ? null : request.reason());
         return visible(id);
     }
 

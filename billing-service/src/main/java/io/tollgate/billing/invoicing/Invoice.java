@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An invoice as finance sees it. {@code periodEnd} is exclusive (the first day of the next month);
- * {@code meteredCostUsd} is the exact, unrounded cost of the usage it bills.
+ * {@code meteredCostUsd} is the exact, unrounded cost of the usage it bills; {@code voidReason} is why finance voided
+ * it, when it said.
  */
 public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantName, @Nullable String billingEmail,
                       @Nullable String number, LocalDate periodStart, LocalDate periodEnd, String status,
                       String currency, BigDecimal meteredCostUsd, BigDecimal markupPercent, BigDecimal subtotalUsd,
                       BigDecimal totalUsd, @Nullable OffsetDateTime finalizedAt, @Nullable OffsetDateTime paidAt,
-                      @Nullable OffsetDateTime voidedAt, @Nullable String stripeInvoiceId, List<Line> lines) {
+                      @Nullable OffsetDateTime voidedAt, @Nullable String voidReason,
+                      @Nullable String stripeInvoiceId, List<Line> lines) {
 
     public record Line(UUID id, int lineNo, String kind, String description, @Nullable UUID appId,
                        @Nullable String model, long requests, long promptTokens, long completionTokens,
@@ -29,6 +31,6 @@ public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantNa
     Invoice withLines(List<Line> newLines) {
         return new Invoice(id, tenantId, tenantSlug, tenantName, billingEmail, number, periodStart, periodEnd, status,
                 currency, meteredCostUsd, markupPercent, subtotalUsd, totalUsd, finalizedAt, paidAt, voidedAt,
-                stripeInvoiceId, List.copyOf(newLines));
+                voidReason, stripeInvoiceId, List.copyOf(newLines));
     }
 }

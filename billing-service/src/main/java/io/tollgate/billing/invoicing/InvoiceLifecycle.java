@@ -5,6 +5,7 @@ import io.tollgate.billing.error.ErrorCode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** DRAFT -> FINALIZED (numbered, immutable) -> PAID or VOID. The database refuses any other change too. */
 @Service
 public class InvoiceLifecycle {
+
+    public static final int LONGEST_VOID_REASON = 1000;
 
     private final JdbcClient jdbc;
     private final InvoiceNumbers numbers;
@@ -51,14 +54,21 @@ public class InvoiceLifecycle {
     /**
      * Voiding releases the usage the invoice consumed: the next month close bills it again. Publishes
      * {@link InvoiceVoided}.
+     *
+     * @param reason why, kept on the invoice (the portal always gives one); null or blank for none
      */
     @Transactional
-    public void voidInvoice(UUID invoiceId) {
+    public void voidInvoice(UUID invoiceId, @Nullable String reason) {
+        String kept = reason == null || reason.isBlank() ? null : reason.strip();
+        if (kept != null && kept.length() > LONGEST_VOID_REASON) {
+            throw new BillingException(ErrorCode.INVALID_REQUEST,
+                    "A void reason has at most " + LONGEST_VOID_REASON + " characters");
+        }
         requireStatus(invoiceId, "FINALIZED");
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("update invoices set status = 'VOID', voided_at = :now, updated_at = :now, version = version + 1"
-                        + " where id = :id")
-                .param("now", now).param("id", invoiceId).update();
+        jdbc.sql("update invoices set status = 'VOID', voided_at = :now, void_reason = :reason, updated_at = :now,"
+                        + " version = version + 1 where id = :id")
+                .param("now", now).param("reason", kept, java.sql.Types.VARCHAR).param("id", invoiceId).update();
         events.publishEvent(new InvoiceVoided(invoiceId));
     }
 

@@ -63,6 +63,7 @@ public class Invoices {
                 rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("markup_percent"),
                 rs.getBigDecimal("subtotal_usd"), rs.getBigDecimal("total_usd"),
                 rs.getObject("finalized_at", OffsetDateTime.class), rs.getObject("paid_at", OffsetDateTime.class),
-                rs.getObject("voided_at", OffsetDateTime.class), rs.getString("stripe_invoice_id"), List.of());
+                rs.getObject("voided_at", OffsetDateTime.class), rs.getString("void_reason"),
+                rs.getString("stripe_invoice_id"), List.of());
     }
 }

@@ -138,9 +138,13 @@ class BillingApiSecurityIntegrationTest extends BillingIntegrationTest {
                 .isEqualTo(403);
         assertThat(http.post("/api/v1/billing/invoices/" + invoiceA + "/void", billingA, "").statusCode())
                 .isEqualTo(403);
-        HttpResponse<byte[]> voided = http.post("/api/v1/billing/invoices/" + invoiceA + "/void", finance, "");
+        HttpResponse<byte[]> voided = http.post("/api/v1/billing/invoices/" + invoiceA + "/void", finance,
+                "{\"reason\": \" Wrong markup applied \"}");
         assertThat(voided.statusCode()).isEqualTo(200);
         assertThat(Http.json(voided).path("status").asString()).isEqualTo("VOID");
+        assertThat(Http.json(voided).path("voidReason").asString()).isEqualTo("Wrong markup applied");
+        assertThat(Http.json(http.get("/api/v1/billing/invoices/" + invoiceA, billingA)).path("voidReason")
+                .asString()).as("the tenant's billing member reads it too").isEqualTo("Wrong markup applied");
         HttpResponse<byte[]> again = http.post("/api/v1/billing/invoices/" + invoiceA + "/void", finance, "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Http.json(again).path("code").asString()).isEqualTo("INVALID_INVOICE_STATE");

@@ -167,7 +167,7 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         monthClose.close(YearMonth.of(2032, 10), true);
         Invoice first = invoiceOf(tenant, "2032-10-01");
 
-        lifecycle.voidInvoice(first.id());
+        lifecycle.voidInvoice(first.id(), "billed to the wrong cost centre");
         monthClose.close(YearMonth.of(2032, 10), true);
 
         Invoice second = invoiceOf(tenant, "2032-10-01");
@@ -216,7 +216,7 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
                 .param("id", id).update()).hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("truncate invoices, invoice_lines, invoice_consumption").update())
                 .hasMessageContaining("cannot be truncated");
-        lifecycle.voidInvoice(id);
+        lifecycle.voidInvoice(id, "duplicate");
         assertThatThrownBy(() -> jdbc.sql("delete from invoices where id = :id").param("id", id).update())
                 .hasMessageContaining("is VOID and cannot be deleted");
 

@@ -74,7 +74,7 @@ public class InvoiceActions {
             throw new PortalException("Give the reason for voiding the invoice");
         }
         audited(tenantOf(invoiceId), "invoice.void", "invoice", invoiceId, Map.of("reason", reason.strip()),
-                () -> billing.post("/invoices/" + invoiceId + "/void", null));
+                () -> billing.post("/invoices/" + invoiceId + "/void", Map.of("reason", reason.strip())));
     }
 
     public void pushToStripe(UUID invoiceId) {

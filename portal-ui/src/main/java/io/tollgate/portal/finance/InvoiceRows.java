@@ -16,7 +16,7 @@ public final class InvoiceRows {
 
     public static final String SUMMARY_COLUMNS = """
             i.id, t.name as tenant, i.number, i.period_start, i.period_end, i.status, i.subtotal_usd, i.total_usd,
-            i.finalized_at, i.paid_at""";
+            i.finalized_at, i.paid_at, i.void_reason""";
     public static final String LINE_COLUMNS = """
             line_no, kind, description, model, requests, prompt_tokens, completion_tokens, metered_cost_usd,
             amount_usd""";
@@ -31,7 +31,7 @@ public final class InvoiceRows {
         return new InvoiceSummary(rs.getObject("id", UUID.class), rs.getString("tenant"), rs.getString("number"),
                 rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getString("status"), rs.getBigDecimal("subtotal_usd"), rs.getBigDecimal("total_usd"),
-                Sql.instant(rs, "finalized_at"), Sql.instant(rs, "paid_at"));
+                Sql.instant(rs, "finalized_at"), Sql.instant(rs, "paid_at"), rs.getString("void_reason"));
     }
 
     public static InvoiceLine line(ResultSet rs, int row) throws SQLException {

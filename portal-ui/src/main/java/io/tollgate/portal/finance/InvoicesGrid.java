@@ -5,9 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.common.Money;
 import io.tollgate.portal.common.Ui;
 import java.util.List;
@@ -50,8 +52,15 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
 
     /** Opens an invoice's lines in a dialog, with its downloads (CSV, PDF). */
     public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor... downloads) {
-        var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()),
-                new HorizontalLayout(downloads)));
+        var content = new VerticalLayout();
+        if (invoice.voidReason() != null) {
+            Paragraph voided = new Paragraph("Voided: " + invoice.voidReason());
+            voided.setId("invoice-voided-reason");
+            voided.addClassNames(LumoUtility.TextColor.ERROR);
+            content.add(voided);
+        }
+        content.add(new InvoiceLinesGrid(lines, invoice.totalUsd()), new HorizontalLayout(downloads));
+        var dialog = Ui.dialog(title, content);
         dialog.setWidth("min(60rem, 95vw)");
         dialog.getFooter().add(new Button("Close", click -> dialog.close()));
     }

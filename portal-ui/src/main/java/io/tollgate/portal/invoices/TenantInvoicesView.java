@@ -7,6 +7,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import io.tollgate.portal.billingcontact.BillingContactService;
+import io.tollgate.portal.billingcontact.BillingEmailSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.finance.InvoicesGrid;
@@ -24,7 +26,7 @@ class TenantInvoicesView extends VerticalLayout {
 
     private final TenantInvoiceService invoices;
 
-    TenantInvoicesView(TenantInvoiceService invoices) {
+    TenantInvoicesView(TenantInvoiceService invoices, BillingContactService contacts) {
         this.invoices = invoices;
         var grid = new InvoicesGrid(false, this::showLines);
         grid.setId("tenant-invoices-grid");
@@ -34,7 +36,7 @@ class TenantInvoicesView extends VerticalLayout {
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
-        add(new H2("Invoices"), empty, grid);
+        add(new H2("Invoices"), empty, grid, new BillingEmailSection(contacts));
     }
 
     private void showLines(InvoiceSummary invoice) {

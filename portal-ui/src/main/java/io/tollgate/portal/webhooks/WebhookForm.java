@@ -46,6 +46,12 @@ public class WebhookForm extends Composite<FormLayout> {
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
     }
 
+    /** Shows the service's refusal of the URL (e.g. a host inside the platform's network) on the field. */
+    void refuseUrl(String reason) {
+        url.setInvalid(true);
+        url.setErrorMessage(reason);
+    }
+
     static String label(String event) {
         return switch (event) {
             case WebhookEvents.BUDGET_THRESHOLD -> "A budget crosses an alert threshold (budget.threshold)";

@@ -2,6 +2,7 @@ package io.tollgate.portal.webhooks;
 
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.model.webhook.WebhookAddressGuard;
 import io.tollgate.model.webhook.WebhookDeliveryOutcome;
 import io.tollgate.model.webhook.WebhookEvents;
 import io.tollgate.model.webhook.WebhookSender;
@@ -15,7 +16,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -31,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The signed-in tenant's alert webhooks: registered with a secret shown once (kept encrypted under the master key,
+ * The signed-in tenant's alert webhooks: registered (never to an address inside the platform's network, see
+ * {@link WebhookAddressGuard}) with a secret shown once (kept encrypted under the master key,
  * since billing signs with it), enabled or disabled, deleted, tried with a real signed test delivery, and their
  * recent deliveries. Every change is audited; the secret never is.
  */
@@ -41,6 +46,7 @@ public class WebhookService {
 
     static final int MOST_PER_TENANT = 20;
     static final int RECENT_DELIVERIES = 50;
+    static final Duration ROTATION_GRACE = Duration.ofHours(24);
     private static final String SECRET_PREFIX = "whsec_";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,9 +56,11 @@ public class WebhookService {
     private final CredentialCipher cipher;
     private final WebhookSender sender;
     private final Clock clock;
+    private final WebhookAddressGuard guard;
 
     WebhookService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, CredentialCipher cipher,
-                   WebhookSender sender, Clock clock) {
+                   WebhookSender sender, Clock clock, WebhookAddressGuard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -65,16 +73,18 @@ public class WebhookService {
     @Transactional(readOnly = true)
     public List<WebhookSummary> list() {
         return jdbc.sql("""
-                        select id, url, events, enabled, created_at from webhooks
+                        select id, url, events, enabled, created_at, previous_secret_expires_at from webhooks
                         where tenant_id = ? order by created_at, id""")
-                .param(currentUser.tenantId()).query(WebhookService::summary).list();
+                .param(currentUser.tenantId()).query(this::summary).list();
     }
 
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Transactional(readOnly = true)
     public Optional<WebhookSummary> find(UUID webhookId) {
-        return jdbc.sql("select id, url, events, enabled, created_at from webhooks where id = ? and tenant_id = ?")
-                .params(webhookId, currentUser.tenantId()).query(WebhookService::summary).optional();
+        return jdbc.sql("""
+                        select id, url, events, enabled, created_at, previous_secret_expires_at from webhooks
+                        where id = ? and tenant_id = ?""")
+                .params(webhookId, currentUser.tenantId()).query(this::summary).optional();
     }
 
     /** Registers the webhook, enabled; the answer holds the signing secret, which is never shown again. */
@@ -82,6 +92,9 @@ public class WebhookService {
     public CreatedWebhook create(WebhookDraft draft) {
         UUID tenantId = currentUser.tenantId();
         List<String> events = WebhookRules.check(draft);
+        guard.refusal(URI.create(draft.url().strip())).ifPresent(reason -> {
+            throw new WebhookUrlRefused(reason);
+        });
         // the tenant's row is locked so two concurrent registrations cannot both pass the count
         jdbc.sql("select id from tenants where id = ? for update").param(tenantId).query(UUID.class).single();
         long existing = jdbc.sql("select count(*) from webhooks where tenant_id = ?").param(tenantId)
@@ -120,6 +133,35 @@ public class WebhookService {
         audit.record(tenantId, enabled ? "webhook.enable" : "webhook.disable", "webhook", webhookId, Map.of());
     }
 
+    /**
+     * Gives the webhook a new signing secret, returned here only. The secret it replaces keeps signing deliveries
+     * beside the new one for {@link #ROTATION_GRACE}, so receivers can switch without missing one; a secret replaced
+     * earlier and still in its grace stops signing at once (only two secrets sign at a time).
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public RotatedSecret rotateSecret(UUID webhookId) {
+        UUID tenantId = currentUser.tenantId();
+        String secret = SECRET_PREFIX + SecretTokens.generate();
+        EncryptedSecret encrypted = cipher.encrypt(secret, webhookId.toString());
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime graceEnds = now.plus(ROTATION_GRACE);
+        // the replaced secret moves as its ciphertext: same webhook, same associated data
+        int rotated = jdbc.sql("""
+                        update webhooks set previous_secret_ciphertext = secret_ciphertext,
+                                            previous_secret_key_id = secret_key_id,
+                                            previous_secret_expires_at = ?,
+                                            secret_ciphertext = ?, secret_key_id = ?,
+                                            updated_at = ?, version = version + 1
+                        where id = ? and tenant_id = ?""")
+                .params(graceEnds, encrypted.ciphertext(), encrypted.keyId(), now, webhookId, tenantId).update();
+        if (rotated == 0) {
+            throw PortalException.notFound("Webhook");
+        }
+        audit.record(tenantId, "webhook.secret.rotate", "webhook", webhookId,
+                Map.of("previousSecretValidUntil", graceEnds.toInstant().toString()));
+        return new RotatedSecret(webhookId, secret, graceEnds.toInstant());
+    }
+
     /** Deletes the webhook and its delivery history; budget alerts no longer reach it. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public void delete(UUID webhookId) {
@@ -137,12 +179,9 @@ public class WebhookService {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public DeliverySummary sendTest(UUID webhookId) {
         UUID tenantId = currentUser.tenantId();
-        WebhookTarget target = jdbc.sql("""
-                        select id, url, secret_ciphertext, secret_key_id from webhooks
-                        where id = ? and tenant_id = ?""")
+        WebhookTarget target = jdbc.sql("select " + WebhookTarget.COLUMNS + " from webhooks w where w.id = ? and w.tenant_id = ?")
                 .params(webhookId, tenantId)
-                .query((rs, row) -> new WebhookTarget(tenantId, rs.getObject("id", UUID.class), rs.getString("url"),
-                        new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id"))))
+                .query((rs, row) -> WebhookTarget.read(tenantId, rs))
                 .optional().orElseThrow(() -> PortalException.notFound("Webhook"));
         UUID eventId = UUID.randomUUID();
         WebhookDeliveryOutcome outcome = sender.deliver(target, eventId, WebhookEvents.TEST,
@@ -203,9 +242,12 @@ public class WebhookService {
         return JSON.writeValueAsString(event);
     }
 
-    private static WebhookSummary summary(ResultSet rs, int row) throws SQLException {
+    private WebhookSummary summary(ResultSet rs, int row) throws SQLException {
+        Timestamp previousExpires = rs.getTimestamp("previous_secret_expires_at");
+        Instant previousSecretValidUntil = previousExpires == null || !previousExpires.toInstant()
+                .isAfter(clock.instant()) ? null : previousExpires.toInstant();
         return new WebhookSummary(rs.getObject("id", UUID.class), rs.getString("url"),
                 Arrays.asList((String[]) rs.getArray("events").getArray()), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), previousSecretValidUntil);
     }
 }

@@ -14,12 +14,10 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.tollgate.portal.billingcontact.BillingContactService;
-import io.tollgate.portal.common.PortalException;
+import io.tollgate.portal.billingcontact.BillingEmailSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -47,6 +45,9 @@ class WebhooksView extends VerticalLayout {
         grid.addColumn(webhook -> String.join(", ", webhook.events())).setHeader("Events").setAutoWidth(true);
         grid.addColumn(webhook -> webhook.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
         grid.addColumn(webhook -> Ui.time(webhook.createdAt())).setHeader("Registered").setAutoWidth(true);
+        grid.addColumn(webhook -> webhook.previousSecretValidUntil() == null ? ""
+                        : "Previous secret also signs until " + Ui.time(webhook.previousSecretValidUntil()))
+                .setHeader("Secret rotation").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -68,7 +69,8 @@ class WebhooksView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout header = new HorizontalLayout(new H2("Webhooks"), create);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(header, noWebhooks, grid, new H3("Recent deliveries"), noDeliveries, deliveries, billingEmail());
+        add(header, noWebhooks, grid, new H3("Recent deliveries"), noDeliveries, deliveries,
+                new BillingEmailSection(contacts));
         refresh();
     }
 
@@ -89,6 +91,14 @@ class WebhooksView extends VerticalLayout {
             webhooks.setEnabled(webhook.id(), !webhook.enabled());
             refresh();
         });
+        Button rotate = new Button("Rotate secret", click -> Ui.confirm("Rotate this webhook's signing secret?",
+                "You get a new secret, shown once. For the next " + WebhookService.ROTATION_GRACE.toHours()
+                        + " hours every delivery is signed with both the new and the current secret, so your "
+                        + "receiver can switch over; then only the new one signs.", "Rotate", () -> {
+                    RotatedSecret rotated = webhooks.rotateSecret(webhook.id());
+                    showRotated(rotated);
+                }));
+        rotate.addClassName("webhook-rotate");
         Button delete = new Button("Delete", click -> Ui.confirm("Delete this webhook?",
                 webhook.url() + " no longer receives alerts, and its delivery history goes with it.", "Delete", () -> {
                     webhooks.delete(webhook.id());
@@ -96,17 +106,23 @@ class WebhooksView extends VerticalLayout {
                     refresh();
                 }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button button : List.of(test, toggle, delete)) {
+        for (Button button : List.of(test, rotate, toggle, delete)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
-        return new HorizontalLayout(test, toggle, delete);
+        return new HorizontalLayout(test, rotate, toggle, delete);
     }
 
     private void openCreate() {
         WebhookForm form = new WebhookForm(WebhookDraft.empty());
         Dialog dialog = Ui.dialog("New webhook", form);
         form.addCancelListener(cancel -> dialog.close());
-        form.addSaveListener(save -> showOnce(dialog, webhooks.create(save.draft())));
+        form.addSaveListener(save -> {
+            try {
+                showOnce(dialog, webhooks.create(save.draft()));
+            } catch (WebhookUrlRefused refused) {
+                form.refuseUrl(refused.getMessage());
+            }
+        });
     }
 
     private void showOnce(Dialog dialog, CreatedWebhook created) {
@@ -120,39 +136,25 @@ class WebhooksView extends VerticalLayout {
         });
         Button done = new Button("I have stored the secret", click -> dialog.close());
         done.setId("secret-done");
-        dialog.add(new NewSecretPanel(created), done);
+        dialog.add(new NewSecretPanel(created.secret()), done);
         refresh();
     }
 
-    private VerticalLayout billingEmail() {
-        EmailField email = new EmailField("Billing e-mail");
-        email.setId("billing-email");
-        email.setHelperText("Budget alerts are e-mailed here, and invoices name it. Leave empty for none.");
-        email.setWidth("min(24rem, 80vw)");
-        email.setValue(contacts.billingEmail().orElse(""));
-        Button save = new Button("Save e-mail", click -> {
-            var problem = BillingContactService.problem(email.getValue());
-            if (problem.isPresent()) {
-                email.setInvalid(true);
-                email.setErrorMessage(problem.get());
-                return;
-            }
-            try {
-                contacts.changeBillingEmail(email.getValue());
-                email.setInvalid(false);
-                Ui.success("Billing e-mail saved");
-            } catch (PortalException refused) {
-                email.setInvalid(true);
-                email.setErrorMessage(refused.getMessage());
+    private void showRotated(RotatedSecret rotated) {
+        Paragraph grace = new Paragraph("The previous secret keeps signing deliveries, beside this one, until "
+                + Ui.time(rotated.previousSecretValidUntil()) + ".");
+        Button done = new Button("I have stored the secret");
+        done.setId("secret-done");
+        Dialog dialog = Ui.dialog("Your webhook's new signing secret", new NewSecretPanel(rotated.secret()));
+        dialog.add(grace, done);
+        done.addClickListener(click -> dialog.close());
+        // the secret leaves the page with the dialog, however the dialog is closed
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                dialog.removeAll();
             }
         });
-        save.setId("billing-email-save");
-        HorizontalLayout row = new HorizontalLayout(email, save);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        VerticalLayout section = new VerticalLayout(new H3("Billing e-mail"), row);
-        section.setPadding(false);
-        section.addClassName(LumoUtility.Margin.Top.LARGE);
-        return section;
+        refresh();
     }
 
     private static String status(DeliverySummary delivery) {

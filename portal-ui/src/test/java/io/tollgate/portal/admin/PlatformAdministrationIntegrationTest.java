@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -66,7 +67,7 @@ class PlatformAdministrationIntegrationTest {
         Tenants.signIn(tenantAdmin);
         assertThatThrownBy(() -> tenants.list("")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> tenants.setStatus(tenantAdmin.tenantId(), false)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), TenantCeilings.none()))
+        assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), 0, TenantCeilings.none()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(plans::list).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> models.create(ModelDraft.empty())).isInstanceOf(AccessDeniedException.class);
@@ -101,9 +102,9 @@ class PlatformAdministrationIntegrationTest {
         Tenants.signIn(platformAdmin);
         var ceilings = new TenantCeilings(120, null, 50_000L, null, 4);
 
-        tenants.setCeilings(tenantAdmin.tenantId(), ceilings);
+        tenants.setCeilings(tenantAdmin.tenantId(), version(), ceilings);
 
-        assertThat(tenants.ceilings(tenantAdmin.tenantId())).isEqualTo(ceilings);
+        assertThat(ceilings()).isEqualTo(ceilings);
         assertThat(jdbc.sql("select requests_per_minute, tokens_per_minute, max_concurrent_requests, requests_per_hour "
                         + "from tenant_limits where tenant_id = ?").param(tenantAdmin.tenantId()).query().singleRow())
                 .containsEntry("requests_per_minute", 120).containsEntry("tokens_per_minute", 50_000L)
@@ -111,11 +112,23 @@ class PlatformAdministrationIntegrationTest {
         assertThat(audit.latest(platformAdmin.email()))
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("tenant.ceilings.change"));
 
-        tenants.setCeilings(tenantAdmin.tenantId(), TenantCeilings.none());
+        assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), version() - 1, TenantCeilings.none()))
+                .as("a change made on an older version").isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> tenants.setCeilings(tenantAdmin.tenantId(), version(),
+                new TenantCeilings(0, null, null, null, null))).isInstanceOf(PortalException.class);
+        tenants.setCeilings(tenantAdmin.tenantId(), version(), TenantCeilings.none());
 
         assertThat(jdbc.sql("select count(*) from tenant_limits where tenant_id = ?").param(tenantAdmin.tenantId())
                 .query(Long.class).single()).isZero();
-        assertThat(tenants.ceilings(tenantAdmin.tenantId())).isEqualTo(TenantCeilings.none());
+        assertThat(ceilings()).isEqualTo(TenantCeilings.none());
+    }
+
+    private long version() {
+        return tenants.ceilings(tenantAdmin.tenantId()).orElseThrow().version();
+    }
+
+    private TenantCeilings ceilings() {
+        return tenants.ceilings(tenantAdmin.tenantId()).orElseThrow().ceilings();
     }
 
     @Test

@@ -164,7 +164,14 @@ class EndpointAuthorizationIntegrationTest {
                     Allowed.to(Set.of(T_ADMIN), "{\"url\": \"https://hooks.example.test/{name}\"}")),
             Map.entry("DELETE /api/v1/webhooks/{webhookId}", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("POST /api/v1/webhooks/{webhookId}/test", Allowed.to(Set.of(T_ADMIN))),
-            Map.entry("GET /api/v1/webhooks/{webhookId}/deliveries", Allowed.to(Set.of(T_ADMIN))));
+            Map.entry("GET /api/v1/webhooks/{webhookId}/deliveries", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("POST /api/v1/webhooks/{webhookId}/rotate-secret", Allowed.to(Set.of(T_ADMIN))),
+            Map.entry("GET /api/v1/billing-contact", Allowed.to(PAYERS)),
+            Map.entry("PUT /api/v1/billing-contact",
+                    Allowed.to(PAYERS, "{\"billing_email\": \"{name}@example.test\"}")),
+            Map.entry("GET /api/v1/tenants/{tenantId}/ceilings", Allowed.to(PLATFORM)),
+            Map.entry("PUT /api/v1/tenants/{tenantId}/ceilings",
+                    Allowed.to(PLATFORM, "{\"requests_per_minute\": 600, \"max_concurrent_requests\": 8}")));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -250,8 +257,14 @@ class EndpointAuthorizationIntegrationTest {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = fill(operation.substring(operation.indexOf(' ') + 1), ownerOfResources);
         String body = ALLOWED.get(operation).body();
-        Map<String, String> headers = method.equals("PUT") ? Map.of("If-Match", "\"0\"") : Map.of();
+        Map<String, String> headers = method.equals("PUT") ? Map.of("If-Match", currentETag(token, path)) : Map.of();
         return api.send(token, method, path, body.isEmpty() ? null : fill(body, ownerOfResources), headers);
+    }
+
+    /** What a caller would send: the ETag its GET of the resource answers ("0", a fresh resource's, without one). */
+    private String currentETag(String token, String path) {
+        String etag = api.get(token, path).header("ETag");
+        return etag == null ? "\"0\"" : etag;
     }
 
     /** The path's ids name nothing; the body is as for a call that succeeds. */

@@ -35,6 +35,16 @@ class AdminScreensBrowserTest {
         Browser.screenshot(page, "admin-tenants");
         admin.go("/admin/plans");
         assertThat(page.locator("#plans-grid")).containsText("enterprise");
+        page.locator("#new-plan").click();
+        admin.fill("#plan-code", "enterprise");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Team " + model);
+        page.getByLabel("Requests per minute").fill("90");
+        page.locator("#plan-save").click();
+        assertThat(page.locator("#plan-code")).containsText("already exists");
+        admin.fill("#plan-code", "team-" + model.substring(8));
+        page.locator("#plan-save").click();
+        assertThat(page.locator("#plans-grid")).containsText("team-" + model.substring(8));
+        assertThat(page.locator("#plans-grid")).containsText("Team " + model);
         admin.go("/admin/providers");
         assertThat(page.locator("#providers-grid")).isVisible();
         admin.go("/admin/subscriptions");

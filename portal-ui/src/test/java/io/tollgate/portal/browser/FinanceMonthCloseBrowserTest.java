@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
@@ -116,7 +117,7 @@ class FinanceMonthCloseBrowserTest {
     }
 
     @Test
-    void finance_voids_a_finalized_invoice_with_a_reason_kept_in_the_audit_log() {
+    void finance_voids_a_finalized_invoice_with_a_reason_kept_on_the_invoice_and_in_the_audit_log() {
         Invoices.Issued issued = new Invoices(jdbc).finalized(tenant, lastMonth.minusMonths(1), "close-bot", "30");
         Steps steps = new Steps(Browser.desktop("http://localhost:" + port));
         Page page = steps.page();
@@ -138,6 +139,17 @@ class FinanceMonthCloseBrowserTest {
                         where actor_email = ? and action = 'invoice.void' and target_id = ? and tenant_id = ?""")
                 .params(finance, issued.id().toString(), tenant).query(String.class).single())
                 .isEqualTo("Billed twice: credited by hand");
+        Assertions.assertThat(jdbc.sql("select void_reason from invoices where id = ?").param(issued.id())
+                .query(String.class).single()).as("billing kept it").isEqualTo("Billed twice: credited by hand");
+        page.locator("#invoice-lines-" + issued.id()).click();
+        assertThat(page.locator("#invoice-voided-reason")).hasText("Voided: Billed twice: credited by hand");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close").setExact(true)).click();
+
+        steps.signOut();
+        steps.signIn(tenantMember("BILLING"), PASSWORD);
+        steps.go("/invoices");
+        page.locator("#invoice-lines-" + issued.id()).click();
+        assertThat(page.locator("#invoice-voided-reason")).hasText("Voided: Billed twice: credited by hand");
     }
 
     @Test

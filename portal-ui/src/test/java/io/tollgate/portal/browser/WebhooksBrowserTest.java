@@ -10,9 +10,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,27 @@ class WebhooksBrowserTest {
         admin.settle();
         assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(tenant).query(String.class)
                 .single()).isEqualTo("accounts@hooklabs.example");
+
+        page.locator("#webhooks-grid").getByText("Rotate secret").click();
+        page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
+                .getByText("Rotate", new Locator.GetByTextOptions().setExact(true)).last().click();
+        String rotated = page.locator("#webhook-secret input").inputValue();
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+        page.locator("#secret-done").click();
+        assertThat(page.locator("#webhooks-grid")).containsText("Previous secret also signs until");
+        page.locator("#webhooks-grid").getByText("Send test delivery").click();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> signatures.size() == 2);
+        assertThat(signatures).hasSize(2).last().asString()
+                .as("one v1 per secret during the grace").matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+
+        admin.signOut();
+        admin.signIn(member("BILLING"), PASSWORD);
+        admin.go("/invoices");
+        admin.fill("#billing-email", "payables@hooklabs.example");
+        page.locator("#billing-email-save").click();
+        admin.settle();
+        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(tenant).query(String.class)
+                .single()).as("a billing member edits it on Invoices").isEqualTo("payables@hooklabs.example");
     }
 
     private String member(String role) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,21 +19,30 @@ final class LocalReceiver implements AutoCloseable {
 
     record Received(String eventId, String eventType, String signature, String body) {
 
-        /** Checks the signature as a receiver would, with its own HMAC code and the secret it was shown. */
+        /**
+         * Checks the signature as a receiver would, with its own HMAC code and the secret it was shown: any of the
+         * header's v1 values (two during a secret rotation's grace period) may match.
+         */
         boolean signedWith(String secret) {
-            if (signature == null || !signature.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+            if (signature == null || !signature.matches("t=\\d+(,v1=[0-9a-f]{64})+")) {
                 return false;
             }
             String timestamp = signature.substring(2, signature.indexOf(','));
-            String expected = hmacHex(secret, timestamp + "." + body);
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    signature.substring(signature.indexOf("v1=") + 3).getBytes(StandardCharsets.US_ASCII));
+            byte[] expected = hmacHex(secret, timestamp + "." + body).getBytes(StandardCharsets.US_ASCII);
+            return signatures().stream().anyMatch(v1 -> MessageDigest.isEqual(expected,
+                    v1.getBytes(StandardCharsets.US_ASCII)));
+        }
+
+        List<String> signatures() {
+            return Arrays.stream(signature.split(",")).filter(part -> part.startsWith("v1="))
+                    .map(part -> part.substring(3)).toList();
         }
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int status = 204;
+    private volatile String location;
 
     LocalReceiver() {
         try {
@@ -45,6 +55,9 @@ final class LocalReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             received.add(new Received(headers.getFirst("Tollgate-Event-Id"), headers.getFirst("Tollgate-Event-Type"),
                     headers.getFirst("Tollgate-Signature"), body));
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -57,6 +70,12 @@ final class LocalReceiver implements AutoCloseable {
 
     void answer(int status) {
         this.status = status;
+    }
+
+    /** Answers every post with a temporary redirect there. */
+    void redirectTo(String url) {
+        this.location = url;
+        this.status = 307;
     }
 
     List<Received> received() {

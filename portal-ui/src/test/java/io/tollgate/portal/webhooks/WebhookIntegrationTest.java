@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -177,23 +178,29 @@ class WebhookIntegrationTest {
     }
 
     @Test
-    void the_billing_email_is_validated_audited_and_can_be_cleared() {
+    void the_billing_email_is_validated_versioned_audited_and_can_be_cleared_by_admin_and_billing_members() {
         Tenants.signIn(admin);
 
-        contacts.changeBillingEmail("  finance@example.com ");
-        assertThat(contacts.billingEmail()).contains("finance@example.com");
-        assertThatThrownBy(() -> contacts.changeBillingEmail("not an address"))
+        contacts.changeBillingEmail(contacts.contact().version(), "  finance@example.com ");
+        assertThat(contacts.contact().address()).contains("finance@example.com");
+        long version = contacts.contact().version();
+        assertThatThrownBy(() -> contacts.changeBillingEmail(version, "not an address"))
                 .isInstanceOf(PortalException.class);
-        assertThatThrownBy(() -> contacts.changeBillingEmail("finance@localhost"))
+        assertThatThrownBy(() -> contacts.changeBillingEmail(version, "finance@localhost"))
                 .isInstanceOf(PortalException.class);
-        assertThat(contacts.billingEmail()).contains("finance@example.com");
-        contacts.changeBillingEmail("");
-        assertThat(contacts.billingEmail()).isEmpty();
+        assertThatThrownBy(() -> contacts.changeBillingEmail(version - 1, "late@example.com"))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(contacts.contact().address()).contains("finance@example.com");
+
+        Tenants.signIn(new Tenants(jdbc).newMember(admin.tenantId(), "Team", "BILLING"));
+        contacts.changeBillingEmail(version, "");
+        assertThat(contacts.contact().address()).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_log where tenant_id = ? and action = 'tenant.billing_email'")
                 .param(admin.tenantId()).query(Long.class).single()).isEqualTo(2);
 
-        Tenants.signIn(new Tenants(jdbc).newMember(admin.tenantId(), "Team", "BILLING"));
-        assertThatThrownBy(() -> contacts.changeBillingEmail("x@example.com"))
+        Tenants.signIn(new Tenants(jdbc).newMember(admin.tenantId(), "Team", "DEVELOPER"));
+        assertThatThrownBy(() -> contacts.changeBillingEmail(contacts.contact().version(), "x@example.com"))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(contacts::contact).isInstanceOf(AccessDeniedException.class);
     }
 }

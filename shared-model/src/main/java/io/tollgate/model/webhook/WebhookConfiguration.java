@@ -13,8 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class WebhookConfiguration {
 
     @Bean
+    public WebhookAddressGuard webhookAddressGuard(WebhookProperties properties) {
+        return new WebhookAddressGuard(properties.allowPrivateTargets());
+    }
+
+    @Bean
     public WebhookSender webhookSender(CredentialCipher cipher, JdbcClient jdbc, Clock clock,
-                                       WebhookProperties properties) {
-        return new WebhookSender(cipher, jdbc, clock, properties);
+                                       WebhookProperties properties, WebhookAddressGuard guard) {
+        return new WebhookSender(cipher, jdbc, clock, properties, guard);
     }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Posts one signed event to one tenant webhook and records the attempt in webhook_deliveries, in the caller's
  * transaction: the one place a delivery ends, for billing's budget alerts and the portal's test deliveries alike.
- * Redirects are not followed (a webhook answers where it was registered). The secret is decrypted only here and
- * never logged or recorded.
+ * Redirects are not followed (a webhook answers where it was registered, and a redirect could point inside the
+ * platform's network), and the host is checked by {@link WebhookAddressGuard} before every attempt. The secret is
+ * decrypted only here and never logged or recorded.
  */
 public class WebhookSender {
 
@@ -43,28 +46,30 @@ public class WebhookSender {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final WebhookProperties properties;
+    private final WebhookAddressGuard guard;
     private final HttpClient client;
 
-    public WebhookSender(CredentialCipher cipher, JdbcClient jdbc, Clock clock, WebhookProperties properties) {
+    public WebhookSender(CredentialCipher cipher, JdbcClient jdbc, Clock clock, WebhookProperties properties,
+                         WebhookAddressGuard guard) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.guard = guard;
         this.client = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Sends {@code body} as event {@code eventId} of {@code eventType}; a failure is an outcome, not an exception. */
     public WebhookDeliveryOutcome deliver(WebhookTarget target, UUID eventId, String eventType, String body) {
-        // the webhook id is the associated data: a secret copied onto another webhook row does not decrypt
-        String secret = cipher.decrypt(target.secret(), target.webhookId().toString());
         Instant at = clock.instant();
+        List<String> secrets = signingSecrets(target, at);
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.EVENT_ID_HEADER, eventId.toString())
                 .header(WebhookSignature.EVENT_TYPE_HEADER, eventType)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, at.getEpochSecond(), body))
+                .header(WebhookSignature.HEADER, WebhookSignature.header(secrets, at.getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         Answer answer = send(target, request);
@@ -81,10 +86,25 @@ public class WebhookSender {
                 answer.error(), recorded.attempts(), at);
     }
 
+    /** The current secret, and the one a rotation replaced while its grace period lasts. */
+    private List<String> signingSecrets(WebhookTarget target, Instant at) {
+        // the webhook id is the associated data: a secret copied onto another webhook row does not decrypt
+        String associatedData = target.webhookId().toString();
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(cipher.decrypt(target.secret(), associatedData));
+        target.previousSecret().filter(previous -> previous.expiresAt().isAfter(at))
+                .ifPresent(previous -> secrets.add(cipher.decrypt(previous.secret(), associatedData)));
+        return secrets;
+    }
+
     private Answer send(WebhookTarget target, HttpRequest request) {
-        int status;
+        var refusal = guard.refusal(request.uri());
+        if (refusal.isPresent()) {
+            return new Answer(null, "webhook " + target.webhookId() + " not called: " + refusal.get());
+        }
+        HttpResponse<Void> response;
         try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            response = client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             return new Answer(null, "webhook " + target.webhookId() + " unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -92,6 +112,11 @@ public class WebhookSender {
             return new Answer(null, "interrupted while calling webhook " + target.webhookId());
         } catch (IllegalArgumentException e) {
             return new Answer(null, "webhook " + target.webhookId() + " has an unusable URL");
+        }
+        int status = response.statusCode();
+        if (status / 100 == 3) {
+            return new Answer(status, "webhook " + target.webhookId() + " answered with a redirect (HTTP " + status
+                    + "), which is not followed; register the URL it redirects to");
         }
         return status / 100 == 2 ? new Answer(status, null)
                 : new Answer(status, "webhook " + target.webhookId() + " answered HTTP " + status);

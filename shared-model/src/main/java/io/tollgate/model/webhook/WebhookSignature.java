@@ -3,13 +3,16 @@ package io.tollgate.model.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a delivery is signed, like Stripe's: header {@code Tollgate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA-256
  * over "<t>.<body>" with the webhook's secret>}, so receivers can check both origin and freshness.
- * {@code Tollgate-Event-Id} lets them drop a repeated delivery.
+ * {@code Tollgate-Event-Id} lets them drop a repeated delivery. During a secret rotation's grace period the header
+ * carries one {@code v1} per secret, the new one first ({@code t=...,v1=<new>,v1=<old>}), as Stripe does: a
+ * receiver accepts the delivery when any {@code v1} matches the secret it holds.
  */
 public final class WebhookSignature {
 
@@ -20,9 +23,13 @@ public final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    /** The {@link #HEADER} value for a body sent at {@code unixSeconds}. */
-    public static String header(String secret, long unixSeconds, String body) {
-        return "t=" + unixSeconds + ",v1=" + hmacHex(secret, unixSeconds + "." + body);
+    /** The {@link #HEADER} value for a body sent at {@code unixSeconds}, signed with each secret in turn. */
+    public static String header(List<String> secrets, long unixSeconds, String body) {
+        StringBuilder header = new StringBuilder("t=").append(unixSeconds);
+        for (String secret : secrets) {
+            header.append(",v1=").append(hmacHex(secret, unixSeconds + "." + body));
+        }
+        return header.toString();
     }
 
     static String hmacHex(String secret, String payload) {

@@ -19,6 +19,11 @@ public record PlanDraft(String name, @Nullable Integer requestsPerMinute, @Nulla
     static final String LIMIT_RULE = "Positive, or empty for unlimited";
     static final String MARKUP_RULE = "Between -100 (exclusive) and 1000, at most 4 decimals";
 
+    /** A new plan's starting point: no name yet, every limit unlimited, no markup. */
+    static PlanDraft unlimited() {
+        return new PlanDraft("", null, null, null, null, null, null, BigDecimal.ZERO);
+    }
+
     static boolean validCode(@Nullable String code) {
         return code != null && code.strip().matches("[a-z][a-z0-9_-]{1,31}");
     }

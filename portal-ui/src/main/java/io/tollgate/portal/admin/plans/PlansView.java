@@ -5,10 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tollgate.portal.common.Counts;
+import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -43,8 +47,40 @@ class PlansView extends VerticalLayout {
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setId("plans-grid");
-        add(new H2("Plans"), grid);
+        Button create = new Button("New plan", click -> create());
+        create.setId("new-plan");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout header = new HorizontalLayout(new H2("Plans"), create);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(header, grid);
         refresh();
+    }
+
+    /** A new tier: its code (never changed afterwards) and the same fields as an edit. */
+    private void create() {
+        TextField code = new TextField("Code");
+        code.setId("plan-code");
+        code.setHelperText(PlanDraft.CODE_RULE);
+        code.setRequired(true);
+        PlanForm form = new PlanForm(PlanDraft.unlimited());
+        Dialog dialog = Ui.dialog("New plan", new VerticalLayout(code, form));
+        form.addSaveListener(save -> {
+            if (!PlanDraft.validCode(code.getValue())) {
+                code.setInvalid(true);
+                code.setErrorMessage(PlanDraft.CODE_RULE);
+                return;
+            }
+            try {
+                plans.create(code.getValue(), save.draft());
+            } catch (PortalException.Conflict taken) {
+                code.setInvalid(true);
+                code.setErrorMessage(taken.getMessage());
+                return;
+            }
+            dialog.close();
+            Ui.success("Plan " + code.getValue().strip() + " created; put tenants on it on the Tenants page");
+            refresh();
+        });
     }
 
     private void edit(PlanAdminService.PlanRow plan) {

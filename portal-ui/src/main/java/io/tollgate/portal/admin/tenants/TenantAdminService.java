@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,9 @@ public class TenantAdminService {
     }
 
     public record PlanChoice(UUID id, String name) {
+    }
+
+    public record VersionedCeilings(TenantCeilings ceilings, long version) {
     }
 
     private final JdbcClient jdbc;
@@ -107,23 +111,36 @@ public class TenantAdminService {
         audit.record(tenantId, "tenant.plan.change", "tenant", tenantId, Map.of("plan", planId));
     }
 
+    /** The tenant's ceilings and its version, which a change names; empty for an unknown tenant. */
     @Transactional(readOnly = true)
-    public TenantCeilings ceilings(UUID tenantId) {
+    public Optional<VersionedCeilings> ceilings(UUID tenantId) {
         return jdbc.sql("""
-                        select requests_per_minute, requests_per_hour, tokens_per_minute, tokens_per_day,
-                               max_concurrent_requests
-                        from tenant_limits where tenant_id = ?""")
+                        select t.version, l.requests_per_minute, l.requests_per_hour, l.tokens_per_minute,
+                               l.tokens_per_day, l.max_concurrent_requests
+                        from tenants t left join tenant_limits l on l.tenant_id = t.id where t.id = ?""")
                 .param(tenantId)
-                .query((rs, n) -> new TenantCeilings(rs.getObject("requests_per_minute", Integer.class),
+                .query((rs, n) -> new VersionedCeilings(new TenantCeilings(
+                        rs.getObject("requests_per_minute", Integer.class),
                         rs.getObject("requests_per_hour", Integer.class), rs.getObject("tokens_per_minute", Long.class),
-                        rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class)))
-                .optional().orElseGet(TenantCeilings::none);
+                        rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class)),
+                        rs.getLong("version")))
+                .optional();
     }
 
-    /** The gateway applies them within a second (the table notifies it like every cached one). */
-    public void setCeilings(UUID tenantId, TenantCeilings ceilings) {
-        if (jdbc.sql("select count(*) from tenants where id = ?").param(tenantId).query(Long.class).single() == 0) {
-            throw PortalException.notFound("Tenant");
+    /**
+     * The gateway applies them within a second (the table notifies it like every cached one). The version is the
+     * tenant's: clearing the ceilings deletes their row, so the row's own version would start again from zero.
+     */
+    public void setCeilings(UUID tenantId, long expectedVersion, TenantCeilings ceilings) {
+        if (!ceilings.allPositive()) {
+            throw new PortalException("A ceiling is a number above zero; leave it empty for none");
+        }
+        int bumped = jdbc.sql("update tenants set updated_at = now(), version = version + 1 where id = ? and version = ?")
+                .params(tenantId, expectedVersion).update();
+        if (bumped == 0) {
+            find(tenantId).orElseThrow(() -> PortalException.notFound("Tenant"));
+            throw new OptimisticLockingFailureException("Tenant " + tenantId + " changed since version "
+                    + expectedVersion);
         }
         if (ceilings.isNone()) {
             jdbc.sql("delete from tenant_limits where tenant_id = ?").param(tenantId).update();

@@ -12,6 +12,12 @@ public record TenantCeilings(@Nullable Integer requestsPerMinute, @Nullable Inte
         return new TenantCeilings(null, null, null, null, null);
     }
 
+    /** Each ceiling is above zero or absent (zero would refuse everything; suspending a tenant does that). */
+    public boolean allPositive() {
+        return Stream.of(requestsPerMinute, requestsPerHour, tokensPerMinute, tokensPerDay, maxConcurrentRequests)
+                .allMatch(limit -> limit == null || limit.longValue() > 0);
+    }
+
     public boolean isNone() {
         return Stream.of(requestsPerMinute, requestsPerHour, tokensPerMinute, tokensPerDay, maxConcurrentRequests)
                 .allMatch(limit -> limit == null);

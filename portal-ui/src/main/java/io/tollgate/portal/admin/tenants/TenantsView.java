@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.Roles;
@@ -80,10 +81,11 @@ class TenantsView extends VerticalLayout {
     }
 
     private void editCeilings(TenantAdminService.TenantRow tenant) {
-        var form = new CeilingsForm(tenants.ceilings(tenant.id()));
+        var shown = tenants.ceilings(tenant.id()).orElseThrow(() -> PortalException.notFound("Tenant"));
+        var form = new CeilingsForm(shown.ceilings());
         Dialog dialog = Ui.dialog("Tenant-wide ceilings of " + tenant.name(), form);
         form.onSave(ceilings -> {
-            tenants.setCeilings(tenant.id(), ceilings);
+            tenants.setCeilings(tenant.id(), shown.version(), ceilings);
             dialog.close();
             Ui.success(ceilings.isNone() ? tenant.name() + " has no ceilings" : "Ceilings of " + tenant.name() + " saved");
         });

@@ -3,7 +3,10 @@ package io.tollgate.portal.api.platform;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.portal.admin.tenants.TenantAdminService;
 import io.tollgate.portal.admin.tenants.TenantAdminService.TenantRow;
+import io.tollgate.portal.admin.tenants.TenantAdminService.VersionedCeilings;
+import io.tollgate.portal.admin.tenants.TenantCeilings;
 import io.tollgate.portal.api.CursorPage;
+import io.tollgate.portal.api.Versions;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.tokens.AccessTokenDraft;
 import io.tollgate.portal.tokens.AccessTokenService;
@@ -12,12 +15,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tenants, through {@link TenantAdminService} as on the Tenants screen (platform ADMIN). */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Tenants", description = "Create, list, suspend and resume tenants; give a tenant a service token (platform ADMIN)")
+@Tag(name = "Tenants", description = "Create, list, suspend and resume tenants; their plan and ceilings; give a tenant a "
+        + "service token (platform ADMIN)")
 class TenantsApi {
 
     /** Spend this month in USD as an exact decimal string. */
@@ -42,6 +48,32 @@ class TenantsApi {
     }
 
     record PlanChange(UUID planId) {
+    }
+
+    /**
+     * Limits on the sum of all the tenant's apps, on top of each app's plan limits; an absent (null) one is no ceiling.
+     * version is the ETag's number (the tenant's version).
+     */
+    record Ceilings(@Nullable Integer requestsPerMinute, @Nullable Integer requestsPerHour,
+                    @Nullable Long tokensPerMinute, @Nullable Long tokensPerDay,
+                    @Nullable Integer maxConcurrentRequests, long version) {
+
+        static Ceilings of(VersionedCeilings versioned) {
+            TenantCeilings c = versioned.ceilings();
+            return new Ceilings(c.requestsPerMinute(), c.requestsPerHour(), c.tokensPerMinute(), c.tokensPerDay(),
+                    c.maxConcurrentRequests(), versioned.version());
+        }
+    }
+
+    /** The whole set: an absent ceiling is removed; all absent removes every ceiling. */
+    record CeilingsRequest(@Nullable Integer requestsPerMinute, @Nullable Integer requestsPerHour,
+                           @Nullable Long tokensPerMinute, @Nullable Long tokensPerDay,
+                           @Nullable Integer maxConcurrentRequests) {
+
+        TenantCeilings ceilings() {
+            return new TenantCeilings(requestsPerMinute, requestsPerHour, tokensPerMinute, tokensPerDay,
+                    maxConcurrentRequests);
+        }
     }
 
     /** kind is SERVICE; role ADMIN, DEVELOPER or BILLING; expires within a year. */
@@ -112,6 +144,27 @@ class TenantsApi {
         }
         tenants.changePlan(tenantId, request.planId());
         return read(tenantId);
+    }
+
+    @GetMapping("/tenants/{tenantId}/ceilings")
+    ResponseEntity<Ceilings> ceilings(@PathVariable UUID tenantId) {
+        return readCeilings(tenantId);
+    }
+
+    /** The gateway applies them within a second. */
+    @PutMapping("/tenants/{tenantId}/ceilings")
+    ResponseEntity<Ceilings> changeCeilings(@PathVariable UUID tenantId,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                            @Nullable String ifMatch,
+                                            @RequestBody CeilingsRequest request) {
+        tenants.setCeilings(tenantId, Versions.ifMatch(ifMatch), request.ceilings());
+        return readCeilings(tenantId);
+    }
+
+    private ResponseEntity<Ceilings> readCeilings(UUID tenantId) {
+        Ceilings ceilings = tenants.ceilings(tenantId).map(Ceilings::of)
+                .orElseThrow(() -> PortalException.notFound("Tenant"));
+        return ResponseEntity.ok().eTag(Versions.etag(ceilings.version())).body(ceilings);
     }
 
     /** A service token for the tenant, to run it by script (e.g. right after creating it). */

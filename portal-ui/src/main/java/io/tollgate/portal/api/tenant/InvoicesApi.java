@@ -32,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invoices", description = "Issued invoices, their lines, CSV and PDF (tenant ADMIN and BILLING)")
 class InvoicesApi {
 
+    /** void_reason: why finance voided it (VOID invoices only, when given). */
     record Invoice(UUID id, @Nullable String number, LocalDate periodStart, LocalDate periodEnd, String status,
-                   String subtotalUsd, String totalUsd, @Nullable Instant finalizedAt, @Nullable Instant paidAt) {
+                   String subtotalUsd, String totalUsd, @Nullable Instant finalizedAt, @Nullable Instant paidAt,
+                   @Nullable String voidReason) {
 
         static Invoice of(InvoiceSummary i) {
             return new Invoice(i.id(), i.number(), i.periodStart(), i.periodEnd(), i.status(),
-                    i.subtotalUsd().toPlainString(), i.totalUsd().toPlainString(), i.finalizedAt(), i.paidAt());
+                    i.subtotalUsd().toPlainString(), i.totalUsd().toPlainString(), i.finalizedAt(), i.paidAt(),
+                    i.voidReason());
         }
     }
 

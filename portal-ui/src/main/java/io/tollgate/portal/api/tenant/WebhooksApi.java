@@ -5,6 +5,7 @@ import io.tollgate.model.webhook.WebhookEvents;
 import io.tollgate.portal.api.CursorPage;
 import io.tollgate.portal.webhooks.CreatedWebhook;
 import io.tollgate.portal.webhooks.DeliverySummary;
+import io.tollgate.portal.webhooks.RotatedSecret;
 import io.tollgate.portal.webhooks.WebhookDraft;
 import io.tollgate.portal.webhooks.WebhookService;
 import io.tollgate.portal.webhooks.WebhookSummary;
@@ -32,13 +33,32 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
-@Tag(name = "Webhooks", description = "Where budget alerts are posted, signed (tenant ADMIN)")
+@Tag(name = "Webhooks", description = "Where budget alerts are posted, signed; their secrets rotated (tenant ADMIN)")
 class WebhooksApi {
 
-    record Webhook(UUID id, String url, List<String> events, boolean enabled, Instant createdAt) {
+    /** previous_secret_valid_until: after a rotation, until when the replaced secret still signs (else absent). */
+    record Webhook(UUID id, String url, List<String> events, boolean enabled, Instant createdAt,
+                   @Nullable Instant previousSecretValidUntil) {
 
         static Webhook of(WebhookSummary webhook) {
-            return new Webhook(webhook.id(), webhook.url(), webhook.events(), webhook.enabled(), webhook.createdAt());
+            return new Webhook(webhook.id(), webhook.url(), webhook.events(), webhook.enabled(), webhook.createdAt(),
+                    webhook.previousSecretValidUntil());
+        }
+    }
+
+    /**
+     * The only answer that holds the new signing secret. Until previous_secret_valid_until each delivery carries a
+     * v1 signature with each secret, the new one first.
+     */
+    record NewSecret(UUID webhookId, String secret, Instant previousSecretValidUntil) {
+
+        static NewSecret of(RotatedSecret rotated) {
+            return new NewSecret(rotated.webhookId(), rotated.secret(), rotated.previousSecretValidUntil());
+        }
+
+        @Override
+        public String toString() {
+            return "NewSecret[webhookId=" + webhookId + ", secret=<redacted>]";
         }
     }
 
@@ -90,6 +110,12 @@ class WebhooksApi {
                 request.events() == null ? Set.of(WebhookEvents.BUDGET_THRESHOLD)
                         : request.events())));
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
+    }
+
+    /** A new signing secret; the current one keeps signing beside it for 24 hours. */
+    @PostMapping("/{webhookId}/rotate-secret")
+    NewSecret rotateSecret(@PathVariable UUID webhookId) {
+        return NewSecret.of(webhooks.rotateSecret(webhookId));
     }
 
     @DeleteMapping("/{webhookId}")

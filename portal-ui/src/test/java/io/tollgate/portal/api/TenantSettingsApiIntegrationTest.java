@@ -1,0 +1,164 @@
+package io.tollgate.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.portal.security.PortalUser;
+import io.tollgate.portal.support.AccessTokens;
+import io.tollgate.portal.support.ManagementApi;
+import io.tollgate.portal.support.ManagementApi.Reply;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
+import io.tollgate.portal.tokens.AccessTokenService;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A tenant's ceilings (platform ADMIN) and billing e-mail (the tenant's ADMIN and BILLING) over real HTTP, through
+ * the services the Tenants, Webhooks and Invoices screens use: versioned with ETags, audited with the token, and a
+ * tenant's token reaches only its own tenant's contact.
+ */
+@PortalIntegrationTest
+class TenantSettingsApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AccessTokenService tokenService;
+
+    ManagementApi api;
+    PortalUser adminOfA;
+    PortalUser adminOfB;
+    String platformToken;
+
+    @BeforeEach
+    void twoTenantsAndThePlatform() {
+        api = new ManagementApi(port);
+        Tenants tenants = new Tenants(jdbc);
+        adminOfA = tenants.newTenantMember("ADMIN");
+        adminOfB = tenants.newTenantMember("ADMIN");
+        platformToken = new AccessTokens(tokenService).platformToken(tenants.newPlatformUser("ADMIN"), "ADMIN");
+    }
+
+    @AfterEach
+    void forgetThisClientsFailures() {
+        jdbc.sql("delete from client_auth_failures").update();
+    }
+
+    @Test
+    void the_platform_sets_a_tenants_ceilings_under_its_etag_and_the_gateways_table_holds_them() {
+        String path = "/api/v1/tenants/" + adminOfA.tenantId() + "/ceilings";
+        Reply none = api.get(platformToken, path);
+        assertThat(none.status()).as("%s", none).isEqualTo(200);
+        assertThat(none.json().path("requests_per_minute").isNull()).isTrue();
+
+        Reply set = put(platformToken, path, none.header("ETag"),
+                "{\"requests_per_minute\": 120, \"tokens_per_day\": 5000000000, \"max_concurrent_requests\": 4}");
+
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        assertThat(set.header("ETag")).isNotEqualTo(none.header("ETag"));
+        assertThat(set.json().path("tokens_per_day").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(jdbc.sql("""
+                        select requests_per_minute, requests_per_hour, tokens_per_day, max_concurrent_requests
+                        from tenant_limits where tenant_id = ?""").param(adminOfA.tenantId()).query().singleRow())
+                .containsEntry("requests_per_minute", 120).containsEntry("requests_per_hour", null)
+                .containsEntry("tokens_per_day", 5_000_000_000L).containsEntry("max_concurrent_requests", 4);
+        assertThat(auditedTokenPrefix("tenant.ceilings.change", adminOfA.tenantId()))
+                .isEqualTo(platformToken.substring(0, 12));
+
+        Reply stale = put(platformToken, path, none.header("ETag"), "{\"requests_per_minute\": 1}");
+        assertThat(stale.status()).as("a change on the version read before").isEqualTo(412);
+        assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(put(platformToken, path, null, "{}").status()).isEqualTo(428);
+        Reply zero = put(platformToken, path, set.header("ETag"), "{\"requests_per_minute\": 0}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().path("detail").asString()).contains("above zero");
+        assertThat(api.get(platformToken, path).json().path("requests_per_minute").asInt()).isEqualTo(120);
+
+        Reply cleared = put(platformToken, path, set.header("ETag"), "{}");
+        assertThat(cleared.status()).as("%s", cleared).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from tenant_limits where tenant_id = ?").param(adminOfA.tenantId())
+                .query(Long.class).single()).isZero();
+        Reply afterClear = put(platformToken, path, set.header("ETag"), "{\"requests_per_minute\": 7}");
+        assertThat(afterClear.status()).as("the version keeps counting after the ceilings' row is gone")
+                .isEqualTo(412);
+        assertThat(api.get(platformToken, "/api/v1/tenants/" + UUID.randomUUID() + "/ceilings").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_tenants_billing_member_changes_its_billing_email_under_its_etag_and_the_admin_reads_it() {
+        AccessTokens tokens = new AccessTokens(tokenService);
+        String billing = tokens.tenantToken(adminOfA, "BILLING");
+        String admin = tokens.tenantToken(adminOfA, "ADMIN");
+        Reply read = api.get(billing, "/api/v1/billing-contact");
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        assertThat(read.json().path("billing_email").isNull()).isTrue();
+
+        Reply changed = put(billing, "/api/v1/billing-contact", read.header("ETag"),
+                "{\"billing_email\": \" finance@team-a.example \"}");
+
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(changed.json().path("billing_email").asString()).isEqualTo("finance@team-a.example");
+        assertThat(api.get(admin, "/api/v1/billing-contact").json().path("billing_email").asString())
+                .isEqualTo("finance@team-a.example");
+        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfA.tenantId())
+                .query(String.class).single()).isEqualTo("finance@team-a.example");
+        assertThat(auditedTokenPrefix("tenant.billing_email", adminOfA.tenantId())).isEqualTo(billing.substring(0, 12));
+        assertThat(put(admin, "/api/v1/billing-contact", read.header("ETag"), "{\"billing_email\": \"x@a.example\"}")
+                .status()).as("a change on the version read before").isEqualTo(412);
+        Reply invalid = put(admin, "/api/v1/billing-contact", changed.header("ETag"), "{\"billing_email\": \"nope\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
+        String developer = tokens.tenantToken(adminOfA, "DEVELOPER");
+        assertThat(api.get(developer, "/api/v1/billing-contact").status()).isEqualTo(403);
+        assertThat(put(developer, "/api/v1/billing-contact", changed.header("ETag"), "{}").status()).isEqualTo(403);
+
+        Reply removed = put(admin, "/api/v1/billing-contact", changed.header("ETag"), "{\"billing_email\": \"\"}");
+        assertThat(removed.status()).as("%s", removed).isEqualTo(200);
+        assertThat(removed.json().path("billing_email").isNull()).isTrue();
+    }
+
+    @Test
+    void another_tenants_token_neither_reads_nor_changes_this_tenants_billing_email() {
+        AccessTokens tokens = new AccessTokens(tokenService);
+        String tokenOfA = tokens.tenantToken(adminOfA, "ADMIN");
+        String tokenOfB = tokens.tenantToken(adminOfB, "BILLING");
+        Reply readByA = api.get(tokenOfA, "/api/v1/billing-contact");
+        assertThat(put(tokenOfA, "/api/v1/billing-contact", readByA.header("ETag"),
+                "{\"billing_email\": \"secret-billing@team-a.example\"}").status()).isEqualTo(200);
+
+        Reply readByB = api.get(tokenOfB, "/api/v1/billing-contact");
+        assertThat(readByB.status()).isEqualTo(200);
+        assertThat(readByB.body()).doesNotContain("team-a");
+        Reply changedByB = put(tokenOfB, "/api/v1/billing-contact", readByB.header("ETag"),
+                "{\"billing_email\": \"takeover@team-b.example\"}");
+        assertThat(changedByB.status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfA.tenantId())
+                .query(String.class).single()).isEqualTo("secret-billing@team-a.example");
+        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfB.tenantId())
+                .query(String.class).single()).isEqualTo("takeover@team-b.example");
+        assertThat(api.get(tokenOfB, "/api/v1/tenants/" + adminOfA.tenantId() + "/ceilings").status())
+                .as("a tenant's token reaches no tenant's settings by id").isEqualTo(403);
+    }
+
+    private Reply put(String token, String path, @Nullable String etag, String json) {
+        return api.send(token, "PUT", path, json, etag == null ? Map.of() : Map.of("If-Match", etag));
+    }
+
+    private String auditedTokenPrefix(String action, UUID tenantId) {
+        return jdbc.sql("""
+                        select t.prefix from audit_log l join access_tokens t on t.id = l.actor_token_id
+                        where l.action = ? and l.tenant_id = ? order by l.id desc limit 1""")
+                .params(action, tenantId).query(String.class).single();
+    }
+}
