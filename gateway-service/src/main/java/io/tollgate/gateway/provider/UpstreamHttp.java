@@ -48,6 +48,12 @@ public class UpstreamHttp implements DisposableBean {
      */
     public static final String TRACE_HEADERS = "tollgate.upstream.trace-headers";
 
+    /**
+     * Reactor context key of the {@link ProviderRateLimits.Listener} told what a successful answer's rate-limit
+     * headers say; absent when nobody needs to know (a deployment without a known capacity).
+     */
+    public static final String RATE_LIMITS = "tollgate.upstream.rate-limits";
+
     /** A provider's whole answer to one request. */
     public record Answer(int status, HttpHeaders headers, byte[] body) {
 
@@ -80,8 +86,14 @@ public class UpstreamHttp implements DisposableBean {
     public Mono<Answer> post(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders) {
         return Mono.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
-                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> new Answer(response.status().code(), response.responseHeaders(), bytes))))
+                .responseSingle((response, content) -> {
+                    int status = response.status().code();
+                    if (status / 100 == 2) {
+                        reportRateLimits(response.responseHeaders(), context);
+                    }
+                    return content.asByteArray().defaultIfEmpty(new byte[0])
+                            .map(bytes -> new Answer(status, response.responseHeaders(), bytes));
+                }))
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
@@ -114,9 +126,21 @@ public class UpstreamHttp implements DisposableBean {
                                 .flatMapMany(bytes -> Flux.error(failures.rejection(
                                         new Answer(status, response.responseHeaders(), bytes)).asException()));
                     }
+                    reportRateLimits(response.responseHeaders(), context);
                     return content.asByteArray();
                 }))
                 .onErrorMap(UpstreamErrors::fromFailure);
+    }
+
+    private static void reportRateLimits(HttpHeaders headers, ContextView context) {
+        ProviderRateLimits.Listener listener = context.getOrDefault(RATE_LIMITS, null);
+        if (listener == null) {
+            return;
+        }
+        var limits = ProviderRateLimits.of(headers);
+        if (limits != null) {
+            listener.reported(limits);
+        }
     }
 
     /**

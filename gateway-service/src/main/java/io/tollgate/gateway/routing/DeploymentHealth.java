@@ -1,6 +1,7 @@
 package io.tollgate.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.tollgate.gateway.provider.ProviderRateLimits;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,8 @@ final class DeploymentHealth {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final CapacityWindow requests = new CapacityWindow();
     private final CapacityWindow tokens = new CapacityWindow();
+    private final ReportedLimit providerRequests = new ReportedLimit();
+    private final ReportedLimit providerTokens = new ReportedLimit();
     private volatile double latencyNanos = -1;
     private volatile boolean cooling;
     private volatile long coolingUntilNanos;
@@ -88,6 +91,9 @@ final class DeploymentHealth {
 
     /** Whether one more request fits the provider's requests per minute. */
     boolean hasRequestCapacity(long perMinute, long nowNanos, long nowMillis) {
+        if (!providerRequests.allows(1, nowNanos)) {
+            return false;
+        }
         long used = requests.used(nowNanos);
         if (shared != null && shared.fresh(nowMillis)) {
             used = Math.max(used, shared.requests(nowMillis));
@@ -97,6 +103,9 @@ final class DeploymentHealth {
 
     /** Whether a request of that many tokens fits the provider's tokens per minute. */
     boolean hasTokenCapacity(long perMinute, long requestTokens, long nowNanos, long nowMillis) {
+        if (!providerTokens.allows(requestTokens, nowNanos)) {
+            return false;
+        }
         long used = tokens.used(nowNanos);
         if (shared != null && shared.fresh(nowMillis)) {
             used = Math.max(used, shared.tokens(nowMillis));
@@ -108,11 +117,23 @@ final class DeploymentHealth {
     void started(long requestTokens, long nowNanos) {
         inFlight.incrementAndGet();
         requests.add(1, nowNanos);
+        providerRequests.take(1, nowNanos);
         if (requestTokens > 0) {
             tokens.add(requestTokens, nowNanos);
+            providerTokens.take(requestTokens, nowNanos);
         }
         if (shared != null) {
             shared.started(requestTokens);
+        }
+    }
+
+    /** The provider said what is left of its limits (at {@code nowNanos}, when its answer arrived). */
+    void reported(ProviderRateLimits limits, long nowNanos) {
+        if (limits.knowsRequests()) {
+            providerRequests.report(limits.remainingRequests(), limits.requestsResetNanos(), nowNanos);
+        }
+        if (limits.knowsTokens()) {
+            providerTokens.report(limits.remainingTokens(), limits.tokensResetNanos(), nowNanos);
         }
     }
 

@@ -5,8 +5,10 @@ import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
+import io.tollgate.gateway.provider.ProviderRateLimits;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
+import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.tracing.RequestTracing;
 import io.tollgate.model.common.TokenUsage;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
@@ -75,6 +78,10 @@ public class Failover {
             long started = System.nanoTime();
             Span span = tracing.attempt(context, next.route());
             Mono<T> call = attempt.apply(next.route());
+            var rateLimits = rateLimitListener(next);
+            if (rateLimits != null) {
+                call = call.contextWrite(rateLimits);
+            }
             var timeout = next.route().deployment().firstByteTimeout();
             if (timeout != null) {
                 call = call.timeout(timeout);
@@ -120,6 +127,10 @@ public class Failover {
             var stream = open.apply(next.route());
             usage.current = stream.usage();
             Flux<byte[]> events = stream.events();
+            var rateLimits = rateLimitListener(next);
+            if (rateLimits != null) {
+                events = events.contextWrite(rateLimits);
+            }
             var timeout = next.route().deployment().firstByteTimeout();
             if (timeout != null) {
                 events = events.timeout(Mono.delay(timeout), event -> Mono.never());
@@ -178,6 +189,20 @@ public class Failover {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the provider's own rate-limit headers go, for a deployment whose capacity is known: they correct what
+     * this replica counted. Null for the others, whose answers then skip the headers altogether.
+     */
+    private static @Nullable Context rateLimitListener(Attempt attempt) {
+        var deployment = attempt.route().deployment();
+        if (deployment.requestCapacity().isEmpty() && deployment.tokenCapacity().isEmpty()) {
+            return null;
+        }
+        var health = attempt.health();
+        ProviderRateLimits.Listener listener = limits -> health.reported(limits, System.nanoTime());
+        return Context.of(UpstreamHttp.RATE_LIMITS, listener);
     }
 
     /** Books a failed attempt on its deployment; whether the failure is worth another deployment. */

@@ -3,6 +3,7 @@ package io.tollgate.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.tollgate.gateway.provider.ProviderRateLimits;
 import org.junit.jupiter.api.Test;
 
 /** How health checks, the other replicas' state and the shared capacity counts move a deployment in and out. */
@@ -62,5 +63,33 @@ class DeploymentHealthTest {
         assertThat(shared.requests(start + 15_000)).isEqualTo(8);
         assertThat(shared.tokens(start + 30_000)).isEqualTo(50);
         assertThat(shared.requests(start + SharedUse.MINUTE_MILLIS)).as("two minutes on, nothing is left").isZero();
+    }
+
+    @Test
+    void the_providers_own_count_keeps_the_deployment_out_until_it_resets() {
+        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("reported"), null);
+        long now = 5_000_000_000L;
+
+        health.reported(new ProviderRateLimits(0, 2_000_000_000L, 1_000, 1_000_000_000L), now);
+
+        assertThat(health.hasRequestCapacity(100, now, NOW)).as("the local count alone would allow it").isFalse();
+        assertThat(health.hasRequestCapacity(100, now + 2_000_000_000L, NOW)).as("reset").isTrue();
+        assertThat(health.hasTokenCapacity(100_000, 1_000, now, NOW)).isTrue();
+        assertThat(health.hasTokenCapacity(100_000, 1_001, now, NOW)).isFalse();
+        assertThat(health.hasTokenCapacity(100_000, 1_001, now + 1_000_000_000L, NOW)).isTrue();
+    }
+
+    @Test
+    void calls_started_after_the_providers_report_count_against_what_it_said_was_left() {
+        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("taken"), null);
+        long now = 5_000_000_000L;
+        health.reported(new ProviderRateLimits(2, 60_000_000_000L, -1, -1), now);
+
+        health.started(0, now + 1);
+        assertThat(health.hasRequestCapacity(100, now + 2, NOW)).isTrue();
+        health.started(0, now + 3);
+
+        assertThat(health.hasRequestCapacity(100, now + 4, NOW)).isFalse();
+        assertThat(health.hasTokenCapacity(100, 50, now + 4, NOW)).as("the provider said nothing of tokens").isTrue();
     }
 }

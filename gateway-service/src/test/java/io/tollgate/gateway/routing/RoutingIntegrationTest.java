@@ -128,6 +128,41 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_deployment_whose_provider_says_no_request_is_left_is_skipped_until_its_reset() {
+        var world = world();
+        for (boolean stream : new boolean[]{false, true}) {
+            String model = modelWith(world, "upstream-requests-exhausted", "gpt-4o-backup");
+            SEEDER.jdbc().sql("update deployments set requests_per_minute = 1000 where id = ?")
+                    .param(SEEDER.deploymentOf(model, "upstream-requests-exhausted")).update();
+            awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().requestsPerMinute() != null).orElse(false));
+            int exhaustedCalls = UPSTREAM.receivedFor("upstream-requests-exhausted").size();
+
+            var first = chatPost(world, chat(model, stream));
+            var second = chatPost(world, chat(model, stream));
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            assertThat(second.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("no 429 was needed").hasValue("1");
+            assertThat(UPSTREAM.receivedFor("upstream-requests-exhausted")).as("stream: " + stream)
+                    .hasSize(exhaustedCalls + 1);
+        }
+        assertThat(events(world.key().id(), 4)).extracting(e -> e.get("upstream_model")).containsExactly(
+                "upstream-requests-exhausted", "gpt-4o-backup", "upstream-requests-exhausted", "gpt-4o-backup");
+    }
+
+    @Test
+    void a_providers_rate_limit_headers_are_ignored_for_a_deployment_without_a_known_capacity() {
+        var world = world();
+        String model = modelWith(world, "upstream-requests-exhausted", "gpt-4o-backup");
+
+        chatPost(world, chat(model, false));
+        chatPost(world, chat(model, false));
+
+        assertThat(events(world.key().id(), 2)).extracting(e -> e.get("upstream_model"))
+                .containsOnly("upstream-requests-exhausted");
+    }
+
+    @Test
     void a_fallback_model_serves_when_the_model_cannot_and_is_billed_at_its_own_price() {
         var world = world();
         UUID provider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * An OpenAI-compatible server over real HTTP that answers with the documented wire-format fixtures under
  * {@code fixtures/openai}. The upstream model name picks the behaviour: {@code upstream-fail} answers 500,
  * {@code upstream-bad-request} 400, {@code upstream-no-usage} omits usage, {@code upstream-rate-limited} 429 with
- * {@code retry-after: 7}, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
+ * {@code retry-after: 7}, {@code upstream-requests-exhausted} answers but says in its {@code x-ratelimit-*} headers that
+ * no request is left for six minutes, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
  * two events, {@code upstream-slow} answers after 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
  * the request carries a tool message, a name made to {@link #fail} answers 500; anything else gets the normal fixture.
@@ -105,6 +106,19 @@ public final class FakeUpstream implements AutoCloseable {
                 case "upstream-rate-limited" -> {
                     exchange.getResponseHeaders().set("retry-after", "7");
                     Exchanges.json(exchange, 429, fixture("error-429.json"));
+                }
+                case "upstream-requests-exhausted" -> {
+                    // answers, and says that was the account's last request for six minutes
+                    var limits = exchange.getResponseHeaders();
+                    limits.set("x-ratelimit-remaining-requests", "0");
+                    limits.set("x-ratelimit-reset-requests", "6m0s");
+                    limits.set("x-ratelimit-remaining-tokens", "149984");
+                    limits.set("x-ratelimit-reset-tokens", "6ms");
+                    if (stream) {
+                        Exchanges.events(exchange, fixture("chat-stream.sse"));
+                    } else {
+                        Exchanges.json(exchange, 200, fixture("chat-completion.json"));
+                    }
                 }
                 case "upstream-overloaded" -> Exchanges.json(exchange, 503, fixture("error-500.json"));
                 case "upstream-garbage" -> Exchanges.respond(exchange, 200, "text/html",
