@@ -29,7 +29,8 @@ import reactor.util.context.Context;
  * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
  * (429, 5xx, timeouts, resets, unreachable) moves on to the next route, as long as the request's deadline and its
  * model's retry budget allow; a complaint about the request itself (400, 404, 422) ends it. Streams fail over only
- * before their first event reaches the client. Each attempt feeds its deployment's breaker, latency, in-flight count
+ * before their first event reaches the client. A retryable failure that leaves no other route is retried on the same
+ * deployment after a pause (see {@link SameDeploymentRetry}). Each attempt feeds its deployment's breaker, latency, in-flight count
  * and capacity; a provider's {@code retry-after} keeps the deployment out of the rotation for that long (60 s at
  * most). The response says which model served and after how many attempts.
  */
@@ -57,22 +58,31 @@ public class Failover {
     /** Calls the routes in turn until one answers; the last failure when none does. */
     public <T> Mono<T> call(RequestContext context, Function<Route, Mono<T>> attempt) {
         budget(context).requested(System.nanoTime());
-        return call(context, 0, attempt, null);
+        return call(context, 0, attempt, null, -1, 0);
     }
 
     /** Opens the routes' streams in turn until one delivers its first event. */
     public ProviderStream stream(RequestContext context, Function<Route, ProviderStream> open) {
         budget(context).requested(System.nanoTime());
         var usage = new LatestUsage();
-        return new ProviderStream(stream(context, 0, open, usage, null), usage);
+        return new ProviderStream(stream(context, 0, open, usage, null, -1, 0), usage);
     }
 
+    /**
+     * @param last      the previous attempt's failure, null for the first attempt
+     * @param lastIndex the previous attempt's route, -1 for the first attempt
+     * @param retries   how often the same deployment was tried again for want of another
+     */
     private <T> Mono<T> call(RequestContext context, int from, Function<Route, Mono<T>> attempt,
-                             @Nullable RejectedException last) {
+                             @Nullable RejectedException last, int lastIndex, int retries) {
         return Mono.defer(() -> {
             var next = next(context, from);
             if (next == null) {
-                return Mono.error(exhausted(context, last));
+                long pause = last == null || lastIndex < 0 ? -1 : pauseBeforeRetry(context, last, retries);
+                if (pause < 0) {
+                    return Mono.error(exhausted(context, last));
+                }
+                return Mono.delay(Duration.ofNanos(pause)).then(call(context, lastIndex, attempt, last, lastIndex, retries + 1));
             }
             var settled = new AtomicBoolean();
             long started = System.nanoTime();
@@ -101,7 +111,7 @@ public class Failover {
                         if (!settle(next, rejected, started)) {
                             return Mono.error(rejected);
                         }
-                        return canRetry(context) ? call(context, next.index() + 1, attempt, rejected) : Mono.error(rejected);
+                        return canRetry(context) ? call(context, next.index() + 1, attempt, rejected, next.index(), retries) : Mono.error(rejected);
                     })
                     .doOnCancel(() -> {
                         if (settled.compareAndSet(false, true)) {
@@ -113,11 +123,15 @@ public class Failover {
     }
 
     private Flux<byte[]> stream(RequestContext context, int from, Function<Route, ProviderStream> open,
-                                LatestUsage usage, @Nullable RejectedException last) {
+                                LatestUsage usage, @Nullable RejectedException last, int lastIndex, int retries) {
         return Flux.defer(() -> {
             var next = next(context, from);
             if (next == null) {
-                return Flux.error(exhausted(context, last));
+                long pause = last == null || lastIndex < 0 ? -1 : pauseBeforeRetry(context, last, retries);
+                if (pause < 0) {
+                    return Flux.error(exhausted(context, last));
+                }
+                return Mono.delay(Duration.ofNanos(pause)).thenMany(stream(context, lastIndex, open, usage, last, lastIndex, retries + 1));
             }
             var settled = new AtomicBoolean();
             var delivered = new AtomicBoolean();
@@ -156,7 +170,7 @@ public class Failover {
                         if (delivered.get() || !retryable || !canRetry(context)) {
                             return Flux.error(rejected);
                         }
-                        return stream(context, next.index() + 1, open, usage, rejected);
+                        return stream(context, next.index() + 1, open, usage, rejected, next.index(), retries);
                     })
                     .doOnCancel(() -> {
                         if (settled.compareAndSet(false, true)) {
@@ -227,6 +241,15 @@ public class Failover {
     private boolean canRetry(RequestContext context) {
         long now = System.nanoTime();
         return now - context.startNanos() < properties.deadline().toNanos() && budget(context).tryRetry(now);
+    }
+
+    /**
+     * The pause before the last route is tried again, the failure having left no other; -1 for no retry. The retry
+     * budget was charged when the failure was settled.
+     */
+    private long pauseBeforeRetry(RequestContext context, RejectedException last, int retries) {
+        long left = properties.deadline().toNanos() - (System.nanoTime() - context.startNanos());
+        return SameDeploymentRetry.pauseNanos(retries, last.rejection(), left);
     }
 
     private static long coolDown(Rejection rejection) {

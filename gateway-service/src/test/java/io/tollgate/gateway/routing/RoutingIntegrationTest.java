@@ -66,10 +66,10 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("No deployment could answer (2 attempts)")
-                .contains("\"code\":\"upstream_unavailable\"");
+        assertThat(response.body()).as("both, then the last twice more after a pause")
+                .contains("No deployment could answer (4 attempts)").contains("\"code\":\"upstream_unavailable\"");
         assertThat(events(world.key().id(), 1)).singleElement().satisfies(event -> {
-            assertThat(event).containsEntry("status_code", 503).containsEntry("attempts", 2);
+            assertThat(event).containsEntry("status_code", 503).containsEntry("attempts", 4);
             assertThat((BigDecimal) event.get("cost_usd")).isZero();
         });
     }
@@ -86,6 +86,27 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         assertThat(response.body()).contains("chat.completion.chunk").contains("data: [DONE]").doesNotContain("\"error\"");
         assertThat(events(world.key().id(), 1)).singleElement()
                 .satisfies(event -> assertThat(event).containsEntry("status_code", 200).containsEntry("usage_estimated", false));
+    }
+
+    @Test
+    void a_lone_deployment_that_fails_once_is_tried_again_after_a_pause() {
+        var world = world();
+        UUID provider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());
+        String upstreamModel = "gpt-4o-hiccup-" + UUID.randomUUID();
+        String model = SEEDER.model(provider, upstreamModel, "1", "1", "1");
+        SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
+
+        for (boolean stream : new boolean[]{false, true}) {
+            UPSTREAM.failOnce(upstreamModel);
+            var response = chatPost(world, chat(model, stream));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("stream: " + stream).hasValue("2");
+        }
+        assertThat(UPSTREAM.receivedFor(upstreamModel)).hasSize(4);
+        assertThat(events(world.key().id(), 2)).allSatisfy(event ->
+                assertThat(event).containsEntry("status_code", 200).containsEntry("attempts", 2));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * no request is left for six minutes, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
  * two events, {@code upstream-slow} answers after 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
- * the request carries a tool message, a name made to {@link #fail} answers 500; anything else gets the normal fixture.
+ * the request carries a tool message, a name made to {@link #fail} answers 500 (to {@link #failOnce}, once); anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingOnce = ConcurrentHashMap.newKeySet();
 
     private FakeUpstream(HttpServer server) {
         this.server = server;
@@ -63,6 +64,11 @@ public final class FakeUpstream implements AutoCloseable {
     /** Makes an upstream model answer 500 until {@link #recover} (any name not otherwise special). */
     public void fail(String upstreamModel) {
         failing.add(upstreamModel);
+    }
+
+    /** Makes an upstream model's next request answer 500, and the ones after it normally again. */
+    public void failOnce(String upstreamModel) {
+        failingOnce.add(upstreamModel);
     }
 
     public void recover(String upstreamModel) {
@@ -92,7 +98,7 @@ public final class FakeUpstream implements AutoCloseable {
         }
         try (exchange) {
             boolean stream = STREAM.matcher(body).find();
-            if (failing.contains(upstreamModel)) {
+            if (failing.contains(upstreamModel) || failingOnce.remove(upstreamModel)) {
                 Exchanges.json(exchange, 500, fixture("error-500.json"));
                 return;
             }
