@@ -1,10 +1,13 @@
 package io.tollgate.model.webhook;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** @param timeout connect and response timeout of one webhook call */
 @ConfigurationProperties("tollgate.webhooks")
-public record WebhookProperties(@DefaultValue("5s") Duration timeout) {
+@Validated
+public record WebhookProperties(@DefaultValue("5s") @DurationMin(millis = 1) Duration timeout) {
 }
