@@ -4,7 +4,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import io.tollgate.portal.common.Counts;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,8 +17,8 @@ public class InvoiceLinesGrid extends Grid<InvoiceLine> {
         Counts.column(this, InvoiceLine::requests).setHeader("Requests").setAutoWidth(true);
         Counts.column(this, line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens")
                 .setAutoWidth(true);
-        addColumn(line -> Money.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setFooter(Money.usd(totalUsd));
+        addColumn(line -> MoneyFormat.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END).setFooter(MoneyFormat.usd(totalUsd));
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         setItems(lines);
         setAllRowsVisible(true);

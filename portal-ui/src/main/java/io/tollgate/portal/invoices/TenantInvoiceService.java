@@ -1,6 +1,7 @@
 package io.tollgate.portal.invoices;
 
 import io.tollgate.invoicepdf.InvoicePdf;
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.finance.InvoiceCsv;
@@ -8,7 +9,6 @@ import io.tollgate.portal.finance.InvoiceLine;
 import io.tollgate.portal.finance.InvoiceRows;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.Writer;
 import java.util.List;
