@@ -9,12 +9,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** An invoice's lines with the invoice total in the footer, as finance and the tenant's own members see them. */
-public class InvoiceLinesGrid extends Grid<InvoiceLine> {
+public class InvoiceLinesGrid extends Grid<InvoiceLineSummary> {
 
-    public InvoiceLinesGrid(List<InvoiceLine> lines, BigDecimal totalUsd) {
-        addColumn(InvoiceLine::lineNo).setHeader("#").setAutoWidth(true);
-        addColumn(InvoiceLine::description).setHeader("Description").setFlexGrow(1);
-        Counts.column(this, InvoiceLine::requests).setHeader("Requests").setAutoWidth(true);
+    public InvoiceLinesGrid(List<InvoiceLineSummary> lines, BigDecimal totalUsd) {
+        addColumn(InvoiceLineSummary::lineNo).setHeader("#").setAutoWidth(true);
+        addColumn(InvoiceLineSummary::description).setHeader("Description").setFlexGrow(1);
+        Counts.column(this, InvoiceLineSummary::requests).setHeader("Requests").setAutoWidth(true);
         Counts.column(this, line -> line.promptTokens() + line.completionTokens()).setHeader("Tokens")
                 .setAutoWidth(true);
         addColumn(line -> MoneyFormat.usd(line.amountUsd())).setHeader("Amount").setAutoWidth(true)

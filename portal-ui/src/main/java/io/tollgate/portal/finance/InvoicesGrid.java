@@ -49,7 +49,8 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
     }
 
     /** Opens an invoice's lines in a dialog, with its downloads (CSV, PDF). */
-    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor... downloads) {
+    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLineSummary> lines,
+                                 Anchor... downloads) {
         var dialog = Ui.dialog(title, new VerticalLayout(new InvoiceLinesGrid(lines, invoice.totalUsd()),
                 new HorizontalLayout(downloads)));
         dialog.setWidth("min(60rem, 95vw)");
