@@ -26,6 +26,8 @@
 #   GATEWAY_JAVA_OPTS  more JVM options for the gateway, e.g. a different garbage collector
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
 #   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C
+#   CACHE=1            the bench app opted in to the response cache and one fixed body (VARY_MARK= implied): after
+#                      the first request every gateway answer is a cache hit, measured against nginx in the same run
 #   VARY_MARK 48213    text of the chat body (the order number in the user's message) that wrk replaces with a new
 #                      number in every request, for every target: no two requests alike, as in real traffic where
 #                      the system prompt repeats and the user's message does not. VARY_MARK= sends one fixed body.
@@ -50,7 +52,9 @@ NGINX_WORKERS=${NGINX_WORKERS:-auto}
 GATEWAY_HEAP=${GATEWAY_HEAP:-512m}
 JFR=${JFR:-}
 HOLD=${HOLD:-0}
+CACHE=${CACHE:-0}
 VARY_MARK=${VARY_MARK-48213}
+[[ $CACHE != 1 ]] || VARY_MARK=
 UPSTREAM_PORT=$((BASE_PORT + 1)) PROXY_PORT=$((BASE_PORT + 2)) GATEWAY_PORT=$((BASE_PORT + 3)) PG_PORT=$((BASE_PORT + 4))
 MANAGEMENT_PORT=$((BASE_PORT + 5)) # the gateway's actuator (health, Prometheus); the bench reads /readyz on the public port
 PROMPT_TOKENS=231 # the usage blocks of both fixtures
@@ -180,6 +184,10 @@ values ('00000000-0000-4000-8000-00000000be50', '$TENANT', '00000000-0000-4000-8
 -- a tenant budget far from any threshold, so budget accounting is on the path as in production
 insert into budgets (id, tenant_id, scope, amount_usd, action)
 values ('00000000-0000-4000-8000-00000000be60', '$TENANT', 'TENANT', 1000000, 'ALERT_ONLY');
+-- CACHE=1: the app caches answers, also those of requests with a temperature or a user field (as the bench's body has)
+update apps set cache_enabled = $([[ $CACHE == 1 ]] && echo true || echo false),
+                cache_nondeterministic = $([[ $CACHE == 1 ]] && echo true || echo false)
+ where id = '00000000-0000-4000-8000-00000000be02';
 commit;
 SQL
 }
@@ -279,9 +287,9 @@ smoke() { # target url body -> fails unless a 200 comes back with a usage block,
   [[ $1 != gateway ]] || { SENT=$((SENT + 1)); COMPLETED=$((COMPLETED + 1)); }
 }
 meter_check() { # a capped wrk run: the events it adds must be exactly the requests it completed
-  local ok0 closed0 other0 tokens0 ok closed other tokens cap out line kv
+  local ok0 closed0 other0 tokens0 hits0 ok closed other tokens hits cap out line kv
   declare -A M=()
-  read -r ok0 closed0 other0 tokens0 <<<"$(metered)"
+  read -r ok0 closed0 other0 tokens0 hits0 <<<"$(metered)"
   RUNS_METERING="$SENT requests sent, $COMPLETED answered 2xx and read; events: $ok0 with status 200, $closed0 client-closed (499), $other0 other"
   local missing=$((SENT - ok0 - closed0 - other0))
   if ((missing == 0)); then
@@ -297,12 +305,12 @@ meter_check() { # a capped wrk run: the events it adds must be exactly the reque
     -d "$((2 * METER_SECONDS + 2))s" --timeout 5s -s "$FIX/post.lua" "${URL[gateway]}")
   line=$(grep '^RESULT ' <<<"$out") || die "wrk printed no result for the metering check: $out"
   for kv in ${line#RESULT }; do M[${kv%%=*}]=${kv#*=}; done
-  read -r ok closed other tokens <<<"$(metered)"
-  ok=$((ok - ok0)) closed=$((closed - closed0)) other=$((other - other0)) tokens=$((tokens - tokens0))
+  read -r ok closed other tokens hits <<<"$(metered)"
+  ok=$((ok - ok0)) closed=$((closed - closed0)) other=$((other - other0)) tokens=$((tokens - tokens0)) hits=$((hits - hits0))
   METERING="wrk sent ${M[sent]} requests and read ${M[answered]} answers 200; the gateway wrote $ok usage events with status 200"
-  METERING+=" ($tokens prompt tokens = $ok x $PROMPT_TOKENS: $([[ $tokens == $((ok * PROMPT_TOKENS)) ]] && echo yes || echo NO)), $closed client-closed, $other other"
+  METERING+=" ($hits of them cache hits; $tokens prompt tokens = $((ok - hits)) provider answers x $PROMPT_TOKENS: $([[ $tokens == $(((ok - hits) * PROMPT_TOKENS)) ]] && echo yes || echo NO)), $closed client-closed, $other other"
   METERING+="; wrk errors: ${M[http_errors]} HTTP, ${M[socket_errors]} socket"
-  if ((M[sent] == M[answered] && ok == M[answered] && closed == 0 && other == 0 && tokens == ok * PROMPT_TOKENS)); then
+  if ((M[sent] == M[answered] && ok == M[answered] && closed == 0 && other == 0 && tokens == (ok - hits) * PROMPT_TOKENS)); then
     METERING="exact: $METERING"
   else
     METERING="MISMATCH: $METERING"
@@ -317,7 +325,8 @@ metered() { # waits for the metering to settle, then counts the bench tenant's u
   done
   psql_db -At -F ' ' -c "select count(*) filter (where status_code = 200),
       count(*) filter (where status_code = 499), count(*) filter (where status_code not in (200, 499)),
-      coalesce(sum(prompt_tokens) filter (where status_code = 200), 0)
+      coalesce(sum(prompt_tokens) filter (where status_code = 200), 0),
+      count(*) filter (where status_code = 200 and cache_hit)
     from usage_events where tenant_id = '$TENANT'"
 }
 
@@ -328,6 +337,7 @@ summary() {
   echo "## Gateway benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1)"
   echo
   echo "Load before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). wrk ${WRK_THREADS} threads, ${DURATION} s per run, ~1 KB chat body."
+  [[ $CACHE != 1 ]] || echo "CACHE=1: one fixed body, the app opted in to the response cache: the gateway's answers are cache hits (no provider call)."
   for c in "$CONNS_HIGH" "$CONNS_LOW"; do
     echo
     echo "### $c connections"

@@ -19,7 +19,11 @@ public final class BlockHoundSupport {
             // threads as non-blocking; a bare builder() would watch no thread at all
             BlockHound.install(builder -> builder
                     // class loading reads jars once per class; it is not request-path I/O
-                    .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass"));
+                    .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass")
+                    // the access log's hand-off to its writer thread: the queue's offer (logback-spring.xml says
+                    // never to wait for room) holds a lock for a few instructions, contended when two event loops
+                    // end requests at once
+                    .allowBlockingCallsInside("ch.qos.logback.core.AsyncAppenderBase", "put"));
             installed = true;
         }
     }

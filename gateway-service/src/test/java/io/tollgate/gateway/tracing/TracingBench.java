@@ -13,29 +13,11 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.pipeline.RequestFacts;
-import io.tollgate.gateway.request.RequestBodyParser;
-import io.tollgate.gateway.snapshot.AppEntry;
-import io.tollgate.gateway.snapshot.ConfigSnapshot;
-import io.tollgate.gateway.snapshot.DeploymentEntry;
-import io.tollgate.gateway.snapshot.KeyEntry;
-import io.tollgate.gateway.snapshot.LimitSettings;
-import io.tollgate.gateway.snapshot.ModelEntry;
-import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.TenantEntry;
-import io.tollgate.model.catalog.ProviderType;
-import io.tollgate.model.tracing.TracingSwitch;
+import io.tollgate.gateway.support.BenchRequests;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.mock.env.MockEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -59,8 +41,8 @@ public final class TracingBench {
         EXPORT_LOG.setLevel(java.util.logging.Level.OFF);
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        var world = new World();
-        var off = off();
+        var world = new BenchRequests();
+        var off = TracingOff.requestTracing();
         try (var provider = SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build()).build()) {
             var on = on(provider);
@@ -82,12 +64,6 @@ public final class TracingBench {
         }
     }
 
-    private static RequestTracing off() {
-        var beans = new StaticListableBeanFactory();
-        return new RequestTracing(beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class),
-                new MockEnvironment().withProperty(TracingSwitch.ENABLED, "false"));
-    }
-
     private static RequestTracing on(SdkTracerProvider provider) {
         var otel = provider.get("tollgate-bench");
         var tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
@@ -98,7 +74,7 @@ public final class TracingBench {
     }
 
     /** CPU nanoseconds and bytes allocated per request. */
-    private static double[] measure(RequestTracing tracing, World world, int requests) {
+    private static double[] measure(RequestTracing tracing, BenchRequests world, int requests) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
         long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -107,9 +83,9 @@ public final class TracingBench {
         for (int i = 0; i < requests; i++) {
             var context = world.context();
             if (tracing != null) {
-                context.span(tracing.request(world.headers, Endpoint.CHAT, context.receivedAt()));
-                var attempt = tracing.attempt(context, world.route);
-                sink += tracing.carry(attempt, world.answer).block();
+                context.span(tracing.request(world.headers(), Endpoint.CHAT, context.receivedAt()));
+                var attempt = tracing.attempt(context, world.route());
+                sink += tracing.carry(attempt, Mono.just(1)).block();
                 RequestTracing.attemptEnded(attempt, null);
                 context.outcome().status(200);
                 tracing.finish(context, null);
@@ -135,43 +111,6 @@ public final class TracingBench {
                 : "   added: %6.2f µs CPU, %6.0f bytes".formatted((cpu - baseline[0] / rounds) / 1000,
                         bytes - baseline[1] / rounds);
         System.out.printf("%-26s %7.2f µs CPU/request  %7.0f bytes/request%s%n", name, cpu / 1000, bytes, added);
-    }
-
-    /** One tenant's app calling one model served by one OpenAI deployment, and a client that sent a trace context. */
-    private static final class World {
-
-        final ConfigSnapshot snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), LimitSettings.none());
-        final ModelEntry model = new ModelEntry(UUID.randomUUID(), "bench-model", "Bench model", Set.of("chat"),
-                128_000, Instant.EPOCH);
-        final ProviderEntry provider = new ProviderEntry(UUID.randomUUID(), "openai", ProviderType.OPENAI,
-                "http://localhost:1", null, Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
-        final RequestContext.Route route = new RequestContext.Route(model,
-                new DeploymentEntry(UUID.randomUUID(), model.id(), provider.id(), "gpt-4o-mini", 1, 1), provider);
-        final RequestContext.Caller caller;
-        final HttpHeaders headers = new HttpHeaders();
-        final Mono<Integer> answer = Mono.just(1);
-        final RequestFacts facts = RequestBodyParser.parse(Endpoint.CHAT,
-                "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"
-                        .getBytes(StandardCharsets.UTF_8)).facts();
-
-        World() {
-            UUID tenantId = UUID.randomUUID();
-            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
-            var app = new AppEntry(UUID.randomUUID(), tenantId, "app", true, false, false);
-            caller = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench",
-                    new byte[32], false, null), app, tenant);
-            headers.set("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-        }
-
-        RequestContext context() {
-            var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                    Endpoint.CHAT, "", new byte[0], snapshot, null, new HttpHeaders());
-            context.caller(caller);
-            context.facts(facts);
-            context.route(route);
-            return context;
-        }
     }
 
     /** Takes every span and sends it nowhere: the bench measures the gateway's work, not a collector's. */
