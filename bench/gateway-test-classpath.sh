@@ -5,5 +5,6 @@ echo "Building the gateway and its test classes..." >&2
 ./mvnw -q -pl gateway-service test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
 . .mvn/select-jdk.sh
+set +f # select-jdk.sh leaves globbing off, as ./mvnw runs
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 CLASSPATH="gateway-service/target/test-classes:gateway-service/target/classes:$(cat gateway-service/target/bench.classpath)"

@@ -40,7 +40,7 @@ class GatewayArchitectureTest {
                     .and(not(resideInAPackage("org.hibernate.validator..")))
                     .or(annotatedWith("jakarta.persistence.Entity"))
                     .or(resideInAPackage("org.springframework.data..")))
-                    .because("the gateway reads with plain JDBC; Hibernate Validator (the properties' constraints) is no ORM");
+                    .because("the gateway reads with plain JDBC; Hibernate Validator (for its settings) is no ORM");
 
     @ArchTest
     static final ArchRule api_and_pipeline_reach_providers_only_through_the_provider_seam =

@@ -21,7 +21,7 @@ public final class ConfigurationStartup {
 
     private final ApplicationContextRunner runner;
 
-    /** @param configuration a class that registers the properties, e.g. one annotated {@code @ConfigurationPropertiesScan} */
+    /** @param configuration registers the properties, e.g. a class annotated {@code @ConfigurationPropertiesScan} */
     public ConfigurationStartup(Class<?> configuration) {
         this.runner = new ApplicationContextRunner()
                 .withInitializer(new ConfigDataApplicationContextInitializer())

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tollgate.billing.alerts")
 @Validated
-public record AlertProperties(@DefaultValue("8") @Positive int maxAttempts, @DefaultValue("30s") @DurationMin(millis = 1) Duration initialBackoff,
+public record AlertProperties(@DefaultValue("8") @Positive int maxAttempts,
+                              @DefaultValue("30s") @DurationMin(millis = 1) Duration initialBackoff,
                               @DefaultValue("1h") @DurationMin(millis = 1) Duration maxBackoff,
                               @DefaultValue("100") @Positive int batchSize,
                               @DefaultValue("billing@tollgate.local") @NotBlank @Email String mailFrom) {

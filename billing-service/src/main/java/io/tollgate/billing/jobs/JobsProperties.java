@@ -12,5 +12,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tollgate.billing.jobs")
 @Validated
-public record JobsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30m") @DurationMin(seconds = 1) Duration lockAtMostFor) {
+public record JobsProperties(@DefaultValue("true") boolean enabled,
+                             @DefaultValue("30m") @DurationMin(seconds = 1) Duration lockAtMostFor) {
 }

@@ -15,8 +15,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tollgate.billing.rollup")
 @Validated
-public record RollupProperties(@DefaultValue("5s") @DurationMin(millis = 0, message = "must not be negative") Duration safetyLag, @DefaultValue("1h") @DurationMin(millis = 1) Duration maxWindow,
+public record RollupProperties(@DefaultValue("5s") @DurationMin(millis = 0, message = "must not be negative")
+                               Duration safetyLag,
+                               @DefaultValue("1h") @DurationMin(millis = 1) Duration maxWindow,
                                @DefaultValue("256MB")
-                               @Pattern(regexp = "[0-9]+(B|kB|MB|GB|TB)?", message = "must be a PostgreSQL memory size such as 256MB")
+                               @Pattern(regexp = "[0-9]+(B|kB|MB|GB|TB)?",
+                                       message = "must be a PostgreSQL memory size such as 256MB")
                                String workMem) {
 }

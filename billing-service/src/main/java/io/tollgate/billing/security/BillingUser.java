@@ -57,7 +57,8 @@ public final class BillingUser implements UserDetails {
     /** Tenants whose billing this user may read as a member: BILLING or ADMIN there. */
     public Set<UUID> billableTenants() {
         return tenantRoles.entrySet().stream()
-                .filter(e -> e.getValue().equals(TenantRole.BILLING.name()) || e.getValue().equals(TenantRole.ADMIN.name()))
+                .filter(e -> e.getValue().equals(TenantRole.BILLING.name())
+                        || e.getValue().equals(TenantRole.ADMIN.name()))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tollgate.gateway.budget")
 @Validated
 public record BudgetProperties(@DefaultValue("1s") @DurationMin(millis = 1) Duration spendReadInterval,
-                               @DefaultValue("10s") @DurationMin(millis = 0, message = "must not be negative") Duration reservationWait,
+                               @DefaultValue("10s") @DurationMin(millis = 0, message = "must not be negative")
+                               Duration reservationWait,
                                @DefaultValue("15m") @DurationMin(millis = 1) Duration reservationLifetime) {
 }

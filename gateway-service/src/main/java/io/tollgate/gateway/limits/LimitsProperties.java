@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tollgate.gateway.limits")
 @Validated
-public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, message = REDIS_URL_MESSAGE) String redisUrl,
+public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, message = REDIS_URL_MESSAGE)
+                               String redisUrl,
                                @DefaultValue("OPEN") FailMode redisFailMode,
                                @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
                                @DefaultValue("EXACT") RedisSync redisSync,

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param batchSize      events per INSERT
+ * @param batchSize      the most events written in one transaction
  * @param flushInterval  the longest an event waits before its batch is written
  * @param spoolDirectory where the usage journal lives (one gateway per directory at a time; keep it across restarts
  *                       so a crashed gateway's events are replayed)
@@ -25,11 +25,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tollgate.gateway.metering")
 @Validated
-public record MeteringProperties(@DefaultValue("500") @Positive int batchSize,
+public record MeteringProperties(@DefaultValue("2000") @Positive int batchSize,
                                  @DefaultValue("200ms") @DurationMin(millis = 1) Duration flushInterval,
                                  @NotNull Path spoolDirectory,
                                  @DefaultValue("1GB") DataSize spoolMaxBytes,
-                                 @DefaultValue("1s") @DurationMin(millis = 0, message = "must not be negative") Duration fsyncInterval,
+                                 @DefaultValue("1s") @DurationMin(millis = 0, message = "must not be negative")
+                                 Duration fsyncInterval,
                                  @DefaultValue("1s") @DurationMin(millis = 1) Duration retryInterval,
                                  @DefaultValue("8000000") @PositiveOrZero long tokenCountCacheChars) {
 

@@ -1,5 +1,7 @@
 package io.tollgate.gateway.metering;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,16 +18,22 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a batch of usage events in one round trip (a multi-row INSERT from arrays) and moves the keys'
- * last_used_at forward, in one transaction, together with what each {@link UsageListener} books on the newly
- * inserted events (budget spend). Events already written are skipped by their (id, occurred_at) key, so a replayed
- * batch counts nothing twice.
+ * Writes a batch of usage events and moves the keys' last_used_at forward, in one transaction, together with what
+ * each {@link UsageListener} books on the newly inserted events (budget spend). The events go in with one
+ * {@code COPY}; when some of them are in the table already (a batch written again after its commit's answer was
+ * lost, or replayed from the journal), the copy fails on their key, the transaction starts over and a multi-row
+ * INSERT from arrays skips them by their (id, occurred_at) key, so a replayed batch counts nothing twice.
  */
 @Component
 public class UsageBatchWriter {
+
+    private static final String COPY_EVENTS = "copy usage_events (" + UsageCopyRows.COLUMNS + ") from stdin";
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String INSERT_EVENTS = """
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
@@ -62,7 +70,7 @@ public class UsageBatchWriter {
             ensurePartitions(connection);
             connection.setAutoCommit(false);
             try {
-                List<UsageEvent> inserted = insertEvents(connection, batch);
+                List<UsageEvent> inserted = insertNew(connection, batch);
                 touchKeys(connection, batch);
                 for (UsageListener listener : listeners) {
                     listener.inserted(connection, inserted);
@@ -91,6 +99,23 @@ public class UsageBatchWriter {
     }
 
     /** The events of the batch that were not in the table yet. */
+    private List<UsageEvent> insertNew(Connection connection, List<UsageEvent> batch) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(COPY_EVENTS, new ByteArrayInputStream(UsageCopyRows.encode(batch)));
+            return batch;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // the copy was the transaction's first statement: nothing else is lost with it
+            connection.rollback();
+            return insertEvents(connection, batch);
+        } catch (IOException e) {
+            throw new SQLException("could not copy the usage events", e);
+        }
+    }
+
     private List<UsageEvent> insertEvents(Connection connection, List<UsageEvent> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
             int i = 1;

@@ -45,7 +45,8 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                                 @DefaultValue("100") @Positive @Max(100) float breakerSlowCallRate,
                                 @DefaultValue("30s") @DurationMin(millis = 1) Duration breakerOpenFor,
                                 @DefaultValue("2") @Positive int breakerHalfOpenProbes,
-                                @DefaultValue("") @Pattern(regexp = LimitsProperties.REDIS_URL, message = LimitsProperties.REDIS_URL_MESSAGE)
+                                @DefaultValue("")
+                                @Pattern(regexp = LimitsProperties.REDIS_URL, message = LimitsProperties.REDIS_URL_MESSAGE)
                                 String redisUrl,
                                 @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
                                 @DefaultValue("250ms") @DurationMin(millis = 1) Duration sharedSyncInterval) {

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tollgate.gateway.snapshot")
 @Validated
 public record SnapshotProperties(@DefaultValue("60s") @DurationMin(millis = 1) Duration fullReloadInterval,
-                                 @DefaultValue("50ms") @DurationMin(millis = 0, message = "must not be negative") Duration debounce,
+                                 @DefaultValue("50ms") @DurationMin(millis = 0, message = "must not be negative")
+                                 Duration debounce,
                                  @DefaultValue("1s") @DurationMin(millis = 1) Duration retryInterval,
                                  @DefaultValue("5m") @DurationMin(millis = 1) Duration maxAge) {
 }

@@ -14,5 +14,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tollgate.signup")
 @Validated
 record SignupProperties(@DefaultValue("3") @Positive int maxPerAddress, @DefaultValue("10") @Positive int maxPerClient,
-                        @DefaultValue("1h") @DurationMin(millis = 1) Duration throttleWindow, @DefaultValue("24h") @DurationMin(millis = 1) Duration linkValidity) {
+                        @DefaultValue("1h") @DurationMin(millis = 1) Duration throttleWindow,
+                        @DefaultValue("24h") @DurationMin(millis = 1) Duration linkValidity) {
 }
