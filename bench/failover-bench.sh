@@ -76,9 +76,10 @@ failover_main() {
   local second_at_kill killed_at opened_ms=-1 start
   second_at_kill=$(served_by_second)
   killed_at=$(date +%s%N)
-  # the workers first: they hold the connections and would go on serving without their master
+  # the master stopped first, or it starts new workers for the killed ones; the workers hold the connections
+  kill -STOP "$SECOND_PID"
   pkill -9 -P "$SECOND_PID" || true
-  kill -9 "$SECOND_PID" 2>/dev/null || true
+  kill -9 "$SECOND_PID"
   ! curl -s -m 1 -o /dev/null "http://127.0.0.1:$SECOND_PORT/healthz" || die "the second provider still answers"
   for ((start = SECONDS; SECONDS - start < DURATION;)); do
     if (($(breakers_open) >= 1)); then

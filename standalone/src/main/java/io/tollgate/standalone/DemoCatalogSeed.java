@@ -32,7 +32,7 @@ final class DemoCatalogSeed {
                     false, "0.02", "0", "0"));
 
     /** Model ids by name. */
-    Map<String, UUID> ensure(Sql sql) throws SQLException {
+    Map<String, UUID> ensure(SeedStatements sql) throws SQLException {
         UUID provider = sql.ensure(sql.findId("select id from providers where name = ?", PROVIDER), """
                 insert into providers (id, name, type, settings) values (?, ?, 'MOCK', cast(? as jsonb))""",
                 PROVIDER, "{\"latencyMs\": 0}");

@@ -33,7 +33,7 @@ final class DemoTenantSeed {
         this.demoApiKey = demoApiKey;
     }
 
-    List<String> ensure(Sql sql, UUID adminId, Map<String, UUID> models) throws SQLException {
+    List<String> ensure(SeedStatements sql, UUID adminId, Map<String, UUID> models) throws SQLException {
         List<String> notices = new ArrayList<>();
         UUID tenant = sql.ensure(sql.findId("select id from tenants where slug = ?", TENANT), """
                 insert into tenants (id, slug, name, plan_id) select ?, ?, 'Demo', id from plans where code = 'pro'""",
@@ -66,7 +66,7 @@ final class DemoTenantSeed {
         return notices;
     }
 
-    private Optional<String> ensureKey(Sql sql, UUID tenant, UUID app, UUID user) throws SQLException {
+    private Optional<String> ensureKey(SeedStatements sql, UUID tenant, UUID app, UUID user) throws SQLException {
         Optional<UUID> existing = demoApiKey.isPresent()
                 ? sql.findId("select id from api_keys where prefix = ?", keys.existing(demoApiKey.get()).prefix())
                 : sql.findId("select id from api_keys where tenant_id = ? and app_id = ? and name = ?", tenant, app, KEY_NAME);

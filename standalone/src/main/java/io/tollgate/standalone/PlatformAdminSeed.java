@@ -20,7 +20,7 @@ final class PlatformAdminSeed {
     }
 
     /** The administrator's id, and a line to show when a password was generated. */
-    Seeded ensure(Sql sql) throws SQLException {
+    Seeded ensure(SeedStatements sql) throws SQLException {
         String email = settings.adminEmail().orElse(StandaloneSettings.DEFAULT_ADMIN_EMAIL);
         Optional<UUID> existing = sql.findId("select id from users where email = ?", email);
         if (existing.isPresent()) {

@@ -35,7 +35,7 @@ final class StandaloneSeed {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Sql sql = new Sql(connection);
+                SeedStatements sql = new SeedStatements(connection);
                 PlatformAdminSeed.Seeded seededAdmin = admin.ensure(sql);
                 Map<String, UUID> models = catalog.ensure(sql);
                 List<String> notices = new ArrayList<>();

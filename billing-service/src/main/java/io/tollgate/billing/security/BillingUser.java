@@ -1,5 +1,8 @@
 package io.tollgate.billing.security;
 
+import io.tollgate.model.account.PlatformRole;
+import io.tollgate.model.account.Roles;
+import io.tollgate.model.account.TenantRole;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +47,18 @@ public final class BillingUser implements UserDetails {
 
     /** FINANCE and ADMIN read every tenant's billing. */
     public boolean seesAllTenants() {
-        return Roles.PLATFORM_FINANCE.equals(platformRole) || Roles.PLATFORM_ADMIN.equals(platformRole);
+        return isFinance() || PlatformRole.ADMIN.name().equals(platformRole);
     }
 
     public boolean isFinance() {
-        return Roles.PLATFORM_FINANCE.equals(platformRole);
+        return PlatformRole.FINANCE.name().equals(platformRole);
     }
 
     /** Tenants whose billing this user may read as a member: BILLING or ADMIN there. */
     public Set<UUID> billableTenants() {
         return tenantRoles.entrySet().stream()
-                .filter(e -> e.getValue().equals(Roles.TENANT_BILLING) || e.getValue().equals(Roles.TENANT_ADMIN))
+                .filter(e -> e.getValue().equals(TenantRole.BILLING.name())
+                        || e.getValue().equals(TenantRole.ADMIN.name()))
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -64,7 +68,8 @@ public final class BillingUser implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return platformRole == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + platformRole));
+        return platformRole == null ? List.of()
+                : List.of(new SimpleGrantedAuthority("ROLE_" + Roles.forPlatformRole(platformRole)));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.tollgate.gateway.budget;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param spendReadInterval   how often every replica reads the budgets' spend from PostgreSQL; with the metering
@@ -13,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            request whose end is never signalled, longer than any request may run
  */
 @ConfigurationProperties("tollgate.gateway.budget")
-public record BudgetProperties(@DefaultValue("1s") Duration spendReadInterval,
-                               @DefaultValue("10s") Duration reservationWait,
-                               @DefaultValue("15m") Duration reservationLifetime) {
+@Validated
+public record BudgetProperties(@DefaultValue("1s") @DurationMin(millis = 1) Duration spendReadInterval,
+                               @DefaultValue("10s") @DurationMin(millis = 0, message = "must not be negative")
+                               Duration reservationWait,
+                               @DefaultValue("15m") @DurationMin(millis = 1) Duration reservationLifetime) {
 }

@@ -2,6 +2,7 @@ package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
  * bounds of the requests in flight and its own all fit in what is left; otherwise it has to wait for them.
  * Far from the limit the bounds always fit, so this only serializes the last requests before a budget runs out.
  * A reservation ends when its request completes; one older than the reservation lifetime no longer counts, so a
- * request whose end was never signalled cannot hold a budget forever. The critical section is a few list
- * operations, never I/O.
+ * request whose end was never signalled cannot hold a budget forever (its age is read from the injected clock, so
+ * a test can move past the lifetime). The critical section is a few list operations, never I/O.
  */
 @Component
 class BudgetReservations {
@@ -31,28 +32,30 @@ class BudgetReservations {
 
     private static final class Reservation {
         final BigDecimal bound;
-        final long admittedNanos;
+        final long admittedMillis;
 
-        Reservation(BigDecimal bound, long admittedNanos) {
+        Reservation(BigDecimal bound, long admittedMillis) {
             this.bound = bound;
-            this.admittedNanos = admittedNanos;
+            this.admittedMillis = admittedMillis;
         }
     }
 
     private final Map<SpendKey, List<Reservation>> inFlight = new HashMap<>();
-    private final long lifetimeNanos;
+    private final long lifetimeMillis;
+    private final Clock clock;
 
-    BudgetReservations(BudgetProperties properties) {
-        this.lifetimeNanos = properties.reservationLifetime().toNanos();
+    BudgetReservations(BudgetProperties properties, Clock clock) {
+        this.lifetimeMillis = properties.reservationLifetime().toMillis();
+        this.clock = clock;
     }
 
     /** Reserves the request's bound on every gate, or names the budget that has no room for it now. */
     synchronized Admission admit(List<Gate> gates, BigDecimal bound) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         for (Gate gate : gates) {
             List<Reservation> current = inFlight.get(gate.key());
             if (current != null) {
-                current.removeIf(r -> now - r.admittedNanos > lifetimeNanos);
+                current.removeIf(r -> now - r.admittedMillis > lifetimeMillis);
                 BigDecimal reserved = current.stream().map(r -> r.bound).reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (!current.isEmpty() && reserved.add(bound).compareTo(gate.remaining()) > 0) {
                     return new Admission(Optional.of(gate.budget()), () -> { });

@@ -1,9 +1,11 @@
 package io.tollgate.gateway.cache;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The exact response cache.
@@ -13,16 +15,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxTtl     the longest a request may ask for; a longer one is cut to this
  */
 @ConfigurationProperties("tollgate.gateway.cache")
+@Validated
 public record ResponseCacheProperties(@DefaultValue("64MB") DataSize maxBytes,
-                                      @DefaultValue("5m") Duration defaultTtl,
-                                      @DefaultValue("1h") Duration maxTtl) {
+                                      @DefaultValue("5m") @DurationMin(millis = 1) Duration defaultTtl,
+                                      @DefaultValue("1h") @DurationMin(millis = 1) Duration maxTtl) {
 
     public ResponseCacheProperties {
         if (maxBytes.toBytes() < 0) {
             throw new IllegalArgumentException("tollgate.gateway.cache.max-bytes must not be negative");
-        }
-        if (!defaultTtl.isPositive() || !maxTtl.isPositive()) {
-            throw new IllegalArgumentException("tollgate.gateway.cache TTLs must be positive");
         }
         if (defaultTtl.compareTo(maxTtl) > 0) {
             throw new IllegalArgumentException("tollgate.gateway.cache.default-ttl must not exceed max-ttl");

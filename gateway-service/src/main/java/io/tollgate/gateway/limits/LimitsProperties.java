@@ -1,8 +1,13 @@
 package io.tollgate.gateway.limits;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import io.tollgate.model.crypto.Redacted;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param redisUrl           where the buckets live when several replicas share them ({@code redis://host:6379}); empty:
@@ -19,13 +24,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outageLogInterval  at most one warning per interval while the bucket store fails
  */
 @ConfigurationProperties("tollgate.gateway.limits")
-public record LimitsProperties(@DefaultValue("") String redisUrl,
+@Validated
+public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, message = REDIS_URL_MESSAGE)
+                               String redisUrl,
                                @DefaultValue("OPEN") FailMode redisFailMode,
-                               @DefaultValue("250ms") Duration redisTimeout,
+                               @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
                                @DefaultValue("EXACT") RedisSync redisSync,
-                               @DefaultValue("100ms") Duration relaxedSyncPeriod,
-                               @DefaultValue("1024") int defaultMaxTokens,
-                               @DefaultValue("1m") Duration outageLogInterval) {
+                               @DefaultValue("100ms") @DurationMin(millis = 1) Duration relaxedSyncPeriod,
+                               @DefaultValue("1024") @Positive int defaultMaxTokens,
+                               @DefaultValue("1m") @DurationMin(millis = 1) Duration outageLogInterval) {
+
+    /** Empty, or a URL Lettuce understands: {@code redis://}, {@code rediss://}, with or without sentinel. */
+    public static final String REDIS_URL = "|rediss?(-sentinel)?://.+";
+    public static final String REDIS_URL_MESSAGE = "must be empty or a redis:// or rediss:// URL";
 
     public enum FailMode { OPEN, CLOSED }
 
@@ -33,5 +44,14 @@ public record LimitsProperties(@DefaultValue("") String redisUrl,
 
     public boolean redisEnabled() {
         return !redisUrl.isBlank();
+    }
+
+    /** The Redis URL's password never shows. */
+    @Override
+    public String toString() {
+        return "LimitsProperties[redisUrl=" + Redacted.url(redisUrl) + ", redisFailMode=" + redisFailMode
+                + ", redisTimeout=" + redisTimeout + ", redisSync=" + redisSync + ", relaxedSyncPeriod="
+                + relaxedSyncPeriod + ", defaultMaxTokens=" + defaultMaxTokens + ", outageLogInterval="
+                + outageLogInterval + "]";
     }
 }

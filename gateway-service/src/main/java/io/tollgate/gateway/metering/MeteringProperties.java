@@ -1,10 +1,15 @@
 package io.tollgate.gateway.metering;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param batchSize      the most events written in one transaction
@@ -19,13 +24,22 @@ import org.springframework.util.unit.DataSize;
  * @param tokenCountCacheChars how many characters of prompt text the token counter remembers counts for (0: none)
  */
 @ConfigurationProperties("tollgate.gateway.metering")
-public record MeteringProperties(@DefaultValue("2000") int batchSize,
-                                 @DefaultValue("200ms") Duration flushInterval,
-                                 Path spoolDirectory,
+@Validated
+public record MeteringProperties(@DefaultValue("2000") @Positive int batchSize,
+                                 @DefaultValue("200ms") @DurationMin(millis = 1) Duration flushInterval,
+                                 @NotNull Path spoolDirectory,
                                  @DefaultValue("1GB") DataSize spoolMaxBytes,
-                                 @DefaultValue("1s") Duration fsyncInterval,
-                                 @DefaultValue("1s") Duration retryInterval,
-                                 @DefaultValue("8000000") long tokenCountCacheChars) {
+                                 @DefaultValue("1s") @DurationMin(millis = 0, message = "must not be negative")
+                                 Duration fsyncInterval,
+                                 @DefaultValue("1s") @DurationMin(millis = 1) Duration retryInterval,
+                                 @DefaultValue("8000000") @PositiveOrZero long tokenCountCacheChars) {
+
+    public MeteringProperties {
+        if (spoolMaxBytes.toBytes() <= 0) {
+            throw new IllegalArgumentException("tollgate.gateway.metering.spool-max-bytes must be positive, not "
+                    + spoolMaxBytes);
+        }
+    }
 
     /** A sixteenth of the budget, between 64 KiB and 64 MiB: the budget is kept to within one segment. */
     long segmentBytes() {

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider;
 
 import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider;
 
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package io.tollgate.gateway.routing;
 
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.TokenCounter;
-import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
+import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.snapshot.DeploymentEntry;
 import io.tollgate.gateway.snapshot.ModelEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
 import io.tollgate.gateway.snapshot.RoutingStrategy;
+import io.tollgate.model.catalog.ProviderType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

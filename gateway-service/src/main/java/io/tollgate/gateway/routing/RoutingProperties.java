@@ -1,8 +1,16 @@
 package io.tollgate.gateway.routing;
 
+import io.tollgate.gateway.limits.LimitsProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import io.tollgate.model.crypto.Redacted;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Failover and circuit breaking.
@@ -25,22 +33,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 did; while Redis has not answered for three intervals (2 s at least), each replica counts alone
  */
 @ConfigurationProperties("tollgate.gateway.routing")
-public record RoutingProperties(@DefaultValue("120s") Duration deadline,
-                                @DefaultValue("0.2") double retryRatio,
-                                @DefaultValue("10s") Duration retryWindow,
-                                @DefaultValue("10") int minRetriesPerWindow,
-                                @DefaultValue("20") int breakerWindow,
-                                @DefaultValue("5") int breakerMinimumCalls,
-                                @DefaultValue("50") float breakerFailureRate,
-                                @DefaultValue("60s") Duration breakerSlowCall,
-                                @DefaultValue("100") float breakerSlowCallRate,
-                                @DefaultValue("30s") Duration breakerOpenFor,
-                                @DefaultValue("2") int breakerHalfOpenProbes,
-                                @DefaultValue("") String redisUrl,
-                                @DefaultValue("250ms") Duration redisTimeout,
-                                @DefaultValue("250ms") Duration sharedSyncInterval) {
+@Validated
+public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) Duration deadline,
+                                @DefaultValue("0.2") @PositiveOrZero double retryRatio,
+                                @DefaultValue("10s") @DurationMin(millis = 1) Duration retryWindow,
+                                @DefaultValue("10") @PositiveOrZero int minRetriesPerWindow,
+                                @DefaultValue("20") @Positive int breakerWindow,
+                                @DefaultValue("5") @Positive int breakerMinimumCalls,
+                                @DefaultValue("50") @Positive @Max(100) float breakerFailureRate,
+                                @DefaultValue("60s") @DurationMin(millis = 1) Duration breakerSlowCall,
+                                @DefaultValue("100") @Positive @Max(100) float breakerSlowCallRate,
+                                @DefaultValue("30s") @DurationMin(millis = 1) Duration breakerOpenFor,
+                                @DefaultValue("2") @Positive int breakerHalfOpenProbes,
+                                @DefaultValue("")
+                                @Pattern(regexp = LimitsProperties.REDIS_URL, message = LimitsProperties.REDIS_URL_MESSAGE)
+                                String redisUrl,
+                                @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
+                                @DefaultValue("250ms") @DurationMin(millis = 1) Duration sharedSyncInterval) {
 
     public boolean shared() {
         return !redisUrl.isBlank();
+    }
+
+    /** The Redis URL's password never shows. */
+    @Override
+    public String toString() {
+        return "RoutingProperties[deadline=" + deadline + ", retryRatio=" + retryRatio + ", retryWindow=" + retryWindow
+                + ", minRetriesPerWindow=" + minRetriesPerWindow + ", breakerWindow=" + breakerWindow
+                + ", breakerMinimumCalls=" + breakerMinimumCalls + ", breakerFailureRate=" + breakerFailureRate
+                + ", breakerSlowCall=" + breakerSlowCall + ", breakerSlowCallRate=" + breakerSlowCallRate
+                + ", breakerOpenFor=" + breakerOpenFor + ", breakerHalfOpenProbes=" + breakerHalfOpenProbes
+                + ", redisUrl=" + Redacted.url(redisUrl) + ", redisTimeout=" + redisTimeout
+                + ", sharedSyncInterval=" + sharedSyncInterval + "]";
     }
 }

@@ -1,8 +1,11 @@
 package io.tollgate.gateway.server;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits of the gateway's HTTP server, so a client cannot hold a connection for nothing.
@@ -13,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnections open connections at most; one more is closed at once
  */
 @ConfigurationProperties("tollgate.gateway.server")
-public record ServerProperties(@DefaultValue("10s") Duration headerTimeout,
-                               @DefaultValue("30s") Duration bodyTimeout,
-                               @DefaultValue("60s") Duration idleTimeout,
-                               @DefaultValue("10000") int maxConnections) {
+@Validated
+public record ServerProperties(@DefaultValue("10s") @DurationMin(millis = 1) Duration headerTimeout,
+                               @DefaultValue("30s") @DurationMin(millis = 1) Duration bodyTimeout,
+                               @DefaultValue("60s") @DurationMin(millis = 1) Duration idleTimeout,
+                               @DefaultValue("10000") @Positive int maxConnections) {
 }

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.snapshot;
 
+import io.tollgate.model.catalog.ProviderType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,10 @@
 package io.tollgate.gateway.snapshot;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param fullReloadInterval the safety net: a full reload even without notifications
@@ -12,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           the refresher stuck, for longer than that: take it out of the load balancer)
  */
 @ConfigurationProperties("tollgate.gateway.snapshot")
-public record SnapshotProperties(@DefaultValue("60s") Duration fullReloadInterval,
-                                 @DefaultValue("50ms") Duration debounce,
-                                 @DefaultValue("1s") Duration retryInterval,
-                                 @DefaultValue("5m") Duration maxAge) {
+@Validated
+public record SnapshotProperties(@DefaultValue("60s") @DurationMin(millis = 1) Duration fullReloadInterval,
+                                 @DefaultValue("50ms") @DurationMin(millis = 0, message = "must not be negative")
+                                 Duration debounce,
+                                 @DefaultValue("1s") @DurationMin(millis = 1) Duration retryInterval,
+                                 @DefaultValue("5m") @DurationMin(millis = 1) Duration maxAge) {
 }

@@ -1,7 +1,7 @@
 package io.tollgate.gateway.tracing;
 
 import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.util.Locale;
 
 /** Names and values of OpenTelemetry's GenAI semantic conventions, as the gateway's spans use them. */

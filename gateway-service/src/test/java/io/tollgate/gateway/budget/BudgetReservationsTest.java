@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.budget.BudgetReservations.Gate;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ class BudgetReservationsTest {
             BudgetEntry.Period.MONTH, new BigDecimal("10"), BudgetEntry.Action.BLOCK, null);
     private static final SpendKey KEY = SpendKey.of(BUDGET, Instant.parse("2026-11-23T10:00:00Z"));
 
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final BudgetReservations reservations = new BudgetReservations(
-            new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15)));
+            new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
 
     @Test
     void a_lone_request_may_start_even_when_its_bound_exceeds_what_is_left() {
@@ -46,13 +50,42 @@ class BudgetReservationsTest {
     }
 
     @Test
-    void a_reservation_older_than_its_lifetime_no_longer_counts() throws InterruptedException {
-        var shortLived = new BudgetReservations(new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofMillis(1)));
-        shortLived.admit(gate("1"), new BigDecimal("1"));
-        Thread.sleep(5);
+    void a_reservation_older_than_its_lifetime_no_longer_counts() {
+        reservations.admit(gate("1"), new BigDecimal("1"));
 
-        assertThat(shortLived.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).contains(BUDGET);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static List<Gate> gate(String remaining) {

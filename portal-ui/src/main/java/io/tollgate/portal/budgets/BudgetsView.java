@@ -11,14 +11,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
 import io.tollgate.portal.catalog.CatalogService;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +46,7 @@ class BudgetsView extends VerticalLayout {
                 || currentUser.require().hasRole(Roles.TENANT_BILLING);
         grid.addColumn(BudgetSummary::target).setHeader("Target").setAutoWidth(true);
         grid.addColumn(b -> b.draft().period()).setHeader("Period").setAutoWidth(true);
-        grid.addColumn(b -> Money.usd(b.spentUsd()) + " of $"
+        grid.addColumn(b -> MoneyFormat.usd(b.spentUsd()) + " of $"
                 + b.draft().amountUsd().stripTrailingZeros().toPlainString()).setHeader("Spent").setAutoWidth(true);
         grid.addComponentColumn(b -> new ProgressBar(0, 100, Math.min(100, b.percentUsed()))).setHeader("Used");
         grid.addColumn(b -> b.draft().thresholds() + " %").setHeader("Alerts").setAutoWidth(true);

@@ -1,6 +1,6 @@
 package io.tollgate.portal.catalog;
 
-import io.tollgate.portal.security.Roles;
+import io.tollgate.model.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Array;
 import java.sql.SQLException;

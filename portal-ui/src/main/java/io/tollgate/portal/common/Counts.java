@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Display only: whole counts (requests, tokens, limits, members) for people, with thousands separators ("1,234,567")
- * and right-aligned in grids so their digits line up. Money has its own formatter, {@link Money}.
+ * and right-aligned in grids so their digits line up. Money has its own formatter, {@link MoneyFormat}.
  */
 public final class Counts {
 

@@ -1,7 +1,7 @@
 package io.tollgate.portal.dashboard;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.LocalDate;

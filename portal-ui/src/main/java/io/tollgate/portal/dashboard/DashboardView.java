@@ -14,13 +14,13 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.budgets.BudgetService;
 import io.tollgate.portal.budgets.BudgetSummary;
 import io.tollgate.portal.common.Counts;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -63,7 +63,7 @@ class DashboardView extends VerticalLayout {
         list.setPadding(false);
         for (BudgetSummary budget : all) {
             Div label = new Div(budget.target() + " (" + budget.draft().period() + "): "
-                    + Money.usd(budget.spentUsd()) + " of $"
+                    + MoneyFormat.usd(budget.spentUsd()) + " of $"
                     + budget.draft().amountUsd().stripTrailingZeros().toPlainString() + " (" + budget.percentUsed()
                     + "%)");
             list.add(label, new ProgressBar(0, 100, Math.min(100, budget.percentUsed())));
@@ -78,7 +78,7 @@ class DashboardView extends VerticalLayout {
         Grid<DashboardService.Top> grid = new Grid<>();
         grid.addColumn(DashboardService.Top::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         Counts.column(grid, DashboardService.Top::requests).setHeader("Requests").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(top -> Money.usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(top -> MoneyFormat.usd(top.costUsd())).setHeader("Cost").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;

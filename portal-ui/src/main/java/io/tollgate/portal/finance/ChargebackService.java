@@ -1,8 +1,8 @@
 package io.tollgate.portal.finance;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.Writer;
 import java.math.BigDecimal;

@@ -14,12 +14,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Forms;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,9 +63,9 @@ class ChargebacksView extends VerticalLayout {
         Counts.column(grid, ChargebackRow::promptTokens).setHeader("Prompt tokens").setAutoWidth(true).setFlexGrow(0);
         Counts.column(grid, ChargebackRow::completionTokens).setHeader("Completion tokens").setAutoWidth(true)
                 .setFlexGrow(0);
-        meteredColumn = grid.addColumn(row -> Money.usd(row.meteredUsd())).setHeader("Metered").setAutoWidth(true)
+        meteredColumn = grid.addColumn(row -> MoneyFormat.usd(row.meteredUsd())).setHeader("Metered").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        chargedColumn = grid.addColumn(row -> Money.usd(row.chargedUsd())).setHeader("Charged").setAutoWidth(true)
+        chargedColumn = grid.addColumn(row -> MoneyFormat.usd(row.chargedUsd())).setHeader("Charged").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
         grid.setId("chargebacks-grid");
@@ -94,8 +94,8 @@ class ChargebacksView extends VerticalLayout {
         List<ChargebackRow> rows = chargebacks.report(query());
         ChargebackRow total = ChargebackService.total(rows);
         nameColumn.setHeader(by.getValue().label()).setFooter("Total");
-        meteredColumn.setFooter(Money.usd(total.meteredUsd()));
-        chargedColumn.setFooter(Money.usd(total.chargedUsd()));
+        meteredColumn.setFooter(MoneyFormat.usd(total.meteredUsd()));
+        chargedColumn.setFooter(MoneyFormat.usd(total.chargedUsd()));
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());

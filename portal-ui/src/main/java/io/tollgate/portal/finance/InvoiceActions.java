@@ -1,8 +1,8 @@
 package io.tollgate.portal.finance;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.YearMonth;
 import java.util.Collection;

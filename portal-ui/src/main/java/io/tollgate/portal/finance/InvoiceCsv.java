@@ -15,8 +15,8 @@ public final class InvoiceCsv {
                 "invoice_total_usd");
     }
 
-    public static void rows(SpreadsheetCsv csv, InvoiceSummary invoice, List<InvoiceLine> lines) {
-        for (InvoiceLine line : lines) {
+    public static void rows(SpreadsheetCsv csv, InvoiceSummary invoice, List<InvoiceLineSummary> lines) {
+        for (InvoiceLineSummary line : lines) {
             csv.row(invoice.label(), invoice.tenant(), invoice.periodStart(), invoice.periodEnd(),
                     invoice.status(), line.lineNo(), line.kind(), line.description(),
                     line.model(), line.requests(), line.promptTokens(),

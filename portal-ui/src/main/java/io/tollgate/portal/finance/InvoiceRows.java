@@ -34,14 +34,14 @@ public final class InvoiceRows {
                 Sql.instant(rs, "finalized_at"), Sql.instant(rs, "paid_at"), rs.getString("void_reason"));
     }
 
-    public static InvoiceLine line(ResultSet rs, int row) throws SQLException {
-        return new InvoiceLine(rs.getInt("line_no"), rs.getString("kind"), rs.getString("description"),
+    public static InvoiceLineSummary line(ResultSet rs, int row) throws SQLException {
+        return new InvoiceLineSummary(rs.getInt("line_no"), rs.getString("kind"), rs.getString("description"),
                 rs.getString("model"), rs.getLong("requests"), rs.getLong("prompt_tokens"),
                 rs.getLong("completion_tokens"), rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("amount_usd"));
     }
 
     /** The invoice as its PDF shows it, from a row of {@link #DOCUMENT_COLUMNS} and the invoice's lines. */
-    public static InvoiceDocument document(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
+    public static InvoiceDocument document(ResultSet rs, List<InvoiceLineSummary> lines) throws SQLException {
         InvoiceSummary invoice = summary(rs, 0);
         return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
                 rs.getString("billing_email"), invoice.periodStart(), invoice.periodLastDay(),

@@ -1,9 +1,9 @@
 package io.tollgate.portal.finance;
 
 import io.tollgate.invoicepdf.InvoicePdf;
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.Writer;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ public class InvoiceService {
                 .list();
     }
 
-    public List<InvoiceLine> lines(UUID invoiceId) {
+    public List<InvoiceLineSummary> lines(UUID invoiceId) {
         return jdbc.sql("select " + InvoiceRows.LINE_COLUMNS
                         + " from invoice_lines where invoice_id = ? order by line_no")
                 .param(invoiceId)
@@ -52,7 +52,7 @@ public class InvoiceService {
 
     /** The invoice as a PDF, the same document billing's API prints. */
     public byte[] pdf(UUID invoiceId) {
-        List<InvoiceLine> lines = lines(invoiceId);
+        List<InvoiceLineSummary> lines = lines(invoiceId);
         return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS
                         + " from invoices i join tenants t on t.id = i.tenant_id where i.id = ?")
                 .param(invoiceId)

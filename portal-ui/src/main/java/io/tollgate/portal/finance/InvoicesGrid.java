@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,7 +27,7 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
         addColumn(invoice -> invoice.periodStart() + " – " + invoice.periodLastDay())
                 .setHeader("Period").setAutoWidth(true).setFlexGrow(withTenant ? 0 : 1);
         addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        addColumn(invoice -> Money.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
+        addColumn(invoice -> MoneyFormat.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         addComponentColumn(invoice -> {
             Button lines = new Button("Lines", click -> showLines.accept(invoice));
@@ -51,7 +51,8 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
     }
 
     /** Opens an invoice's lines in a dialog, with its downloads (CSV, PDF). */
-    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLine> lines, Anchor... downloads) {
+    public static void openLines(String title, InvoiceSummary invoice, List<InvoiceLineSummary> lines,
+                                 Anchor... downloads) {
         var content = new VerticalLayout();
         if (invoice.voidReason() != null) {
             Paragraph voided = new Paragraph("Voided: " + invoice.voidReason());

@@ -1,14 +1,14 @@
 package io.tollgate.portal.invoices;
 
 import io.tollgate.invoicepdf.InvoicePdf;
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.finance.InvoiceCsv;
-import io.tollgate.portal.finance.InvoiceLine;
+import io.tollgate.portal.finance.InvoiceLineSummary;
 import io.tollgate.portal.finance.InvoiceRows;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.Writer;
 import java.util.List;
@@ -55,7 +55,7 @@ public class TenantInvoiceService {
                 .optional().orElseThrow(() -> PortalException.notFound("Invoice"));
     }
 
-    public List<InvoiceLine> lines(UUID invoiceId) {
+    public List<InvoiceLineSummary> lines(UUID invoiceId) {
         return linesOf(get(invoiceId).id());
     }
 
@@ -70,7 +70,7 @@ public class TenantInvoiceService {
 
     /** The invoice as a PDF, the same document billing's API gives finance. */
     public byte[] pdf(UUID invoiceId) {
-        List<InvoiceLine> lines = linesOf(invoiceId);
+        List<InvoiceLineSummary> lines = linesOf(invoiceId);
         return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS + OWN_ISSUED + " and i.id = :id")
                 .param("tenant", currentUser.tenantId()).param("id", invoiceId)
                 .query((rs, row) -> InvoiceRows.document(rs, lines))
@@ -78,7 +78,7 @@ public class TenantInvoiceService {
     }
 
     /** Scoped by tenant but not by status: callers look the invoice up as an issued one too. */
-    private List<InvoiceLine> linesOf(UUID invoiceId) {
+    private List<InvoiceLineSummary> linesOf(UUID invoiceId) {
         return jdbc.sql("select " + InvoiceRows.LINE_COLUMNS
                         + " from invoice_lines where invoice_id = ? and tenant_id = ? order by line_no")
                 .params(invoiceId, currentUser.tenantId())

@@ -1,19 +1,15 @@
 package io.tollgate.portal.members;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** How long an invitation's link works after it is sent or resent (TOLLGATE_INVITATION_VALIDITY). */
 @ConfigurationProperties("tollgate.invitations")
-record InvitationProperties(@DefaultValue("7d") Duration validity) {
-
-    InvitationProperties {
-        if (validity.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException("tollgate.invitations.validity must be at least a minute, not "
-                    + validity);
-        }
-    }
+@Validated
+record InvitationProperties(@DefaultValue("7d") @DurationMin(minutes = 1) Duration validity) {
 
     /** The validity in words for people, e.g. "7 days" or "36 hours". */
     String validityInWords() {

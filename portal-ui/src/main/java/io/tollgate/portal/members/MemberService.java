@@ -1,11 +1,11 @@
 package io.tollgate.portal.members;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;

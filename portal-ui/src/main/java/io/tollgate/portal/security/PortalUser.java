@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.account.Roles;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

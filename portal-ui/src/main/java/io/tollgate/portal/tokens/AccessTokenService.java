@@ -1,12 +1,12 @@
 package io.tollgate.portal.tokens;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.apikey.ApiKeyGenerator;
 import io.tollgate.model.apikey.GeneratedApiKey;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.tollgate.portal.usage;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.Writer;
 import java.sql.Timestamp;

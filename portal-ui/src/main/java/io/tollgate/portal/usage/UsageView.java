@@ -15,14 +15,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;
 import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.Forms;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
 import java.math.RoundingMode;
@@ -101,7 +101,7 @@ class UsageView extends VerticalLayout {
         UsageFilter filter = filter();
         UsageTotals sum = usage.totals(filter);
         totals.setText(sum.requests() + " requests · " + sum.promptTokens() + " prompt and " + sum.completionTokens()
-                + " completion tokens · " + Money.usd(sum.costUsd())
+                + " completion tokens · " + MoneyFormat.usd(sum.costUsd())
                 + (sum.requests() > UsageService.MAX_ROWS_SHOWN ? " (latest " + UsageService.MAX_ROWS_SHOWN
                 + " rows shown; export for all)" : ""));
         var rows = usage.rows(filter);

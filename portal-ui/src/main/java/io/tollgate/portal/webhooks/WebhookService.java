@@ -1,5 +1,6 @@
 package io.tollgate.portal.webhooks;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.model.webhook.WebhookAddressGuard;
@@ -11,7 +12,6 @@ import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.sql.ResultSet;

@@ -16,11 +16,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.billingcontact.BillingContactService;
 import io.tollgate.portal.billingcontact.BillingEmailSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 

@@ -110,7 +110,8 @@ class FinanceIntegrationTest {
 
         assertThat(invoices.list(MONTH, MONTH, "FINALIZED")).extracting(InvoiceSummary::id).contains(invoice);
         assertThat(invoices.list(MONTH, MONTH, "PAID")).extracting(InvoiceSummary::id).doesNotContain(invoice);
-        assertThat(invoices.lines(invoice)).extracting(InvoiceLine::description, InvoiceLine::amountUsd)
+        assertThat(invoices.lines(invoice))
+                .extracting(InvoiceLineSummary::description, InvoiceLineSummary::amountUsd)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acme-search · " + model, new BigDecimal("1.50")),
                         org.assertj.core.groups.Tuple.tuple("Markup 10%", new BigDecimal("0.15")));
         StringWriter csv = new StringWriter();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.finance.InvoiceLine;
+import io.tollgate.portal.finance.InvoiceLineSummary;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.Invoices;
@@ -75,7 +75,8 @@ class TenantInvoiceAuthorizationIntegrationTest {
     void an_invoice_opens_with_its_lines_and_exports_them_as_csv() {
         Tenants.signIn(acmeBilling);
 
-        assertThat(invoices.lines(acmeMarch.id())).extracting(InvoiceLine::description, InvoiceLine::amountUsd)
+        assertThat(invoices.lines(acmeMarch.id()))
+                .extracting(InvoiceLineSummary::description, InvoiceLineSummary::amountUsd)
                 .containsExactly(tuple("acme-search · gpt-4o-mini", new BigDecimal("99.50")),
                         tuple("Markup 10%", new BigDecimal("9.95")));
         StringWriter csv = new StringWriter();

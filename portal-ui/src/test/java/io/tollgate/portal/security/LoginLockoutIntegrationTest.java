@@ -3,6 +3,7 @@ package io.tollgate.portal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.signup.SignupRequest;
 import io.tollgate.portal.signup.SignupService;
 import io.tollgate.portal.support.PortalIntegrationTest;

@@ -3,6 +3,7 @@ package io.tollgate.portal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.apps.AppDraft;
 import io.tollgate.portal.apps.AppService;
 import io.tollgate.portal.apps.AppSummary;

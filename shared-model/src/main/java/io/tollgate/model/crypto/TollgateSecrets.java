@@ -32,11 +32,7 @@ public record TollgateSecrets(
 
     @Override
     public String toString() {
-        return "TollgateSecrets[apiKeySecret=" + redacted(apiKeySecret) + ", apiKeySecretId=" + apiKeySecretId
-                + ", masterKeys=" + redacted(masterKeys) + ", devDefaults=" + devDefaults + "]";
-    }
-
-    private static String redacted(@Nullable String secret) {
-        return secret == null || secret.isBlank() ? "<unset>" : "<redacted>";
+        return "TollgateSecrets[apiKeySecret=" + Redacted.secret(apiKeySecret) + ", apiKeySecretId=" + apiKeySecretId
+                + ", masterKeys=" + Redacted.secret(masterKeys) + ", devDefaults=" + devDefaults + "]";
     }
 }

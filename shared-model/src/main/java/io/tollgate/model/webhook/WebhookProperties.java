@@ -1,8 +1,10 @@
 package io.tollgate.model.webhook;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param timeout             connect and response timeout of one webhook call
@@ -10,5 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (on-premises receivers, tests); off by default, see {@link WebhookAddressGuard}
  */
 @ConfigurationProperties("tollgate.webhooks")
-public record WebhookProperties(@DefaultValue("5s") Duration timeout, @DefaultValue("false") boolean allowPrivateTargets) {
+@Validated
+public record WebhookProperties(@DefaultValue("5s") @DurationMin(millis = 1) Duration timeout,
+                                @DefaultValue("false") boolean allowPrivateTargets) {
 }

@@ -12,7 +12,7 @@ import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

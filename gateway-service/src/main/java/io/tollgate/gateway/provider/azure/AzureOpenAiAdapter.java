@@ -11,7 +11,7 @@ import io.tollgate.gateway.provider.openai.OpenAiReply;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

@@ -14,7 +14,7 @@ import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.gemini.schema.GenerateContentResponse;
 import io.tollgate.gateway.provider.openai.OpenAiErrorMessage;
 import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import io.tollgate.model.common.TokenUsage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.openai.OpenAiReply;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

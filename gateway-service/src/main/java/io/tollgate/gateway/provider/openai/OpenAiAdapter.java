@@ -11,7 +11,7 @@ import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumMap;

@@ -12,7 +12,7 @@ import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
 import io.tollgate.gateway.provider.openai.OpenAiUsageReader;
 import io.tollgate.gateway.snapshot.ProviderEntry;
-import io.tollgate.gateway.snapshot.ProviderType;
+import io.tollgate.model.catalog.ProviderType;
 import io.tollgate.model.common.TokenUsage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
 package io.tollgate.portal.admin.approvals;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.subscription.IllegalSubscriptionTransitionException;
 import io.tollgate.model.subscription.SubscriptionStatus;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -11,10 +11,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tollgate.portal.common.Money;
+import io.tollgate.model.account.Roles;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +36,7 @@ class ApprovalsView extends VerticalLayout {
         grid.addColumn(PendingRequest::appName).setHeader("App").setAutoWidth(true);
         grid.addColumn(PendingRequest::modelName).setHeader("Model").setAutoWidth(true);
         grid.addColumn(PendingRequest::justification).setHeader("Justification").setFlexGrow(1);
-        grid.addColumn(r -> Money.usd(r.tenantSpendThisMonth()))
+        grid.addColumn(r -> MoneyFormat.usd(r.tenantSpendThisMonth()))
                 .setHeader("Tenant spend this month").setAutoWidth(true);
         grid.addColumn(r -> Ui.time(r.requestedAt())).setHeader("Requested").setAutoWidth(true);
         grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFrozenToEnd(true);

@@ -12,9 +12,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route(value = "admin/subscriptions", layout = MainLayout.class)

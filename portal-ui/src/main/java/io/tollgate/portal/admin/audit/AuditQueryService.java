@@ -1,7 +1,7 @@
 package io.tollgate.portal.admin.audit;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.Sql;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;

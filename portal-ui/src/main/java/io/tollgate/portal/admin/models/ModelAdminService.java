@@ -1,9 +1,9 @@
 package io.tollgate.portal.admin.models;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,11 +11,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.Counts;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route(value = "admin/plans", layout = MainLayout.class)

@@ -1,7 +1,7 @@
 package io.tollgate.portal.admin.providers;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,10 @@
 package io.tollgate.portal.admin.providers;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.tollgate.portal.admin.tenants;
 
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -12,12 +12,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tollgate.model.account.Roles;
 import io.tollgate.portal.common.Counts;
-import io.tollgate.portal.common.Money;
+import io.tollgate.portal.common.MoneyFormat;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
-import io.tollgate.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route(value = "admin/tenants", layout = MainLayout.class)
@@ -54,7 +54,7 @@ class TenantsView extends VerticalLayout {
         grid.addColumn(TenantAdminService.TenantRow::status).setHeader("Status").setAutoWidth(true);
         Counts.column(grid, TenantAdminService.TenantRow::members).setHeader("Members").setAutoWidth(true);
         Counts.column(grid, TenantAdminService.TenantRow::apps).setHeader("Apps").setAutoWidth(true);
-        grid.addColumn(tenant -> Money.usd(tenant.spendThisMonth()))
+        grid.addColumn(tenant -> MoneyFormat.usd(tenant.spendThisMonth()))
                 .setHeader("Spend this month").setAutoWidth(true);
         grid.addColumn(tenant -> Ui.time(tenant.createdAt())).setHeader("Since").setAutoWidth(true);
         grid.addComponentColumn(tenant -> {

@@ -2,7 +2,7 @@ package io.tollgate.portal.api.tenant;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tollgate.portal.api.CursorPage;
-import io.tollgate.portal.finance.InvoiceLine;
+import io.tollgate.portal.finance.InvoiceLineSummary;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.invoices.TenantInvoiceService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +47,7 @@ class InvoicesApi {
     record Line(int lineNo, String kind, String description, @Nullable String model, long requests,
                 long promptTokens, long completionTokens, String meteredUsd, String amountUsd) {
 
-        static Line of(InvoiceLine l) {
+        static Line of(InvoiceLineSummary l) {
             return new Line(l.lineNo(), l.kind(), l.description(), l.model(), l.requests(), l.promptTokens(),
                     l.completionTokens(), l.meteredUsd().toPlainString(), l.amountUsd().toPlainString());
         }

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Display only: screens show cents, exports and the database keep every digit. */
-public final class Money {
+public final class MoneyFormat {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
-    private Money() {
+    private MoneyFormat() {
     }
 
     /** Cents, except that an amount above zero but below a cent does not read as free. */

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The few JDBC calls the seed makes, on one connection (one transaction). */
-final class Sql {
+final class SeedStatements {
 
     private final Connection connection;
 
-    Sql(Connection connection) {
+    SeedStatements(Connection connection) {
         this.connection = connection;
     }
 

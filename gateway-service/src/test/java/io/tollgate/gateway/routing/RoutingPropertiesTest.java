@@ -1,0 +1,24 @@
+package io.tollgate.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class RoutingPropertiesTest {
+
+    @Test
+    void the_redis_password_never_shows_in_to_string() {
+        RoutingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "tollgate.gateway.routing.redis-url", "rediss://s3cret-pw@redis.internal:6380")))
+                .bindOrCreate("tollgate.gateway.routing", RoutingProperties.class);
+
+        assertThat(properties.redisUrl()).contains("s3cret-pw");
+        assertThat(properties.toString())
+                .doesNotContain("s3cret-pw")
+                .contains("redisUrl=rediss://<redacted>@redis.internal:6380")
+                .contains("breakerWindow=20");
+    }
+}
