@@ -225,6 +225,24 @@ class PlatformCatalogApiIntegrationTest {
     }
 
     @Test
+    void a_provider_health_check_interval_is_set_read_back_and_cleared() {
+        Reply created = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"checked-" + unique
+                + "\", \"type\": \"MOCK\", \"health_check_seconds\": 15}"));
+        String id = created.json().path("id").asString();
+        assertThat(created.json().path("health_check_seconds").asInt()).isEqualTo(15);
+        assertThat(expect(200, api.get(platform, "/api/v1/providers/" + id)).json().path("health_check_seconds").asInt())
+                .isEqualTo(15);
+        assertThat(jdbc.sql("select settings::text from providers where id = ?::uuid").param(id)
+                .query(String.class).single()).isEqualTo("{\"healthCheckSeconds\": 15}");
+
+        Reply cleared = expect(200, put(platform, "/api/v1/providers/" + id, "\"0\"",
+                "{\"name\": \"checked-" + unique + "\", \"type\": \"MOCK\"}"));
+        assertThat(cleared.json().path("health_check_seconds").isNumber()).as("%s", cleared).isFalse();
+        assertProblem(put(platform, "/api/v1/providers/" + id, "\"1\"", "{\"name\": \"checked-" + unique
+                + "\", \"type\": \"MOCK\", \"health_check_seconds\": 2}"), 400, "5 to 3600 seconds");
+    }
+
+    @Test
     void deployments_are_added_reweighted_at_their_version_and_removed() {
         String providerId = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"mock-" + unique
                 + "\", \"type\": \"MOCK\"}")).json().path("id").asString();
