@@ -8,18 +8,28 @@ import org.springframework.util.unit.DataSize;
 /**
  * The exact response cache.
  *
- * @param maxBytes   the most answer bytes (plus a fixed overhead per entry) kept in memory; the least used go first
- * @param defaultTtl how long an answer is kept when the request sends no {@code x-tollgate-cache-ttl}
- * @param maxTtl     the longest a request may ask for; a longer one is cut to this
+ * @param maxBytes      the most answer bytes (plus a fixed overhead per entry) kept in memory; the least used go
+ *                      first (without Redis)
+ * @param defaultTtl    how long an answer is kept when the request sends no {@code x-tollgate-cache-ttl}
+ * @param maxTtl        the longest a request may ask for; a longer one is cut to this
+ * @param maxEntryBytes the largest answer kept; a larger one is served but not kept
+ * @param redisUrl      Redis shared by the replicas ({@code redis://host:6379}); empty: answers are kept in memory
+ * @param redisTimeout  the longest a lookup waits for Redis before it counts as a miss
  */
 @ConfigurationProperties("tollgate.gateway.cache")
 public record ResponseCacheProperties(@DefaultValue("64MB") DataSize maxBytes,
                                       @DefaultValue("5m") Duration defaultTtl,
-                                      @DefaultValue("1h") Duration maxTtl) {
+                                      @DefaultValue("1h") Duration maxTtl,
+                                      @DefaultValue("1MB") DataSize maxEntryBytes,
+                                      @DefaultValue("") String redisUrl,
+                                      @DefaultValue("250ms") Duration redisTimeout) {
 
     public ResponseCacheProperties {
-        if (maxBytes.toBytes() < 0) {
-            throw new IllegalArgumentException("tollgate.gateway.cache.max-bytes must not be negative");
+        if (maxBytes.toBytes() < 0 || maxEntryBytes.toBytes() < 0) {
+            throw new IllegalArgumentException("tollgate.gateway.cache max-bytes and max-entry-bytes must not be negative");
+        }
+        if (!redisTimeout.isPositive()) {
+            throw new IllegalArgumentException("tollgate.gateway.cache.redis-timeout must be positive");
         }
         if (!defaultTtl.isPositive() || !maxTtl.isPositive()) {
             throw new IllegalArgumentException("tollgate.gateway.cache TTLs must be positive");
@@ -27,5 +37,9 @@ public record ResponseCacheProperties(@DefaultValue("64MB") DataSize maxBytes,
         if (defaultTtl.compareTo(maxTtl) > 0) {
             throw new IllegalArgumentException("tollgate.gateway.cache.default-ttl must not exceed max-ttl");
         }
+    }
+
+    public boolean redisEnabled() {
+        return !redisUrl.isBlank();
     }
 }

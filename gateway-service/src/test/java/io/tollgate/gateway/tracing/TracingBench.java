@@ -27,6 +27,7 @@ import io.tollgate.gateway.snapshot.ProviderType;
 import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.tracing.TracingSwitch;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +158,7 @@ public final class TracingBench {
 
         World() {
             UUID tenantId = UUID.randomUUID();
-            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
+            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID(), BigDecimal.ZERO);
             var app = new AppEntry(UUID.randomUUID(), tenantId, "app", true, false, false);
             caller = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench",
                     new byte[32], false, null), app, tenant);
