@@ -7,6 +7,8 @@ import io.tollgate.gateway.error.Rejection;
 import java.net.ConnectException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -22,6 +24,8 @@ public final class UpstreamErrors {
 
     /** Anything shaped like a key or token inside a provider's message. */
     private static final Pattern SECRET = Pattern.compile("(?i)\\b(sk-|key-|AIza|ya29\\.|Bearer\\s+)?[A-Za-z0-9*_\\-]{20,}");
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamErrors.class);
 
     private UpstreamErrors() {
     }
@@ -62,6 +66,8 @@ public final class UpstreamErrors {
                     ? Rejection.upstream(502, "upstream_reset", "The provider closed the connection before answering.").asException()
                     : Rejection.upstream(502, "upstream_closed", "The provider closed the connection while answering.").asException();
         }
+        // not a provider's fault the gateway knows: the client gets no detail, the operator the whole cause
+        log.warn("A provider call failed unexpectedly", failure);
         return Rejection.upstream(502, "upstream_error", "The call to the provider failed.").asException();
     }
 

@@ -42,13 +42,13 @@ public class UpstreamHttp implements DisposableBean {
     private record VersionedClient(long version, HttpClient http) {
     }
 
-    /** A provider's whole answer to one request. */
     /**
      * Reactor context key of the headers (a {@code Map<String, String>}) that carry the caller's trace context
      * (W3C {@code traceparent}) to the provider; absent when tracing is off.
      */
     public static final String TRACE_HEADERS = "tollgate.upstream.trace-headers";
 
+    /** A provider's whole answer to one request. */
     public record Answer(int status, HttpHeaders headers, byte[] body) {
 
         public boolean ok() {

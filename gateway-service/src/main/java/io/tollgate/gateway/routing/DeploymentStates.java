@@ -29,6 +29,9 @@ class DeploymentStates {
         this.clock = clock;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // outcomes are recorded on the event loops: the default window takes a lock, which under load
+                // parks an event loop behind another
+                .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(properties.breakerWindow())
                 .minimumNumberOfCalls(properties.breakerMinimumCalls())
                 .failureRateThreshold(properties.breakerFailureRate())
