@@ -1,135 +1,119 @@
 package io.tollgate.gateway.cache;
 
-import static io.tollgate.gateway.support.GatewayIntegrationTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.tollgate.gateway.snapshot.SnapshotHolder;
-import io.tollgate.gateway.support.FakeUpstream;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.gateway.support.RedisServer;
-import io.tollgate.gateway.support.Seeder;
-import io.tollgate.gateway.support.StandaloneGateway;
-import io.tollgate.testsupport.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two gateways on one real Redis share the response cache: an answer kept through one is a hit on the other, under
- * its tenant's keys and for the time its request asked; tenants never share an answer.
+ * The response cache on a real redis-server: answers live in Redis under their tenant's keys with the time their
+ * request asked for, a hit is read from Redis (so an answer another replica kept serves here), tenants never share an
+ * answer. A context of its own (a gateway with Redis), kept open like the shared one: closing a gateway in the test JVM
+ * would stop the shared context's management server.
  */
-class RedisResponseCacheIntegrationTest {
+class RedisResponseCacheIntegrationTest extends GatewayIntegrationTest {
 
-    private static final Seeder SEEDER = new Seeder(TestPostgres.instance().shared().dataSource());
-    private static final FakeUpstream UPSTREAM = FakeUpstream.start();
+    private static final RedisServer REDIS = RedisServer.start();
+    private static final RedisClient CLIENT = RedisClient.create(REDIS.url());
+    private static final StatefulRedisConnection<String, byte[]> INSPECT =
+            CLIENT.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 
-    private static RedisServer redis;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> inspect;
-    private static StandaloneGateway first;
-    private static StandaloneGateway second;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisServer.start();
-        client = RedisClient.create(redis.url());
-        inspect = client.connect();
-        var database = TestPostgres.instance().shared();
-        var shared = Map.of("tollgate.gateway.cache.redis-url", redis.url());
-        first = StandaloneGateway.start(database, Files.createTempDirectory("spool-cache-1"), shared);
-        second = StandaloneGateway.start(database, Files.createTempDirectory("spool-cache-2"), shared);
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("tollgate.gateway.cache.redis-url", REDIS::url);
     }
 
     @AfterAll
-    static void stop() {
-        first.close();
-        second.close();
-        inspect.close();
-        client.shutdown();
-        redis.close();
-        UPSTREAM.close();
-    }
-
-    private record Caller(UUID tenant, UUID app, Seeder.IssuedKey key, String model) {
+    static void closeClient() {
+        INSPECT.close();
+        CLIENT.shutdown();
     }
 
     @Test
-    void an_answer_kept_through_one_gateway_is_a_hit_on_the_other_under_its_tenants_key_with_its_ttl() {
-        var caller = caller();
+    void an_answer_is_kept_in_redis_under_its_tenants_key_with_its_ttl_and_hits_are_read_from_there() {
+        var world = cachingWorld();
         String marker = marker();
-        String body = chatBody(caller.model(), marker);
+        String body = chatBody(world.chatModel(), marker);
 
-        var miss = send(first, caller, body, "x-tollgate-cache-ttl", "120");
-        var hit = send(second, caller, body);
-
+        var miss = send(world, body, "x-tollgate-cache-ttl", "120");
         assertThat(miss.headers().firstValue("x-tollgate-cache")).hasValue("miss");
+        String key = await(world.tenant(), 1).getFirst();
+        assertThat(INSPECT.sync().pttl(key)).isBetween(1L, Duration.ofSeconds(120).toMillis());
+        assertThat(CachedAnswer.decode(INSPECT.sync().get(key)).tokens()).as("1,200 + 300 reported").isEqualTo(1_500);
+
+        // what another replica would have kept under the same key
+        INSPECT.sync().set(key, new CachedAnswer("{\"kept\":\"elsewhere\"}".getBytes(StandardCharsets.UTF_8), 1_500)
+                .encode());
+        var hit = send(world, body);
+
         assertThat(hit.headers().firstValue("x-tollgate-cache")).hasValue("hit");
-        assertThat(hit.body()).isEqualTo(miss.body());
-        var keys = inspect.sync().keys(RedisResponseStore.PREFIX + caller.tenant() + "/*");
-        assertThat(keys).singleElement().satisfies(key -> assertThat(inspect.sync().pttl(key))
-                .isBetween(1L, Duration.ofSeconds(120).toMillis()));
+        assertThat(hit.body()).isEqualTo("{\"kept\":\"elsewhere\"}");
         assertThat(UPSTREAM.received().stream().filter(r -> r.body().contains(marker))).hasSize(1);
     }
 
     @Test
     void two_tenants_sending_the_same_request_never_share_an_answer() {
-        var one = caller();
-        var other = caller();
+        var one = cachingWorld();
+        var other = cachingWorld();
         // the other tenant calls the first one's model, so only the tenant tells their entries apart
-        SEEDER.subscribe(other.tenant(), other.app(), one.model(), "APPROVED");
-        awaitSnapshots(other, one.model());
-        String body = chatBody(one.model(), marker());
+        SEEDER.subscribe(other.tenant(), other.app(), one.chatModel(), "APPROVED");
+        awaitSnapshot(s -> s.model(one.chatModel()).flatMap(m -> s.approvedSubscription(other.app(), m.id())).isPresent());
+        String body = chatBody(one.chatModel(), marker());
 
-        assertThat(send(first, one, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
-        assertThat(send(second, one, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
-        assertThat(send(second, other, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
-        assertThat(send(first, other, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
-        assertThat(inspect.sync().keys(RedisResponseStore.PREFIX + one.tenant() + "/*")).hasSize(1);
-        assertThat(inspect.sync().keys(RedisResponseStore.PREFIX + other.tenant() + "/*")).hasSize(1);
+        assertThat(send(one, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
+        await(one.tenant(), 1);
+        assertThat(send(one, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
+        assertThat(send(other, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
+        await(other.tenant(), 1);
+        assertThat(send(other, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
+        assertThat(INSPECT.sync().keys(RedisResponseStore.PREFIX + one.tenant() + "/*")).hasSize(1);
     }
 
     @Test
     void an_answer_expires_in_redis_after_the_time_the_request_asked_for() {
-        var caller = caller();
-        String body = chatBody(caller.model(), marker());
+        var world = cachingWorld();
+        String body = chatBody(world.chatModel(), marker());
 
-        assertThat(send(first, caller, body, "x-tollgate-cache-ttl", "1").headers().firstValue("x-tollgate-cache"))
+        assertThat(send(world, body, "x-tollgate-cache-ttl", "1").headers().firstValue("x-tollgate-cache"))
                 .hasValue("miss");
-        assertThat(send(second, caller, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
-        await(() -> inspect.sync().keys(RedisResponseStore.PREFIX + caller.tenant() + "/*").isEmpty(),
+        await(world.tenant(), 1);
+        assertThat(send(world, body).headers().firstValue("x-tollgate-cache")).hasValue("hit");
+        await(() -> INSPECT.sync().keys(RedisResponseStore.PREFIX + world.tenant() + "/*").isEmpty(),
                 Duration.ofSeconds(10), "the entry to expire in Redis");
-        assertThat(send(second, caller, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
+        assertThat(send(world, body).headers().firstValue("x-tollgate-cache")).hasValue("miss");
     }
 
-    /** A tenant whose app caches answers, with a key subscribed to a model of its own on the fake upstream. */
-    private static Caller caller() {
-        UUID tenant = SEEDER.tenant();
-        UUID app = SEEDER.app(tenant);
-        SEEDER.jdbc().sql("update apps set cache_enabled = true where id = ?").param(app).update();
-        var key = SEEDER.key(tenant, app, null);
-        UUID provider = SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl());
-        String model = SEEDER.model(provider, "gpt-4o-2024-08-06", "1", "1", "1");
-        SEEDER.subscribe(tenant, app, model, "APPROVED");
-        var caller = new Caller(tenant, app, key, model);
-        awaitSnapshots(caller, model);
-        return caller;
+    /** The tenant's keys once there are {@code count} (a miss is written to Redis after its answer is sent). */
+    private static List<String> await(UUID tenant, int count) {
+        await(() -> INSPECT.sync().keys(RedisResponseStore.PREFIX + tenant + "/*").size() >= count,
+                Duration.ofSeconds(10), "the answer in Redis");
+        return INSPECT.sync().keys(RedisResponseStore.PREFIX + tenant + "/*");
     }
 
-    private static void awaitSnapshots(Caller caller, String model) {
-        for (var gateway : new StandaloneGateway[]{first, second}) {
-            await(() -> gateway.bean(SnapshotHolder.class).current().filter(s -> s.keyByPrefix(caller.key().prefix())
-                    .isPresent() && s.app(caller.app()).filter(app -> app.cacheEnabled()).isPresent()
-                    && s.model(model).flatMap(m -> s.approvedSubscription(caller.app(), m.id())).isPresent())
-                    .isPresent(), Duration.ofSeconds(10), "the snapshot");
-        }
+    private World cachingWorld() {
+        var world = world();
+        SEEDER.jdbc().sql("update apps set cache_enabled = true where id = ?").param(world.app()).update();
+        awaitSnapshot(s -> s.app(world.app()).filter(app -> app.cacheEnabled()).isPresent());
+        return world;
     }
 
     private static String marker() {
@@ -141,14 +125,22 @@ class RedisResponseCacheIntegrationTest {
                 + "\"temperature\":0}";
     }
 
-    private static HttpResponse<String> send(StandaloneGateway gateway, Caller caller, String body, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + caller.key().plaintext());
+    private HttpResponse<String> send(World world, String body, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + world.key().plaintext());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        var response = gateway.exchange(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response;
+        try (var http = HttpClient.newHttpClient()) {
+            var response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
