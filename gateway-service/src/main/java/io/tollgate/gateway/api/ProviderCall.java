@@ -1,5 +1,6 @@
 package io.tollgate.gateway.api;
 
+import io.tollgate.gateway.cache.CachedAnswer;
 import io.tollgate.gateway.cache.ResponseCache;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
@@ -16,6 +17,7 @@ import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.routing.Failover;
+import io.tollgate.model.common.TokenUsage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +64,11 @@ class ProviderCall {
         if (context.facts().orElseThrow().stream()) {
             return streams.relay(context, failover.stream(context, route -> stream(api, context, route)));
         }
-        var cached = context.cachePlan().flatMap(cache::lookup);
-        if (cached.isPresent()) {
-            return Mono.just(fromCache(context, cached.get()));
-        }
-        return failover.call(context, route -> send(api, context, route))
-                .flatMap(reply -> answer(context, reply))
-                .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))
+        return context.cachePlan().map(cache::lookup).orElseGet(Mono::empty)
+                .map(cached -> fromCache(context, cached))
+                .switchIfEmpty(Mono.defer(() -> failover.call(context, route -> send(api, context, route))
+                        .flatMap(reply -> answer(context, reply))
+                        .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))))
                 .doOnCancel(() -> end.abandoned(context, ""));
     }
 
@@ -103,7 +103,7 @@ class ProviderCall {
         }
         // an answer from a fallback model is not what the key's model would answer
         context.cachePlan().filter(plan -> servedPlannedModel(context)).ifPresent(plan -> {
-            cache.store(plan, reply.body());
+            cache.store(plan, reply.body(), context.outcome().usage().orElse(TokenUsage.ZERO));
             context.responseHeaders().set(CacheHeaders.MODE, CACHE_MISS);
         });
         var event = end.finish(context);
@@ -115,11 +115,11 @@ class ProviderCall {
         return context.route().map(route -> route.model().id()).equals(context.model().map(model -> model.id()));
     }
 
-    private Reply fromCache(RequestContext context, byte[] body) {
-        context.outcome().cacheHit();
+    private Reply fromCache(RequestContext context, CachedAnswer cached) {
+        context.outcome().cacheHit(cached.tokens());
         context.responseHeaders().set(CacheHeaders.MODE, CACHE_HIT);
-        end.finish(context);
-        return Reply.json(200, body, COST_HEADER, "0");
+        var event = end.finish(context);
+        return Reply.json(200, cached.body(), COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"));
     }
 
     private Mono<Reply> failed(RequestContext context, RejectedException failure) {

@@ -1,46 +1,36 @@
 package io.tollgate.gateway.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.tollgate.gateway.pipeline.CachePlan;
-import java.time.Duration;
-import java.util.Optional;
+import io.tollgate.model.common.TokenUsage;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * Answers kept in this gateway's memory (Caffeine), bounded in bytes, each for the time its request asked. Keys name
- * the tenant ({@link ResponseCachePolicy}), so no tenant reads another's answers. Not shared between replicas.
+ * The exact response cache: answers kept in a {@link ResponseStore} (this gateway's memory, or Redis when configured),
+ * each for the time its request asked and only up to {@code max-entry-bytes}. Keys name the tenant
+ * ({@link ResponseCachePolicy}), so no tenant reads another's answers.
  */
 @Component
 public class ResponseCache {
 
-    /** What an entry costs beyond its body: key, map node, timer wheel links. */
-    static final int ENTRY_OVERHEAD_BYTES = 256;
+    private final ResponseStore store;
+    private final long maxEntryBytes;
 
-    private record Entry(byte[] body, Duration ttl) {
+    ResponseCache(ResponseStore store, ResponseCacheProperties properties) {
+        this.store = store;
+        this.maxEntryBytes = properties.maxEntryBytes().toBytes();
     }
 
-    private final Cache<String, Entry> entries;
-
-    ResponseCache(ResponseCacheProperties properties) {
-        this.entries = Caffeine.newBuilder()
-                .maximumWeight(properties.maxBytes().toBytes())
-                .weigher((String key, Entry entry) -> ENTRY_OVERHEAD_BYTES + 2 * key.length() + entry.body().length)
-                .expireAfter(Expiry.creating((String key, Entry entry) -> entry.ttl()))
-                .build();
+    /** The kept answer of the plan's request, unless the plan says to ignore it; empty on a miss. */
+    public Mono<CachedAnswer> lookup(CachePlan plan) {
+        return plan.mayAnswer() ? store.get(plan.key()) : Mono.empty();
     }
 
-    /** The kept answer of the plan's request, unless the plan says to ignore it. */
-    public Optional<byte[]> lookup(CachePlan plan) {
-        if (!plan.mayAnswer()) {
-            return Optional.empty();
+    /** Keeps a successful answer and the usage it cost for the plan's time, replacing what was kept; a larger answer
+     *  than {@code max-entry-bytes} is not kept. */
+    public void store(CachePlan plan, byte[] body, TokenUsage usage) {
+        if (body.length <= maxEntryBytes) {
+            store.put(plan.key(), new CachedAnswer(body, usage.total()), plan.ttl());
         }
-        return Optional.ofNullable(entries.getIfPresent(plan.key())).map(Entry::body);
-    }
-
-    /** Keeps a successful answer for the plan's time, replacing what was kept. */
-    public void store(CachePlan plan, byte[] body) {
-        entries.put(plan.key(), new Entry(body, plan.ttl()));
     }
 }

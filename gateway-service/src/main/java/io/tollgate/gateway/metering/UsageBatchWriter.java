@@ -1,5 +1,6 @@
 package io.tollgate.gateway.metering;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
@@ -34,6 +35,8 @@ public class UsageBatchWriter {
     private static final String COPY_EVENTS = "copy usage_events (" + UsageCopyRows.COLUMNS + ") from stdin";
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     private static final String INSERT_EVENTS = """
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
@@ -105,6 +108,11 @@ public class UsageBatchWriter {
                     .copyIn(COPY_EVENTS, new ByteArrayInputStream(UsageCopyRows.encode(batch)));
             return batch;
         } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                // the copy ran on the driver's own connection, past the pool: the pool must be told it is broken,
+                // or it hands the same dead connection to every retry
+                evict(connection);
+            }
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
@@ -113,6 +121,16 @@ public class UsageBatchWriter {
             return insertEvents(connection, batch);
         } catch (IOException e) {
             throw new SQLException("could not copy the usage events", e);
+        }
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS);
+    }
+
+    private void evict(Connection connection) throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
         }
     }
 

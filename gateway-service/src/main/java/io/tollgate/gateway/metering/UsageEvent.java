@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One row of {@code usage_events}; its id is the request's event id, so writing it twice is harmless.
  *
  * @param cacheWriteTokens prompt tokens written to the provider's prompt cache (part of promptTokens, like cachedTokens)
- * @param cacheHit         answered from the gateway's response cache: no provider call, no tokens, no cost
+ * @param cacheHit         answered from the gateway's response cache: no provider call, no tokens, costed at the plan's
+ *                         cache hit price (0 by default)
  */
 public record UsageEvent(
         UUID id,

@@ -3,9 +3,11 @@ package io.tollgate.gateway.metering;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
 import io.tollgate.gateway.pipeline.RequestFacts;
+import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
 import io.tollgate.model.common.TokenUsage;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a finished request into its one usage event: usage (reported, or counted and marked estimated), the exact
- * cost at the price in effect when the request arrived, timings and status. Queues it; never touches the database.
+ * cost at the price in effect when the request arrived (a response cache hit: at the plan's cache-hit price), timings and status. Queues it; never touches the database.
  */
 @Component
 public class UsageRecorder {
@@ -44,7 +46,8 @@ public class UsageRecorder {
         // the served model's price: a fallback is billed as what it is
         Optional<EffectivePrice> price = route.filter(r -> outcome.billed())
                 .flatMap(r -> context.snapshot().prices(r.model().id()).at(context.receivedAt()));
-        Money cost = price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
+        Money cost = outcome.isCacheHit() ? cacheHitCost(caller.get().tenant(), outcome.cachedAnswerTokens())
+                : price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
         long now = System.nanoTime();
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
                 caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
@@ -63,6 +66,13 @@ public class UsageRecorder {
         metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
                 upstreamNanos(context), context.snapshot());
         return Optional.of(event);
+    }
+
+    /** A hit at the tenant's plan's cache-hit price, on the tokens the answer used when it was kept; free by default. */
+    private static Money cacheHitCost(TenantEntry tenant, long answerTokens) {
+        var perMillion = tenant.cacheHitPerMillion();
+        return perMillion.signum() == 0 ? Money.ZERO
+                : Money.of(perMillion.multiply(BigDecimal.valueOf(answerTokens)).movePointLeft(6));
     }
 
     /** Counts what the provider did not report: the prompt from the request, the completion from the generated text. */

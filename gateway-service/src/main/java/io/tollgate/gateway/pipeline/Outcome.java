@@ -14,6 +14,7 @@ public final class Outcome {
     private boolean streamed;
     private boolean billed = true;
     private boolean cacheHit;
+    private long cachedAnswerTokens;
     private int attempts;
     private long firstTokenNanos = -1;
     private long upstreamNanos = -1;
@@ -41,9 +42,13 @@ public final class Outcome {
         return billed;
     }
 
-    /** The response cache answered: no provider was called, no tokens were used, nothing is billed. */
-    public void cacheHit() {
+    /**
+     * The response cache answered: no provider was called, no tokens were used, nothing is billed at the model's price;
+     * the plan's cache-hit price applies to the tokens the answer used when it was kept.
+     */
+    public void cacheHit(long cachedAnswerTokens) {
         this.cacheHit = true;
+        this.cachedAnswerTokens = cachedAnswerTokens;
         this.usage = TokenUsage.ZERO;
         this.usageEstimated = false;
         this.billed = false;
@@ -51,6 +56,11 @@ public final class Outcome {
 
     public boolean isCacheHit() {
         return cacheHit;
+    }
+
+    /** Tokens (prompt plus completion) the cached answer used when it was kept; 0 unless the cache answered. */
+    public long cachedAnswerTokens() {
+        return cachedAnswerTokens;
     }
 
     /** Counts a call to a provider. */

@@ -67,9 +67,12 @@ public class SnapshotLoader {
                 .query((rs, n) -> new AppEntry(uuid(rs, "id"), uuid(rs, "tenant_id"), rs.getString("name"),
                         "ACTIVE".equals(rs.getString("status")), rs.getBoolean("cache_enabled"),
                         rs.getBoolean("cache_nondeterministic"))).list(), AppEntry::id);
-        Map<UUID, TenantEntry> tenants = byId(jdbc.sql("select id, slug, status, plan_id from tenants")
+        Map<UUID, TenantEntry> tenants = byId(jdbc.sql("""
+                        select t.id, t.slug, t.status, t.plan_id, p.cache_hit_per_million
+                        from tenants t join plans p on p.id = t.plan_id""")
                 .query((rs, n) -> new TenantEntry(uuid(rs, "id"), rs.getString("slug"),
-                        "SUSPENDED".equals(rs.getString("status")), uuid(rs, "plan_id"))).list(), TenantEntry::id);
+                        "SUSPENDED".equals(rs.getString("status")), uuid(rs, "plan_id"),
+                        rs.getBigDecimal("cache_hit_per_million"))).list(), TenantEntry::id);
         Map<UUID, PlanLimits> plans = new HashMap<>();
         jdbc.sql("select * from plans").query(rs -> {
             plans.put(uuid(rs, "id"), limits(rs));

@@ -61,6 +61,32 @@ class ResponseCacheIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_hit_on_a_plan_with_a_cache_price_costs_that_price_on_the_tokens_the_answer_used_when_it_was_kept() {
+        var world = cachingWorld(false);
+        UUID plan = UUID.randomUUID();
+        SEEDER.jdbc().sql("insert into plans (id, code, name, cache_hit_per_million) values (?, ?, 'Cache price', 2.5)")
+                .params(plan, "cache-" + plan.toString().substring(0, 8)).update();
+        SEEDER.jdbc().sql("update tenants set plan_id = ? where id = ?").params(plan, world.tenant()).update();
+        awaitSnapshot(s -> s.tenant(world.tenant())
+                .filter(t -> t.cacheHitPerMillion().compareTo(new BigDecimal("2.5")) == 0).isPresent());
+        String body = chatBody(world.chatModel(), marker(), "\"temperature\":0");
+
+        var miss = send(world, body);
+        var hit = send(world, body);
+
+        // the fake upstream reports 1,200 prompt + 300 completion tokens: 1,500 at USD 2.5 per million
+        var exact = new BigDecimal("0.00375");
+        assertThat(hit.headers().firstValue("x-tollgate-cache")).hasValue("hit");
+        assertThat(new BigDecimal(hit.headers().firstValue("x-tollgate-cost-usd").orElseThrow())).isEqualByComparingTo(exact);
+        var events = events(world.key().id(), 2);
+        assertThat(new BigDecimal(miss.headers().firstValue("x-tollgate-cost-usd").orElseThrow()))
+                .isEqualByComparingTo((BigDecimal) events.get(0).get("cost_usd"));
+        assertThat(events.get(1)).containsEntry("cache_hit", true).containsEntry("prompt_tokens", 0)
+                .containsEntry("completion_tokens", 0).containsEntry("price_id", null);
+        assertThat((BigDecimal) events.get(1).get("cost_usd")).isEqualByComparingTo(exact);
+    }
+
+    @Test
     void refresh_calls_the_provider_and_replaces_the_answer_and_bypass_neither_reads_nor_writes() {
         var world = cachingWorld(false);
         String marker = marker();

@@ -16,6 +16,7 @@ import io.tollgate.gateway.snapshot.Snapshots;
 import io.tollgate.gateway.snapshot.SubscriptionEntry;
 import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.plan.PlanLimits;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,10 @@ class ResponseCachePolicyTest {
             {"model":"gpt-4o","temperature":0,"messages":[{"role":"user","content":"Hi"}]}""";
 
     private final ResponseCachePolicy policy = new ResponseCachePolicy(
-            new ResponseCacheProperties(DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofMinutes(10)));
+            new ResponseCacheProperties(DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                    DataSize.ofMegabytes(1), "", Duration.ofMillis(250)));
     private final ModelEntry model = Snapshots.withModels("gpt-4o").model("gpt-4o").orElseThrow();
-    private final TenantEntry tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID());
+    private final TenantEntry tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID(), BigDecimal.ZERO);
 
     @Test
     void the_time_to_keep_is_the_default_without_a_header_and_never_more_than_the_maximum() {

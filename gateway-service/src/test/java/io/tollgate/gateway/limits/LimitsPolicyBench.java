@@ -15,6 +15,7 @@ import io.tollgate.gateway.snapshot.SubscriptionEntry;
 import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.common.TokenUsage;
 import io.tollgate.model.plan.PlanLimits;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,7 +165,7 @@ public final class LimitsPolicyBench {
         }
 
         private static RequestContext.Caller[] callers(UUID tenantId) {
-            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
+            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID(), BigDecimal.ZERO);
             var callers = new RequestContext.Caller[APPS];
             for (int i = 0; i < APPS; i++) {
                 var app = new AppEntry(UUID.randomUUID(), tenantId, "app-" + i, true, false, false);

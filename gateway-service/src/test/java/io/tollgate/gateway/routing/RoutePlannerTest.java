@@ -152,7 +152,7 @@ class RoutePlannerTest {
     }
 
     private List<RequestContext.Route> routes(ConfigSnapshot snapshot, ModelEntry model) {
-        var tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID());
+        var tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID(), BigDecimal.ZERO);
         var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true, false, false);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
                 null, new byte[0], snapshot, null, new HttpHeaders());

@@ -53,7 +53,8 @@ public final class RoutingBench {
             128_000, Instant.EPOCH);
     private static final ProviderEntry PROVIDER = new ProviderEntry(UUID.randomUUID(), "openai", ProviderType.OPENAI,
             "https://api.openai.example/v1", "sk-bench", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 1);
-    private static final TenantEntry TENANT = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID());
+    private static final TenantEntry TENANT = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID(),
+            BigDecimal.ZERO);
     private static final AppEntry APP = new AppEntry(UUID.randomUUID(), TENANT.id(), "app", true, false, false);
     private static final RequestContext.Caller CALLER = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(),
             TENANT.id(), APP.id(), "tg_bench", new byte[32], false, null), APP, TENANT);

@@ -13,6 +13,7 @@ import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.catalog.ProviderType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class BenchRequests {
 
     public BenchRequests() {
         UUID tenantId = UUID.randomUUID();
-        var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID());
+        var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID(), BigDecimal.ZERO);
         var app = new AppEntry(UUID.randomUUID(), tenantId, "app", true, false, false);
         caller = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench",
                 new byte[32], false, null), app, tenant);

@@ -197,7 +197,7 @@ class RoutingAdministrationIntegrationTest {
     }
 
     private UUID newProvider() {
-        return providers.save(null, new ProviderDraft("p-" + UUID.randomUUID(), "MOCK", null, true, null, true), null);
+        return providers.save(null, new ProviderDraft("p-" + UUID.randomUUID(), "MOCK", null, true, null, true, null), null);
     }
 
     private DeploymentDraft readBack(UUID provider, UUID deployment) {

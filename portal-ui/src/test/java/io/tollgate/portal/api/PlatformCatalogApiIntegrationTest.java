@@ -68,14 +68,20 @@ class PlatformCatalogApiIntegrationTest {
         assertThat(created.header("Location")).isEqualTo("/api/v1/plans/" + id);
         assertThat(new BigDecimal(created.json().path("markup_percent").asString())).isEqualByComparingTo("12.5");
         assertThat(created.json().path("tokens_per_day").isNull()).as("unlimited").isTrue();
+        assertThat(new BigDecimal(created.json().path("cache_hit_per_million").asString())).as("hits free by default")
+                .isEqualByComparingTo("0");
 
-        String change = "{\"name\": \"Team plus\", \"requests_per_minute\": 60, \"markup_percent\": \"-2.5\"}";
+        String change = "{\"name\": \"Team plus\", \"requests_per_minute\": 60, \"markup_percent\": \"-2.5\", "
+                + "\"cache_hit_per_million\": \"0.125000001\"}";
         assertThat(put(platform, "/api/v1/plans/" + id, null, change).status()).isEqualTo(428);
         Reply updated = expect(200, put(platform, "/api/v1/plans/" + id, "\"0\"", change));
         Reply stale = put(platform, "/api/v1/plans/" + id, "\"0\"", change);
 
         assertThat(updated.header("ETag")).isEqualTo("\"1\"");
         assertThat(updated.json().path("requests_per_minute").asInt()).isEqualTo(60);
+        assertThat(updated.json().path("cache_hit_per_million").asString()).isEqualTo("0.125000001");
+        assertThat(jdbc.sql("select cache_hit_per_million from plans where id = ?::uuid").param(id)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("0.125000001");
         assertThat(updated.json().path("code").asString()).isEqualTo("team-" + unique);
         assertThat(stale.status()).isEqualTo(412);
         assertThat(first(api.get(platform, "/api/v1/plans").json(), "id", id).path("name").asString())
@@ -86,6 +92,8 @@ class PlatformCatalogApiIntegrationTest {
                 + "\", \"name\": \"Odd\", \"markup_percent\": \"-100\"}"), 400, "Markup: between -100");
         assertProblem(api.post(platform, "/api/v1/plans", "{\"code\": \"x-" + unique
                 + "\", \"name\": \"Odd\", \"tokens_per_minute\": 0}"), 400, "positive");
+        assertProblem(api.post(platform, "/api/v1/plans", "{\"code\": \"x-" + unique
+                + "\", \"name\": \"Odd\", \"cache_hit_per_million\": \"-1\"}"), 400, "Cache hit price");
         assertProblem(api.post(platform, "/api/v1/plans", "{\"code\": \"Not A Code\", \"name\": \"Odd\"}"), 400,
                 "lower-case");
     }
@@ -222,6 +230,24 @@ class PlatformCatalogApiIntegrationTest {
         assertProblem(api.post(platform, "/api/v1/providers", "{\"name\": \"b-" + unique
                 + "\", \"type\": \"OPENAI\", \"aws_access_key_id\": \"AKIA\", \"aws_secret_access_key\": \"s\"}"),
                 400, "for BEDROCK providers");
+    }
+
+    @Test
+    void a_provider_health_check_interval_is_set_read_back_and_cleared() {
+        Reply created = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"checked-" + unique
+                + "\", \"type\": \"MOCK\", \"health_check_seconds\": 15}"));
+        String id = created.json().path("id").asString();
+        assertThat(created.json().path("health_check_seconds").asInt()).isEqualTo(15);
+        assertThat(expect(200, api.get(platform, "/api/v1/providers/" + id)).json().path("health_check_seconds").asInt())
+                .isEqualTo(15);
+        assertThat(jdbc.sql("select settings::text from providers where id = ?::uuid").param(id)
+                .query(String.class).single()).isEqualTo("{\"healthCheckSeconds\": 15}");
+
+        Reply cleared = expect(200, put(platform, "/api/v1/providers/" + id, "\"0\"",
+                "{\"name\": \"checked-" + unique + "\", \"type\": \"MOCK\"}"));
+        assertThat(cleared.json().path("health_check_seconds").isNumber()).as("%s", cleared).isFalse();
+        assertProblem(put(platform, "/api/v1/providers/" + id, "\"1\"", "{\"name\": \"checked-" + unique
+                + "\", \"type\": \"MOCK\", \"health_check_seconds\": 2}"), 400, "5 to 3600 seconds");
     }
 
     @Test

@@ -39,7 +39,8 @@ public class PlanAdminService {
                         rs.getString("name"), rs.getObject("requests_per_minute", Integer.class),
                         rs.getObject("requests_per_hour", Integer.class), rs.getObject("tokens_per_minute", Long.class),
                         rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class),
-                        rs.getObject("max_tokens_per_request", Integer.class), rs.getBigDecimal("markup_percent")),
+                        rs.getObject("max_tokens_per_request", Integer.class), rs.getBigDecimal("markup_percent"),
+                        rs.getBigDecimal("cache_hit_per_million")),
                         rs.getLong("version")))
                 .list();
     }
@@ -63,11 +64,11 @@ public class PlanAdminService {
         jdbc.sql("""
                         insert into plans (id, code, name, requests_per_minute, requests_per_hour, tokens_per_minute,
                                            tokens_per_day, max_concurrent_requests, max_tokens_per_request,
-                                           markup_percent)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           markup_percent, cache_hit_per_million)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, code.strip(), draft.name().strip(), draft.requestsPerMinute(), draft.requestsPerHour(),
                         draft.tokensPerMinute(), draft.tokensPerDay(), draft.maxConcurrentRequests(),
-                        draft.maxTokensPerRequest(), draft.markupPercent())
+                        draft.maxTokensPerRequest(), draft.markupPercent(), draft.cacheHitPerMillion())
                 .update();
         Map<String, String> details = new HashMap<>(draft.auditDetails());
         details.put("code", code.strip());
@@ -81,11 +82,12 @@ public class PlanAdminService {
         int updated = jdbc.sql("""
                         update plans set name = ?, requests_per_minute = ?, requests_per_hour = ?, tokens_per_minute = ?,
                             tokens_per_day = ?, max_concurrent_requests = ?, max_tokens_per_request = ?,
-                            markup_percent = ?, updated_at = now(), version = version + 1
+                            markup_percent = ?, cache_hit_per_million = ?, updated_at = now(), version = version + 1
                         where id = ? and version = ?""")
                 .params(draft.name().strip(), draft.requestsPerMinute(), draft.requestsPerHour(),
                         draft.tokensPerMinute(), draft.tokensPerDay(), draft.maxConcurrentRequests(),
-                        draft.maxTokensPerRequest(), draft.markupPercent(), planId, expectedVersion)
+                        draft.maxTokensPerRequest(), draft.markupPercent(), draft.cacheHitPerMillion(), planId,
+                        expectedVersion)
                 .update();
         if (updated == 0) {
             find(planId).orElseThrow(() -> PortalException.notFound("Plan"));

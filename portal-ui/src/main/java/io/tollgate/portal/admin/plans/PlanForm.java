@@ -13,7 +13,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.shared.Registration;
 import io.tollgate.portal.common.Forms;
 
-/** Edits a tier's limits; an empty limit field means unlimited. */
+/** Edits a tier's limits, markup and cache hit price; an empty limit field means unlimited. */
 public class PlanForm extends Composite<FormLayout> {
 
     private final Binder<PlanDraft> binder = new Binder<>(PlanDraft.class);
@@ -31,12 +31,18 @@ public class PlanForm extends Composite<FormLayout> {
         BigDecimalField markup = new BigDecimalField("Markup % (negative = discount)");
         binder.forField(markup).asRequired().withValidator(PlanDraft::validMarkup, PlanDraft.MARKUP_RULE)
                 .bind("markupPercent");
+        BigDecimalField cacheHitPrice = new BigDecimalField("Cache hit price (USD per million tokens)");
+        cacheHitPrice.setId("plan-cache-hit-price");
+        cacheHitPrice.setHelperText("Charged for an answer from the gateway's response cache, on the tokens it used"
+                + " when it was kept; 0 serves hits free");
+        binder.forField(cacheHitPrice).asRequired(PlanDraft.CACHE_PRICE_RULE)
+                .withValidator(PlanDraft::validCachePrice, PlanDraft.CACHE_PRICE_RULE).bind("cacheHitPerMillion");
         binder.readRecord(initial);
         Button save = new Button("Save plan",
                 click -> Forms.valid(binder).ifPresent(draft -> fireEvent(new SaveEvent(this, draft))));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("plan-save");
-        getContent().add(name, rpm, rph, tpm, tpd, concurrent, maxTokens, markup, save);
+        getContent().add(name, rpm, rph, tpm, tpd, concurrent, maxTokens, markup, cacheHitPrice, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 

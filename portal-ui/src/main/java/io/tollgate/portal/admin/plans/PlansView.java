@@ -40,6 +40,8 @@ class PlansView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(p -> p.draft().markupPercent().stripTrailingZeros().toPlainString() + " %").setHeader("Markup")
                 .setAutoWidth(true);
+        grid.addColumn(p -> "$" + p.draft().cacheHitPerMillion().stripTrailingZeros().toPlainString() + " / M tokens")
+                .setHeader("Cache hit price").setAutoWidth(true);
         grid.addComponentColumn(plan -> {
             Button edit = new Button("Edit", click -> edit(plan));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);

@@ -49,11 +49,13 @@ public class ProviderAdminService {
         return jdbc.sql("""
                         select id, name, type, base_url, enabled, settings ->> 'region' region,
                             coalesce(settings ->> 'streamOptions', '') <> 'false' accepts_stream_options,
+                            case when settings ->> 'healthCheckSeconds' ~ '^[0-9]{1,9}$'
+                                then (settings ->> 'healthCheckSeconds')::int end health_check_seconds,
                             credential_ciphertext is not null has_credential
                         from providers order by lower(name)""")
                 .query((rs, n) -> new ProviderRow(rs.getObject("id", UUID.class), new ProviderDraft(rs.getString("name"),
                         rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled"), rs.getString("region"),
-                        rs.getBoolean("accepts_stream_options")),
+                        rs.getBoolean("accepts_stream_options"), rs.getObject("health_check_seconds", Integer.class)),
                         rs.getBoolean("has_credential")))
                 .list();
     }
@@ -103,6 +105,10 @@ public class ProviderAdminService {
         if (draft.bedrock() && !ProviderDraft.validRegion(draft.region())) {
             throw new PortalException("A Bedrock provider needs its AWS region, e.g. us-east-1");
         }
+        if (!ProviderDraft.validHealthCheck(draft.healthCheckSeconds())) {
+            throw new PortalException("Health checks run every " + ProviderDraft.MIN_HEALTH_CHECK_SECONDS + " to "
+                    + ProviderDraft.MAX_HEALTH_CHECK_SECONDS + " seconds, or not at all");
+        }
         UUID id = providerId == null ? UUID.randomUUID() : providerId;
         int written = jdbc.sql(providerId == null
                         ? "insert into providers (name, type, base_url, enabled, id) values (?, ?, ?, ?, ?)"
@@ -114,15 +120,19 @@ public class ProviderAdminService {
         if (written == 0) {
             throw PortalException.notFound("Provider");
         }
-        // the portal edits two settings the gateway reads (a Bedrock provider's region; whether an OpenAI-wire server
-        // takes stream_options, absent meaning it does) and leaves every other key as it is
+        // the portal edits three settings the gateway reads (a Bedrock provider's region; whether an OpenAI-wire server
+        // takes stream_options, absent meaning it does; the health check interval, absent meaning none) and leaves
+        // every other key as it is
         jdbc.sql("""
                         update providers set settings = ((case when type = 'BEDROCK'
                                 then settings || jsonb_build_object('region', ?::text) else settings - 'region' end)
-                            - 'streamOptions') || case when ? then '{"streamOptions": false}'::jsonb else '{}'::jsonb end
+                            - 'streamOptions' - 'healthCheckSeconds')
+                            || case when ? then '{"streamOptions": false}'::jsonb else '{}'::jsonb end
+                            || jsonb_strip_nulls(jsonb_build_object('healthCheckSeconds', ?::int))
                         where id = ?""")
                 .params(draft.bedrock() ? draft.region().strip() : null,
-                        ProviderDraft.openAiWire(draft.type()) && !draft.acceptsStreamOptions(), id).update();
+                        ProviderDraft.openAiWire(draft.type()) && !draft.acceptsStreamOptions(),
+                        draft.healthCheckSeconds(), id).update();
         boolean replaced = newCredential != null && !newCredential.isBlank();
         if (replaced) {
             EncryptedSecret secret = cipher.encrypt(newCredential.strip(), id.toString());
@@ -131,7 +141,8 @@ public class ProviderAdminService {
         }
         audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", id, Map.of(
                 "name", draft.name().trim(), "type", draft.type(), "region", draft.region() == null ? "" : draft.region(),
-                "acceptsStreamOptions", draft.acceptsStreamOptions(), "credentialReplaced", replaced));
+                "acceptsStreamOptions", draft.acceptsStreamOptions(), "healthCheckSeconds",
+                draft.healthCheckSeconds() == null ? "" : draft.healthCheckSeconds(), "credentialReplaced", replaced));
         return id;
     }
 

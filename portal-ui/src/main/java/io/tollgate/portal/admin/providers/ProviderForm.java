@@ -10,6 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Adds or edits a provider; the credential fields start empty and replace the stored credential only when filled.
  * A Bedrock provider asks for its AWS region and either AWS access keys (with an optional session token) or a
  * Bedrock API key instead of the one credential field the other types take. An OpenAI-wire provider (OpenAI,
- * OpenAI-compatible, Azure OpenAI) says whether its server accepts {@code stream_options}, on unless unchecked.
+ * OpenAI-compatible, Azure OpenAI) says whether its server accepts {@code stream_options}, on unless unchecked. Any
+ * provider may have the gateway check its deployments' health every N seconds (empty: no checks).
  */
 public class ProviderForm extends Composite<FormLayout> {
 
@@ -33,6 +35,7 @@ public class ProviderForm extends Composite<FormLayout> {
     private final Select<String> type = new Select<>();
     private final TextField region = new TextField("AWS region");
     private final Checkbox streamOptions = new Checkbox("Server accepts stream_options");
+    private final IntegerField healthCheckSeconds = new IntegerField("Health check every N seconds");
     private final PasswordField credential = secret("credential");
     private final RadioButtonGroup<String> bedrockAuth = new RadioButtonGroup<>("Bedrock credential");
     private final TextField accessKeyId = new TextField("Access key ID");
@@ -63,6 +66,16 @@ public class ProviderForm extends Composite<FormLayout> {
         streamOptions.setTooltipText("Uncheck for a server that refuses stream_options (some vLLM, NIM or older Azure"
                 + " API versions): the gateway then counts its streams' tokens itself and marks them estimated");
         binder.forField(streamOptions).bind("acceptsStreamOptions");
+        healthCheckSeconds.setId("provider-health-check-seconds");
+        healthCheckSeconds.setPlaceholder("off");
+        healthCheckSeconds.setHelperText("Empty: no health checks");
+        healthCheckSeconds.setMin(ProviderDraft.MIN_HEALTH_CHECK_SECONDS);
+        healthCheckSeconds.setMax(ProviderDraft.MAX_HEALTH_CHECK_SECONDS);
+        healthCheckSeconds.setTooltipText("The gateway sends each deployment a cheap request this often; one that fails"
+                + " takes the deployment out of the rotation until a check passes");
+        binder.forField(healthCheckSeconds)
+                .withValidator(ProviderDraft::validHealthCheck, ProviderDraft.HEALTH_CHECK_RULE)
+                .bind("healthCheckSeconds");
         Checkbox enabled = new Checkbox("Enabled");
         binder.forField(enabled).bind("enabled");
         String replace = hasCredential ? " (stored; leave empty to keep)" : "";
@@ -85,7 +98,7 @@ public class ProviderForm extends Composite<FormLayout> {
                 })));
         save.setId("provider-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(name, type, baseUrl, region, streamOptions, credential, bedrockAuth, accessKeyId,
+        getContent().add(name, type, baseUrl, region, streamOptions, healthCheckSeconds, credential, bedrockAuth, accessKeyId,
                 secretAccessKey, sessionToken, bedrockApiKey, enabled, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
@@ -94,7 +107,7 @@ public class ProviderForm extends Composite<FormLayout> {
     private Optional<ProviderDraft> ofItsType(ProviderDraft draft) {
         return Optional.of(new ProviderDraft(draft.name(), draft.type(), draft.baseUrl(), draft.enabled(),
                 draft.bedrock() && draft.region() != null ? draft.region().strip() : null,
-                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions()));
+                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions(), draft.healthCheckSeconds()));
     }
 
     /** The credential to store ('' keeps the stored one); empty when the Bedrock key pair is half filled. */

@@ -52,7 +52,7 @@ class ProvidersView extends VerticalLayout {
             return new HorizontalLayout(edit, test, deploymentList);
         }).setAutoWidth(true);
         grid.setId("providers-grid");
-        Button create = new Button("New provider", click -> edit(null, new ProviderDraft("", "OPENAI", "", true, null, true), false));
+        Button create = new Button("New provider", click -> edit(null, new ProviderDraft("", "OPENAI", "", true, null, true, null), false));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new HorizontalLayout(new H2("Providers & deployments"), create), grid);
         setSizeFull();

@@ -30,33 +30,39 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Plans", description = "Tiers and their limits; tenants are put on a plan by its id (platform ADMIN)")
 class PlansApi {
 
-    /** An absent (null) limit is unlimited; markup_percent is a decimal string, negative for a discount. */
+    /**
+     * An absent (null) limit is unlimited; markup_percent is a decimal string, negative for a discount;
+     * cache_hit_per_million (a decimal string) is what an answer from the gateway's response cache costs, USD per
+     * million tokens the answer used when it was kept.
+     */
     record Plan(UUID id, String code, String name, @Nullable Integer requestsPerMinute,
                 @Nullable Integer requestsPerHour, @Nullable Long tokensPerMinute, @Nullable Long tokensPerDay,
                 @Nullable Integer maxConcurrentRequests, @Nullable Integer maxTokensPerRequest, String markupPercent,
-                long version) {
+                String cacheHitPerMillion, long version) {
 
         static Plan of(PlanRow plan) {
             PlanDraft d = plan.draft();
             return new Plan(plan.id(), plan.code(), d.name(), d.requestsPerMinute(), d.requestsPerHour(),
                     d.tokensPerMinute(), d.tokensPerDay(), d.maxConcurrentRequests(), d.maxTokensPerRequest(),
-                    d.markupPercent().toPlainString(), plan.version());
+                    d.markupPercent().toPlainString(), d.cacheHitPerMillion().toPlainString(), plan.version());
         }
     }
 
     /**
-     * A whole plan: an absent limit is unlimited, an absent markup 0. The code names a new plan and never changes
+     * A whole plan: an absent limit is unlimited, an absent markup or cache hit price 0. The code names a new plan and never changes
      * (ignored on updates).
      */
     record PlanRequest(@Nullable String code, String name, @Nullable Integer requestsPerMinute,
                        @Nullable Integer requestsPerHour, @Nullable Long tokensPerMinute, @Nullable Long tokensPerDay,
                        @Nullable Integer maxConcurrentRequests, @Nullable Integer maxTokensPerRequest,
-                       @Nullable String markupPercent) {
+                       @Nullable String markupPercent, @Nullable String cacheHitPerMillion) {
 
         PlanDraft draft() {
             BigDecimal markup = Decimals.parse(markupPercent, "markup_percent");
+            BigDecimal cacheHitPrice = Decimals.parse(cacheHitPerMillion, "cache_hit_per_million");
             return new PlanDraft(name == null ? "" : name, requestsPerMinute, requestsPerHour, tokensPerMinute,
-                    tokensPerDay, maxConcurrentRequests, maxTokensPerRequest, markup == null ? BigDecimal.ZERO : markup);
+                    tokensPerDay, maxConcurrentRequests, maxTokensPerRequest, markup == null ? BigDecimal.ZERO : markup,
+                    cacheHitPrice == null ? BigDecimal.ZERO : cacheHitPrice);
         }
     }
 

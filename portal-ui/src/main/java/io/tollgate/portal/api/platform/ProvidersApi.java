@@ -35,12 +35,14 @@ class ProvidersApi {
 
     /** has_credential tells whether one is stored; the credential itself is never returned. */
     record Provider(UUID id, String name, String type, @Nullable String baseUrl, boolean enabled,
-                    @Nullable String region, boolean acceptsStreamOptions, boolean hasCredential, long version) {
+                    @Nullable String region, boolean acceptsStreamOptions, @Nullable Integer healthCheckSeconds,
+                    boolean hasCredential, long version) {
 
         static Provider of(VersionedProvider versioned) {
             var p = versioned.provider();
             return new Provider(p.id(), p.draft().name(), p.draft().type(), p.draft().baseUrl(), p.draft().enabled(),
-                    p.draft().region(), p.draft().acceptsStreamOptions(), p.hasCredential(), versioned.version());
+                    p.draft().region(), p.draft().acceptsStreamOptions(), p.draft().healthCheckSeconds(), p.hasCredential(),
+                    versioned.version());
         }
     }
 
@@ -51,17 +53,19 @@ class ProvidersApi {
      * in {@code aws_access_key_id}, {@code aws_secret_access_key} and an optional {@code aws_session_token}. An
      * OpenAI-wire server (OPENAI, OPENAI_COMPATIBLE, AZURE_OPENAI) that refuses {@code stream_options} is sent
      * {@code accepts_stream_options: false} (default true): the gateway then counts its streams' tokens itself.
+     * {@code health_check_seconds} (5 to 3600; absent or null: none) has the gateway send each of the provider's
+     * deployments a cheap request that often and take a failing one out of the rotation until a check passes.
      */
     record ProviderRequest(String name, String type, @Nullable String baseUrl, @Nullable Boolean enabled,
                            @Nullable String region, @Nullable String credential, @Nullable String awsAccessKeyId,
                            @Nullable String awsSecretAccessKey, @Nullable String awsSessionToken,
-                           @Nullable Boolean acceptsStreamOptions) {
+                           @Nullable Boolean acceptsStreamOptions, @Nullable Integer healthCheckSeconds) {
 
         ProviderDraft draft() {
             boolean bedrock = ProviderDraft.BEDROCK.equals(type);
             return new ProviderDraft(name == null ? "" : name, type == null ? "" : type, baseUrl,
                     enabled == null || enabled, bedrock ? region : null,
-                    acceptsStreamOptions == null || acceptsStreamOptions);
+                    acceptsStreamOptions == null || acceptsStreamOptions, healthCheckSeconds);
         }
 
         /** The credential to store; null keeps the stored one. */
@@ -84,7 +88,8 @@ class ProvidersApi {
         @Override
         public String toString() {
             return "ProviderRequest[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl + ", enabled=" + enabled
-                    + ", region=" + region + ", acceptsStreamOptions=" + acceptsStreamOptions + ", credential=<redacted>]";
+                    + ", region=" + region + ", acceptsStreamOptions=" + acceptsStreamOptions + ", healthCheckSeconds="
+                    + healthCheckSeconds + ", credential=<redacted>]";
         }
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_saves_its_region_and_its_access_keys_as_the_json_the_gateway_reads() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-eu");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("eu-central-1");
@@ -32,7 +33,7 @@ class ProviderFormTest {
         field(form, Button.class, "provider-save").click();
 
         assertThat(saved).singleElement().satisfies(save -> {
-            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1", true));
+            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1", true, null));
             assertThat(save.credential()).isEqualTo("{\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\","
                     + "\"secretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\"sessionToken\":\"IQoJb3JpZ2luX2Vj\"}");
         });
@@ -41,7 +42,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_api_key_is_stored_as_it_is_and_the_other_types_fields_are_hidden() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-us");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("us-east-1");
@@ -57,7 +58,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_without_a_region_or_with_half_a_key_pair_is_not_saved() {
-        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null, true), false);
+        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null, true, null), false);
 
         field(form, Button.class, "provider-save").click();
         assertThat(saved).isEmpty();
@@ -74,9 +75,9 @@ class ProviderFormTest {
 
     @Test
     void editing_keeps_the_stored_credential_when_no_key_is_given_and_other_types_save_no_region() {
-        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2", true), true);
+        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2", true, null), true);
         field(bedrock, Button.class, "provider-save").click();
-        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null, true), true);
+        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null, true, null), true);
         field(openAi, TextField.class, "provider-region").setValue("us-east-1");
         field(openAi, Button.class, "provider-save").click();
 
@@ -88,7 +89,7 @@ class ProviderFormTest {
 
     @Test
     void an_openai_compatible_server_that_refuses_stream_options_is_saved_as_such_and_other_types_are_not_asked() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
         field(form, TextField.class, "provider-name").setValue("vllm");
         select(form).setValue("OPENAI_COMPATIBLE");
         field(form, TextField.class, "provider-base-url").setValue("http://vllm.internal:8000/v1");
@@ -105,21 +106,46 @@ class ProviderFormTest {
 
         assertThat(saved).extracting(save -> save.draft().acceptsStreamOptions()).containsExactly(false, true);
         assertThat(saved.getFirst().draft()).isEqualTo(new ProviderDraft("vllm", "OPENAI_COMPATIBLE",
-                "http://vllm.internal:8000/v1", true, null, false));
+                "http://vllm.internal:8000/v1", true, null, false, null));
     }
 
     @Test
     void editing_shows_the_stored_stream_options_choice_for_each_openai_wire_type() {
         for (String type : new String[] {"OPENAI", "OPENAI_COMPATIBLE", "AZURE_OPENAI"}) {
-            ProviderForm form = form(new ProviderDraft("p", type, "https://llm.example/v1", true, null, false), true);
+            ProviderForm form = form(new ProviderDraft("p", type, "https://llm.example/v1", true, null, false, null), true);
             Checkbox streamOptions = field(form, Checkbox.class, "provider-stream-options");
             assertThat(streamOptions.isVisible()).as(type).isTrue();
             assertThat(streamOptions.getValue()).as(type).isFalse();
         }
         for (String type : new String[] {"ANTHROPIC", "GEMINI", "BEDROCK", "MOCK"}) {
-            assertThat(field(form(new ProviderDraft("p", type, null, true, "us-east-1", true), true), Checkbox.class,
+            assertThat(field(form(new ProviderDraft("p", type, null, true, "us-east-1", true, null), true), Checkbox.class,
                     "provider-stream-options").isVisible()).as(type).isFalse();
         }
+    }
+
+    @Test
+    void a_health_check_interval_is_saved_within_its_range_and_empty_means_none() {
+        ProviderForm form = form(new ProviderDraft("mock", "MOCK", null, true, null, true, null), false);
+        IntegerField interval = field(form, IntegerField.class, "provider-health-check-seconds");
+        assertThat(interval.getLabel()).isEqualTo("Health check every N seconds");
+        assertThat(interval.getValue()).as("off by default").isNull();
+
+        interval.setValue(4);
+        field(form, Button.class, "provider-save").click();
+        assertThat(saved).as("below 5 seconds").isEmpty();
+        assertThat(interval.isInvalid()).isTrue();
+        interval.setValue(3601);
+        field(form, Button.class, "provider-save").click();
+        assertThat(saved).as("above an hour").isEmpty();
+
+        interval.setValue(30);
+        field(form, Button.class, "provider-save").click();
+        interval.clear();
+        field(form, Button.class, "provider-save").click();
+
+        assertThat(saved).extracting(save -> save.draft().healthCheckSeconds()).containsExactly(30, null);
+        assertThat(field(form(new ProviderDraft("mock", "MOCK", null, true, null, true, 45), true), IntegerField.class,
+                "provider-health-check-seconds").getValue()).as("an edit shows the stored interval").isEqualTo(45);
     }
 
     private ProviderForm form(ProviderDraft draft, boolean hasCredential) {
