@@ -36,6 +36,13 @@ class SameDeploymentRetryTest {
     }
 
     @Test
+    void a_retry_after_longer_than_two_seconds_is_left_to_the_client() {
+        var coolingDown = Rejection.upstream(429, "rate_limit_exceeded", "slow down").retryAfter("7");
+
+        assertThat(SameDeploymentRetry.pauseNanos(0, coolingDown, MINUTE)).isEqualTo(-1);
+    }
+
+    @Test
     void no_pause_runs_past_the_deadline() {
         assertThat(SameDeploymentRetry.pauseNanos(0, OVERLOADED, 0)).isEqualTo(-1);
     }
