@@ -36,8 +36,6 @@ public class UsageBatchWriter {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String CONNECTION_EXCEPTION_CLASS = "08";
-
     private static final String INSERT_EVENTS = """
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
                 served_model, provider_id, deployment_id, upstream_model, price_id, prompt_tokens, completion_tokens,
@@ -108,7 +106,7 @@ public class UsageBatchWriter {
                     .copyIn(COPY_EVENTS, new ByteArrayInputStream(UsageCopyRows.encode(batch)));
             return batch;
         } catch (SQLException e) {
-            if (isConnectionFailure(e)) {
+            if (MeteringWorker.isConnectionFailure(e)) {
                 // the copy ran on the driver's own connection, past the pool: the pool must be told it is broken,
                 // or it hands the same dead connection to every retry
                 evict(connection);
@@ -122,10 +120,6 @@ public class UsageBatchWriter {
         } catch (IOException e) {
             throw new SQLException("could not copy the usage events", e);
         }
-    }
-
-    private static boolean isConnectionFailure(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS);
     }
 
     private void evict(Connection connection) throws SQLException {
