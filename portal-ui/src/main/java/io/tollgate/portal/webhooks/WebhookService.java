@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +144,8 @@ public class WebhookService {
         UUID tenantId = currentUser.tenantId();
         String secret = SECRET_PREFIX + SecretTokens.generate();
         EncryptedSecret encrypted = cipher.encrypt(secret, webhookId.toString());
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds: the time returned is then the time stored
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         OffsetDateTime graceEnds = now.plus(ROTATION_GRACE);
         // the replaced secret moves as its ciphertext: same webhook, same associated data
         int rotated = jdbc.sql("""
