@@ -85,6 +85,8 @@ class WebhooksBrowserTest {
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
         Browser.screenshot(page, "webhook-secret-shown-once");
         page.locator("#secret-done").click();
+        // a click while the closing dialog still covers the page reaches nothing
+        assertThat(page.locator("#webhook-secret")).hasCount(0);
         assertThat(page.locator("#webhook-secret")).hasCount(0);
         assertThat(page.getByText(secret)).hasCount(0);
         Locator webhooks = page.locator("#webhooks-grid");
@@ -92,7 +94,7 @@ class WebhooksBrowserTest {
         assertThat(webhooks).containsText("budget.threshold");
         assertThat(webhooks).containsText("Enabled");
 
-        webhooks.getByText("Send test delivery").click();
+        clickInGrid(page, "webhook-test");
         assertThat(page.locator("#deliveries-grid")).containsText("Delivered (HTTP 200)");
         assertThat(page.locator("#deliveries-grid")).containsText("webhook.test");
         assertThat(signatures).hasSize(1).allSatisfy(signature -> assertThat(signature).startsWith("t="));
@@ -109,17 +111,16 @@ class WebhooksBrowserTest {
         assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(tenant).query(String.class)
                 .single()).isEqualTo("accounts@hooklabs.example");
 
-        // the grid scrolls sideways to reach its last buttons: the button is found by its class, in view
-        var rotate = page.locator("#webhooks-grid vaadin-button.webhook-rotate");
-        rotate.scrollIntoViewIfNeeded();
-        rotate.click();
+        clickInGrid(page, "webhook-rotate");
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Rotate", new Locator.GetByTextOptions().setExact(true)).last().click();
         String rotated = page.locator("#webhook-secret input").inputValue();
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
         page.locator("#secret-done").click();
+        // a click while the closing dialog still covers the page reaches nothing
+        assertThat(page.locator("#webhook-secret")).hasCount(0);
         assertThat(page.locator("#webhooks-grid")).containsText("Previous secret also signs until");
-        page.locator("#webhooks-grid").getByText("Send test delivery").click();
+        clickInGrid(page, "webhook-test");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> signatures.size() == 2);
         assertThat(signatures).hasSize(2).last().asString()
                 .as("one v1 per secret during the grace").matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
@@ -142,5 +143,15 @@ class WebhooksBrowserTest {
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant, user, role).update();
         return email;
+    }
+
+    /**
+     * The webhooks grid scrolls sideways to reach its buttons; a click while it scrolls reaches no button. The button
+     * is found by its class and brought into view first.
+     */
+    private static void clickInGrid(Page page, String buttonClass) {
+        var button = page.locator("#webhooks-grid vaadin-button." + buttonClass);
+        button.scrollIntoViewIfNeeded();
+        button.click();
     }
 }
