@@ -48,7 +48,8 @@ class WebhooksView extends VerticalLayout {
         grid.addColumn(webhook -> webhook.previousSecretValidUntil() == null ? ""
                         : "Previous secret also signs until " + Ui.time(webhook.previousSecretValidUntil()))
                 .setHeader("Secret rotation").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        // the actions stay in view however far the grid scrolls sideways
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("webhooks-grid");

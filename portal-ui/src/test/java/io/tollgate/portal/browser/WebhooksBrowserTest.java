@@ -94,7 +94,7 @@ class WebhooksBrowserTest {
         assertThat(webhooks).containsText("budget.threshold");
         assertThat(webhooks).containsText("Enabled");
 
-        clickInGrid(page, "webhook-test");
+        webhooks.getByText("Send test delivery").click();
         assertThat(page.locator("#deliveries-grid")).containsText("Delivered (HTTP 200)");
         assertThat(page.locator("#deliveries-grid")).containsText("webhook.test");
         assertThat(signatures).hasSize(1).allSatisfy(signature -> assertThat(signature).startsWith("t="));
@@ -111,7 +111,7 @@ class WebhooksBrowserTest {
         assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(tenant).query(String.class)
                 .single()).isEqualTo("accounts@hooklabs.example");
 
-        clickInGrid(page, "webhook-rotate");
+        page.locator("#webhooks-grid").getByText("Rotate secret").click();
         page.locator("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog")
                 .getByText("Rotate", new Locator.GetByTextOptions().setExact(true)).last().click();
         String rotated = page.locator("#webhook-secret input").inputValue();
@@ -120,7 +120,7 @@ class WebhooksBrowserTest {
         // a click while the closing dialog still covers the page reaches nothing
         assertThat(page.locator("#webhook-secret")).hasCount(0);
         assertThat(page.locator("#webhooks-grid")).containsText("Previous secret also signs until");
-        clickInGrid(page, "webhook-test");
+        page.locator("#webhooks-grid").getByText("Send test delivery").click();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> signatures.size() == 2);
         assertThat(signatures).hasSize(2).last().asString()
                 .as("one v1 per secret during the grace").matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
@@ -143,15 +143,5 @@ class WebhooksBrowserTest {
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant, user, role).update();
         return email;
-    }
-
-    /**
-     * The webhooks grid scrolls sideways to reach its buttons; a click while it scrolls reaches no button. The button
-     * is found by its class and brought into view first.
-     */
-    private static void clickInGrid(Page page, String buttonClass) {
-        var button = page.locator("#webhooks-grid vaadin-button." + buttonClass);
-        button.scrollIntoViewIfNeeded();
-        button.click();
     }
 }
