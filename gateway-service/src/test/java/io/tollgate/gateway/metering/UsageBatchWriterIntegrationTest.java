@@ -36,23 +36,24 @@ class UsageBatchWriterIntegrationTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID provider = UUID.randomUUID();
         var event = new UsageEvent(EventIds.next(at), at, key.tenant(), key.app(), key.key(), "CHAT",
-                "model\twith\\odd\ncharacters", "gpt-4o", provider, null, "gpt-4o-2024-08-06", null, 1200, 300, 1024,
-                128, true, new BigDecimal("0.000004720000001"), 54, 41, 502, "stream\r\ninterrupted", true,
-                "env=prod,team=a\\b", 17, 2, false);
+                "model\twith\\odd\ncharacters", "gpt-4o-modèle-日本-😀", provider, null, "gpt-4o-2024-08-06", null,
+                1200, 300, 1024, 128, true, new BigDecimal("0.000004720000001"), 54, 41, 502, "stream\r\ninterrupted", true,
+                "env=prod,team=a\\b,owner=Zoë", 17, 2, false);
 
         assertThat(writer.write(List.of(event))).isEqualTo(1);
 
         Map<String, Object> row = SEEDER.jdbc().sql("select * from usage_events where id = ?").param(event.id())
                 .query().singleRow();
-        assertThat(row).containsEntry("requested_model", "model\twith\\odd\ncharacters")
-                .containsEntry("served_model", "gpt-4o").containsEntry("provider_id", provider)
+        assertThat(row).containsEntry("tenant_id", key.tenant()).containsEntry("app_id", key.app())
+                .containsEntry("api_key_id", key.key()).containsEntry("requested_model", "model\twith\\odd\ncharacters")
+                .containsEntry("served_model", "gpt-4o-modèle-日本-😀").containsEntry("provider_id", provider)
                 .containsEntry("deployment_id", null).containsEntry("price_id", null)
                 .containsEntry("upstream_model", "gpt-4o-2024-08-06").containsEntry("prompt_tokens", 1200)
                 .containsEntry("completion_tokens", 300).containsEntry("cached_tokens", 1024)
                 .containsEntry("reasoning_tokens", 128).containsEntry("usage_estimated", true)
                 .containsEntry("latency_ms", 54).containsEntry("ttft_ms", 41).containsEntry("status_code", 502)
                 .containsEntry("error_type", "stream\r\ninterrupted").containsEntry("streamed", true)
-                .containsEntry("tags", "env=prod,team=a\\b").containsEntry("cache_write_tokens", 17)
+                .containsEntry("tags", "env=prod,team=a\\b,owner=Zoë").containsEntry("cache_write_tokens", 17)
                 .containsEntry("cache_hit", false);
         assertThat((BigDecimal) row.get("cost_usd")).isEqualByComparingTo("0.000004720000001");
         assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(2);
