@@ -2,7 +2,6 @@ package io.tollgate.gateway.limits;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.tollgate.gateway.pipeline.RequestContext.Caller;
 import io.tollgate.model.plan.PlanLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,10 @@ import java.util.UUID;
  */
 record Limit(String owner, LimitKind kind, long capacity, String key) {
 
+    /** What a request's limits are made of: the same owners and settings make the same limits. */
+    record Owners(UUID tenantId, UUID appId, UUID modelId, PlanLimits own, PlanLimits ceiling) {
+    }
+
     static final String APP = "app";
     static final String TENANT = "tenant";
 
@@ -24,21 +27,21 @@ record Limit(String owner, LimitKind kind, long capacity, String key) {
      * Every rate limit that applies: the subscription's (plan overridden per subscription) and the tenant ceilings.
      * A limit above one per nanosecond cannot bind (and Bucket4j cannot refill that fast): it counts as no limit.
      */
-    static List<Limit> of(Caller caller, UUID modelId, PlanLimits own, PlanLimits ceiling) {
+    static List<Limit> of(Owners owners) {
         var limits = new ArrayList<Limit>(4);
         for (LimitKind kind : LimitKind.values()) {
-            var capacity = bindable(kind, kind.of(own));
+            var capacity = bindable(kind, kind.of(owners.own()));
             if (capacity.isPresent()) {
-                limits.add(new Limit(APP, kind, capacity.getAsLong(), "tollgate:limits:app:" + caller.app().id() + ":"
-                        + modelId + ":" + kind.limitName() + ":" + capacity.getAsLong()));
+                limits.add(new Limit(APP, kind, capacity.getAsLong(), "tollgate:limits:app:" + owners.appId() + ":"
+                        + owners.modelId() + ":" + kind.limitName() + ":" + capacity.getAsLong()));
             }
-            var ceilingCapacity = bindable(kind, kind.of(ceiling));
+            var ceilingCapacity = bindable(kind, kind.of(owners.ceiling()));
             if (ceilingCapacity.isPresent()) {
                 limits.add(new Limit(TENANT, kind, ceilingCapacity.getAsLong(), "tollgate:limits:tenant:"
-                        + caller.tenant().id() + ":" + kind.limitName() + ":" + ceilingCapacity.getAsLong()));
+                        + owners.tenantId() + ":" + kind.limitName() + ":" + ceilingCapacity.getAsLong()));
             }
         }
-        return limits;
+        return List.copyOf(limits);
     }
 
     private static OptionalLong bindable(LimitKind kind, OptionalLong limit) {

@@ -1,5 +1,7 @@
 package io.tollgate.gateway.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -29,6 +31,8 @@ public class LimitsPolicy implements GatewayPolicy {
     private final TokenCounter tokens;
     private final LimitsProperties properties;
     private final BucketStore store;
+    /** The limits of each app, model and settings seen, so that a request does not build their keys again. */
+    private final Cache<Limit.Owners, List<Limit>> limits = Caffeine.newBuilder().maximumSize(100_000).build();
 
     LimitsPolicy(RateLimiter rates, ConcurrencyLimiter concurrency, TokenCounter tokens, LimitsProperties properties,
                  BucketStore store) {
@@ -45,7 +49,8 @@ public class LimitsPolicy implements GatewayPolicy {
         var model = context.model().orElseThrow();
         PlanLimits own = context.subscription().orElseThrow().limits();
         PlanLimits ceiling = context.snapshot().limits().tenantCeiling(caller.tenant().id());
-        List<Limit> rateLimits = Limit.of(caller, model.id(), own, ceiling);
+        List<Limit> rateLimits = limits.get(new Limit.Owners(caller.tenant().id(), caller.app().id(), model.id(), own,
+                ceiling), Limit::of);
         boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
                 && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
         long promptTokens = 0;

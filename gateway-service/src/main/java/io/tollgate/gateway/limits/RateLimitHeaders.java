@@ -17,8 +17,10 @@ public final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
+    private static final LimitKind.Group[] GROUPS = LimitKind.Group.values();
+
     static void write(HttpHeaders headers, List<Draw> draws) {
-        for (LimitKind.Group group : LimitKind.Group.values()) {
+        for (LimitKind.Group group : GROUPS) {
             Draw tightest = null;
             for (Draw draw : draws) {
                 ConsumptionProbe probe = draw.probe();
