@@ -96,6 +96,7 @@ preflight() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v curl >/dev/null || missing+=(curl)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v jq >/dev/null || missing+=(jq)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   if ((${#missing[@]})); then
     [[ $(id -u) == 0 ]] || die "missing: ${missing[*]} (apt-get install -y ${missing[*]})"
@@ -112,6 +113,8 @@ preflight() {
   java_home=$(cd "$ROOT" && . .mvn/select-jdk.sh && echo "${JAVA_HOME-}") || die "no JDK 25 found (see .mvn/select-jdk.sh)"
   JAVA=${java_home:+$java_home/bin/}java
   JSTAT=${java_home:+$java_home/bin/}jstat
+  JCMD=${java_home:+$java_home/bin/}jcmd
+  JFR_TOOL=${java_home:+$java_home/bin/}jfr
   local port
   for port in "$UPSTREAM_PORT" "$PROXY_PORT" "$GATEWAY_PORT" "$PG_PORT" "$MANAGEMENT_PORT"; do
     ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "port $port is busy: set BASE_PORT"
@@ -248,16 +251,31 @@ server_pid() { case $1 in direct) echo "${NGINX_PID[upstream]}" ;; nginx) echo "
 vary_mark() { # body -> the text post.lua replaces with a new number in every request, when the body has it
   [[ -n $VARY_MARK ]] && grep -qF -- "$VARY_MARK" "$1" && printf '%s' "$VARY_MARK" || true
 }
-wrk_run() { # target connections seconds body -> R[target.conns.*]; counts the gateway's requests
-  local t=$1 c=$2 d=$3 body=$4 out cpu0 cpu1 line kv
+# The gateway's allocation over one run: Flight Recorder's per-thread allocation totals, taken when a recording of
+# that event alone starts and when it stops (a chunk's start and end), summed over the threads alive at both.
+alloc_start() {
+  "$JCMD" "$GATEWAY_PID" JFR.start name=bench-alloc settings=none +jdk.ThreadAllocationStatistics#enabled=true \
+    +jdk.ThreadAllocationStatistics#period=everyChunk filename="$RUN/alloc.jfr" >/dev/null
+}
+alloc_bytes() {
+  "$JCMD" "$GATEWAY_PID" JFR.stop name=bench-alloc >/dev/null
+  "$JFR_TOOL" print --json --events jdk.ThreadAllocationStatistics "$RUN/alloc.jfr" |
+    jq '[.recording.events[].values | {id: .thread.javaThreadId, a: .allocated}] | group_by(.id)
+        | map((map(.a) | max) - (map(.a) | min)) | add'
+}
+wrk_run() { # target connections seconds body [measured] -> R[target.conns.*]; counts the gateway's requests
+  local t=$1 c=$2 d=$3 body=$4 measured=${5:-} out cpu0 cpu1 line kv alloc=0
+  [[ $t != gateway || -z $measured ]] || alloc_start
   cpu0=$(cpu_ticks "$(server_pid "$t")")
   out=$(BENCH_VARY_MARK=$(vary_mark "$body") BENCH_BODY=$body BENCH_AUTH="Bearer $API_KEY" wrk -t "$WRK_THREADS" -c "$c" -d "${d}s" --timeout 5s \
     -s "$FIX/post.lua" "${URL[$t]}")
   cpu1=$(cpu_ticks "$(server_pid "$t")")
+  [[ $t != gateway || -z $measured ]] || alloc=$(alloc_bytes)
   line=$(grep '^RESULT ' <<<"$out") || die "wrk printed no result for $t: $out"
   for kv in ${line#RESULT }; do R[$t.$c.${kv%%=*}]=${kv#*=}; done
   R[$t.$c.rps]=$(awk -v n="${R[$t.$c.requests]}" -v us="${R[$t.$c.duration_us]}" 'BEGIN{printf "%.0f", n * 1e6 / us}')
   R[$t.$c.cpu_us]=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="${R[$t.$c.requests]}" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')
+  R[$t.$c.alloc]=$(awk -v b="$alloc" -v n="${R[$t.$c.requests]}" 'BEGIN{printf "%.1f KB", b / 1024 / n}')
   if [[ $t == gateway ]]; then
     SENT=$((SENT + R[$t.$c.sent]))
     IN_FLIGHT_AT_STOP=$((IN_FLIGHT_AT_STOP + c))
@@ -342,13 +360,13 @@ summary() {
     echo
     echo "### $c connections"
     echo
-    echo "| target | req/s | p50 | p90 | p99 | added p50 / p99 vs direct | errors | server CPU per request |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| target | req/s | p50 | p90 | p99 | added p50 / p99 vs direct | errors | server CPU per request | allocated per request |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for t in direct nginx gateway; do
       local added="-"
       [[ $t == direct ]] || added="$(ms $((R[$t.$c.p50_us] - R[direct.$c.p50_us]))) / $(ms $((R[$t.$c.p99_us] - R[direct.$c.p99_us])))"
       echo "| $t | ${R[$t.$c.rps]} | $(ms "${R[$t.$c.p50_us]}") | $(ms "${R[$t.$c.p90_us]}") | $(ms "${R[$t.$c.p99_us]}") | $added |" \
-        "$((R[$t.$c.http_errors] + R[$t.$c.socket_errors])) | ${R[$t.$c.cpu_us]} µs |"
+        "$((R[$t.$c.http_errors] + R[$t.$c.socket_errors])) | ${R[$t.$c.cpu_us]} µs | $([[ $t == gateway ]] && echo "${R[$t.$c.alloc]}" || echo -) |"
     done
     echo
     echo "gateway / nginx throughput: $(awk -v g="${R[gateway.$c.rps]}" -v n="${R[nginx.$c.rps]}" 'BEGIN{printf "%.0f%%", 100 * g / n}')"
@@ -413,7 +431,7 @@ main() {
     for t in direct nginx gateway; do
       sleep 1
       log "$t: ${DURATION}s at $c connections"
-      wrk_run "$t" "$c" "$DURATION" "$body"
+      wrk_run "$t" "$c" "$DURATION" "$body" measured
     done
   done
   if ((STREAM_N > 0)); then
