@@ -11,7 +11,7 @@
 # script checks that the gateway metered exactly the requests wrk completed, and prints a markdown summary.
 #
 # Needs (installed with apt-get when missing and run as root): nginx, wrk, postgresql (server binaries, 15+),
-# curl, openssl:   apt-get install -y nginx wrk postgresql curl openssl
+# curl, openssl, jq:   apt-get install -y nginx wrk postgresql curl openssl jq
 # and a JDK 25, found like ./mvnw finds it (.mvn/select-jdk.sh). It builds nothing: it expects
 # gateway-service/target/gateway-service.jar (./mvnw -q -pl gateway-service -am install -DskipTests).
 # Everything it starts runs from a temporary folder and is stopped on exit, by PID.

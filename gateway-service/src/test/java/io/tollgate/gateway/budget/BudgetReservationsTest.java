@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.budget.BudgetReservations.Gate;
 import io.tollgate.gateway.snapshot.BudgetEntry;
+import io.tollgate.testsupport.MutableClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class BudgetReservationsTest {
             BudgetEntry.Period.MONTH, new BigDecimal("10"), BudgetEntry.Action.BLOCK, null);
     private static final SpendKey KEY = SpendKey.of(BUDGET, Instant.parse("2026-11-23T10:00:00Z"));
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final BudgetReservations reservations = new BudgetReservations(
             new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
 
@@ -58,34 +56,6 @@ class BudgetReservationsTest {
 
         clock.advance(Duration.ofMillis(1));
         assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private static List<Gate> gate(String remaining) {

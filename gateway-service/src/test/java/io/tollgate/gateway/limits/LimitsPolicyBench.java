@@ -97,13 +97,17 @@ public final class LimitsPolicyBench {
             long[] serviceTimes = new long[rate * seconds];
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             // the warm-up's failures (a cold JVM's first Redis calls can pass the timeout) are not the measurement's
             double failuresBefore = outage.failureCount();
             run(policy, world, rate, seconds, latencies, serviceTimes);
             double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1000.0 / latencies.length;
+            // the requests' own thread: everything the local buckets do (Redis's answers arrive on Lettuce's threads)
+            double allocatedPerRequest = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / latencies.length;
             double failures = outage.failureCount() - failuresBefore;
-            report(scenario + " service", rate, serviceTimes, failures, cpuPerRequest);
-            report(scenario + " scheduled", rate, latencies, failures, cpuPerRequest);
+            report(scenario + " service", rate, serviceTimes, failures, cpuPerRequest, allocatedPerRequest);
+            report(scenario + " scheduled", rate, latencies, failures, cpuPerRequest, allocatedPerRequest);
         }
     }
 
@@ -139,12 +143,13 @@ public final class LimitsPolicyBench {
         }
     }
 
-    private static void report(String scenario, int rate, long[] latencies, double storeFailures, double cpuMicros) {
+    private static void report(String scenario, int rate, long[] latencies, double storeFailures, double cpuMicros,
+                               double allocatedBytes) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-24s %6d req/s %7d requests  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  p99.9 %8.1f µs  max %8.1f µs  process CPU %6.1f µs/request  store failures %.0f%n",
+        System.out.printf("%-24s %6d req/s %7d requests  p50 %7.1f µs  p90 %7.1f µs  p99 %7.1f µs  p99.9 %8.1f µs  max %8.1f µs  process CPU %6.1f µs/request  allocated %,6.0f B/request  store failures %.0f%n",
                 scenario, rate, sorted.length, micros(sorted, 0.50), micros(sorted, 0.90), micros(sorted, 0.99),
-                micros(sorted, 0.999), sorted[sorted.length - 1] / 1000.0, cpuMicros, storeFailures);
+                micros(sorted, 0.999), sorted[sorted.length - 1] / 1000.0, cpuMicros, allocatedBytes, storeFailures);
     }
 
     private static double micros(long[] sorted, double quantile) {

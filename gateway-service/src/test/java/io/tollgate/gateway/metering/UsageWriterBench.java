@@ -28,6 +28,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public final class UsageWriterBench {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** What the writer allocated, the events it was given excluded. */
+    private static long writerAllocated;
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
@@ -43,6 +47,7 @@ public final class UsageWriterBench {
                     List.of(BudgetBooking.spendWriter()));
             // warm-up: the JIT, the statements' plans, this month's partition
             write(writer, tenant, app, key, Math.min(total / 10, 50_000), batchSize);
+            writerAllocated = 0;
             long databaseBefore = serverTicks(postmaster);
             long writerBefore = processCpuNanos();
             long started = System.nanoTime();
@@ -52,7 +57,8 @@ public final class UsageWriterBench {
             long databaseTicks = serverTicks(postmaster) - databaseBefore;
             System.out.printf("%d events in batches of %d: %.1f s, %,.0f events/s%n", written, batchSize, elapsed / 1e9,
                     written / (elapsed / 1e9));
-            System.out.printf("writer CPU (this JVM): %.2f µs per event%n", writerCpu / 1e3 / written);
+            System.out.printf("writer CPU (this JVM): %.2f µs per event; allocated by the writer: %,.0f bytes per event%n",
+                    writerCpu / 1e3 / written, (double) writerAllocated / written);
             System.out.printf("database CPU (server processes): %.2f µs per event%n",
                     databaseTicks * (1e6 / CLOCK_TICKS_PER_SECOND) / written);
         }
@@ -66,7 +72,9 @@ public final class UsageWriterBench {
             for (int i = 0; i < Math.min(batchSize, count - done); i++) {
                 batch.add(event(tenant, app, key));
             }
+            long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
             written += writer.write(batch);
+            writerAllocated += THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
         }
         return written;
     }
