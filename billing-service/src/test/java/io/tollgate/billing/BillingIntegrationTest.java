@@ -3,6 +3,7 @@ package io.tollgate.billing;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.tollgate.billing.rollup.UsageRollup;
+import io.tollgate.testsupport.MutableClock;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

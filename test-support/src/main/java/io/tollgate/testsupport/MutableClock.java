@@ -1,4 +1,4 @@
-package io.tollgate.billing;
+package io.tollgate.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -48,12 +49,10 @@ class RedisLinkTest {
     }
 
     @Test
-    void a_link_opened_while_redis_is_down_answers_null_at_once_and_connects_once_redis_is_up() {
+    void a_link_opened_while_redis_is_down_has_no_connection_and_connects_once_redis_is_up() {
         redis.stop();
         try (var link = connections.open("a test", redis.url(), Duration.ofSeconds(2), StringCodec.UTF8)) {
-            long started = System.nanoTime();
             assertThat(link.connection()).isNull();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
 
             redis.restart();
 
@@ -64,18 +63,13 @@ class RedisLinkTest {
 
     @Test
     void links_on_one_client_keep_their_own_command_timeouts() {
-        try (var slow = connections.open("a patient test", redis.url(), Duration.ofSeconds(5), StringCodec.UTF8);
+        try (var patient = connections.open("a patient test", redis.url(), Duration.ofSeconds(5), StringCodec.UTF8);
              var quick = connections.open("a quick test", redis.url(), Duration.ofMillis(200), StringCodec.UTF8)) {
-            // the server is busy for a second: the quick link gives up, the patient one waits it out
-            slow.connection().async().eval(BUSY_FOR_A_SECOND, ScriptOutputType.INTEGER);
-            long started = System.nanoTime();
-            var quickAnswer = quick.connection().async().ping();
+            // a command that keeps Redis busy for a second: the patient link waits it out, the quick one gives up
+            assertThat(patient.connection().sync().<Long>eval(BUSY_FOR_A_SECOND, ScriptOutputType.INTEGER)).isEqualTo(1L);
 
-            await().atMost(Duration.ofSeconds(3)).until(quickAnswer::isDone);
-            assertThat(quickAnswer.toCompletableFuture()).isCompletedExceptionally();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
-            assertThat(slow.connection().sync().ping()).isEqualTo("PONG");
-            assertThat(quickAnswer.toCompletableFuture().exceptionNow()).isInstanceOf(RedisCommandTimeoutException.class);
+            assertThatThrownBy(() -> quick.connection().sync().eval(BUSY_FOR_A_SECOND, ScriptOutputType.INTEGER))
+                    .isInstanceOf(RedisCommandTimeoutException.class);
         }
     }
 }
