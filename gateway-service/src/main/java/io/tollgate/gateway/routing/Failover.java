@@ -27,8 +27,9 @@ import reactor.util.context.Context;
 
 /**
  * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
- * (429, 5xx, timeouts — a deployment's first-byte or total timeout —, resets, unreachable) moves on to the next route, as long as the request's deadline and its
- * model's retry budget allow; a complaint about the request itself (400, 404, 422) ends it. Streams fail over only
+ * (429, 5xx, timeouts — a deployment's first-byte or total timeout —, resets, unreachable) moves on to the next
+ * route, as long as the request's deadline and its model's retry budget allow; a complaint about the request itself
+ * (400, 404, 422) ends it. Streams fail over only
  * before their first event reaches the client. A retryable failure that leaves no other route is retried on the same
  * deployment after a pause (see {@link SameDeploymentRetry}). Each attempt feeds its deployment's breaker, latency, in-flight count
  * and capacity; a provider's {@code retry-after} keeps the deployment out of the rotation for that long (60 s at

@@ -83,10 +83,14 @@ class LiveRoutingBrowserTest {
         assertThat(cell(page, "38% (6 of 16 calls)")).hasCount(1);
     }
 
-    /** The grid's cells whose whole text is {@code text}. */
+    /**
+     * The grid's cells whose whole text is {@code text}. The pattern goes to the browser as a JavaScript regular
+     * expression, which knows no {@code \Q...\E} quoting: special characters are escaped one by one.
+     */
     private static Locator cell(Page page, String text) {
+        String literal = text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
         return page.locator("#live-routing-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + Pattern.quote(text) + "$")));
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + literal + "$")));
     }
 
     private UUID deployment(UUID model, UUID provider, String upstreamModel, int priority, Integer requestsPerMinute) {
