@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,10 @@ public class UpstreamHttp implements DisposableBean {
 
     private final ConnectionProvider pool;
     private final Map<UUID, VersionedClient> clients = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public UpstreamHttp(UpstreamPoolProperties properties) {
+    public UpstreamHttp(UpstreamPoolProperties properties, Clock clock) {
+        this.clock = clock;
         this.pool = ConnectionProvider.builder("tollgate-upstream")
                 .maxConnections(properties.maxConnections())
                 .pendingAcquireMaxCount(properties.maxPendingAcquires())
@@ -132,12 +135,12 @@ public class UpstreamHttp implements DisposableBean {
                 .onErrorMap(UpstreamErrors::fromFailure);
     }
 
-    private static void reportRateLimits(HttpHeaders headers, ContextView context) {
+    private void reportRateLimits(HttpHeaders headers, ContextView context) {
         ProviderRateLimits.Listener listener = context.getOrDefault(RATE_LIMITS, null);
         if (listener == null) {
             return;
         }
-        var limits = ProviderRateLimits.of(headers);
+        var limits = ProviderRateLimits.of(headers, clock);
         if (limits != null) {
             listener.reported(limits);
         }

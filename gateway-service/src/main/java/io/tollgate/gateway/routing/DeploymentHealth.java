@@ -172,4 +172,25 @@ final class DeploymentHealth {
     double latencyNanos() {
         return latencyNanos;
     }
+
+    /**
+     * What the live routing view shows of this deployment, read from what the request path keeps anyway (from any
+     * thread: the counters are atomic or volatile, the breaker's window lock-free).
+     */
+    LiveState live(long nowNanos) {
+        var metrics = breaker.getMetrics();
+        return new LiveState(breaker.getState(), latencyNanos, metrics.getNumberOfBufferedCalls(),
+                metrics.getNumberOfFailedCalls(), inFlight.get(), requests.used(nowNanos), tokens.used(nowNanos));
+    }
+
+    /**
+     * @param latencyNanos       moving average, -1 before the first success
+     * @param windowCalls        calls in the breaker's sliding window
+     * @param windowFailedCalls  of which failed
+     * @param requestsLastMinute requests started here over the last minute
+     * @param tokensLastMinute   tokens they reserved, counted only where a token capacity is set
+     */
+    record LiveState(CircuitBreaker.State breaker, double latencyNanos, int windowCalls, int windowFailedCalls,
+                     int inFlight, long requestsLastMinute, long tokensLastMinute) {
+    }
 }

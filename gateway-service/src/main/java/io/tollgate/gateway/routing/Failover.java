@@ -27,8 +27,9 @@ import reactor.util.context.Context;
 
 /**
  * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
- * (429, 5xx, timeouts, resets, unreachable) moves on to the next route, as long as the request's deadline and its
- * model's retry budget allow; a complaint about the request itself (400, 404, 422) ends it. Streams fail over only
+ * (429, 5xx, timeouts — a deployment's first-byte or total timeout —, resets, unreachable) moves on to the next
+ * route, as long as the request's deadline and its model's retry budget allow; a complaint about the request itself
+ * (400, 404, 422) ends it. Streams fail over only
  * before their first event reaches the client. A retryable failure that leaves no other route is retried on the same
  * deployment after a pause (see {@link SameDeploymentRetry}). Each attempt feeds its deployment's breaker, latency, in-flight count
  * and capacity; a provider's {@code retry-after} keeps the deployment out of the rotation for that long (60 s at
@@ -92,9 +93,12 @@ public class Failover {
             if (rateLimits != null) {
                 call = call.contextWrite(rateLimits);
             }
-            var timeout = next.route().deployment().firstByteTimeout();
-            if (timeout != null) {
-                call = call.timeout(timeout);
+            var deployment = next.route().deployment();
+            if (deployment.firstByteTimeout() != null) {
+                call = call.timeout(deployment.firstByteTimeout());
+            }
+            if (deployment.totalTimeout() != null) {
+                call = call.timeout(deployment.totalTimeout(), Mono.error(Failover::totalTimeout));
             }
             return tracing.carry(span, call)
                     .doOnSuccess(value -> {
@@ -145,9 +149,12 @@ public class Failover {
             if (rateLimits != null) {
                 events = events.contextWrite(rateLimits);
             }
-            var timeout = next.route().deployment().firstByteTimeout();
-            if (timeout != null) {
-                events = events.timeout(Mono.delay(timeout), event -> Mono.never());
+            var deployment = next.route().deployment();
+            if (deployment.firstByteTimeout() != null) {
+                events = events.timeout(Mono.delay(deployment.firstByteTimeout()), event -> Mono.never());
+            }
+            if (deployment.totalTimeout() != null) {
+                events = events.takeUntilOther(Mono.delay(deployment.totalTimeout()).then(Mono.error(Failover::totalTimeout)));
             }
             return tracing.carry(span, events)
                     .doOnNext(event -> {
@@ -268,6 +275,12 @@ public class Failover {
             return Rejection.upstream(504, "upstream_timeout", "The provider did not start answering in time.").asException();
         }
         return UpstreamErrors.fromFailure(failure);
+    }
+
+    /** The call took longer than its deployment's total timeout: a timeout like any other, worth the next route. */
+    private static RejectedException totalTimeout() {
+        return Rejection.upstream(504, "upstream_timeout", "The provider did not finish answering within the "
+                + "deployment's total timeout.").asException();
     }
 
     /** Every deployment of the model is out of the rotation (open breakers, failed health checks). */

@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout             the longest the background sync waits for Redis before it gives up for the round
  * @param sharedSyncInterval       how often a replica tells Redis what it used and opened, and reads what the others
  *                                 did; while Redis has not answered for three intervals (2 s at least), each replica counts alone
+ * @param publishInterval          how often a replica writes what it knows of each deployment to PostgreSQL for the
+ *                                 portal's live routing view
  */
 @ConfigurationProperties("tollgate.gateway.routing")
 @Validated
@@ -49,7 +51,8 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                                 @Pattern(regexp = LimitsProperties.REDIS_URL, message = LimitsProperties.REDIS_URL_MESSAGE)
                                 String redisUrl,
                                 @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
-                                @DefaultValue("250ms") @DurationMin(millis = 1) Duration sharedSyncInterval) {
+                                @DefaultValue("250ms") @DurationMin(millis = 1) Duration sharedSyncInterval,
+                                @DefaultValue("2s") @DurationMin(millis = 10) Duration publishInterval) {
 
     public boolean shared() {
         return !redisUrl.isBlank();
@@ -64,6 +67,6 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                 + ", breakerSlowCall=" + breakerSlowCall + ", breakerSlowCallRate=" + breakerSlowCallRate
                 + ", breakerOpenFor=" + breakerOpenFor + ", breakerHalfOpenProbes=" + breakerHalfOpenProbes
                 + ", redisUrl=" + Redacted.url(redisUrl) + ", redisTimeout=" + redisTimeout
-                + ", sharedSyncInterval=" + sharedSyncInterval + "]";
+                + ", sharedSyncInterval=" + sharedSyncInterval + ", publishInterval=" + publishInterval + "]";
     }
 }

@@ -15,15 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param tokensPerMinute   its token capacity, null when unknown
  * @param firstByteTimeout  how long to wait for the provider's first byte before trying the next deployment, null
  *                          for the provider's response timeout
+ * @param totalTimeout      how long one call may take in all, to its answer's last byte (a stream's last event), null
+ *                          for no limit of its own
  * @param cost              what the provider charges the platform, null when unknown
  */
 public record DeploymentEntry(UUID id, UUID modelId, UUID providerId, String upstreamModel, int weight,
                               int priority, @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
-                              @Nullable Duration firstByteTimeout, @Nullable ProviderCost cost) {
+                              @Nullable Duration firstByteTimeout, @Nullable Duration totalTimeout,
+                              @Nullable ProviderCost cost) {
 
     /** A deployment with no capacity, timeout or cost of its own. */
     public DeploymentEntry(UUID id, UUID modelId, UUID providerId, String upstreamModel, int weight, int priority) {
-        this(id, modelId, providerId, upstreamModel, weight, priority, null, null, null, null);
+        this(id, modelId, providerId, upstreamModel, weight, priority, null, null, null, null, null);
     }
 
     /** Per million tokens. */

@@ -120,10 +120,12 @@ public class SnapshotLoader {
         var costOut = rs.getBigDecimal("cost_output_per_million");
         int firstByteMs = rs.getInt("first_byte_timeout_ms");
         Duration firstByte = rs.wasNull() ? null : Duration.ofMillis(firstByteMs);
+        int totalMs = rs.getInt("total_timeout_ms");
+        Duration total = rs.wasNull() ? null : Duration.ofMillis(totalMs);
         return new DeploymentEntry(uuid(rs, "id"), uuid(rs, "model_id"), uuid(rs, "provider_id"),
                 rs.getString("upstream_model"), rs.getInt("weight"), rs.getInt("priority"),
                 rs.getObject("requests_per_minute", Integer.class), rs.getObject("tokens_per_minute", Long.class),
-                firstByte, costIn == null && costOut == null ? null : new DeploymentEntry.ProviderCost(
+                firstByte, total, costIn == null && costOut == null ? null : new DeploymentEntry.ProviderCost(
                         costIn == null ? BigDecimal.ZERO : costIn, costOut == null ? BigDecimal.ZERO : costOut));
     }
 

@@ -17,7 +17,7 @@ class DeploymentStatesTest {
 
     private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
             Duration.ofSeconds(10), 10, 20, 5, 50, Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "",
-            Duration.ofMillis(250), Duration.ofMillis(250)), Clock.systemUTC());
+            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
 
     @Test
     void outcomes_recorded_from_non_blocking_threads_at_the_same_time_never_park_them() {

@@ -47,10 +47,10 @@ class RoutePlannerTest {
     private static final ProviderEntry PROVIDER = new ProviderEntry(UUID.randomUUID(), "openai", ProviderType.OPENAI,
             "https://api.openai.example/v1", "sk-test", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 1);
 
-    private final UpstreamHttp http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)));
+    private final UpstreamHttp http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)), Clock.systemUTC());
     private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
             Duration.ofSeconds(10), 10, 20, 5, 50, Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "",
-            Duration.ofMillis(250), Duration.ofMillis(250)), Clock.systemUTC());
+            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
     private final RoutePlanner planner = new RoutePlanner(states, new ProviderRegistry(List.of(new OpenAiAdapter(http))),
             new TokenCounter(0), Clock.systemUTC());
 
@@ -118,7 +118,7 @@ class RoutePlannerTest {
 
     @Test
     void a_deployment_at_its_request_capacity_is_left_out() {
-        var capped = new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0, 1, null, null, null);
+        var capped = new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0, 1, null, null, null, null);
         var open = deployment(100, 1, null);
         var snapshot = snapshot(RoutingStrategy.PRIORITY, capped, open);
 
@@ -130,7 +130,7 @@ class RoutePlannerTest {
     @Test
     void a_prompt_too_long_for_the_context_window_goes_straight_to_a_fallback_whose_window_fits() {
         var small = new ModelEntry(UUID.randomUUID(), "small", "Small", Set.of("chat"), 50, Instant.EPOCH);
-        var own = new DeploymentEntry(UUID.randomUUID(), small.id(), PROVIDER.id(), "small", 100, 0, null, null, null, null);
+        var own = new DeploymentEntry(UUID.randomUUID(), small.id(), PROVIDER.id(), "small", 100, 0, null, null, null, null, null);
         var large = deployment(100, 0, null);
         var snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of(small.name(), small, MODEL.name(), MODEL), Map.of(small.id(), List.of(own), MODEL.id(), List.of(large)),
@@ -169,7 +169,7 @@ class RoutePlannerTest {
 
     private static DeploymentEntry deployment(int weight, int priority, DeploymentEntry.ProviderCost cost) {
         return new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", weight, priority, null, null,
-                null, cost);
+                null, null, cost);
     }
 
     private static ConfigSnapshot snapshot(RoutingStrategy strategy, DeploymentEntry... deployments) {

@@ -43,7 +43,9 @@ import reactor.core.publisher.Mono;
  * {@link Failover} (breaker permission, in-flight and capacity bookkeeping, latency, attempt headers) with an answer
  * that is already there, for a model with one deployment and for models with four deployments whose breakers and
  * request and token capacities are all consulted, under each strategy. A baseline builds the request's context only.
- * Variants are interleaved round by round; CPU time and bytes allocated are the measuring thread's. Not a test.
+ * Variants are interleaved round by round; CPU time and bytes allocated are the measuring thread's. The publishing
+ * variant runs while another thread reads every deployment's live state as the portal's publisher does, 1,000 times
+ * as often, so what publishing costs the request path (contention on the counters it reads) would show. Not a test.
  *
  * <p>Arguments: {@code [requests per round, default 200000] [rounds, default 8]}.
  */
@@ -63,15 +65,20 @@ public final class RoutingBench {
     private static final RequestFacts FACTS = new RequestFacts(MODEL.name(), false, OptionalInt.of(100), false,
             new PromptText(List.of("Hello there"), 1));
 
-    private record Variant(String name, ConfigSnapshot snapshot) {
+    /** @param publishing whether a thread reads every deployment's live state meanwhile, as the publisher does */
+    private record Variant(String name, ConfigSnapshot snapshot, boolean publishing) {
+
+        Variant(String name, ConfigSnapshot snapshot) {
+            this(name, snapshot, false);
+        }
     }
 
     public static void main(String[] args) {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        var http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)));
+        var http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)), Clock.systemUTC());
         var properties = new RoutingProperties(Duration.ofSeconds(120), 0.2, Duration.ofSeconds(10), 10, 20, 5, 50,
-                Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "", Duration.ofMillis(250), Duration.ofMillis(250));
+                Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "", Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2));
         var states = new DeploymentStates(properties, Clock.systemUTC());
         var planner = new RoutePlanner(states, new ProviderRegistry(List.of(new OpenAiAdapter(http))),
                 new TokenCounter(0), Clock.systemUTC());
@@ -83,14 +90,15 @@ public final class RoutingBench {
         for (RoutingStrategy strategy : RoutingStrategy.values()) {
             variants.add(new Variant("4 deployments, " + strategy.name().toLowerCase(), snapshot(strategy, 4)));
         }
+        variants.add(new Variant("4 deployments, weighted, publishing", snapshot(RoutingStrategy.WEIGHTED, 4), true));
         try {
             for (int i = 0; i < 3; i++) {
-                variants.forEach(variant -> measure(variant, planner, failover, perRound));
+                variants.forEach(variant -> measure(variant, planner, failover, states, perRound));
             }
             double[][] totals = new double[variants.size()][2];
             for (int round = 0; round < rounds; round++) {
                 for (int v = 0; v < variants.size(); v++) {
-                    double[] result = measure(variants.get(v), planner, failover, perRound);
+                    double[] result = measure(variants.get(v), planner, failover, states, perRound);
                     totals[v][0] += result[0];
                     totals[v][1] += result[1];
                 }
@@ -100,15 +108,70 @@ public final class RoutingBench {
                 double bytes = totals[v][1] / rounds;
                 String added = v < 2 ? "" : "   over 1 deployment: %+6.2f µs CPU, %+6.0f bytes".formatted(
                         (cpu - totals[1][0] / rounds) / 1000, bytes - totals[1][1] / rounds);
-                System.out.printf("%-34s %6.2f µs CPU/request  %6.0f bytes/request%s%n", variants.get(v).name(),
+                System.out.printf("%-38s %6.2f µs CPU/request  %6.0f bytes/request%s%n", variants.get(v).name(),
                         cpu / 1000, bytes, added);
             }
+            System.out.printf("publishing: one read of every deployment's live state (%d deployments) %.2f µs CPU, "
+                    + "%.0f bytes, on the publisher's thread (read every %d ms during the publishing variant; "
+                    + "the gateway reads every 2 s)%n", PUBLISHED.deployments, PUBLISHED.cpuNanos / 1000.0 / PUBLISHED.reads,
+                    (double) PUBLISHED.bytes / PUBLISHED.reads, PUBLISH_EVERY_MILLIS);
         } finally {
             http.destroy();
         }
     }
 
+    /** 1,000 times as often as the gateway's publisher, so any cost it put on the request path would show. */
+    private static final int PUBLISH_EVERY_MILLIS = 2;
+    private static final Published PUBLISHED = new Published();
+
+    /** What the publisher's reads cost on its own thread, summed over the publishing rounds. */
+    private static final class Published {
+        long reads;
+        long cpuNanos;
+        long bytes;
+        int deployments;
+    }
+
+    /** Reads every deployment's live state, as {@link RoutingStatePublisher} does, until interrupted. */
+    private static Thread publisher(DeploymentStates states) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().threadId();
+            List<DeploymentHealth.LiveState> read = new ArrayList<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                long bytes = threads.getThreadAllocatedBytes(self);
+                read.clear();
+                long now = System.nanoTime();
+                states.forEach((id, health) -> read.add(health.live(now)));
+                synchronized (PUBLISHED) {
+                    PUBLISHED.cpuNanos += threads.getCurrentThreadCpuTime() - cpu;
+                    PUBLISHED.bytes += threads.getThreadAllocatedBytes(self) - bytes;
+                    PUBLISHED.reads++;
+                    PUBLISHED.deployments = read.size();
+                }
+                try {
+                    Thread.sleep(PUBLISH_EVERY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     /** CPU nanoseconds and bytes allocated per request, on this thread. */
+    private static double[] measure(Variant variant, RoutePlanner planner, Failover failover, DeploymentStates states,
+                                    int requests) {
+        Thread publisher = variant.publishing() ? publisher(states) : null;
+        try {
+            return measure(variant, planner, failover, requests);
+        } finally {
+            if (publisher != null) {
+                publisher.interrupt();
+            }
+        }
+    }
+
     private static double[] measure(Variant variant, RoutePlanner planner, Failover failover, int requests) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().threadId();
@@ -152,7 +215,7 @@ public final class RoutingBench {
                 deployments.add(count == 1
                         ? new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0)
                         : new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 25 * (i + 1), i,
-                                1_000_000_000, 1_000_000_000_000L, null,
+                                1_000_000_000, 1_000_000_000_000L, null, null,
                                 new DeploymentEntry.ProviderCost(BigDecimal.valueOf(i + 1), BigDecimal.valueOf(3L * (i + 1)))));
             }
             return new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(MODEL.name(), MODEL),

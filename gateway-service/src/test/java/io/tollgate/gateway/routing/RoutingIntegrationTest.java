@@ -59,6 +59,46 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_deployment_that_trickles_past_its_total_timeout_gives_way_though_its_first_byte_came_at_once() {
+        var world = world();
+        String model = modelWith(world, "upstream-trickle", "gpt-4o-backup");
+        SEEDER.jdbc().sql("update deployments set first_byte_timeout_ms = 2000, total_timeout_ms = 600 where id = ?")
+                .param(SEEDER.deploymentOf(model, "upstream-trickle")).update();
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().totalTimeout() != null).orElse(false));
+
+        long started = System.nanoTime();
+        var response = chatPost(world, chat(model, false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the trickle takes 3 s; the total timeout 0.6 s")
+                .isLessThan(Duration.ofMillis(2_000));
+        assertThat(events(world.key().id(), 1).getFirst()).containsEntry("upstream_model", "gpt-4o-backup")
+                .containsEntry("attempts", 2);
+    }
+
+    @Test
+    void a_stream_past_its_total_timeout_after_its_first_event_ends_with_an_error_event() {
+        var world = world();
+        String model = modelWith(world, "upstream-trickle", "gpt-4o-backup");
+        SEEDER.jdbc().sql("update deployments set total_timeout_ms = 600 where id = ?")
+                .param(SEEDER.deploymentOf(model, "upstream-trickle")).update();
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().totalTimeout() != null).orElse(false));
+
+        long started = System.nanoTime();
+        var response = chatPost(world, chat(model, true));
+
+        assertThat(response.statusCode()).as("the first event reached the client before the timeout").isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_400));
+        assertThat(response.body()).contains("\"role\":\"assistant\"").contains("\"code\":\"upstream_timeout\"")
+                .doesNotContain("[DONE]");
+        var event = events(world.key().id(), 1).getFirst();
+        assertThat(event).as("metered for what was delivered").containsEntry("upstream_model", "upstream-trickle")
+                .containsEntry("usage_estimated", true);
+        assertThat((Integer) event.get("status_code")).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
     void when_every_deployment_fails_the_client_gets_one_error_naming_the_last() {
         var world = world();
         String model = modelWith(world, "upstream-fail", "upstream-overloaded");

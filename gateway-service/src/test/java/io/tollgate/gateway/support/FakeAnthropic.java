@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,8 @@ import java.util.regex.Pattern;
  * with tools gets the parallel tool-use message (or its stream), one that carries tool results the plain text
  * message (or the text stream); the upstream model {@code claude-overloaded} answers 529, {@code claude-rate-limited}
  * 429 with {@code retry-after: 7}, {@code claude-stream-error} streams an error event after its first text,
- * {@code claude-cache-write} answers the message that wrote the prompt cache.
+ * {@code claude-cache-write} answers the message that wrote the prompt cache, {@code claude-requests-exhausted} answers
+ * and says in its {@code anthropic-ratelimit-*} headers that no request is left for six minutes.
  */
 public final class FakeAnthropic implements AutoCloseable {
 
@@ -109,6 +113,18 @@ public final class FakeAnthropic implements AutoCloseable {
                 }
                 case "claude-stream-error" -> Exchanges.events(exchange, fixture("stream-error.sse"));
                 case "claude-cache-write" -> Exchanges.json(exchange, 200, fixture("message.json"));
+                case "claude-requests-exhausted" -> {
+                    // answers, and says in Anthropic's headers that it was the last request for six minutes
+                    var limits = exchange.getResponseHeaders();
+                    limits.set("anthropic-ratelimit-requests-limit", "50");
+                    limits.set("anthropic-ratelimit-requests-remaining", "0");
+                    limits.set("anthropic-ratelimit-requests-reset", Instant.now().plus(Duration.ofMinutes(6))
+                            .truncatedTo(ChronoUnit.SECONDS).toString());
+                    limits.set("anthropic-ratelimit-tokens-remaining", "79000");
+                    limits.set("anthropic-ratelimit-tokens-reset", Instant.now().plusSeconds(1)
+                            .truncatedTo(ChronoUnit.SECONDS).toString());
+                    Exchanges.json(exchange, 200, fixture("message-cache-read.json"));
+                }
                 default -> {
                     if (stream) {
                         Exchanges.events(exchange, fixture(tools ? "stream-tool-use.sse" : "stream-text.sse"));

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@code retry-after: 7}, {@code upstream-requests-exhausted} answers but says in its {@code x-ratelimit-*} headers that
  * no request is left for six minutes, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
- * two events, {@code upstream-slow} answers after 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
+ * two events, {@code upstream-slow} answers after 3 s, {@code upstream-trickle} sends its headers at once and then its answer
+ * (or its stream's events) in pieces 250 ms apart, about 3 s in all, {@code upstream-tool-call} calls a tool (or streams the call) until
  * the request carries a tool message, a name made to {@link #fail} answers 500 (to {@link #failOnce}, once); anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -91,6 +92,10 @@ public final class FakeUpstream implements AutoCloseable {
                 headers.getFirst("traceparent")));
         Matcher model = MODEL.matcher(body);
         String upstreamModel = model.find() ? model.group(1) : "";
+        if (upstreamModel.equals("upstream-trickle")) {
+            trickle(exchange, STREAM.matcher(body).find());
+            return;
+        }
         if (upstreamModel.equals("upstream-stream-cut")) {
             // a declared length that is never reached, then an exception: the connection drops mid-response
             streamPartly(exchange, fixture("chat-stream.sse"), 2);
@@ -166,6 +171,30 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
 
+
+    /** Headers at once, then the answer in twelve pieces 250 ms apart; a client that gives up ends it early. */
+    private static void trickle(HttpExchange exchange, boolean stream) throws IOException {
+        try (exchange) {
+            byte[] answer = fixture(stream ? "chat-stream.sse" : "chat-completion.json");
+            exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            var out = exchange.getResponseBody();
+            String[] pieces = stream ? new String(answer, StandardCharsets.UTF_8).split("(?<=\n\n)") : null;
+            int count = stream ? pieces.length : 12;
+            for (int i = 0; i < count; i++) {
+                if (stream) {
+                    out.write(pieces[i].getBytes(StandardCharsets.UTF_8));
+                } else {
+                    int from = answer.length * i / count;
+                    out.write(answer, from, answer.length * (i + 1) / count - from);
+                }
+                out.flush();
+                sleep(250);
+            }
+        } catch (IOException clientGone) {
+            // the gateway gave up on the answer: what this fake is for
+        }
+    }
 
     private static void streamPartly(HttpExchange exchange, byte[] events, int count) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");

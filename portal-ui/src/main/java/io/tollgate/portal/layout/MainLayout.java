@@ -77,7 +77,8 @@ public class MainLayout extends AppLayout {
                     new SideNavItem("Approved subscriptions", "admin/subscriptions"),
                     new SideNavItem("Tenants", "admin/tenants"), new SideNavItem("Plans", "admin/plans"),
                     new SideNavItem("Models & prices", "admin/models"),
-                    new SideNavItem("Providers", "admin/providers"), new SideNavItem("Staff", "admin/staff"),
+                    new SideNavItem("Providers", "admin/providers"),
+                    new SideNavItem("Live routing", "admin/routing"), new SideNavItem("Staff", "admin/staff"),
                     new SideNavItem("Audit log", "admin/audit"),
                     new SideNavItem("API access tokens", "admin/access-tokens"));
             sections.add(platform);

@@ -269,8 +269,11 @@ class PlatformCatalogApiIntegrationTest {
                 .isEqualByComparingTo("0.15");
 
         Reply updated = expect(200, put(platform, "/api/v1/deployments/" + id, "\"0\"",
-                "{\"upstream_model\": \"up-a\", \"weight\": 5, \"priority\": 2, \"enabled\": false}"));
+                "{\"upstream_model\": \"up-a\", \"weight\": 5, \"priority\": 2, \"enabled\": false, "
+                        + "\"first_byte_timeout_ms\": 2000, \"total_timeout_ms\": 30000}"));
         assertThat(updated.json().path("weight").asInt()).isEqualTo(5);
+        assertThat(updated.json().path("first_byte_timeout_ms").asInt()).isEqualTo(2_000);
+        assertThat(updated.json().path("total_timeout_ms").asInt()).isEqualTo(30_000);
         assertThat(updated.json().path("priority").asInt()).isEqualTo(2);
         assertThat(updated.json().path("enabled").asBoolean()).isFalse();
         assertThat(updated.json().path("model_id").asString()).isEqualTo(modelId);

@@ -83,6 +83,7 @@ class RoutingBrowserTest {
         admin.fill("#deployment-rpm", "600");
         admin.fill("#deployment-tpm", "150000");
         admin.fill("#deployment-first-byte", "2500");
+        admin.fill("#deployment-total", "45000");
         admin.fill("#deployment-cost-input", "0.15");
         admin.fill("#deployment-cost-output", "0.6");
         admin.settle();
@@ -94,6 +95,7 @@ class RoutingBrowserTest {
         assertThat(deployment(provider)).containsEntry("model_id", model).containsEntry("upstream_model", "mock-large")
                 .containsEntry("weight", 95).containsEntry("priority", 1).containsEntry("requests_per_minute", 600)
                 .containsEntry("tokens_per_minute", 150_000L).containsEntry("first_byte_timeout_ms", 2_500)
+                .containsEntry("total_timeout_ms", 45_000)
                 .containsEntry("cost_input_per_million", new BigDecimal("0.150000000"))
                 .containsEntry("cost_output_per_million", new BigDecimal("0.600000000"));
 

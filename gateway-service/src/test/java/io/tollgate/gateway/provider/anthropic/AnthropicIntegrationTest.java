@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+import io.tollgate.gateway.routing.Failover;
 import io.tollgate.gateway.support.FakeAnthropic;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.gateway.support.Seeder;
@@ -194,6 +195,30 @@ class AnthropicIntegrationTest extends GatewayIntegrationTest {
         assertThat(embeddings.statusCode()).isEqualTo(400);
         assertThat(embeddings.code()).hasValue("endpoint_not_supported");
         assertThat(events(claude.key().id(), 3)).extracting(e -> e.get("status_code")).containsExactlyInAnyOrder(503, 429, 400);
+    }
+
+    @Test
+    void a_deployment_whose_anthropic_headers_say_no_request_is_left_is_skipped_until_its_reset() {
+        var claude = claude();
+        UUID provider = SEEDER.anthropicProvider(ANTHROPIC.baseUrl());
+        String model = SEEDER.model(provider, "claude-requests-exhausted", "3.00", "0.30", "15.00");
+        SEEDER.deployment(model, provider, "claude-sonnet-4-5", 1);
+        SEEDER.jdbc().sql("update deployments set requests_per_minute = 1000 where id = ?")
+                .param(SEEDER.deploymentOf(model, "claude-requests-exhausted")).update();
+        SEEDER.subscribe(claude.tenant(), claude.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).size() == 2
+                && s.deployments(m.id()).getFirst().requestsPerMinute() != null
+                && s.approvedSubscription(claude.app(), m.id()).isPresent()).orElse(false));
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+
+        for (int i = 0; i < 3; i++) {
+            var response = postJson("/chat/completions", claude.key().plaintext(), body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("skipped, not refused").hasValue("1");
+        }
+        assertThat(ANTHROPIC.receivedFor("claude-requests-exhausted")).as("its last request, said the headers").hasSize(1);
+        assertThat(events(claude.key().id(), 3)).extracting(e -> e.get("upstream_model"))
+                .containsExactly("claude-requests-exhausted", "claude-sonnet-4-5", "claude-sonnet-4-5");
     }
 
     private static FunctionDefinition function(String name) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int weight, int priority, boolean enabled,
                               @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
-                              @Nullable Integer firstByteTimeoutMs, @Nullable BigDecimal costInputPerMillion,
+                              @Nullable Integer firstByteTimeoutMs, @Nullable Integer totalTimeoutMs,
+                              @Nullable BigDecimal costInputPerMillion,
                               @Nullable BigDecimal costOutputPerMillion) {
 
     static final int MAX_WEIGHT = 10_000;
@@ -24,13 +25,14 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
     static final String PRIORITY_RULE = "Priority is 0 or more (lower is tried first)";
     static final String LIMIT_RULE = "Positive, or empty when unknown";
     static final String TIMEOUT_RULE = "Positive milliseconds, or empty for the provider's response timeout";
+    static final String TOTAL_TIMEOUT_RULE = "Positive milliseconds, or empty for no limit of its own";
     static final String COST_RULE = "Not negative, at most 9 decimals, below 10 billion";
     static final String COST_PAIR_RULE = "Give the input and the output cost, or neither";
 
     private static final BigDecimal MAX_COST = BigDecimal.TEN.pow(10); // numeric(19, 9)
 
     public static DeploymentDraft empty() {
-        return new DeploymentDraft(null, "", 100, 0, true, null, null, null, null, null);
+        return new DeploymentDraft(null, "", 100, 0, true, null, null, null, null, null, null);
     }
 
     static boolean validUpstreamModel(@Nullable String upstreamModel) {
@@ -69,6 +71,7 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
         details.put("requestsPerMinute", Objects.toString(requestsPerMinute, "none"));
         details.put("tokensPerMinute", Objects.toString(tokensPerMinute, "none"));
         details.put("firstByteTimeoutMs", Objects.toString(firstByteTimeoutMs, "none"));
+        details.put("totalTimeoutMs", Objects.toString(totalTimeoutMs, "none"));
         details.put("costInputPerMillion", costInputPerMillion == null ? "none" : costInputPerMillion.toPlainString());
         details.put("costOutputPerMillion",
                 costOutputPerMillion == null ? "none" : costOutputPerMillion.toPlainString());

@@ -65,6 +65,10 @@ public class DeploymentForm extends Composite<FormLayout> {
                 "deployment-first-byte");
         binder.forField(firstByte).withValidator(DeploymentDraft::validLimit, DeploymentDraft.TIMEOUT_RULE)
                 .bind("firstByteTimeoutMs");
+        IntegerField total = limit("Total timeout (ms)", "no limit of its own", "deployment-total");
+        total.setHelperText("The whole answer, to a stream's last event; past it the next deployment is tried");
+        binder.forField(total).withValidator(DeploymentDraft::validLimit, DeploymentDraft.TOTAL_TIMEOUT_RULE)
+                .bind("totalTimeoutMs");
         BigDecimalField costInput = cost("Provider cost, input per 1M tokens", "deployment-cost-input");
         binder.forField(costInput).withValidator(DeploymentDraft::validCost, DeploymentDraft.COST_RULE)
                 .bind("costInputPerMillion");
@@ -80,7 +84,7 @@ public class DeploymentForm extends Composite<FormLayout> {
                 click -> Forms.valid(binder).ifPresent(draft -> fireEvent(new SaveEvent(this, draft))));
         save.setId("deployment-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(model, upstream, weight, priority, rpm, tpm, firstByte, enabled, costInput, costOutput, save);
+        getContent().add(model, upstream, weight, priority, rpm, tpm, firstByte, total, enabled, costInput, costOutput, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 

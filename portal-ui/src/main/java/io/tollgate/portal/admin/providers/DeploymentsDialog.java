@@ -37,9 +37,10 @@ class DeploymentsDialog {
         list.addColumn(d -> Counts.format(d.draft().requestsPerMinute(), "?") + " req / "
                 + Counts.format(d.draft().tokensPerMinute(), "?") + " tok").setHeader("Capacity per minute")
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        list.addColumn(d -> d.draft().firstByteTimeoutMs() == null ? "—"
-                        : Counts.format(d.draft().firstByteTimeoutMs()) + " ms")
-                .setHeader("First byte").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        list.addColumn(d -> millis(d.draft().firstByteTimeoutMs())).setHeader("First byte").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        list.addColumn(d -> millis(d.draft().totalTimeoutMs())).setHeader("Total").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         list.addColumn(d -> cost(d.draft().costInputPerMillion()) + " / " + cost(d.draft().costOutputPerMillion()))
                 .setHeader("Cost in / out per 1M").setAutoWidth(true);
         list.addColumn(d -> d.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
@@ -85,6 +86,10 @@ class DeploymentsDialog {
 
     private void refresh() {
         list.setItems(deployments.deployments(providerId));
+    }
+
+    private static String millis(@Nullable Integer timeout) {
+        return timeout == null ? "—" : Counts.format(timeout) + " ms";
     }
 
     private static String cost(@Nullable BigDecimal perMillion) {

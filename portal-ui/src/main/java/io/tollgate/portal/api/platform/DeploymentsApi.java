@@ -37,13 +37,13 @@ class DeploymentsApi {
     record Deployment(UUID id, UUID providerId, UUID modelId, String modelName, String upstreamModel, int weight,
                       int priority, boolean enabled, @Nullable Integer requestsPerMinute,
                       @Nullable Long tokensPerMinute, @Nullable Integer firstByteTimeoutMs,
-                      @Nullable String costInputPerMillion, @Nullable String costOutputPerMillion, long version) {
+                      @Nullable Integer totalTimeoutMs, @Nullable String costInputPerMillion, @Nullable String costOutputPerMillion, long version) {
 
         static Deployment of(DeploymentRow row) {
             DeploymentDraft d = row.draft();
             return new Deployment(row.id(), row.providerId(), d.modelId(), row.modelName(), d.upstreamModel(),
                     d.weight(), d.priority(), d.enabled(), d.requestsPerMinute(), d.tokensPerMinute(),
-                    d.firstByteTimeoutMs(), Decimals.format(d.costInputPerMillion()),
+                    d.firstByteTimeoutMs(), d.totalTimeoutMs(), Decimals.format(d.costInputPerMillion()),
                     Decimals.format(d.costOutputPerMillion()), row.version());
         }
     }
@@ -55,13 +55,14 @@ class DeploymentsApi {
     record DeploymentRequest(@Nullable UUID modelId, String upstreamModel, @Nullable Integer weight,
                              @Nullable Integer priority, @Nullable Boolean enabled,
                              @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
-                             @Nullable Integer firstByteTimeoutMs, @Nullable String costInputPerMillion,
+                             @Nullable Integer firstByteTimeoutMs, @Nullable Integer totalTimeoutMs,
+                             @Nullable String costInputPerMillion,
                              @Nullable String costOutputPerMillion) {
 
         DeploymentDraft draft() {
             return new DeploymentDraft(modelId, upstreamModel == null ? "" : upstreamModel,
                     weight == null ? 100 : weight, priority == null ? 0 : priority, enabled == null || enabled,
-                    requestsPerMinute, tokensPerMinute, firstByteTimeoutMs,
+                    requestsPerMinute, tokensPerMinute, firstByteTimeoutMs, totalTimeoutMs,
                     Decimals.parse(costInputPerMillion, "cost_input_per_million"),
                     Decimals.parse(costOutputPerMillion, "cost_output_per_million"));
         }

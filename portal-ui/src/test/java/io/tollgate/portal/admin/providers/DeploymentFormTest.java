@@ -22,7 +22,7 @@ class DeploymentFormTest {
 
     private static final ModelRow MODEL = new ModelRow(UUID.randomUUID(), ModelDraft.empty(), RoutingStrategy.PRIORITY, 0);
     private static final DeploymentDraft EXISTING = new DeploymentDraft(MODEL.id(), "gpt-4o", 100, 0, true, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     private final List<DeploymentDraft> saved = new ArrayList<>();
 
@@ -34,13 +34,14 @@ class DeploymentFormTest {
         field(form, IntegerField.class, "deployment-rpm").setValue(600);
         field(form, IntegerField.class, "deployment-tpm").setValue(150_000);
         field(form, IntegerField.class, "deployment-first-byte").setValue(2_500);
+        field(form, IntegerField.class, "deployment-total").setValue(30_000);
         field(form, BigDecimalField.class, "deployment-cost-input").setValue(new BigDecimal("0.15"));
         field(form, BigDecimalField.class, "deployment-cost-output").setValue(new BigDecimal("0.6"));
 
         field(form, Button.class, "deployment-save").click();
 
         assertThat(saved).containsExactly(new DeploymentDraft(MODEL.id(), "gpt-4o", 5, 2, true, 600, 150_000L, 2_500,
-                new BigDecimal("0.15"), new BigDecimal("0.6")));
+                30_000, new BigDecimal("0.15"), new BigDecimal("0.6")));
     }
 
     @Test
@@ -50,6 +51,7 @@ class DeploymentFormTest {
         field(form, IntegerField.class, "deployment-priority").setValue(-1);
         field(form, IntegerField.class, "deployment-tpm").setValue(0);
         field(form, IntegerField.class, "deployment-first-byte").setValue(0);
+        field(form, IntegerField.class, "deployment-total").setValue(-5);
         field(form, BigDecimalField.class, "deployment-cost-output").setValue(new BigDecimal("-0.01"));
 
         field(form, Button.class, "deployment-save").click();
@@ -59,6 +61,7 @@ class DeploymentFormTest {
         assertThat(errorOf(form, IntegerField.class, "deployment-priority")).isEqualTo(DeploymentDraft.PRIORITY_RULE);
         assertThat(errorOf(form, IntegerField.class, "deployment-tpm")).isEqualTo(DeploymentDraft.LIMIT_RULE);
         assertThat(errorOf(form, IntegerField.class, "deployment-first-byte")).isEqualTo(DeploymentDraft.TIMEOUT_RULE);
+        assertThat(errorOf(form, IntegerField.class, "deployment-total")).isEqualTo(DeploymentDraft.TOTAL_TIMEOUT_RULE);
         assertThat(errorOf(form, BigDecimalField.class, "deployment-cost-output")).isEqualTo(DeploymentDraft.COST_RULE);
         assertThat(field(form, IntegerField.class, "deployment-rpm").isInvalid()).isFalse();
     }
