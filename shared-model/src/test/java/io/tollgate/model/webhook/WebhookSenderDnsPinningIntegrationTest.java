@@ -1,0 +1,148 @@
+package io.tollgate.model.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tollgate.model.PersistenceTestBase;
+import io.tollgate.model.account.Tenant;
+import io.tollgate.model.crypto.CredentialCipher;
+import io.tollgate.model.crypto.EncryptedSecret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A delivery resolves the webhook's name once, checks those addresses and connects to exactly them: a name that
+ * answers a public address to the check and a private one afterwards (DNS rebinding) never reaches the private one.
+ * The receiver listens on loopback, the private address; the names exist only in the scripted resolver.
+ */
+class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
+
+    /** TEST-NET-1 (RFC 5737): public to the guard, and nothing answers there. */
+    static final String PUBLIC_ADDRESS = "192.0.2.10";
+    static final WebhookProperties SHORT_TIMEOUT = new WebhookProperties(Duration.ofMillis(500), false);
+
+    @Autowired
+    CredentialCipher cipher;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    HttpServer receiver;
+    final List<String> hostHeaders = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void aReceiverOnLoopback() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void a_name_answering_public_then_private_is_never_delivered_to_the_private_address() throws IOException {
+        AtomicInteger lookups = new AtomicInteger();
+        WebhookHostResolver rebinding = host -> {
+            assertThat(host).isEqualTo("hooks.rebind.test");
+            String answer = lookups.getAndIncrement() == 0 ? PUBLIC_ADDRESS : "127.0.0.1";
+            return new InetAddress[] {InetAddress.getByName(answer)};
+        };
+        WebhookTarget target = target("http://hooks.rebind.test:" + port() + "/hook");
+
+        try (WebhookSender sender = sender(new WebhookAddressGuard(false, rebinding))) {
+            WebhookDeliveryOutcome first = sender.deliver(target, UUID.randomUUID(), "webhook.test", "{}");
+
+            assertThat(lookups).as("one lookup: the one checked is the one connected to").hasValue(1);
+            assertThat(first.delivered()).isFalse();
+            assertThat(first.error()).as("it went to the public address, where nothing answers")
+                    .contains("unreachable");
+            assertThat(hostHeaders).as("the private receiver got nothing").isEmpty();
+
+            WebhookDeliveryOutcome second = sender.deliver(target, UUID.randomUUID(), "webhook.test", "{}");
+
+            assertThat(lookups).as("every delivery looks up and checks again").hasValue(2);
+            assertThat(second.delivered()).isFalse();
+            assertThat(second.error()).contains("not called").contains("hooks.rebind.test resolves to 127.0.0.1")
+                    .contains("loopback");
+            assertThat(hostHeaders).isEmpty();
+        }
+    }
+
+    @Test
+    void a_delivery_connects_to_the_checked_address_and_names_the_webhooks_host() throws IOException {
+        AtomicInteger lookups = new AtomicInteger();
+        WebhookHostResolver scripted = host -> {
+            lookups.incrementAndGet();
+            if (!host.equals("hooks.tenant.test")) {
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+
+        try (WebhookSender sender = sender(new WebhookAddressGuard(true, scripted))) {
+            WebhookDeliveryOutcome outcome = sender.deliver(target("http://hooks.tenant.test:" + port() + "/hook"),
+                    UUID.randomUUID(), "webhook.test", "{}");
+
+            assertThat(outcome.delivered()).as("%s", outcome.error()).isTrue();
+            assertThat(outcome.httpStatus()).isEqualTo(200);
+        }
+        assertThat(lookups).hasValue(1);
+        assertThat(hostHeaders).containsExactly("hooks.tenant.test:" + port());
+    }
+
+    @Test
+    void an_address_written_in_the_url_is_checked_as_well() throws IOException {
+        try (WebhookSender sender = sender(new WebhookAddressGuard(false, WebhookHostResolver.SYSTEM))) {
+            WebhookDeliveryOutcome outcome = sender.deliver(target("http://127.0.0.1:" + port() + "/hook"),
+                    UUID.randomUUID(), "webhook.test", "{}");
+
+            assertThat(outcome.delivered()).isFalse();
+            assertThat(outcome.error()).contains("not called").contains("loopback");
+        }
+        assertThat(hostHeaders).isEmpty();
+    }
+
+    private WebhookSender sender(WebhookAddressGuard guard) {
+        return new WebhookSender(cipher, jdbc, clock, SHORT_TIMEOUT, guard);
+    }
+
+    private int port() {
+        return receiver.getAddress().getPort();
+    }
+
+    private WebhookTarget target(String url) {
+        Tenant tenant = tenant();
+        flushAndClear();
+        UUID id = UUID.randomUUID();
+        EncryptedSecret secret = cipher.encrypt("whsec_pinning", id.toString());
+        jdbc.sql("""
+                        insert into webhooks (id, tenant_id, url, secret_ciphertext, secret_key_id)
+                        values (?, ?, ?, ?, ?)""")
+                .params(id, tenant.getId(), url, secret.ciphertext(), secret.keyId())
+                .update();
+        return jdbc.sql("select " + WebhookTarget.COLUMNS + " from webhooks w where w.id = ?").param(id)
+                .query((rs, row) -> WebhookTarget.read(tenant.getId(), rs)).single();
+    }
+}
