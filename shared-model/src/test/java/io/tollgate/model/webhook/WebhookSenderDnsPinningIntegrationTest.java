@@ -3,6 +3,9 @@ package io.tollgate.model.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
 import io.tollgate.model.PersistenceTestBase;
 import io.tollgate.model.account.Tenant;
 import io.tollgate.model.crypto.CredentialCipher;
@@ -11,27 +14,40 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A delivery resolves the webhook's name once, checks those addresses and connects to exactly them: a name that
  * answers a public address to the check and a private one afterwards (DNS rebinding) never reaches the private one.
- * The receiver listens on loopback, the private address; the names exist only in the scripted resolver.
+ * The receiver listens on loopback, the private address; the names exist only in the scripted resolver. Over TLS the
+ * connection to the address still presents the name (SNI) and checks the certificate against it.
  */
 class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
 
     /** TEST-NET-1 (RFC 5737): public to the guard, and nothing answers there. */
     static final String PUBLIC_ADDRESS = "192.0.2.10";
+    static final String KEYSTORE_PASSWORD = "receiver-keystore";
     static final WebhookProperties SHORT_TIMEOUT = new WebhookProperties(Duration.ofMillis(500), false);
 
     @Autowired
@@ -122,6 +138,86 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
             assertThat(outcome.error()).contains("not called").contains("loopback");
         }
         assertThat(hostHeaders).isEmpty();
+    }
+
+    @Test
+    void over_tls_the_name_is_the_sni_and_the_certificate_is_checked_against_it(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir, "hooks.tenant.test");
+        List<List<SNIServerName>> serverNames = new CopyOnWriteArrayList<>();
+        HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        tls.setHttpsConfigurator(new HttpsConfigurator(serverContext(keystore)));
+        tls.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            serverNames.add(((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession())
+                    .getRequestedServerNames());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        tls.start();
+        // both names lead to the loopback receiver, whose certificate names only the first
+        WebhookHostResolver scripted = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+        int port = tls.getAddress().getPort();
+        try (WebhookSender sender = trusting(keystore, () -> sender(new WebhookAddressGuard(true, scripted)))) {
+            WebhookDeliveryOutcome named = sender.deliver(target("https://hooks.tenant.test:" + port + "/hook"),
+                    UUID.randomUUID(), "webhook.test", "{}");
+            WebhookDeliveryOutcome impostor = sender.deliver(target("https://impostor.tenant.test:" + port + "/hook"),
+                    UUID.randomUUID(), "webhook.test", "{}");
+
+            assertThat(named.delivered()).as("%s", named.error()).isTrue();
+            assertThat(serverNames).singleElement().asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .containsExactly(new SNIHostName("hooks.tenant.test"));
+            assertThat(impostor.delivered()).as("a certificate for another name").isFalse();
+            assertThat(impostor.error()).contains("unreachable");
+        } finally {
+            tls.stop(0);
+        }
+    }
+
+    /** A key pair and a self-signed certificate for the name only (no IP address), made by the JDK's keytool. */
+    private static Path selfSignedKeystore(Path dir, String name) throws IOException, InterruptedException {
+        Path keystore = dir.resolve("receiver.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=" + name, "-ext", "SAN=dns:" + name, "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD)
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(output).isZero();
+        return keystore;
+    }
+
+    private static SSLContext serverContext(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance(keystore.toFile(), KEYSTORE_PASSWORD.toCharArray());
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, KEYSTORE_PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /**
+     * The sender takes the JVM's default trust when it is made; for that moment the default is the receiver's
+     * certificate, then it is put back.
+     */
+    private static WebhookSender trusting(Path keystore, Supplier<WebhookSender> make) {
+        String previous = System.getProperty("javax.net.ssl.trustStore");
+        String previousPassword = System.getProperty("javax.net.ssl.trustStorePassword");
+        System.setProperty("javax.net.ssl.trustStore", keystore.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", KEYSTORE_PASSWORD);
+        try {
+            return make.get();
+        } finally {
+            restore("javax.net.ssl.trustStore", previous);
+            restore("javax.net.ssl.trustStorePassword", previousPassword);
+        }
+    }
+
+    private static void restore(String property, @Nullable String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     private WebhookSender sender(WebhookAddressGuard guard) {
