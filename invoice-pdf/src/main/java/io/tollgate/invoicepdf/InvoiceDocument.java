@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an invoice document shows, whoever prints it. {@code number} is null while the invoice is a draft;
- * {@code billingEmails} are the tenant's billing contacts, first added first; {@code meteredCostUsd} is the exact, unrounded cost of the usage it bills.
+ * {@code billingEmails} are the tenant's billing contacts, first added first; {@code meteredCostUsd} is the exact,
+ * unrounded cost of the usage it bills.
  */
 public record InvoiceDocument(@Nullable String number, String tenantName, String tenantSlug,
                               List<String> billingEmails, LocalDate periodStart, LocalDate periodLastDay,
