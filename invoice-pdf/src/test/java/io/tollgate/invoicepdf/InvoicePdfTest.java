@@ -18,7 +18,8 @@ class InvoicePdfTest {
 
         String text = firstPageText(InvoicePdf.render(invoice));
 
-        assertThat(text).contains("Invoice INV-2026-000042", "Tenant: Acme (acme)", "Billing e-mail: billing@acme.test, cfo@acme.test",
+        assertThat(text).contains("Invoice INV-2026-000042", "Tenant: Acme (acme)",
+                "Billing e-mail: billing@acme.test, cfo@acme.test",
                 "Period: 2026-10-01 to 2026-10-31", "Status: FINALIZED", "Currency: USD",
                 "gpt-4o-mini usage", "1200", "0.0123456789", "0.02", "Markup: 10 %", "Subtotal: 1.25 USD",
                 "Total: 1.38 USD");

@@ -8,7 +8,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** E-mails an alert to every billing contact of the tenant over SMTP (spring.mail.*); no SMTP configured means skipped. */
+/**
+ * E-mails an alert to every billing contact of the tenant over SMTP (spring.mail.*); no SMTP configured, or no
+ * contacts, means skipped.
+ */
 @Component
 class AlertEmailSender {
 

@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers budget_alerts rows: a signed webhook to each of the tenant's budget webhooks and an e-mail to each of
- * its billing contacts, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent dispatchers never
- * send the same alert; its channel statuses and the per-webhook deliveries are committed with the claim. Failures
- * are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
+ * its billing contacts, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent
+ * dispatchers never send the same alert; its channel statuses and the per-webhook deliveries are committed with the
+ * claim. Failures are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
  * before the commit can repeat that one send: receivers dedupe by the event id. Every send is counted by channel
  * and outcome ({@code tollgate_billing_alert_deliveries_total}), for the "alert deliveries failing" alert.
  */

@@ -59,7 +59,8 @@ public class Invoices {
 
     private static Invoice invoice(ResultSet rs, int row) throws SQLException {
         return new Invoice(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getString("tenant_slug"), rs.getString("tenant_name"), List.of((String[]) rs.getArray("billing_emails").getArray()),
+                rs.getString("tenant_slug"), rs.getString("tenant_name"),
+                List.of((String[]) rs.getArray("billing_emails").getArray()),
                 rs.getString("number"), rs.getObject("period_start", LocalDate.class),
                 rs.getObject("period_end", LocalDate.class), rs.getString("status"), rs.getString("currency"),
                 rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("markup_percent"),

@@ -84,7 +84,8 @@ class BudgetAlertIntegrationTest extends BillingIntegrationTest {
 
     @Test
     void an_alert_email_reaches_every_billing_contact_each_in_a_message_of_its_own() throws Exception {
-        List<String> contacts = List.of(billingEmail, "cfo-" + tenant + "@example.org", "ap-" + tenant + "@example.net");
+        List<String> contacts = List.of(billingEmail, "cfo-" + tenant + "@example.org",
+                "ap-" + tenant + "@example.net");
         data.billingContact(tenant, contacts.get(1));
         data.billingContact(tenant, contacts.get(2));
         UUID alert = alert(90);

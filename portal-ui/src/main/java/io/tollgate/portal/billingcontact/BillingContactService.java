@@ -72,7 +72,8 @@ public class BillingContactService {
                     + " billing contacts; remove one first");
         }
         boolean taken = jdbc.sql("""
-                        select exists (select 1 from tenant_billing_contacts where tenant_id = ? and lower(email) = lower(?))""")
+                        select exists (select 1 from tenant_billing_contacts
+                                       where tenant_id = ? and lower(email) = lower(?))""")
                 .params(tenantId, address).query(Boolean.class).single();
         if (taken) {
             throw PortalException.conflict(address + " is already a billing contact");

@@ -45,8 +45,8 @@ public final class InvoiceRows {
     public static InvoiceDocument document(ResultSet rs, List<InvoiceLineSummary> lines) throws SQLException {
         InvoiceSummary invoice = summary(rs, 0);
         return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
-                List.of((String[]) rs.getArray("billing_emails").getArray()), invoice.periodStart(), invoice.periodLastDay(),
-                invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
+                List.of((String[]) rs.getArray("billing_emails").getArray()), invoice.periodStart(),
+                invoice.periodLastDay(), invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
                 rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(), invoice.totalUsd(),
                 lines.stream().map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(),
                         line.requests(), line.meteredUsd(), line.amountUsd())).toList());
