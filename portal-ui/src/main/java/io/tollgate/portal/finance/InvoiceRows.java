@@ -46,8 +46,9 @@ public final class InvoiceRows {
         InvoiceSummary invoice = summary(rs, 0);
         return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
                 List.of((String[]) rs.getArray("billing_emails").getArray()), invoice.periodStart(),
-                invoice.periodLastDay(), invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
-                rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(), invoice.totalUsd(),
+                invoice.periodLastDay(), invoice.status(), rs.getString("currency"),
+                rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(),
+                invoice.totalUsd(),
                 lines.stream().map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(),
                         line.requests(), line.meteredUsd(), line.amountUsd())).toList());
     }
