@@ -48,7 +48,10 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
     /** TEST-NET-1 (RFC 5737): public to the guard, and nothing answers there. */
     static final String PUBLIC_ADDRESS = "192.0.2.10";
     static final String KEYSTORE_PASSWORD = "receiver-keystore";
+    /** Where nothing answers, the attempt ends this soon. */
     static final WebhookProperties SHORT_TIMEOUT = new WebhookProperties(Duration.ofMillis(500), false);
+    /** Ample for a local receiver (a first TLS handshake included) on a busy machine. */
+    static final WebhookProperties LOCAL_TIMEOUT = new WebhookProperties(Duration.ofSeconds(15), false);
 
     @Autowired
     CredentialCipher cipher;
@@ -87,7 +90,7 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
         };
         WebhookTarget target = target("http://hooks.rebind.test:" + port() + "/hook");
 
-        try (WebhookSender sender = sender(new WebhookAddressGuard(false, rebinding))) {
+        try (WebhookSender sender = sender(new WebhookAddressGuard(false, rebinding), SHORT_TIMEOUT)) {
             WebhookDeliveryOutcome first = sender.deliver(target, UUID.randomUUID(), "webhook.test", "{}");
 
             assertThat(lookups).as("one lookup: the one checked is the one connected to").hasValue(1);
@@ -117,7 +120,7 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
             return new InetAddress[] {InetAddress.getLoopbackAddress()};
         };
 
-        try (WebhookSender sender = sender(new WebhookAddressGuard(true, scripted))) {
+        try (WebhookSender sender = sender(new WebhookAddressGuard(true, scripted), LOCAL_TIMEOUT)) {
             WebhookDeliveryOutcome outcome = sender.deliver(target("http://hooks.tenant.test:" + port() + "/hook"),
                     UUID.randomUUID(), "webhook.test", "{}");
 
@@ -130,7 +133,7 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
 
     @Test
     void an_address_written_in_the_url_is_checked_as_well() throws IOException {
-        try (WebhookSender sender = sender(new WebhookAddressGuard(false, WebhookHostResolver.SYSTEM))) {
+        try (WebhookSender sender = sender(new WebhookAddressGuard(false, WebhookHostResolver.SYSTEM), LOCAL_TIMEOUT)) {
             WebhookDeliveryOutcome outcome = sender.deliver(target("http://127.0.0.1:" + port() + "/hook"),
                     UUID.randomUUID(), "webhook.test", "{}");
 
@@ -157,7 +160,7 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
         // both names lead to the loopback receiver, whose certificate names only the first
         WebhookHostResolver scripted = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
         int port = tls.getAddress().getPort();
-        try (WebhookSender sender = trusting(keystore, () -> sender(new WebhookAddressGuard(true, scripted)))) {
+        try (WebhookSender sender = trusting(keystore, () -> sender(new WebhookAddressGuard(true, scripted), LOCAL_TIMEOUT))) {
             WebhookDeliveryOutcome named = sender.deliver(target("https://hooks.tenant.test:" + port + "/hook"),
                     UUID.randomUUID(), "webhook.test", "{}");
             WebhookDeliveryOutcome impostor = sender.deliver(target("https://impostor.tenant.test:" + port + "/hook"),
@@ -220,8 +223,8 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
         }
     }
 
-    private WebhookSender sender(WebhookAddressGuard guard) {
-        return new WebhookSender(cipher, jdbc, clock, SHORT_TIMEOUT, guard);
+    private WebhookSender sender(WebhookAddressGuard guard, WebhookProperties timeout) {
+        return new WebhookSender(cipher, jdbc, clock, timeout, guard);
     }
 
     private int port() {
