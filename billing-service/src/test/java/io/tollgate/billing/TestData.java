@@ -31,14 +31,22 @@ public final class TestData {
     public UUID tenant(UUID planId, @Nullable String tenantMarkupPercent) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into tenants (id, slug, name, plan_id, markup_percent, billing_email)
-                        values (:id, :slug, :name, :plan, :markup, :email)""")
+                        insert into tenants (id, slug, name, plan_id, markup_percent)
+                        values (:id, :slug, :name, :plan, :markup)""")
                 .param("id", id).param("slug", "t-" + id).param("name", "Tenant " + id.toString().substring(0, 8))
                 .param("plan", planId)
                 .param("markup", tenantMarkupPercent == null ? null : new BigDecimal(tenantMarkupPercent),
-                        java.sql.Types.NUMERIC)
-                .param("email", "billing-" + id.toString().substring(0, 8) + "@example.com").update();
+                        java.sql.Types.NUMERIC).update();
+        billingContact(id, "billing-" + id.toString().substring(0, 8) + "@example.com");
         return id;
+    }
+
+    /** A billing contact added after the tenant's others. */
+    public void billingContact(UUID tenantId, String email) {
+        jdbc.sql("""
+                        insert into tenant_billing_contacts (id, tenant_id, email, created_at)
+                        values (:id, :tenant, :email, clock_timestamp())""")
+                .param("id", UUID.randomUUID()).param("tenant", tenantId).param("email", email).update();
     }
 
     public UUID tenant() {

@@ -31,8 +31,8 @@ public final class InvoicePdf {
         document.open();
         document.add(new Paragraph("Invoice " + Objects.toString(invoice.number(), "(draft)"), TITLE));
         document.add(new Paragraph("Tenant: " + invoice.tenantName() + " (" + invoice.tenantSlug() + ")", TEXT));
-        if (invoice.billingEmail() != null) {
-            document.add(new Paragraph("Billing e-mail: " + invoice.billingEmail(), TEXT));
+        if (!invoice.billingEmails().isEmpty()) {
+            document.add(new Paragraph("Billing e-mail: " + String.join(", ", invoice.billingEmails()), TEXT));
         }
         document.add(new Paragraph("Period: " + invoice.periodStart() + " to " + invoice.periodLastDay(), TEXT));
         document.add(new Paragraph("Status: " + invoice.status() + "    Currency: " + invoice.currency(), TEXT));

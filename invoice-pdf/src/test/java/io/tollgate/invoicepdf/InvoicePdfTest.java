@@ -14,11 +14,12 @@ class InvoicePdfTest {
 
     @Test
     void showsTheTenantPeriodLinesAndTotalsAsOnTheInvoice() throws IOException {
-        var invoice = invoice("INV-2026-000042", "billing@acme.test");
+        var invoice = invoice("INV-2026-000042", List.of("billing@acme.test", "cfo@acme.test"));
 
         String text = firstPageText(InvoicePdf.render(invoice));
 
-        assertThat(text).contains("Invoice INV-2026-000042", "Tenant: Acme (acme)", "Billing e-mail: billing@acme.test",
+        assertThat(text).contains("Invoice INV-2026-000042", "Tenant: Acme (acme)",
+                "Billing e-mail: billing@acme.test, cfo@acme.test",
                 "Period: 2026-10-01 to 2026-10-31", "Status: FINALIZED", "Currency: USD",
                 "gpt-4o-mini usage", "1200", "0.0123456789", "0.02", "Markup: 10 %", "Subtotal: 1.25 USD",
                 "Total: 1.38 USD");
@@ -26,13 +27,13 @@ class InvoicePdfTest {
 
     @Test
     void aDraftSaysSoAndAMissingBillingAddressIsLeftOut() throws IOException {
-        String text = firstPageText(InvoicePdf.render(invoice(null, null)));
+        String text = firstPageText(InvoicePdf.render(invoice(null, List.of())));
 
         assertThat(text).contains("Invoice (draft)").doesNotContain("Billing e-mail");
     }
 
-    private static InvoiceDocument invoice(String number, String billingEmail) {
-        return new InvoiceDocument(number, "Acme", "acme", billingEmail, LocalDate.of(2026, 10, 1),
+    private static InvoiceDocument invoice(String number, List<String> billingEmails) {
+        return new InvoiceDocument(number, "Acme", "acme", billingEmails, LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 10, 31), number == null ? "DRAFT" : "FINALIZED", "USD",
                 new BigDecimal("1.2512345678900"), new BigDecimal("10.00"), new BigDecimal("1.25"),
                 new BigDecimal("1.38"), List.of(

@@ -5,7 +5,7 @@ import io.tollgate.model.webhook.WebhookTarget;
 final class AlertSql {
 
     static final String CLAIM_NEXT = """
-            select a.id, a.budget_id, a.tenant_id, t.name as tenant_name, t.billing_email, b.scope, b.app_id,
+            select a.id, a.budget_id, a.tenant_id, t.name as tenant_name, b.scope, b.app_id,
                    b.model_id, b.period, a.period_start, a.threshold_percent, a.spent_usd, a.budget_usd, a.created_at,
                    a.webhook_status, a.email_status, a.attempts
             from budget_alerts a

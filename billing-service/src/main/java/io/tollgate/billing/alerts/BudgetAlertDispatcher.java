@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers budget_alerts rows: a signed webhook to each of the tenant's budget webhooks and an e-mail to its billing
- * address, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent dispatchers never
- * send the same alert; its channel statuses and the per-webhook deliveries are committed with the claim. Failures
- * are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
+ * Delivers budget_alerts rows: a signed webhook to each of the tenant's budget webhooks and an e-mail to each of
+ * its billing contacts, each channel once. An alert is claimed with a row lock (SKIP LOCKED), so concurrent
+ * dispatchers never send the same alert; its channel statuses and the per-webhook deliveries are committed with the
+ * claim. Failures are retried with exponential backoff until maxAttempts, then the channel is FAILED. A crash after a send but
  * before the commit can repeat that one send: receivers dedupe by the event id. Every send is counted by channel
  * and outcome ({@code tollgate_billing_alert_deliveries_total}), for the "alert deliveries failing" alert.
  */
@@ -135,11 +135,12 @@ public class BudgetAlertDispatcher {
     }
 
     private String deliverEmail(PendingAlert alert, List<String> errors) {
-        if (!email.canSend(alert)) {
+        List<String> recipients = email.recipients(alert);
+        if (recipients.isEmpty()) {
             return "SKIPPED";
         }
         try {
-            email.send(alert);
+            email.send(alert, recipients);
             deliveries("email", "sent").increment();
             return "SENT";
         } catch (DeliveryException e) {

@@ -11,7 +11,7 @@ public final class InvoiceDocuments {
 
     public static InvoiceDocument of(Invoice invoice) {
         return new InvoiceDocument(invoice.number(), invoice.tenantName(), invoice.tenantSlug(),
-                invoice.billingEmail(), invoice.periodStart(), invoice.periodLastDay(), invoice.status(),
+                invoice.billingEmails(), invoice.periodStart(), invoice.periodLastDay(), invoice.status(),
                 invoice.currency(), invoice.meteredCostUsd(), invoice.markupPercent(), invoice.subtotalUsd(),
                 invoice.totalUsd(), invoice.lines().stream()
                         .map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(), line.requests(),

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invoice as finance sees it. {@code periodEnd} is exclusive (the first day of the next month);
- * {@code meteredCostUsd} is the exact, unrounded cost of the usage it bills; {@code voidReason} is why finance voided
- * it, when it said.
+ * An invoice as finance sees it. {@code billingEmails} are the tenant's billing contacts, first added first;
+ * {@code periodEnd} is exclusive (the first day of the next month); {@code meteredCostUsd} is the exact, unrounded
+ * cost of the usage it bills; {@code voidReason} is why finance voided it, when it said.
  */
-public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantName, @Nullable String billingEmail,
+public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantName, List<String> billingEmails,
                       @Nullable String number, LocalDate periodStart, LocalDate periodEnd, String status,
                       String currency, BigDecimal meteredCostUsd, BigDecimal markupPercent, BigDecimal subtotalUsd,
                       BigDecimal totalUsd, @Nullable OffsetDateTime finalizedAt, @Nullable OffsetDateTime paidAt,
@@ -29,7 +29,7 @@ public record Invoice(UUID id, UUID tenantId, String tenantSlug, String tenantNa
     }
 
     Invoice withLines(List<Line> newLines) {
-        return new Invoice(id, tenantId, tenantSlug, tenantName, billingEmail, number, periodStart, periodEnd, status,
+        return new Invoice(id, tenantId, tenantSlug, tenantName, billingEmails, number, periodStart, periodEnd, status,
                 currency, meteredCostUsd, markupPercent, subtotalUsd, totalUsd, finalizedAt, paidAt, voidedAt,
                 voidReason, stripeInvoiceId, List.copyOf(newLines));
     }

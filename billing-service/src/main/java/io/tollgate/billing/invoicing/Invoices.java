@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
 public class Invoices {
 
     private static final String SELECT = """
-            select i.*, t.slug as tenant_slug, t.name as tenant_name, t.billing_email
+            select i.*, t.slug as tenant_slug, t.name as tenant_name,
+                   array(select c.email from tenant_billing_contacts c where c.tenant_id = t.id
+                         order by c.created_at, c.id) as billing_emails
             from invoices i join tenants t on t.id = i.tenant_id
             """;
 
@@ -57,7 +59,8 @@ public class Invoices {
 
     private static Invoice invoice(ResultSet rs, int row) throws SQLException {
         return new Invoice(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getString("tenant_slug"), rs.getString("tenant_name"), rs.getString("billing_email"),
+                rs.getString("tenant_slug"), rs.getString("tenant_name"),
+                List.of((String[]) rs.getArray("billing_emails").getArray()),
                 rs.getString("number"), rs.getObject("period_start", LocalDate.class),
                 rs.getObject("period_end", LocalDate.class), rs.getString("status"), rs.getString("currency"),
                 rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("markup_percent"),

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -172,22 +173,23 @@ public class StripeInvoiceSync {
                 .param("id", invoice.tenantId()).query(String.class).optional().orElse(null);
         if (existing != null) {
             var update = CustomerUpdateParams.builder().setName(invoice.tenantName());
-            if (invoice.billingEmail() != null) {
-                update.setEmail(invoice.billingEmail());
-            }
+            stripeEmail(invoice).ifPresent(update::setEmail);
             stripe.v1().customers().update(existing, update.build(),
                     key("customer-" + invoice.tenantId() + "-for-" + invoice.id()));
             return existing;
         }
         var create = CustomerCreateParams.builder().setName(invoice.tenantName())
                 .putMetadata("tollgate_tenant_id", invoice.tenantId().toString());
-        if (invoice.billingEmail() != null) {
-            create.setEmail(invoice.billingEmail());
-        }
+        stripeEmail(invoice).ifPresent(create::setEmail);
         String id = stripe.v1().customers().create(create.build(), key("customer-" + invoice.tenantId())).getId();
         jdbc.sql("update tenants set stripe_customer_id = :customer where id = :id and stripe_customer_id is null")
                 .param("customer", id).param("id", invoice.tenantId()).update();
         return id;
+    }
+
+    /** A Stripe customer holds one address: the tenant's first billing contact. */
+    private static Optional<String> stripeEmail(Invoice invoice) {
+        return invoice.billingEmails().stream().findFirst();
     }
 
     private String createInvoice(StripeClient stripe, Invoice invoice, String customer) throws StripeException {

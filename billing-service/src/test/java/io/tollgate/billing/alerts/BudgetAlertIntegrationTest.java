@@ -2,6 +2,7 @@ package io.tollgate.billing.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.tollgate.billing.BillingIntegrationTest;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
@@ -37,7 +38,7 @@ class BudgetAlertIntegrationTest extends BillingIntegrationTest {
         clock.set("2037-03-10T12:00:00Z");
         receiver = new WebhookReceiver(SECRET);
         tenant = data.tenant();
-        billingEmail = jdbc.sql("select billing_email from tenants where id = :t").param("t", tenant)
+        billingEmail = jdbc.sql("select email from tenant_billing_contacts where tenant_id = :t").param("t", tenant)
                 .query(String.class).single();
         webhook(receiver.url());
     }
@@ -79,6 +80,26 @@ class BudgetAlertIntegrationTest extends BillingIntegrationTest {
                 .containsEntry("status", "DELIVERED").containsEntry("attempts", 2).containsEntry("http_status", 200);
         assertThat(messagesTo(billingEmail)).hasSize(1);
         assertThat(messagesTo(billingEmail).getFirst().getSubject()).contains("80%");
+    }
+
+    @Test
+    void an_alert_email_reaches_every_billing_contact_each_in_a_message_of_its_own() throws Exception {
+        List<String> contacts = List.of(billingEmail, "cfo-" + tenant + "@example.org",
+                "ap-" + tenant + "@example.net");
+        data.billingContact(tenant, contacts.get(1));
+        data.billingContact(tenant, contacts.get(2));
+        UUID alert = alert(90);
+
+        dispatcher.dispatchDue();
+
+        assertThat(row(alert).get("email_status")).isEqualTo("SENT");
+        for (String contact : contacts) {
+            assertThat(messagesTo(contact)).as(contact).hasSize(1).first().satisfies(message -> {
+                assertThat(message.getSubject()).contains("90%");
+                assertThat(message.getAllRecipients()).as("no contact sees another's address").hasSize(1);
+                assertThat(GreenMailUtil.getBody(message)).contains(alert.toString());
+            });
+        }
     }
 
     @Test

@@ -1,12 +1,8 @@
 package io.tollgate.portal.billingcontact;
 
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import java.time.Instant;
+import java.util.UUID;
 
-/** The tenant's billing e-mail as read, with the tenant's version that a change names. */
-public record BillingContact(@Nullable String email, long version) {
-
-    public Optional<String> address() {
-        return Optional.ofNullable(email);
-    }
+/** One address billing e-mails budget alerts to and invoices name. */
+public record BillingContact(UUID id, String email, Instant createdAt) {
 }

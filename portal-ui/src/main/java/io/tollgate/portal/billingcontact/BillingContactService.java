@@ -5,25 +5,28 @@ import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tenant's billing e-mail address ({@code tenants.billing_email}): where billing e-mails budget alerts, what
- * invoices (PDF and Stripe) name as the customer's address. Empty means no alert e-mails. The tenant's ADMIN and
- * BILLING members read and change it, on the screens and through the management API alike.
+ * The tenant's billing e-mail contacts ({@code tenant_billing_contacts}): billing e-mails budget alerts to every one,
+ * invoices name them (Stripe's customer the first). None means no alert e-mails. The tenant's ADMIN and BILLING
+ * members read, add and remove them, on the screens and through the management API alike. Each change counts up the
+ * tenant's version, which also serializes changes, so the most contacts hold under concurrent adds.
  */
 @Service
 @Transactional
 public class BillingContactService {
 
+    public static final int MOST_CONTACTS = 10;
     static final int LONGEST_EMAIL = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -39,41 +42,77 @@ public class BillingContactService {
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     @Transactional(readOnly = true)
-    public BillingContact contact() {
-        return jdbc.sql("select billing_email, version from tenants where id = ?").param(currentUser.tenantId())
-                .query((rs, row) -> new BillingContact(rs.getString("billing_email"), rs.getLong("version"))).single();
+    public BillingContacts contacts() {
+        UUID tenantId = currentUser.tenantId();
+        long version = jdbc.sql("select version from tenants where id = ?").param(tenantId).query(Long.class).single();
+        List<BillingContact> contacts = jdbc.sql("""
+                        select id, email, created_at from tenant_billing_contacts where tenant_id = ?
+                        order by created_at, id""").param(tenantId)
+                .query((rs, row) -> new BillingContact(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getTimestamp("created_at").toInstant())).list();
+        return new BillingContacts(contacts, version);
     }
 
     /**
-     * @param expectedVersion the version of {@link #contact()} the change was made on; the tenant's version, so any
-     *                        change to the tenant meanwhile (its plan too) asks to read it again
-     * @param email           the new address, or blank for none
+     * @param expectedVersion the version of {@link #contacts()} the change was made on, when the caller names one;
+     *                        the tenant's version, so any change to the tenant meanwhile asks to read it again
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
-    public void changeBillingEmail(long expectedVersion, @Nullable String email) {
-        String address = email == null || email.isBlank() ? null : email.strip();
-        problem(address).ifPresent(problem -> {
+    public BillingContact add(OptionalLong expectedVersion, String email) {
+        problem(email).ifPresent(problem -> {
             throw new PortalException(problem);
         });
+        String address = email.strip();
         UUID tenantId = currentUser.tenantId();
-        int written = jdbc.sql("""
-                        update tenants set billing_email = ?, updated_at = now(), version = version + 1
-                        where id = ? and version = ?""")
-                .params(address, tenantId, expectedVersion).update();
-        if (written == 0) {
-            throw new OptimisticLockingFailureException("Tenant " + tenantId + " changed since version "
-                    + expectedVersion);
+        countChange(tenantId, expectedVersion);
+        long existing = jdbc.sql("select count(*) from tenant_billing_contacts where tenant_id = ?").param(tenantId)
+                .query(Long.class).single();
+        if (existing >= MOST_CONTACTS) {
+            throw PortalException.conflict("A tenant has at most " + MOST_CONTACTS
+                    + " billing contacts; remove one first");
         }
-        audit.record(tenantId, "tenant.billing_email", "tenant", tenantId,
-                Map.of("billingEmail", address == null ? "none" : address));
+        boolean taken = jdbc.sql("""
+                        select exists (select 1 from tenant_billing_contacts
+                                       where tenant_id = ? and lower(email) = lower(?))""")
+                .params(tenantId, address).query(Boolean.class).single();
+        if (taken) {
+            throw PortalException.conflict(address + " is already a billing contact");
+        }
+        BillingContact added = jdbc.sql("""
+                        insert into tenant_billing_contacts (id, tenant_id, email) values (?, ?, ?)
+                        returning id, email, created_at""").params(UUID.randomUUID(), tenantId, address)
+                .query((rs, row) -> new BillingContact(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getTimestamp("created_at").toInstant())).single();
+        audit.record(tenantId, "tenant.billing_contact.add", "billing_contact", added.id(), Map.of("email", address));
+        return added;
     }
 
-    /** Why the address cannot be the billing e-mail, if it cannot; none (null) is allowed. */
-    public static Optional<String> problem(@Nullable String address) {
-        if (address == null || address.isBlank()) {
-            return Optional.empty();
+    /** @param expectedVersion as for {@link #add} */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
+    public void remove(OptionalLong expectedVersion, UUID contactId) {
+        UUID tenantId = currentUser.tenantId();
+        countChange(tenantId, expectedVersion);
+        String email = jdbc.sql("delete from tenant_billing_contacts where id = ? and tenant_id = ? returning email")
+                .params(contactId, tenantId).query(String.class).optional()
+                .orElseThrow(() -> PortalException.notFound("Billing contact"));
+        audit.record(tenantId, "tenant.billing_contact.remove", "billing_contact", contactId, Map.of("email", email));
+    }
+
+    private void countChange(UUID tenantId, OptionalLong expectedVersion) {
+        int written = jdbc.sql("""
+                        update tenants set updated_at = now(), version = version + 1
+                        where id = ? and (? or version = ?)""")
+                .params(tenantId, expectedVersion.isEmpty(), expectedVersion.orElse(-1)).update();
+        if (written == 0) {
+            throw new OptimisticLockingFailureException("Tenant " + tenantId + " changed since version "
+                    + expectedVersion.getAsLong());
         }
-        if (address.strip().length() > LONGEST_EMAIL || !EMAIL.matcher(address.strip()).matches()) {
+    }
+
+    /** Why the address cannot be a billing contact, if it cannot. */
+    public static Optional<String> problem(String address) {
+        String stripped = address.strip();
+        if (stripped.isEmpty() || stripped.length() > LONGEST_EMAIL || !EMAIL.matcher(stripped).matches()) {
             return Optional.of("Enter an e-mail address such as billing@example.com");
         }
         return Optional.empty();

@@ -1,4 +1,4 @@
-/** A tenant's billing e-mail contact, where invoices and budget alerts go. */
+/** A tenant's billing e-mail contacts, where budget alerts are e-mailed and what invoices name. */
 @NullMarked
 package io.tollgate.portal.billingcontact;
 

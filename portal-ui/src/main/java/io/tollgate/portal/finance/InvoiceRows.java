@@ -22,7 +22,8 @@ public final class InvoiceRows {
             amount_usd""";
 
     public static final String DOCUMENT_COLUMNS = SUMMARY_COLUMNS
-            + ", t.slug, t.billing_email, i.currency, i.metered_cost_usd, i.markup_percent";
+            + ", t.slug, i.currency, i.metered_cost_usd, i.markup_percent, array(select c.email from "
+            + "tenant_billing_contacts c where c.tenant_id = t.id order by c.created_at, c.id) as billing_emails";
 
     private InvoiceRows() {
     }
@@ -44,9 +45,10 @@ public final class InvoiceRows {
     public static InvoiceDocument document(ResultSet rs, List<InvoiceLineSummary> lines) throws SQLException {
         InvoiceSummary invoice = summary(rs, 0);
         return new InvoiceDocument(invoice.number(), invoice.tenant(), rs.getString("slug"),
-                rs.getString("billing_email"), invoice.periodStart(), invoice.periodLastDay(),
-                invoice.status(), rs.getString("currency"), rs.getBigDecimal("metered_cost_usd"),
-                rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(), invoice.totalUsd(),
+                List.of((String[]) rs.getArray("billing_emails").getArray()), invoice.periodStart(),
+                invoice.periodLastDay(), invoice.status(), rs.getString("currency"),
+                rs.getBigDecimal("metered_cost_usd"), rs.getBigDecimal("markup_percent"), invoice.subtotalUsd(),
+                invoice.totalUsd(),
                 lines.stream().map(line -> new InvoiceDocument.Line(line.lineNo(), line.description(),
                         line.requests(), line.meteredUsd(), line.amountUsd())).toList());
     }

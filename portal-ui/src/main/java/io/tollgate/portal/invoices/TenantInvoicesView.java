@@ -9,7 +9,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.tollgate.model.account.Roles;
 import io.tollgate.portal.billingcontact.BillingContactService;
-import io.tollgate.portal.billingcontact.BillingEmailSection;
+import io.tollgate.portal.billingcontact.BillingContactsSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.finance.InvoicesGrid;
@@ -36,7 +36,7 @@ class TenantInvoicesView extends VerticalLayout {
         grid.setItems(rows);
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
-        add(new H2("Invoices"), empty, grid, new BillingEmailSection(contacts));
+        add(new H2("Invoices"), empty, grid, new BillingContactsSection(contacts));
     }
 
     private void showLines(InvoiceSummary invoice) {

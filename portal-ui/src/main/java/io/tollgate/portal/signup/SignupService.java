@@ -116,9 +116,12 @@ public class SignupService {
         }
         UUID tenantId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
-        jdbc.sql("insert into tenants (id, slug, name, plan_id, billing_email) values (?, ?, ?, ?, ?)")
-                .params(tenantId, uniqueSlug(pending.organisation()), pending.organisation(), FREE_PLAN,
-                        pending.email())
+        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, ?)")
+                .params(tenantId, uniqueSlug(pending.organisation()), pending.organisation(), FREE_PLAN)
+                .update();
+        // whoever signs the tenant up is its first billing contact, until its admins name others
+        jdbc.sql("insert into tenant_billing_contacts (id, tenant_id, email) values (?, ?, ?)")
+                .params(UUID.randomUUID(), tenantId, pending.email())
                 .update();
         jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, ?, ?)")
                 .params(userId, pending.email(), pending.displayName(), pending.passwordHash())

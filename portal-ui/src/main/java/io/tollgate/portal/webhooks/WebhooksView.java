@@ -18,13 +18,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tollgate.model.account.Roles;
 import io.tollgate.portal.billingcontact.BillingContactService;
-import io.tollgate.portal.billingcontact.BillingEmailSection;
+import io.tollgate.portal.billingcontact.BillingContactsSection;
 import io.tollgate.portal.common.Ui;
 import io.tollgate.portal.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
-/** Where budget alerts go: the tenant's webhooks, their recent deliveries, and the billing e-mail address. */
+/** Where budget alerts go: the tenant's webhooks, their recent deliveries, and the billing e-mail contacts. */
 @Route(value = "webhooks", layout = MainLayout.class)
 @PageTitle("Webhooks · Tollgate")
 @RolesAllowed(Roles.TENANT_ADMIN)
@@ -71,7 +71,7 @@ class WebhooksView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(new H2("Webhooks"), create);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(header, noWebhooks, grid, new H3("Recent deliveries"), noDeliveries, deliveries,
-                new BillingEmailSection(contacts));
+                new BillingContactsSection(contacts));
         refresh();
     }
 

@@ -166,9 +166,10 @@ class EndpointAuthorizationIntegrationTest {
             Map.entry("POST /api/v1/webhooks/{webhookId}/test", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("GET /api/v1/webhooks/{webhookId}/deliveries", Allowed.to(Set.of(T_ADMIN))),
             Map.entry("POST /api/v1/webhooks/{webhookId}/rotate-secret", Allowed.to(Set.of(T_ADMIN))),
-            Map.entry("GET /api/v1/billing-contact", Allowed.to(PAYERS)),
-            Map.entry("PUT /api/v1/billing-contact",
-                    Allowed.to(PAYERS, "{\"billing_email\": \"{name}@example.test\"}")),
+            Map.entry("GET /api/v1/billing-contacts", Allowed.to(PAYERS)),
+            Map.entry("POST /api/v1/billing-contacts",
+                    Allowed.to(PAYERS, "{\"email\": \"{name}@example.test\"}")),
+            Map.entry("DELETE /api/v1/billing-contacts/{contactId}", Allowed.to(PAYERS)),
             Map.entry("GET /api/v1/tenants/{tenantId}/ceilings", Allowed.to(PLATFORM)),
             Map.entry("PUT /api/v1/tenants/{tenantId}/ceilings",
                     Allowed.to(PLATFORM, "{\"requests_per_minute\": 600, \"max_concurrent_requests\": 8}")));
@@ -325,6 +326,8 @@ class EndpointAuthorizationIntegrationTest {
             }
             // nothing listens on port 1: a test delivery fails at once and is answered as a FAILED delivery
             case "webhookId" -> created(owner, "/api/v1/webhooks", "{\"url\": \"http://localhost:1/hook\"}");
+            case "contactId" -> created(owner, "/api/v1/billing-contacts",
+                    "{\"email\": \"c-" + unique + "@example.test\"}");
             case "tenantId" -> created(platformAdmin, "/api/v1/tenants", "{\"name\": \"T\", \"slug\": \"t-" + unique
                     + "\", \"plan_id\": \"00000000-0000-0000-0000-00000000f002\"}");
             default -> throw new IllegalArgumentException("No fixture for {" + name + "}");

@@ -20,9 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A tenant's ceilings (platform ADMIN) and billing e-mail (the tenant's ADMIN and BILLING) over real HTTP, through
- * the services the Tenants, Webhooks and Invoices screens use: versioned with ETags, audited with the token, and a
- * tenant's token reaches only its own tenant's contact.
+ * A tenant's ceilings (platform ADMIN) over real HTTP, through the service the Tenants screen uses: versioned with
+ * ETags and audited with the token ({@link BillingContactsApiIntegrationTest} covers the tenant's billing contacts).
  */
 @PortalIntegrationTest
 class TenantSettingsApiIntegrationTest {
@@ -36,7 +35,6 @@ class TenantSettingsApiIntegrationTest {
 
     ManagementApi api;
     PortalUser adminOfA;
-    PortalUser adminOfB;
     String platformToken;
 
     @BeforeEach
@@ -44,7 +42,6 @@ class TenantSettingsApiIntegrationTest {
         api = new ManagementApi(port);
         Tenants tenants = new Tenants(jdbc);
         adminOfA = tenants.newTenantMember("ADMIN");
-        adminOfB = tenants.newTenantMember("ADMIN");
         platformToken = new AccessTokens(tokenService).platformToken(tenants.newPlatformUser("ADMIN"), "ADMIN");
     }
 
@@ -92,63 +89,6 @@ class TenantSettingsApiIntegrationTest {
                 .isEqualTo(412);
         assertThat(api.get(platformToken, "/api/v1/tenants/" + UUID.randomUUID() + "/ceilings").status())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void a_tenants_billing_member_changes_its_billing_email_under_its_etag_and_the_admin_reads_it() {
-        AccessTokens tokens = new AccessTokens(tokenService);
-        String billing = tokens.tenantToken(adminOfA, "BILLING");
-        String admin = tokens.tenantToken(adminOfA, "ADMIN");
-        Reply read = api.get(billing, "/api/v1/billing-contact");
-        assertThat(read.status()).as("%s", read).isEqualTo(200);
-        assertThat(read.json().path("billing_email").isNull()).isTrue();
-
-        Reply changed = put(billing, "/api/v1/billing-contact", read.header("ETag"),
-                "{\"billing_email\": \" finance@team-a.example \"}");
-
-        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
-        assertThat(changed.json().path("billing_email").asString()).isEqualTo("finance@team-a.example");
-        assertThat(api.get(admin, "/api/v1/billing-contact").json().path("billing_email").asString())
-                .isEqualTo("finance@team-a.example");
-        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfA.tenantId())
-                .query(String.class).single()).isEqualTo("finance@team-a.example");
-        assertThat(auditedTokenPrefix("tenant.billing_email", adminOfA.tenantId())).isEqualTo(billing.substring(0, 12));
-        assertThat(put(admin, "/api/v1/billing-contact", read.header("ETag"), "{\"billing_email\": \"x@a.example\"}")
-                .status()).as("a change on the version read before").isEqualTo(412);
-        Reply invalid = put(admin, "/api/v1/billing-contact", changed.header("ETag"), "{\"billing_email\": \"nope\"}");
-        assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
-        String developer = tokens.tenantToken(adminOfA, "DEVELOPER");
-        assertThat(api.get(developer, "/api/v1/billing-contact").status()).isEqualTo(403);
-        assertThat(put(developer, "/api/v1/billing-contact", changed.header("ETag"), "{}").status()).isEqualTo(403);
-
-        Reply removed = put(admin, "/api/v1/billing-contact", changed.header("ETag"), "{\"billing_email\": \"\"}");
-        assertThat(removed.status()).as("%s", removed).isEqualTo(200);
-        assertThat(removed.json().path("billing_email").isNull()).isTrue();
-    }
-
-    @Test
-    void another_tenants_token_neither_reads_nor_changes_this_tenants_billing_email() {
-        AccessTokens tokens = new AccessTokens(tokenService);
-        String tokenOfA = tokens.tenantToken(adminOfA, "ADMIN");
-        String tokenOfB = tokens.tenantToken(adminOfB, "BILLING");
-        Reply readByA = api.get(tokenOfA, "/api/v1/billing-contact");
-        assertThat(put(tokenOfA, "/api/v1/billing-contact", readByA.header("ETag"),
-                "{\"billing_email\": \"secret-billing@team-a.example\"}").status()).isEqualTo(200);
-
-        Reply readByB = api.get(tokenOfB, "/api/v1/billing-contact");
-        assertThat(readByB.status()).isEqualTo(200);
-        assertThat(readByB.body()).doesNotContain("team-a");
-        Reply changedByB = put(tokenOfB, "/api/v1/billing-contact", readByB.header("ETag"),
-                "{\"billing_email\": \"takeover@team-b.example\"}");
-        assertThat(changedByB.status()).isEqualTo(200);
-
-        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfA.tenantId())
-                .query(String.class).single()).isEqualTo("secret-billing@team-a.example");
-        assertThat(jdbc.sql("select billing_email from tenants where id = ?").param(adminOfB.tenantId())
-                .query(String.class).single()).isEqualTo("takeover@team-b.example");
-        assertThat(api.get(tokenOfB, "/api/v1/tenants/" + adminOfA.tenantId() + "/ceilings").status())
-                .as("a tenant's token reaches no tenant's settings by id").isEqualTo(403);
     }
 
     private Reply put(String token, String path, @Nullable String etag, String json) {

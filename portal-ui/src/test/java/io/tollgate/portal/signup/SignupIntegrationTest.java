@@ -31,7 +31,7 @@ class SignupIntegrationTest {
         signups.signUp(new SignupRequest("Acme Labs", "Ada Owner", email, PASSWORD), uniqueClient());
 
         assertThat(count("select count(*) from users where email = ?", email)).isZero();
-        assertThat(count("select count(*) from tenants where billing_email = ?", email)).isZero();
+        assertThat(count("select count(*) from tenant_billing_contacts where email = ?", email)).isZero();
         String token = Mailbox.token(email, SignupService.CONFIRM_ROUTE);
         assertThatThrownBy(() -> signups.confirm(token, "someone else's password"))
                 .isInstanceOf(PortalException.class).hasMessageContaining("not the password");
@@ -43,6 +43,9 @@ class SignupIntegrationTest {
                         join tenants t on t.id = m.tenant_id where u.email = ? and t.name = 'Acme Labs'""")
                 .param(email).query(String.class).single()).isEqualTo("ADMIN");
         assertThat(count("select count(*) from pending_signups where email = ?", email)).isZero();
+        assertThat(count("""
+                select count(*) from tenant_billing_contacts c join tenants t on t.id = c.tenant_id
+                where c.email = ? and t.name = 'Acme Labs'""", email)).as("the first billing contact").isEqualTo(1);
         assertThatThrownBy(() -> signups.confirm(token, PASSWORD))
                 .isInstanceOf(PortalException.class).hasMessageContaining("invalid, used or expired");
     }

@@ -3,6 +3,7 @@ package io.tollgate.portal.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.portal.billingcontact.BillingContact;
 import io.tollgate.portal.billingcontact.BillingContactService;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.PortalUser;
@@ -13,6 +14,7 @@ import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
 import io.tollgate.portal.tokens.AccessTokenService;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,29 +180,35 @@ class WebhookIntegrationTest {
     }
 
     @Test
-    void the_billing_email_is_validated_versioned_audited_and_can_be_cleared_by_admin_and_billing_members() {
+    void billing_contacts_are_validated_versioned_audited_and_kept_by_admin_and_billing_members() {
         Tenants.signIn(admin);
 
-        contacts.changeBillingEmail(contacts.contact().version(), "  finance@example.com ");
-        assertThat(contacts.contact().address()).contains("finance@example.com");
-        long version = contacts.contact().version();
-        assertThatThrownBy(() -> contacts.changeBillingEmail(version, "not an address"))
+        BillingContact finance = contacts.add(OptionalLong.of(contacts.contacts().version()), "  finance@example.com ");
+        assertThat(finance.email()).isEqualTo("finance@example.com");
+        long version = contacts.contacts().version();
+        assertThatThrownBy(() -> contacts.add(OptionalLong.of(version), "not an address"))
                 .isInstanceOf(PortalException.class);
-        assertThatThrownBy(() -> contacts.changeBillingEmail(version, "finance@localhost"))
+        assertThatThrownBy(() -> contacts.add(OptionalLong.of(version), "finance@localhost"))
                 .isInstanceOf(PortalException.class);
-        assertThatThrownBy(() -> contacts.changeBillingEmail(version - 1, "late@example.com"))
+        assertThatThrownBy(() -> contacts.add(OptionalLong.of(version - 1), "late@example.com"))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(contacts.contact().address()).contains("finance@example.com");
+        assertThat(contacts.contacts().contacts()).extracting(BillingContact::email)
+                .containsExactly("finance@example.com");
 
         Tenants.signIn(new Tenants(jdbc).newMember(admin.tenantId(), "Team", "BILLING"));
-        contacts.changeBillingEmail(version, "");
-        assertThat(contacts.contact().address()).isEmpty();
-        assertThat(jdbc.sql("select count(*) from audit_log where tenant_id = ? and action = 'tenant.billing_email'")
-                .param(admin.tenantId()).query(Long.class).single()).isEqualTo(2);
+        contacts.add(OptionalLong.empty(), "cfo@example.com");
+        contacts.remove(OptionalLong.of(contacts.contacts().version()), finance.id());
+        assertThat(contacts.contacts().contacts()).extracting(BillingContact::email).containsExactly("cfo@example.com");
+        assertThat(jdbc.sql("""
+                        select action from audit_log where tenant_id = ? and action like 'tenant.billing_contact.%'
+                        order by id""")
+                .param(admin.tenantId()).query(String.class).list())
+                .containsExactly("tenant.billing_contact.add", "tenant.billing_contact.add",
+                        "tenant.billing_contact.remove");
 
         Tenants.signIn(new Tenants(jdbc).newMember(admin.tenantId(), "Team", "DEVELOPER"));
-        assertThatThrownBy(() -> contacts.changeBillingEmail(contacts.contact().version(), "x@example.com"))
+        assertThatThrownBy(() -> contacts.add(OptionalLong.empty(), "x@example.com"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(contacts::contact).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(contacts::contacts).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.webhook.WebhookAddressGuard;
 import io.tollgate.model.webhook.WebhookDeliveryOutcome;
+import io.tollgate.model.webhook.WebhookHostResolver;
 import io.tollgate.model.webhook.WebhookProperties;
 import io.tollgate.model.webhook.WebhookSender;
 import io.tollgate.model.webhook.WebhookTarget;
@@ -14,6 +15,7 @@ import io.tollgate.portal.security.CurrentUser;
 import io.tollgate.portal.security.PortalUser;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookTargetGuardIntegrationTest {
 
     static final Set<String> BUDGET_ALERTS = Set.of("budget.threshold");
-    static final WebhookAddressGuard PRODUCTION_DEFAULT = new WebhookAddressGuard(false);
+    static final WebhookAddressGuard PRODUCTION_DEFAULT = new WebhookAddressGuard(false, WebhookHostResolver.SYSTEM);
 
     @Autowired
     WebhookService webhooks;
@@ -94,13 +96,15 @@ class WebhookTargetGuardIntegrationTest {
     }
 
     @Test
-    void a_delivery_to_a_host_that_resolves_to_loopback_is_recorded_as_failed_and_never_sent() {
+    void a_delivery_to_a_host_that_resolves_to_loopback_is_recorded_as_failed_and_never_sent() throws IOException {
         // registered while allowed (e.g. before an operator turned private targets off)
         CreatedWebhook created = webhooks.create(new WebhookDraft(receiver.url(), BUDGET_ALERTS));
-        WebhookSender guardedSender = new WebhookSender(cipher, jdbc, clock, properties, PRODUCTION_DEFAULT);
         UUID eventId = UUID.randomUUID();
 
-        WebhookDeliveryOutcome outcome = guardedSender.deliver(target(created.id()), eventId, "webhook.test", "{}");
+        WebhookDeliveryOutcome outcome;
+        try (WebhookSender guardedSender = new WebhookSender(cipher, jdbc, clock, properties, PRODUCTION_DEFAULT)) {
+            outcome = guardedSender.deliver(target(created.id()), eventId, "webhook.test", "{}");
+        }
 
         assertThat(outcome.delivered()).isFalse();
         assertThat(outcome.httpStatus()).isNull();

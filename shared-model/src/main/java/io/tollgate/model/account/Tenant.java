@@ -29,7 +29,6 @@ public class Tenant extends PersistableEntity<UUID> {
     private UUID planId;
     @Column(precision = 9, scale = 4)
     private @Nullable BigDecimal markupPercent;
-    private @Nullable String billingEmail;
     private @Nullable String stripeCustomerId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -75,11 +74,6 @@ public class Tenant extends PersistableEntity<UUID> {
         this.updatedAt = at;
     }
 
-    public void changeBillingEmail(@Nullable String billingEmail, Instant at) {
-        this.billingEmail = billingEmail;
-        this.updatedAt = at;
-    }
-
     public void linkStripeCustomer(String stripeCustomerId, Instant at) {
         this.stripeCustomerId = Objects.requireNonNull(stripeCustomerId, "stripeCustomerId");
         this.updatedAt = at;
@@ -112,10 +106,6 @@ public class Tenant extends PersistableEntity<UUID> {
 
     public Optional<BigDecimal> getMarkupPercent() {
         return Optional.ofNullable(markupPercent);
-    }
-
-    public Optional<String> getBillingEmail() {
-        return Optional.ofNullable(billingEmail);
     }
 
     public Optional<String> getStripeCustomerId() {

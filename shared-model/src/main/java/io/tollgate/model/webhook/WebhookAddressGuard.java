@@ -12,17 +12,20 @@ import java.util.Optional;
  * Keeps tenant webhooks off the platform's own network (server-side request forgery): a webhook's host must not
  * resolve to a loopback, private (RFC 1918, shared 100.64/10), link-local (169.254/16 with the clouds' metadata
  * services, fe80::/10), unique-local IPv6 (fc00::/7), multicast or unspecified address. Every address the name
- * resolves to is checked, after DNS, at registration and again before every delivery, since a name can be pointed
- * elsewhere later. The JVM caches a successful lookup (30 s by default), so the HTTP client's own lookup just after
- * the check gets the same answer. Operators whose receivers live on a private network (on-premises, the tests' local
- * receivers) allow them with {@code tollgate.webhooks.allow-private-targets}.
+ * resolves to is checked, after DNS, at registration and again for every delivery, since a name can be pointed
+ * elsewhere later. A delivery resolves the name once, through {@link #checkedAddresses}, and connects to exactly
+ * those addresses (see {@link WebhookSender}): a second lookup could answer differently (DNS rebinding). Operators
+ * whose receivers live on a private network (on-premises, the tests' local receivers) allow them with
+ * {@code tollgate.webhooks.allow-private-targets}.
  */
 public class WebhookAddressGuard {
 
     private final boolean allowPrivateTargets;
+    private final WebhookHostResolver resolver;
 
-    public WebhookAddressGuard(boolean allowPrivateTargets) {
+    public WebhookAddressGuard(boolean allowPrivateTargets, WebhookHostResolver resolver) {
         this.allowPrivateTargets = allowPrivateTargets;
+        this.resolver = resolver;
     }
 
     /**
@@ -33,21 +36,37 @@ public class WebhookAddressGuard {
         if (allowPrivateTargets || url.getHost() == null) {
             return Optional.empty();
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(url.getHost());
+            checkedAddresses(url.getHost());
+            return Optional.empty();
+        } catch (WebhookAddressRefused refused) {
+            return Optional.of(refused.getMessage());
         } catch (UnknownHostException unresolved) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The host's addresses, resolved once, each of them allowed.
+     *
+     * @throws WebhookAddressRefused when any of them is inside the platform's network (and that is not allowed)
+     * @throws UnknownHostException  when the name does not resolve
+     */
+    InetAddress[] checkedAddresses(String host) throws UnknownHostException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = resolver.resolve(bare);
+        if (allowPrivateTargets) {
+            return addresses;
         }
         for (InetAddress address : addresses) {
             Optional<String> kind = blockedKind(address);
             if (kind.isPresent()) {
-                return Optional.of(url.getHost() + " resolves to " + address.getHostAddress() + ", a " + kind.get()
-                        + " address; webhooks must reach a public address (an operator can allow private ones with "
-                        + "TOLLGATE_WEBHOOK_ALLOW_PRIVATE_TARGETS=true)");
+                throw new WebhookAddressRefused(host + " resolves to " + address.getHostAddress() + ", a "
+                        + kind.get() + " address; webhooks must reach a public address (an operator can allow "
+                        + "private ones with TOLLGATE_WEBHOOK_ALLOW_PRIVATE_TARGETS=true)");
             }
         }
-        return Optional.empty();
+        return addresses;
     }
 
     /** The kind of address a webhook may not target, or empty for a public one. */

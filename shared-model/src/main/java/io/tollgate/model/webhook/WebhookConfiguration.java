@@ -14,7 +14,7 @@ public class WebhookConfiguration {
 
     @Bean
     public WebhookAddressGuard webhookAddressGuard(WebhookProperties properties) {
-        return new WebhookAddressGuard(properties.allowPrivateTargets());
+        return new WebhookAddressGuard(properties.allowPrivateTargets(), WebhookHostResolver.SYSTEM);
     }
 
     @Bean

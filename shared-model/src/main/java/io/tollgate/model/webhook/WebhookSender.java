@@ -3,9 +3,7 @@ package io.tollgate.model.webhook;
 import io.tollgate.model.crypto.CredentialCipher;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +11,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,10 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Posts one signed event to one tenant webhook and records the attempt in webhook_deliveries, in the caller's
  * transaction: the one place a delivery ends, for billing's budget alerts and the portal's test deliveries alike.
  * Redirects are not followed (a webhook answers where it was registered, and a redirect could point inside the
- * platform's network), and the host is checked by {@link WebhookAddressGuard} before every attempt. The secret is
- * decrypted only here and never logged or recorded.
+ * platform's network). Every attempt opens a new connection whose host is resolved once and checked by
+ * {@link WebhookAddressGuard} (see {@link CheckedDnsResolver}); the connection goes to exactly those addresses, while
+ * Host, TLS SNI and the certificate check keep the webhook's name. No proxy is used: it would resolve the name again.
+ * The secret is decrypted only here and never logged or recorded.
  */
-public class WebhookSender {
+public class WebhookSender implements AutoCloseable {
 
     private static final String RECORD = """
             insert into webhook_deliveries (id, tenant_id, webhook_id, event_id, event_type, status, attempts,
@@ -45,34 +56,42 @@ public class WebhookSender {
     private final CredentialCipher cipher;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final WebhookProperties properties;
-    private final WebhookAddressGuard guard;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     public WebhookSender(CredentialCipher cipher, JdbcClient jdbc, Clock clock, WebhookProperties properties,
                          WebhookAddressGuard guard) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.properties = properties;
-        this.guard = guard;
-        this.client = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout timeout = Timeout.of(properties.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedDnsResolver(guard))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                // a kept-alive connection would skip the next delivery's lookup and check
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
     }
 
     /** Sends {@code body} as event {@code eventId} of {@code eventType}; a failure is an outcome, not an exception. */
     public WebhookDeliveryOutcome deliver(WebhookTarget target, UUID eventId, String eventType, String body) {
         Instant at = clock.instant();
         List<String> secrets = signingSecrets(target, at);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.EVENT_ID_HEADER, eventId.toString())
-                .header(WebhookSignature.EVENT_TYPE_HEADER, eventType)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secrets, at.getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        Answer answer = send(target, request);
+        Answer answer = send(target, () -> {
+            HttpPost request = new HttpPost(URI.create(target.url()));
+            request.setHeader(WebhookSignature.EVENT_ID_HEADER, eventId.toString());
+            request.setHeader(WebhookSignature.EVENT_TYPE_HEADER, eventType);
+            request.setHeader(WebhookSignature.HEADER, WebhookSignature.header(secrets, at.getEpochSecond(), body));
+            request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8),
+                    ContentType.create("application/json")));
+            return request;
+        });
         Recorded recorded = jdbc.sql(RECORD)
                 .param("id", UUID.randomUUID()).param("tenant", target.tenantId())
                 .param("webhook", target.webhookId()).param("event", eventId).param("type", eventType)
@@ -97,28 +116,30 @@ public class WebhookSender {
         return secrets;
     }
 
-    private Answer send(WebhookTarget target, HttpRequest request) {
-        var refusal = guard.refusal(request.uri());
-        if (refusal.isPresent()) {
-            return new Answer(null, "webhook " + target.webhookId() + " not called: " + refusal.get());
-        }
-        HttpResponse<Void> response;
+    private Answer send(WebhookTarget target, Supplier<HttpPost> request) {
+        int status;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            status = client.execute(request.get(), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (WebhookAddressRefused refused) {
+            return new Answer(null, "webhook " + target.webhookId() + " not called: " + refused.getMessage());
         } catch (IOException e) {
             return new Answer(null, "webhook " + target.webhookId() + " unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(null, "interrupted while calling webhook " + target.webhookId());
         } catch (IllegalArgumentException e) {
             return new Answer(null, "webhook " + target.webhookId() + " has an unusable URL");
         }
-        int status = response.statusCode();
         if (status / 100 == 3) {
             return new Answer(status, "webhook " + target.webhookId() + " answered with a redirect (HTTP " + status
                     + "), which is not followed; register the URL it redirects to");
         }
         return status / 100 == 2 ? new Answer(status, null)
                 : new Answer(status, "webhook " + target.webhookId() + " answered HTTP " + status);
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 }

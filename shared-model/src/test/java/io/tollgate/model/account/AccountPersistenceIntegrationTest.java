@@ -47,7 +47,6 @@ class AccountPersistenceIntegrationTest extends PersistenceTestBase {
     void a_tenant_round_trips_and_its_version_grows_on_change() {
         Tenant tenant = tenant();
         tenant.overrideMarkup(new BigDecimal("7.5"), NOW);
-        tenant.changeBillingEmail("billing@example.com", NOW);
         tenant.linkStripeCustomer("cus_123", NOW);
         flushAndClear();
 

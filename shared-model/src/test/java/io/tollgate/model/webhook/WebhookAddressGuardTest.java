@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookAddressGuardTest {
 
-    private final WebhookAddressGuard guard = new WebhookAddressGuard(false);
+    private final WebhookAddressGuard guard = new WebhookAddressGuard(false, WebhookHostResolver.SYSTEM);
 
     @ParameterizedTest
     @CsvSource({
@@ -50,7 +50,7 @@ class WebhookAddressGuardTest {
 
     @Test
     void an_operator_may_allow_private_targets() {
-        WebhookAddressGuard onPremises = new WebhookAddressGuard(true);
+        WebhookAddressGuard onPremises = new WebhookAddressGuard(true, WebhookHostResolver.SYSTEM);
 
         assertThat(onPremises.refusal(URI.create("http://localhost:8080/hook"))).isEmpty();
         assertThat(onPremises.refusal(URI.create("https://10.1.2.3/hook"))).isEmpty();
