@@ -44,6 +44,14 @@ public class TenantTransactions implements ActingTenant {
         return transactions.execute(status -> work.get());
     }
 
+    /** A model of the catalog (the platform's, not a tenant's), written with SQL. */
+    public UUID newModel() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into models (id, name, display_name, context_window) values (?, ?, 'A model', 128000)")
+                .params(id, "model-" + id.toString().substring(0, 12)).update();
+        return id;
+    }
+
     /** A new tenant on the free plan, written with SQL, as signup does. */
     public UUID newTenant() {
         UUID id = UUID.randomUUID();

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * once per session, so the tenant holds for the whole transaction.
  *
  * <p>A session opened where nobody acts for a tenant (a scheduled job, a sign-in, a platform administrator's screen)
- * gets {@link #NO_TENANT}: it sees no tenant-owned entity and cannot write one. Hibernate refuses to open a session
+ * gets {@link #NO_TENANT}: it sees no tenant-owned entity and cannot write one. Inside {@link PlatformScope} it is
+ * the root tenant, which sees every tenant's rows. Hibernate refuses to open a session
  * without any tenant once an entity has a {@code @TenantId}, so this fail-closed value is what lets the platform's
  * other transactions (billing's jobs, SQL-only services) run at all.
  */
@@ -32,7 +33,15 @@ class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<UUID>,
 
     @Override
     public UUID resolveCurrentTenantIdentifier() {
+        if (PlatformScope.isActive()) {
+            return PlatformScope.PLATFORM;
+        }
         return Optional.ofNullable(actingTenant.getIfUnique()).flatMap(ActingTenant::current).orElse(NO_TENANT);
+    }
+
+    @Override
+    public boolean isRoot(UUID tenantId) {
+        return PlatformScope.PLATFORM.equals(tenantId);
     }
 
     /** Spring binds a session to each transaction; Hibernate's "current session" is never used. */

@@ -10,9 +10,14 @@ import io.tollgate.model.apikey.ApiKeyGenerator;
 import io.tollgate.model.apikey.ApiKeyRepository;
 import io.tollgate.model.app.App;
 import io.tollgate.model.app.AppRepository;
+import io.tollgate.model.subscription.Subscription;
+import io.tollgate.model.subscription.SubscriptionRepository;
+import io.tollgate.model.subscription.SubscriptionStatus;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +42,10 @@ class TenantIdIntegrationTest {
     @Autowired
     AppsByTenantColumn appsByTenantColumn;
     @Autowired
+    SubscriptionRepository subscriptions;
+    @Autowired
+    PlatformScope platform;
+    @Autowired
     ApiKeyGenerator generator;
     @Autowired
     JdbcClient jdbc;
@@ -45,6 +54,7 @@ class TenantIdIntegrationTest {
     UUID tenantB;
     App appOfB;
     ApiKey keyOfB;
+    Subscription subscriptionOfB;
 
     @BeforeEach
     void tenantBOwnsAnAppWithAKey() {
@@ -53,12 +63,16 @@ class TenantIdIntegrationTest {
         appOfB = tenants.actingFor(tenantB, () -> apps.save(new App("app-" + UUID.randomUUID(), "B's", NOW)));
         keyOfB = tenants.actingFor(tenantB, () ->
                 keys.save(ApiKey.issue(appOfB.getId(), "ci", generator.generate(), null, null, NOW)));
+        UUID model = tenants.newModel();
+        subscriptionOfB = tenants.actingFor(tenantB, () ->
+                subscriptions.save(Subscription.request(appOfB.getId(), model, "", null, true, NOW)));
     }
 
     @Test
     void a_new_row_gets_the_tenant_of_the_session_that_saves_it() {
         assertThat(tenantColumn("apps", appOfB.getId())).isEqualTo(tenantB);
         assertThat(tenantColumn("api_keys", keyOfB.getId())).isEqualTo(tenantB);
+        assertThat(tenantColumn("subscriptions", subscriptionOfB.getId())).isEqualTo(tenantB);
     }
 
     @Test
@@ -71,6 +85,9 @@ class TenantIdIntegrationTest {
             assertThat(keys.findById(keyOfB.getId())).isPresent();
             assertThat(keys.findActiveForUpdate(keyOfB.getId())).isPresent();
             assertThat(keys.findAllListedByAppId(appOfB.getId())).hasSize(1);
+            assertThat(subscriptions.findByIdForUpdate(subscriptionOfB.getId())).isPresent();
+            assertThat(subscriptions.existsByAppIdAndModelIdAndStatusIn(appOfB.getId(), subscriptionOfB.getModelId(),
+                    List.of(SubscriptionStatus.PENDING))).isTrue();
             return null;
         });
     }
@@ -86,8 +103,34 @@ class TenantIdIntegrationTest {
             assertThat(keys.findById(keyOfB.getId())).isEmpty();
             assertThat(keys.findActiveForUpdate(keyOfB.getId())).isEmpty();
             assertThat(keys.findAllListedByAppId(appOfB.getId())).isEmpty();
+            assertThat(subscriptions.findById(subscriptionOfB.getId())).isEmpty();
+            assertThat(subscriptions.findByIdForUpdate(subscriptionOfB.getId())).isEmpty();
+            assertThat(subscriptions.existsByAppIdAndModelIdAndStatusIn(appOfB.getId(), subscriptionOfB.getModelId(),
+                    List.of(SubscriptionStatus.PENDING))).isFalse();
             return null;
         });
+    }
+
+    @Test
+    void the_platform_scope_reads_and_changes_any_tenant_s_row_even_entered_from_a_tenant_s_transaction() {
+        UUID admin = UUID.randomUUID();
+        jdbc.sql("insert into users (id, email, display_name, platform_role) values (?, ?, 'Admin', 'ADMIN')")
+                .params(admin, "admin-" + admin + "@tollgate.test").update();
+        AtomicReference<UUID> seenTenant = new AtomicReference<>();
+        tenants.actingFor(tenantA, () -> {
+            platform.run("approve a subscription of tenant B", () -> {
+                Subscription subscription = subscriptions.findByIdForUpdate(subscriptionOfB.getId()).orElseThrow();
+                seenTenant.set(subscription.getTenantId());
+                subscription.approve(admin, null, null, null, null, NOW);
+            });
+            assertThat(subscriptions.findById(subscriptionOfB.getId())).as("back in A's session").isEmpty();
+            return null;
+        });
+
+        assertThat(seenTenant).hasValue(tenantB);
+        assertThat(tenantColumn("subscriptions", subscriptionOfB.getId())).isEqualTo(tenantB);
+        assertThat(jdbc.sql("select status from subscriptions where id = ?").param(subscriptionOfB.getId())
+                .query(String.class).single()).isEqualTo("APPROVED");
     }
 
     @Test
