@@ -60,11 +60,11 @@ public class ApiKey extends PersistableEntity<UUID> {
         this.secretHash = secretHash.clone();
         this.hashKeyId = Objects.requireNonNull(hashKeyId, "hashKeyId");
         this.status = ApiKeyStatus.ACTIVE;
-        this.expiresAt = expiresAt;
+        this.expiresAt = expiresAt == null ? null : stored(expiresAt);
         this.createdBy = createdBy;
         this.rotatedFrom = rotatedFrom;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
     /**
@@ -87,9 +87,9 @@ public class ApiKey extends PersistableEntity<UUID> {
         ApiKey successor = new ApiKey(appId, name, generated.prefix(), generated.hash(), generated.hashKeyId(),
                 expiresAt, createdBy, id, at);
         if (expiresAt == null || graceEnd.isBefore(expiresAt)) {
-            this.expiresAt = graceEnd;
+            this.expiresAt = stored(graceEnd);
         }
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
         return successor;
     }
 
@@ -97,8 +97,8 @@ public class ApiKey extends PersistableEntity<UUID> {
     public void revoke(Instant at) {
         requireActive();
         this.status = ApiKeyStatus.REVOKED;
-        this.revokedAt = at;
-        this.updatedAt = at;
+        this.revokedAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
     public boolean isActive() {

@@ -43,14 +43,14 @@ public class App extends PersistableEntity<UUID> {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.status = AppStatus.ACTIVE;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
     public void describe(String name, String description, Instant at) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
     }
 
     /** Only an active app is cached; nondeterministic requests are cached only when the cache is on at all. */
@@ -58,14 +58,14 @@ public class App extends PersistableEntity<UUID> {
         requireActive();
         this.cacheEnabled = enabled;
         this.cacheNondeterministic = enabled && nondeterministic;
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
     }
 
     /** An archived app is kept for its usage history; its keys stop working. */
     public void archive(Instant at) {
         requireActive();
         this.status = AppStatus.ARCHIVED;
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
     }
 
     public boolean isActive() {

@@ -59,8 +59,8 @@ public class Subscription extends PersistableEntity<UUID> {
         this.justification = Objects.requireNonNull(justification, "justification");
         this.requestedBy = requestedBy;
         this.status = SubscriptionStatus.PENDING;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
     /**
@@ -118,8 +118,8 @@ public class Subscription extends PersistableEntity<UUID> {
     private void move(SubscriptionStatus next, @Nullable String reason, Instant at) {
         this.status = status.moveTo(next);
         this.decisionReason = reason;
-        this.decidedAt = decidedAt == null ? at : decidedAt;
-        this.updatedAt = at;
+        this.decidedAt = decidedAt == null ? stored(at) : decidedAt;
+        this.updatedAt = stored(at);
     }
 
     @Override

@@ -33,4 +33,12 @@ class AppTest {
         assertThatThrownBy(() -> app.archive(NOW)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> app.changeCache(true, false, NOW)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void times_are_kept_as_postgresql_stores_them_in_microseconds() {
+        App app = new App("bot", "", Instant.parse("2026-12-04T17:00:00.123456789Z"));
+
+        assertThat(app.getCreatedAt()).isEqualTo(Instant.parse("2026-12-04T17:00:00.123456Z"));
+        assertThat(app.getUpdatedAt()).isEqualTo(app.getCreatedAt());
+    }
 }
