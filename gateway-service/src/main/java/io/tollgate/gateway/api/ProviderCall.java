@@ -64,12 +64,18 @@ class ProviderCall {
         if (context.facts().orElseThrow().stream()) {
             return streams.relay(context, failover.stream(context, route -> stream(api, context, route)));
         }
-        return context.cachePlan().map(cache::lookup).orElseGet(Mono::empty)
-                .map(cached -> fromCache(context, cached))
-                .switchIfEmpty(Mono.defer(() -> failover.call(context, route -> send(api, context, route))
-                        .flatMap(reply -> answer(context, reply))
-                        .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)))))
-                .doOnCancel(() -> end.abandoned(context, ""));
+        var plan = context.cachePlan();
+        Mono<Reply> reply = plan.isEmpty() ? call(api, context)
+                // a request without a cache plan (most) pays for none of the cache's operators
+                : cache.lookup(plan.get()).map(cached -> fromCache(context, cached))
+                        .switchIfEmpty(Mono.defer(() -> call(api, context)));
+        return reply.doOnCancel(() -> end.abandoned(context, ""));
+    }
+
+    private Mono<Reply> call(@Nullable ClientApi api, RequestContext context) {
+        return failover.call(context, route -> send(api, context, route))
+                .flatMap(reply -> answer(context, reply))
+                .onErrorResume(failure -> failed(context, UpstreamErrors.fromFailure(failure)));
     }
 
     /** On OpenAI's endpoints the adapter's own answer; on another API's, that API's call. */

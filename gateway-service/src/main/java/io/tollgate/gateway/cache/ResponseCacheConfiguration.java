@@ -1,6 +1,7 @@
 package io.tollgate.gateway.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tollgate.gateway.redis.RedisConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +10,9 @@ class ResponseCacheConfiguration {
 
     /** Redis when TOLLGATE_REDIS_URL names one (the replicas then share their answers), else this gateway's memory. */
     @Bean
-    ResponseStore responseStore(ResponseCacheProperties properties, MeterRegistry registry) {
+    ResponseStore responseStore(ResponseCacheProperties properties, RedisConnections redis, MeterRegistry registry) {
         return properties.redisEnabled()
-                ? new RedisResponseStore(properties.redisUrl(), properties.redisTimeout(), registry)
+                ? new RedisResponseStore(redis, properties.redisUrl(), properties.redisTimeout(), registry)
                 : new MemoryResponseStore(properties.maxBytes().toBytes());
     }
 }

@@ -9,73 +9,39 @@ import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.tollgate.gateway.redis.RedisConnections;
+import io.tollgate.gateway.redis.RedisLink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Buckets in Redis through Bucket4j's Lettuce integration (compare-and-swap), so every replica draws from the same
  * buckets. Calls are asynchronous; a disconnected client refuses commands at once instead of queueing them, so an
- * outage costs a request no more than {@code redisTimeout}. Lettuce reconnects by itself after a drop; a gateway that
- * starts while Redis is down keeps trying to connect in the background.
+ * outage costs a request no more than {@code redisTimeout}, and the fail mode decides (see {@link StoreOutage}).
  */
 final class RedisBucketStore implements BucketStore {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisBucketStore.class);
-    private static final Duration RECONNECT_INTERVAL = Duration.ofSeconds(1);
-
-    private final RedisClient client;
+    private final RedisLink<byte[]> link;
     private final LimitsProperties properties;
     private final TimeMeter time;
     private final StoreOutage outage;
-    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("tollgate-limits-redis-connect").factory());
     private final Map<String, AsyncBucketProxy> buckets = new ConcurrentHashMap<>();
-    private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
-    private volatile @Nullable AsyncProxyManager<String> proxies;
+    private final AtomicReference<@Nullable AsyncProxyManager<String>> proxies = new AtomicReference<>();
 
-    RedisBucketStore(LimitsProperties properties, TimeMeter time, StoreOutage outage) {
+    RedisBucketStore(RedisConnections redis, LimitsProperties properties, TimeMeter time, StoreOutage outage) {
         this.properties = properties;
         this.time = time;
         this.outage = outage;
-        this.client = RedisClient.create(RedisURI.create(properties.redisUrl()));
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-                .timeoutOptions(TimeoutOptions.enabled(properties.redisTimeout()))
-                .build());
-        connect();
-    }
-
-    private void connect() {
-        try {
-            var connected = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            connection = connected;
-            proxies = Bucket4jLettuce.casBasedBuilder(connected)
-                    .clientClock(time)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                    .build().asAsync();
-            log.info("Rate limit buckets are shared through Redis ({} sync)", properties.redisSync());
-        } catch (RuntimeException e) {
-            outage.failed(e, properties.redisFailMode());
-            connector.schedule(this::connect, RECONNECT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        this.link = redis.open("rate limit buckets (" + properties.redisSync() + " sync)", properties.redisUrl(),
+                properties.redisTimeout(), RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
 
     @Override
@@ -106,7 +72,7 @@ final class RedisBucketStore implements BucketStore {
     }
 
     private @Nullable AsyncBucketProxy bucket(Limit limit) {
-        var manager = proxies;
+        var manager = proxies();
         if (manager == null) {
             return null;
         }
@@ -114,6 +80,23 @@ final class RedisBucketStore implements BucketStore {
         return bucket != null ? bucket : buckets.computeIfAbsent(limit.key(), key -> manager.builder()
                 .withOptimization(optimization(limit))
                 .build(key, () -> CompletableFuture.completedFuture(limit.configuration())));
+    }
+
+    /** Bucket4j's proxies over the connection, made once it is there (by whichever request sees it first). */
+    private @Nullable AsyncProxyManager<String> proxies() {
+        var manager = proxies.get();
+        if (manager != null) {
+            return manager;
+        }
+        StatefulRedisConnection<String, byte[]> connection = link.connection();
+        if (connection == null) {
+            return null;
+        }
+        var made = Bucket4jLettuce.casBasedBuilder(connection)
+                .clientClock(time)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build().asAsync();
+        return proxies.compareAndSet(null, made) ? made : proxies.get();
     }
 
     private Optimization optimization(Limit limit) {
@@ -130,12 +113,7 @@ final class RedisBucketStore implements BucketStore {
 
     @Override
     public void close() {
-        connector.shutdownNow();
-        var open = connection;
-        if (open != null) {
-            open.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        link.close();
     }
 
     @Override

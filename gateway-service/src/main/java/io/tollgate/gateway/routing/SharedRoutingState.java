@@ -1,20 +1,16 @@
 package io.tollgate.gateway.routing;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tollgate.gateway.redis.RedisConnections;
+import io.tollgate.gateway.redis.RedisLink;
 import io.tollgate.gateway.server.SupervisedThread;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,32 +54,28 @@ class SharedRoutingState implements SmartLifecycle {
     private final RoutingProperties properties;
     private final Clock clock;
     private final Counter failures;
-    private final RedisClient client;
+    private final RedisConnections redis;
     private final Map<UUID, Long> published = new HashMap<>();
-    private @Nullable StatefulRedisConnection<String, String> connection;
+    private volatile @Nullable RedisLink<String> link;
     private long nextWarningAt = Long.MIN_VALUE;
     private volatile boolean running;
     private Thread thread;
 
     SharedRoutingState(DeploymentStates states, SnapshotHolder snapshots, RoutingProperties properties, Clock clock,
-                       MeterRegistry registry) {
+                       RedisConnections redis, MeterRegistry registry) {
         this.states = states;
         this.snapshots = snapshots;
         this.properties = properties;
         this.clock = clock;
         this.failures = Counter.builder("tollgate.gateway.routing.store.failures")
                 .description("Syncs of shared routing state that could not reach Redis").register(registry);
-        this.client = RedisClient.create(RedisURI.create(properties.redisUrl()));
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-                .timeoutOptions(TimeoutOptions.enabled(properties.redisTimeout()))
-                .build());
+        this.redis = redis;
     }
 
     @Override
     public void start() {
         running = true;
+        // opened here, not in the constructor: the first connect may wait up to a second
         thread = SupervisedThread.start("tollgate-routing-redis", this::run);
     }
 
@@ -91,11 +83,10 @@ class SharedRoutingState implements SmartLifecycle {
     public void stop() {
         running = false;
         thread.interrupt();
-        var open = connection;
+        var open = link;
         if (open != null) {
             open.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
     @Override
@@ -104,6 +95,8 @@ class SharedRoutingState implements SmartLifecycle {
     }
 
     private void run() {
+        link = redis.open("breaker states and provider capacity use", properties.redisUrl(), properties.redisTimeout(),
+                StringCodec.UTF8);
         while (running) {
             try {
                 syncOnce(commands());
@@ -121,14 +114,12 @@ class SharedRoutingState implements SmartLifecycle {
     }
 
     private RedisCommands<String, String> commands() {
-        var open = connection;
-        if (open == null) {
-            // Lettuce reconnects by itself once connected; until then each round tries again
-            open = client.connect();
-            connection = open;
-            log.info("Routing state (breakers, provider capacity use) is shared through Redis");
+        var open = link;
+        var connection = open == null ? null : open.connection();
+        if (connection == null) {
+            throw new IllegalStateException("not connected to Redis");
         }
-        return open.sync();
+        return connection.sync();
     }
 
     private void syncOnce(RedisCommands<String, String> redis) {

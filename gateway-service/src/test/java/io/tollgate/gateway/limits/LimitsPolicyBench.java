@@ -5,6 +5,7 @@ import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestFacts;
+import io.tollgate.gateway.redis.RedisConnections;
 import io.tollgate.gateway.request.RequestBodyParser;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
@@ -80,8 +81,9 @@ public final class LimitsPolicyBench {
         var clock = Clock.systemUTC();
         var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
         var time = new ClockTimeMeter(clock);
-        try (BucketStore store = properties.redisEnabled() ? new RedisBucketStore(properties, time, outage)
-                : new LocalBucketStore(time)) {
+        try (var redis = new RedisConnections();
+             BucketStore store = properties.redisEnabled() ? new RedisBucketStore(redis, properties, time, outage)
+                     : new LocalBucketStore(time)) {
             var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
                     new TokenCounter(8_000_000), properties, store);
             var world = new World(switch (scenario) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tollgate.gateway.redis.RedisConnections;
 import io.tollgate.gateway.support.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +46,9 @@ class RedisBucketStoreTest {
         var clock = Clock.systemUTC();
         var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
         var limit = new Limit(Limit.APP, LimitKind.REQUESTS_PER_HOUR, capacity, "tollgate:test:" + UUID.randomUUID());
-        try (var first = new RedisBucketStore(properties, new ClockTimeMeter(clock), outage);
-             var second = new RedisBucketStore(properties, new ClockTimeMeter(clock), outage)) {
+        try (var redis = new RedisConnections();
+             var first = new RedisBucketStore(redis, properties, new ClockTimeMeter(clock), outage);
+             var second = new RedisBucketStore(redis, properties, new ClockTimeMeter(clock), outage)) {
             long granted = 0;
             for (int i = 0; i < capacity * 2; i++) {
                 ConsumptionProbe probe = (i % 2 == 0 ? first : second).tryConsume(limit, 1).join();
