@@ -4,6 +4,8 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -20,6 +22,14 @@ public abstract class PersistableEntity<ID> implements Persistable<ID> {
     @Override
     public boolean isNew() {
         return isNew;
+    }
+
+    /**
+     * A time as PostgreSQL keeps it (microseconds), so an entity answers the same before and after its round trip
+     * (a request that reads back in its own transaction sees the instance it saved, not the stored row).
+     */
+    protected static Instant stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     @PostPersist

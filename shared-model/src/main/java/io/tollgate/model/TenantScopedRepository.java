@@ -1,29 +1,18 @@
 package io.tollgate.model;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.data.repository.NoRepositoryBean;
 import org.springframework.data.repository.Repository;
 
 /**
- * The base of every repository of tenant-owned rows. It deliberately offers no {@code findById} or
- * {@code findAll}: every read names the tenant, so a tenant can never load another tenant's row.
- * Platform-wide reads (administrators, the gateway snapshot, billing jobs) live in the aggregate's
- * {@code ...AdminQueries} repository.
+ * The base of every repository of tenant-owned rows. Its entities carry Hibernate's {@code @TenantId}, so every
+ * query, and {@code findById} too, sees only the rows of the session's tenant (see {@code io.tollgate.model.tenancy}):
+ * no method names a tenant, and none can be called with another tenant's.
  */
 @NoRepositoryBean
 public interface TenantScopedRepository<T, ID> extends Repository<T, ID> {
 
     <S extends T> S save(S entity);
 
-    <S extends T> List<S> saveAll(Iterable<S> entities);
-
-    <S extends T> S saveAndFlush(S entity);
-
-    void delete(T entity);
-
-    void flush();
-
-    Optional<T> findByTenantIdAndId(UUID tenantId, ID id);
+    Optional<T> findById(ID id);
 }

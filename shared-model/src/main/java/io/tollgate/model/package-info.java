@@ -1,4 +1,4 @@
-/** Tollgate's shared model: entities and repositories by aggregate, and the values every service shares. */
+/** Tollgate's shared model: tenant-scoped entities and repositories by aggregate, and the values every service shares. */
 @NullMarked
 package io.tollgate.model;
 

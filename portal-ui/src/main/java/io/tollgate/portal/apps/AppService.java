@@ -1,82 +1,74 @@
 package io.tollgate.portal.apps;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.app.App;
+import io.tollgate.model.app.AppRepository;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A tenant's apps: every query is scoped by the signed-in user's tenant. */
+/**
+ * A tenant's apps, for the Apps screen and the management API alike. The repository sees only the signed-in user's
+ * (or the access token's) tenant: Hibernate's tenant discriminator scopes every read, by id too.
+ */
 @Service
 @Transactional
 public class AppService {
 
-    private final JdbcClient jdbc;
+    private final AppRepository apps;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock;
 
-    AppService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
-        this.jdbc = jdbc;
+    AppService(AppRepository apps, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.apps = apps;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
     @Transactional(readOnly = true)
     public List<AppSummary> list() {
-        return jdbc.sql("""
-                        select id, name, description, status, created_at, cache_enabled, cache_nondeterministic, version
-                        from apps where tenant_id = ? order by status, lower(name)""")
-                .param(currentUser.tenantId())
-                .query((rs, n) -> new AppSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("description"), rs.getString("status"), Sql.instant(rs, "created_at"),
-                        new AppCacheSettings(rs.getBoolean("cache_enabled"), rs.getBoolean("cache_nondeterministic")),
-                        rs.getLong("version")))
-                .list();
+        return apps.findAllForListing().stream().map(AppService::summary).toList();
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
     @Transactional(readOnly = true)
     public Optional<AppSummary> find(UUID appId) {
-        return list().stream().filter(app -> app.id().equals(appId)).findFirst();
+        return apps.findById(appId).map(AppService::summary);
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
     public UUID create(AppDraft draft) {
-        UUID tenantId = currentUser.tenantId();
-        requireFreeName(tenantId, draft.name(), null);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into apps (id, tenant_id, name, description) values (?, ?, ?, ?)")
-                .params(id, tenantId, draft.name().trim(), draft.description().trim())
-                .update();
-        audit.record(tenantId, "app.create", "app", id, Map.of("name", draft.name().trim()));
-        return id;
+        String name = draft.name().trim();
+        if (apps.existsByName(name)) {
+            throw taken(name);
+        }
+        App app = apps.save(new App(name, draft.description().trim(), clock.instant()));
+        audit.record(currentUser.tenantId(), "app.create", "app", app.getId(), Map.of("name", name));
+        return app.getId();
     }
 
     /** Changes the app as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
     public void update(UUID appId, long expectedVersion, AppDraft draft) {
-        UUID tenantId = currentUser.tenantId();
-        requireFreeName(tenantId, draft.name(), appId);
-        int updated = jdbc.sql("""
-                        update apps set name = ?, description = ?, updated_at = now(), version = version + 1
-                        where id = ? and tenant_id = ? and version = ?""")
-                .params(draft.name().trim(), draft.description().trim(), appId, tenantId, expectedVersion)
-                .update();
-        if (updated == 0) {
-            find(appId).orElseThrow(() -> PortalException.notFound("App"));
-            throw new OptimisticLockingFailureException("App " + appId + " changed since version " + expectedVersion);
+        String name = draft.name().trim();
+        if (apps.existsByNameAndIdNot(name, appId)) {
+            throw taken(name);
         }
-        audit.record(tenantId, "app.update", "app", appId, Map.of("name", draft.name().trim()));
+        App app = atVersion(apps.findById(appId).orElseThrow(() -> PortalException.notFound("App")), expectedVersion);
+        app.describe(name, draft.description().trim(), clock.instant());
+        audit.record(currentUser.tenantId(), "app.update", "app", appId, Map.of("name", name));
     }
 
     /**
@@ -85,43 +77,36 @@ public class AppService {
      */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public void changeCache(UUID appId, long expectedVersion, AppCacheSettings cache) {
-        UUID tenantId = currentUser.tenantId();
-        int updated = jdbc.sql("""
-                        update apps set cache_enabled = ?, cache_nondeterministic = ?, updated_at = now(),
-                                        version = version + 1
-                        where id = ? and tenant_id = ? and status = 'ACTIVE' and version = ?""")
-                .params(cache.enabled(), cache.nondeterministic(), appId, tenantId, expectedVersion)
-                .update();
-        if (updated == 0) {
-            find(appId).filter(AppSummary::active).orElseThrow(() -> PortalException.notFound("Active app"));
-            throw new OptimisticLockingFailureException("App " + appId + " changed since version " + expectedVersion);
-        }
-        audit.record(tenantId, "app.cache", "app", appId,
+        App app = atVersion(activeApp(appId), expectedVersion);
+        app.changeCache(cache.enabled(), cache.nondeterministic(), clock.instant());
+        audit.record(currentUser.tenantId(), "app.cache", "app", appId,
                 Map.of("enabled", cache.enabled(), "nondeterministic", cache.nondeterministic()));
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
     public void archive(UUID appId) {
-        UUID tenantId = currentUser.tenantId();
-        int updated = jdbc.sql("""
-                        update apps set status = 'ARCHIVED', updated_at = now(), version = version + 1
-                        where id = ? and tenant_id = ? and status = 'ACTIVE'""")
-                .params(appId, tenantId)
-                .update();
-        if (updated == 0) {
-            throw PortalException.notFound("Active app");
-        }
-        audit.record(tenantId, "app.archive", "app", appId, Map.of());
+        activeApp(appId).archive(clock.instant());
+        audit.record(currentUser.tenantId(), "app.archive", "app", appId, Map.of());
     }
 
-    private void requireFreeName(UUID tenantId, String name, UUID exceptAppId) {
-        boolean taken = jdbc.sql("""
-                        select exists(select 1 from apps where tenant_id = ? and name = ?
-                                      and id is distinct from ?)""")
-                .params(tenantId, name.trim(), exceptAppId)
-                .query(Boolean.class).single();
-        if (taken) {
-            throw PortalException.conflict("An app named '" + name.trim() + "' already exists");
+    private App activeApp(UUID appId) {
+        return apps.findById(appId).filter(App::isActive).orElseThrow(() -> PortalException.notFound("Active app"));
+    }
+
+    private static App atVersion(App app, long expectedVersion) {
+        if (app.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException("App " + app.getId() + " changed since version " + expectedVersion);
         }
+        return app;
+    }
+
+    private static PortalException taken(String name) {
+        return PortalException.conflict("An app named '" + name + "' already exists");
+    }
+
+    private static AppSummary summary(App app) {
+        return new AppSummary(app.getId(), app.getName(), app.getDescription(), app.getStatus().name(),
+                app.getCreatedAt(), new AppCacheSettings(app.isCacheEnabled(), app.isCacheNondeterministic()),
+                app.getVersion());
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.portal.security;
 
+import io.tollgate.model.tenancy.ActingTenant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place services learn who is acting. The tenant always comes from the signed-in user's membership,
- * never from a URL or a request parameter.
+ * never from a URL or a request parameter. It is also the tenant every Hibernate session works for (see
+ * {@link ActingTenant}): a portal page's signed-in user, or the management API's access token.
  */
 @Component
-public class CurrentUser {
+public class CurrentUser implements ActingTenant {
 
     private final SecurityContextHolderStrategy securityContexts;
 
@@ -44,6 +46,11 @@ public class CurrentUser {
 
     public PortalUser require() {
         return find().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    @Override
+    public Optional<UUID> current() {
+        return find().flatMap(PortalUser::tenant);
     }
 
     public UUID tenantId() {

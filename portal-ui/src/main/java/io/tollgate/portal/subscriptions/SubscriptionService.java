@@ -1,6 +1,10 @@
 package io.tollgate.portal.subscriptions;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.app.App;
+import io.tollgate.model.app.AppRepository;
+import io.tollgate.model.subscription.Subscription;
+import io.tollgate.model.subscription.SubscriptionRepository;
 import io.tollgate.model.subscription.SubscriptionStatus;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
@@ -16,17 +20,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A tenant's model subscriptions: request one for an app, and follow its status. */
+/**
+ * A tenant's model subscriptions: request one for an app (through the tenant-scoped repository), and follow its
+ * status (a listing joined with app and model names, in SQL).
+ */
 @Service
 @Transactional
 public class SubscriptionService {
 
+    private static final List<SubscriptionStatus> LIVE = List.of(SubscriptionStatus.PENDING, SubscriptionStatus.APPROVED);
+
+    private final SubscriptionRepository subscriptions;
+    private final AppRepository apps;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    SubscriptionService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    SubscriptionService(SubscriptionRepository subscriptions, AppRepository apps, JdbcClient jdbc,
+                        CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.apps = apps;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -36,37 +50,19 @@ public class SubscriptionService {
     /** Models that need no approval are approved at once; the others wait for a platform administrator. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
     public SubscriptionSummary request(UUID appId, UUID modelId, String justification) {
-        UUID tenantId = currentUser.tenantId();
-        boolean appActive = jdbc.sql("select exists(select 1 from apps where id = ? and tenant_id = ? and status = 'ACTIVE')")
-                .params(appId, tenantId).query(Boolean.class).single();
-        if (!appActive) {
-            throw PortalException.notFound("Active app");
-        }
+        apps.findById(appId).filter(App::isActive).orElseThrow(() -> PortalException.notFound("Active app"));
+        // the catalog is the platform's, not the tenant's: read as the set-based SQL reads it
         Boolean requiresApproval = jdbc.sql("select requires_approval from models where id = ? and status = 'ACTIVE'")
                 .param(modelId).query(Boolean.class).optional()
                 .orElseThrow(() -> PortalException.notFound("Model"));
-        boolean live = jdbc.sql("""
-                        select exists(select 1 from subscriptions where app_id = ? and model_id = ?
-                                      and status in ('PENDING', 'APPROVED'))""")
-                .params(appId, modelId).query(Boolean.class).single();
-        if (live) {
+        if (subscriptions.existsByAppIdAndModelIdAndStatusIn(appId, modelId, LIVE)) {
             throw PortalException.conflict("This app already has a pending or approved subscription to this model");
         }
-        SubscriptionStatus status = requiresApproval ? SubscriptionStatus.PENDING
-                : SubscriptionStatus.PENDING.moveTo(SubscriptionStatus.APPROVED);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into subscriptions (id, tenant_id, app_id, model_id, status, justification, decision_reason,
-                                                   requested_by, decided_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, tenantId, appId, modelId, status.name(), justification.trim(),
-                        requiresApproval ? null : "Approved automatically: the model needs no approval",
-                        currentUser.require().userId(),
-                        requiresApproval ? null : Sql.timestamp(clock.instant()))
-                .update();
-        audit.record(tenantId, "subscription.request", "subscription", id,
-                Map.of("app", appId, "model", modelId, "status", status));
-        return find(id).orElseThrow();
+        Subscription subscription = subscriptions.saveAndFlush(Subscription.request(appId, modelId,
+                justification.trim(), currentUser.require().userId(), requiresApproval, clock.instant()));
+        audit.record(currentUser.tenantId(), "subscription.request", "subscription", subscription.getId(),
+                Map.of("app", appId, "model", modelId, "status", subscription.getStatus()));
+        return find(subscription.getId()).orElseThrow();
     }
 
     /**
@@ -75,24 +71,14 @@ public class SubscriptionService {
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER})
     public void cancel(UUID subscriptionId) {
-        UUID tenantId = currentUser.tenantId();
-        SubscriptionStatus status = jdbc.sql("select status from subscriptions where id = ? and tenant_id = ? for update")
-                .params(subscriptionId, tenantId)
-                .query((rs, n) -> SubscriptionStatus.valueOf(rs.getString("status")))
-                .optional().orElseThrow(() -> PortalException.notFound("Subscription"));
-        SubscriptionStatus next = switch (status) {
-            case PENDING -> SubscriptionStatus.REJECTED;
-            case APPROVED -> SubscriptionStatus.REVOKED;
-            case REJECTED, REVOKED -> throw PortalException.conflict("A " + status + " subscription has ended already");
-        };
-        jdbc.sql("""
-                        update subscriptions set status = ?, decision_reason = ?, decided_at = coalesce(decided_at, ?),
-                            updated_at = now(), version = version + 1
-                        where id = ?""")
-                .params(status.moveTo(next).name(), status == SubscriptionStatus.PENDING ? "Withdrawn by the tenant"
-                        : "Cancelled by the tenant", Sql.timestamp(clock.instant()), subscriptionId)
-                .update();
-        audit.record(tenantId, "subscription.cancel", "subscription", subscriptionId, Map.of("status", next));
+        Subscription subscription = subscriptions.findByIdForUpdate(subscriptionId)
+                .orElseThrow(() -> PortalException.notFound("Subscription"));
+        if (!subscription.getStatus().isLive()) {
+            throw PortalException.conflict("A " + subscription.getStatus() + " subscription has ended already");
+        }
+        subscription.cancelByTenant(clock.instant());
+        audit.record(currentUser.tenantId(), "subscription.cancel", "subscription", subscriptionId,
+                Map.of("status", subscription.getStatus()));
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})

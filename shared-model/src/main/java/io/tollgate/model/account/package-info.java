@@ -1,4 +1,4 @@
-/** Tenants, users, their memberships in tenants and the invitations that create memberships. */
+/** Role names and the sign-in lockout rule every service shares. */
 @NullMarked
 package io.tollgate.model.account;
 

@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An app's API key, stored as its prefix ({@code tg_} + 8, shown in lists and used to find the row) and an
  * HMAC-SHA-256 of the whole key under the server secret named by {@code hashKeyId}. The key itself is never stored.
+ * Its tenant is the session's ({@link TenantId}), as for its {@code App}.
  */
 @Entity
 @Table(name = "api_keys")
@@ -25,6 +27,7 @@ public class ApiKey extends PersistableEntity<UUID> {
 
     @Id
     private UUID id;
+    @TenantId
     private UUID tenantId;
     private UUID appId;
     private String name;
@@ -45,56 +48,67 @@ public class ApiKey extends PersistableEntity<UUID> {
     protected ApiKey() {
     }
 
-    public ApiKey(UUID tenantId, UUID appId, String name, String prefix, byte[] secretHash, String hashKeyId,
-                  @Nullable UUID createdBy, Instant at) {
+    private ApiKey(UUID appId, String name, String prefix, byte[] secretHash, String hashKeyId,
+                   @Nullable Instant expiresAt, @Nullable UUID createdBy, @Nullable UUID rotatedFrom, Instant at) {
         if (secretHash.length != 32) {
             throw new IllegalArgumentException("secretHash must be a 32-byte HMAC-SHA-256, was " + secretHash.length + " bytes");
         }
         this.id = UUID.randomUUID();
-        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.appId = Objects.requireNonNull(appId, "appId");
         this.name = Objects.requireNonNull(name, "name");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.secretHash = secretHash.clone();
         this.hashKeyId = Objects.requireNonNull(hashKeyId, "hashKeyId");
         this.status = ApiKeyStatus.ACTIVE;
+        this.expiresAt = expiresAt == null ? null : stored(expiresAt);
         this.createdBy = createdBy;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.rotatedFrom = rotatedFrom;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
-    /** The row of a freshly generated key; its plaintext is shown to the owner once and never stored. */
-    public static ApiKey issue(UUID tenantId, UUID appId, String name, GeneratedApiKey generated,
+    /**
+     * The row of a freshly generated key; its plaintext is shown to the owner once and never stored.
+     *
+     * @param expiresAt when the key stops working; null = never
+     */
+    public static ApiKey issue(UUID appId, String name, GeneratedApiKey generated, @Nullable Instant expiresAt,
                                @Nullable UUID createdBy, Instant at) {
-        return new ApiKey(tenantId, appId, name, generated.prefix(), generated.hash(), generated.hashKeyId(),
-                createdBy, at);
+        return new ApiKey(appId, name, generated.prefix(), generated.hash(), generated.hashKeyId(), expiresAt,
+                createdBy, null, at);
     }
 
-    /** Marks this key as the rotation successor of {@code previousKeyId}. */
-    public void rotatedFrom(UUID previousKeyId, Instant at) {
-        this.rotatedFrom = Objects.requireNonNull(previousKeyId, "previousKeyId");
-        this.updatedAt = at;
-    }
-
-    /** The key stops working at {@code expiresAt} (e.g. the grace period of a rotated key); null = never. */
-    public void expireAt(@Nullable Instant expiresAt, Instant at) {
-        this.expiresAt = expiresAt;
-        this.updatedAt = at;
-    }
-
-    /** Revokes the key; revoking a revoked key keeps the first revocation time. */
-    public void revoke(Instant at) {
-        if (status == ApiKeyStatus.REVOKED) {
-            return;
+    /**
+     * The successor of this active key: same app, name and expiry, linked to this one, which keeps working until
+     * {@code graceEnd} (or its own expiry, if that comes first).
+     */
+    public ApiKey rotate(GeneratedApiKey generated, Instant graceEnd, @Nullable UUID createdBy, Instant at) {
+        requireActive();
+        ApiKey successor = new ApiKey(appId, name, generated.prefix(), generated.hash(), generated.hashKeyId(),
+                expiresAt, createdBy, id, at);
+        if (expiresAt == null || graceEnd.isBefore(expiresAt)) {
+            this.expiresAt = stored(graceEnd);
         }
-        this.status = ApiKeyStatus.REVOKED;
-        this.revokedAt = at;
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
+        return successor;
     }
 
-    /** Active and not expired at {@code at}. */
-    public boolean isUsableAt(Instant at) {
-        return status == ApiKeyStatus.ACTIVE && (expiresAt == null || at.isBefore(expiresAt));
+    /** Revokes this active key; the gateway refuses it from then on. */
+    public void revoke(Instant at) {
+        requireActive();
+        this.status = ApiKeyStatus.REVOKED;
+        this.revokedAt = stored(at);
+        this.updatedAt = stored(at);
+    }
+
+    public boolean isActive() {
+        return status == ApiKeyStatus.ACTIVE;
+    }
+
+    private void requireActive() {
+        if (!isActive()) {
+            throw new IllegalStateException("API key " + id + " is revoked");
+        }
     }
 
     @Override

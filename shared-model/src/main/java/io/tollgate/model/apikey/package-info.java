@@ -1,4 +1,4 @@
-/** API keys: generated, stored only as prefix and HMAC, and their usage. */
+/** API keys: generated, stored only as prefix and HMAC (the key entity, tenant-scoped), with their last use. */
 @NullMarked
 package io.tollgate.model.apikey;
 

@@ -10,20 +10,26 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
-/** An application a tenant registers; it owns API keys, model subscriptions and budgets. */
+/**
+ * An application a tenant registers; it owns API keys, model subscriptions and budgets. Its tenant is the session's
+ * ({@link TenantId}): set on insert, never changed, and the only tenant whose apps a session can read.
+ */
 @Entity
 @Table(name = "apps")
 public class App extends PersistableEntity<UUID> {
 
     @Id
     private UUID id;
+    @TenantId
     private UUID tenantId;
     private String name;
     private String description;
     @Enumerated(EnumType.STRING)
     private AppStatus status;
     private boolean cacheEnabled;
+    private boolean cacheNondeterministic;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -32,39 +38,44 @@ public class App extends PersistableEntity<UUID> {
     protected App() {
     }
 
-    public App(UUID tenantId, String name, String description, Instant at) {
+    public App(String name, String description, Instant at) {
         this.id = UUID.randomUUID();
-        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.status = AppStatus.ACTIVE;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
     public void describe(String name, String description, Instant at) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
     }
 
-    public void changeCacheEnabled(boolean cacheEnabled, Instant at) {
-        this.cacheEnabled = cacheEnabled;
-        this.updatedAt = at;
+    /** Only an active app is cached; nondeterministic requests are cached only when the cache is on at all. */
+    public void changeCache(boolean enabled, boolean nondeterministic, Instant at) {
+        requireActive();
+        this.cacheEnabled = enabled;
+        this.cacheNondeterministic = enabled && nondeterministic;
+        this.updatedAt = stored(at);
     }
 
+    /** An archived app is kept for its usage history; its keys stop working. */
     public void archive(Instant at) {
+        requireActive();
         this.status = AppStatus.ARCHIVED;
-        this.updatedAt = at;
-    }
-
-    public void restore(Instant at) {
-        this.status = AppStatus.ACTIVE;
-        this.updatedAt = at;
+        this.updatedAt = stored(at);
     }
 
     public boolean isActive() {
         return status == AppStatus.ACTIVE;
+    }
+
+    private void requireActive() {
+        if (!isActive()) {
+            throw new IllegalStateException("App " + id + " is archived");
+        }
     }
 
     @Override
@@ -90,6 +101,10 @@ public class App extends PersistableEntity<UUID> {
 
     public boolean isCacheEnabled() {
         return cacheEnabled;
+    }
+
+    public boolean isCacheNondeterministic() {
+        return cacheNondeterministic;
     }
 
     public Instant getCreatedAt() {

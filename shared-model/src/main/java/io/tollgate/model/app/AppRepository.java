@@ -2,14 +2,17 @@ package io.tollgate.model.app;
 
 import io.tollgate.model.TenantScopedRepository;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
 
+/** The session tenant's apps. */
 public interface AppRepository extends TenantScopedRepository<App, UUID> {
 
-    List<App> findAllByTenantIdOrderByName(UUID tenantId);
+    /** Active apps first, then by name regardless of case. */
+    @Query("select a from App a order by a.status, lower(a.name)")
+    List<App> findAllForListing();
 
-    Optional<App> findByTenantIdAndName(UUID tenantId, String name);
+    boolean existsByName(String name);
 
-    boolean existsByTenantIdAndName(UUID tenantId, String name);
+    boolean existsByNameAndIdNot(String name, UUID id);
 }

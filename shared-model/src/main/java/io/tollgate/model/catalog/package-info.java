@@ -1,4 +1,4 @@
-/** The model catalog: models, providers, deployments and effective-dated prices. */
+/** The model catalog's shared values: provider types and effective-dated prices. */
 @NullMarked
 package io.tollgate.model.catalog;
 

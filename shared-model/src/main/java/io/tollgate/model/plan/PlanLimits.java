@@ -60,16 +60,6 @@ public record PlanLimits(
         return equals(UNLIMITED);
     }
 
-    /** For writing a limit back to a nullable integer column. */
-    public static @Nullable Integer toNullableInt(OptionalLong limit) {
-        return limit.isPresent() ? Math.toIntExact(limit.getAsLong()) : null;
-    }
-
-    /** For writing a limit back to a nullable bigint column. */
-    public static @Nullable Long toNullableLong(OptionalLong limit) {
-        return limit.isPresent() ? limit.getAsLong() : null;
-    }
-
     private static OptionalLong optional(@Nullable Number value) {
         return value == null ? OptionalLong.empty() : OptionalLong.of(value.longValue());
     }

@@ -1,4 +1,4 @@
-/** Plans (tiers) and the limits they grant. */
+/** The limits a plan (tier) or a subscription grants. */
 @NullMarked
 package io.tollgate.model.plan;
 

@@ -1,7 +1,6 @@
 package io.tollgate.model.subscription;
 
 import io.tollgate.model.PersistableEntity;
-import io.tollgate.model.plan.PlanLimits;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,12 +11,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An app's access to one model, requested by the tenant and decided by a platform administrator. Moves follow
- * {@link SubscriptionStatus}; an illegal move throws {@link IllegalSubscriptionTransitionException}.
+ * {@link SubscriptionStatus}; an illegal move throws {@link IllegalSubscriptionTransitionException}. Its tenant is the
+ * session's ({@link TenantId}); administrators decide in the platform scope, where it is the row's own.
  */
 @Entity
 @Table(name = "subscriptions")
@@ -26,6 +27,7 @@ public class Subscription extends PersistableEntity<UUID> {
 
     @Id
     private UUID id;
+    @TenantId
     private UUID tenantId;
     private UUID appId;
     private UUID modelId;
@@ -50,27 +52,40 @@ public class Subscription extends PersistableEntity<UUID> {
     protected Subscription() {
     }
 
-    private Subscription(UUID tenantId, UUID appId, UUID modelId, String justification, @Nullable UUID requestedBy,
-                         Instant at) {
+    private Subscription(UUID appId, UUID modelId, String justification, @Nullable UUID requestedBy, Instant at) {
         this.id = UUID.randomUUID();
-        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.appId = Objects.requireNonNull(appId, "appId");
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.justification = Objects.requireNonNull(justification, "justification");
         this.requestedBy = requestedBy;
         this.status = SubscriptionStatus.PENDING;
-        this.createdAt = at;
-        this.updatedAt = at;
+        this.createdAt = stored(at);
+        this.updatedAt = stored(at);
     }
 
-    /** A new PENDING request of the app for the model. */
-    public static Subscription request(UUID tenantId, UUID appId, UUID modelId, String justification,
-                                       @Nullable UUID requestedBy, Instant at) {
-        return new Subscription(tenantId, appId, modelId, justification, requestedBy, at);
+    /**
+     * The app's request for the model: PENDING until an administrator decides, or APPROVED at once when the model
+     * needs no approval.
+     */
+    public static Subscription request(UUID appId, UUID modelId, String justification, @Nullable UUID requestedBy,
+                                       boolean requiresApproval, Instant at) {
+        Subscription subscription = new Subscription(appId, modelId, justification, requestedBy, at);
+        if (!requiresApproval) {
+            subscription.move(SubscriptionStatus.APPROVED, "Approved automatically: the model needs no approval", at);
+        }
+        return subscription;
     }
 
-    public void approve(UUID decidedBy, Instant at) {
-        decide(SubscriptionStatus.APPROVED, decidedBy, null, at);
+    /**
+     * An administrator's approval, with per-subscription limits (null keeps the plan's value) for requests per minute
+     * and tokens per minute and per day.
+     */
+    public void approve(UUID decidedBy, @Nullable String reason, @Nullable Integer requestsPerMinute,
+                        @Nullable Long tokensPerMinute, @Nullable Long tokensPerDay, Instant at) {
+        decide(SubscriptionStatus.APPROVED, decidedBy, reason, at);
+        this.requestsPerMinute = requestsPerMinute;
+        this.tokensPerMinute = tokensPerMinute;
+        this.tokensPerDay = tokensPerDay;
     }
 
     public void reject(UUID decidedBy, String reason, Instant at) {
@@ -81,28 +96,30 @@ public class Subscription extends PersistableEntity<UUID> {
         decide(SubscriptionStatus.REVOKED, decidedBy, Objects.requireNonNull(reason, "reason"), at);
     }
 
+    /**
+     * The tenant ends it: a pending request is withdrawn (REJECTED), approved access given up (REVOKED).
+     *
+     * @throws IllegalSubscriptionTransitionException when it has ended already
+     */
+    public void cancelByTenant(Instant at) {
+        if (status == SubscriptionStatus.PENDING) {
+            move(SubscriptionStatus.REJECTED, "Withdrawn by the tenant", at);
+        } else {
+            move(SubscriptionStatus.REVOKED, "Cancelled by the tenant", at);
+        }
+    }
+
     private void decide(SubscriptionStatus next, UUID decidedBy, @Nullable String reason, Instant at) {
-        this.status = status.moveTo(next);
+        move(next, reason, at);
         this.decidedBy = Objects.requireNonNull(decidedBy, "decidedBy");
+    }
+
+    /** The first decision's time is kept: a later revocation does not move when access was granted. */
+    private void move(SubscriptionStatus next, @Nullable String reason, Instant at) {
+        this.status = status.moveTo(next);
         this.decisionReason = reason;
-        this.decidedAt = at;
-        this.updatedAt = at;
-    }
-
-    /** The limits set for this subscription alone; an empty limit keeps the plan's value. */
-    public PlanLimits limitOverrides() {
-        return PlanLimits.ofNullable(requestsPerMinute, requestsPerHour, tokensPerMinute, tokensPerDay,
-                maxConcurrentRequests, maxTokensPerRequest);
-    }
-
-    public void overrideLimits(PlanLimits overrides, Instant at) {
-        this.requestsPerMinute = PlanLimits.toNullableInt(overrides.requestsPerMinute());
-        this.requestsPerHour = PlanLimits.toNullableInt(overrides.requestsPerHour());
-        this.tokensPerMinute = PlanLimits.toNullableLong(overrides.tokensPerMinute());
-        this.tokensPerDay = PlanLimits.toNullableLong(overrides.tokensPerDay());
-        this.maxConcurrentRequests = PlanLimits.toNullableInt(overrides.maxConcurrentRequests());
-        this.maxTokensPerRequest = PlanLimits.toNullableInt(overrides.maxTokensPerRequest());
-        this.updatedAt = at;
+        this.decidedAt = decidedAt == null ? stored(at) : decidedAt;
+        this.updatedAt = stored(at);
     }
 
     @Override
@@ -134,10 +151,6 @@ public class Subscription extends PersistableEntity<UUID> {
         return Optional.ofNullable(decisionReason);
     }
 
-    public Optional<UUID> getRequestedBy() {
-        return Optional.ofNullable(requestedBy);
-    }
-
     public Optional<UUID> getDecidedBy() {
         return Optional.ofNullable(decidedBy);
     }
@@ -146,12 +159,16 @@ public class Subscription extends PersistableEntity<UUID> {
         return Optional.ofNullable(decidedAt);
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
+    public Optional<Integer> getRequestsPerMinute() {
+        return Optional.ofNullable(requestsPerMinute);
     }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
+    public Optional<Long> getTokensPerMinute() {
+        return Optional.ofNullable(tokensPerMinute);
+    }
+
+    public Optional<Long> getTokensPerDay() {
+        return Optional.ofNullable(tokensPerDay);
     }
 
     public long getVersion() {

@@ -1,26 +1,25 @@
 package io.tollgate.model.subscription;
 
 import io.tollgate.model.TenantScopedRepository;
-import java.util.List;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.NullMarked;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
+/** The session tenant's subscriptions; in the platform scope, every tenant's. */
 @NullMarked
 public interface SubscriptionRepository extends TenantScopedRepository<Subscription, UUID> {
 
-    List<Subscription> findAllByTenantIdOrderByCreatedAtDesc(UUID tenantId);
+    /** Written at once, so the SQL that lists subscriptions in the same transaction sees it. */
+    <S extends Subscription> S saveAndFlush(S subscription);
 
-    List<Subscription> findAllByTenantIdAndAppIdOrderByCreatedAtDesc(UUID tenantId, UUID appId);
+    /** Locked until the transaction ends, so two decisions about one subscription cannot both pass. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Subscription s where s.id = :id")
+    Optional<Subscription> findByIdForUpdate(UUID id);
 
-    List<Subscription> findAllByTenantIdAndStatus(UUID tenantId, SubscriptionStatus status);
-
-    /** The PENDING or APPROVED subscription of the app to the model; the schema allows at most one. */
-    Optional<Subscription> findByTenantIdAndAppIdAndModelIdAndStatusIn(
-            UUID tenantId, UUID appId, UUID modelId, List<SubscriptionStatus> statuses);
-
-    default Optional<Subscription> findLive(UUID tenantId, UUID appId, UUID modelId) {
-        return findByTenantIdAndAppIdAndModelIdAndStatusIn(tenantId, appId, modelId,
-                List.of(SubscriptionStatus.PENDING, SubscriptionStatus.APPROVED));
-    }
+    boolean existsByAppIdAndModelIdAndStatusIn(UUID appId, UUID modelId, Collection<SubscriptionStatus> statuses);
 }

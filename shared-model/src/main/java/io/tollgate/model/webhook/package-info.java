@@ -1,4 +1,4 @@
-/** Tenants' webhook endpoints, with their signing secrets stored encrypted. */
+/** Webhook delivery every service shares: the signed sender, its address guard and event names. */
 @NullMarked
 package io.tollgate.model.webhook;
 

@@ -3,7 +3,6 @@ package io.tollgate.model.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PlanLimitsTest {
@@ -51,14 +50,5 @@ class PlanLimitsTest {
                 .hasMessage("requestsPerMinute must be positive when set, was 0");
         assertThatThrownBy(() -> PlanLimits.ofNullable(null, null, -5L, null, null, null))
                 .hasMessageContaining("tokensPerMinute");
-    }
-
-    @Test
-    void limits_convert_back_to_nullable_columns() {
-        assertThat(PlanLimits.toNullableInt(pro.requestsPerMinute())).isEqualTo(600);
-        assertThat(PlanLimits.toNullableLong(pro.tokensPerDay())).isEqualTo(5_000_000L);
-        assertThat(PlanLimits.toNullableInt(OptionalLong.empty())).isNull();
-        assertThatThrownBy(() -> PlanLimits.toNullableInt(OptionalLong.of(1L << 40)))
-                .isInstanceOf(ArithmeticException.class);
     }
 }

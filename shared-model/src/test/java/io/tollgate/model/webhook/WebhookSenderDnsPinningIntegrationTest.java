@@ -6,10 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
-import io.tollgate.model.PersistenceTestBase;
-import io.tollgate.model.account.Tenant;
+import io.tollgate.model.ModelTestApplication;
+import io.tollgate.model.TenantTransactions;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The receiver listens on loopback, the private address; the names exist only in the scripted resolver. Over TLS the
  * connection to the address still presents the name (SNI) and checks the certificate against it.
  */
-class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
+@PostgresIntegrationTest(classes = ModelTestApplication.class)
+class WebhookSenderDnsPinningIntegrationTest {
 
     /** TEST-NET-1 (RFC 5737): public to the guard, and nothing answers there. */
     static final String PUBLIC_ADDRESS = "192.0.2.10";
@@ -53,6 +55,8 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
     /** Ample for a local receiver (a first TLS handshake included) on a busy machine. */
     static final WebhookProperties LOCAL_TIMEOUT = new WebhookProperties(Duration.ofSeconds(15), false);
 
+    @Autowired
+    TenantTransactions tenants;
     @Autowired
     CredentialCipher cipher;
     @Autowired
@@ -232,16 +236,15 @@ class WebhookSenderDnsPinningIntegrationTest extends PersistenceTestBase {
     }
 
     private WebhookTarget target(String url) {
-        Tenant tenant = tenant();
-        flushAndClear();
+        UUID tenantId = tenants.newTenant();
         UUID id = UUID.randomUUID();
         EncryptedSecret secret = cipher.encrypt("whsec_pinning", id.toString());
         jdbc.sql("""
                         insert into webhooks (id, tenant_id, url, secret_ciphertext, secret_key_id)
                         values (?, ?, ?, ?, ?)""")
-                .params(id, tenant.getId(), url, secret.ciphertext(), secret.keyId())
+                .params(id, tenantId, url, secret.ciphertext(), secret.keyId())
                 .update();
         return jdbc.sql("select " + WebhookTarget.COLUMNS + " from webhooks w where w.id = ?").param(id)
-                .query((rs, row) -> WebhookTarget.read(tenant.getId(), rs)).single();
+                .query((rs, row) -> WebhookTarget.read(tenantId, rs)).single();
     }
 }

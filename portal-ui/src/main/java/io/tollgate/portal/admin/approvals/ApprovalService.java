@@ -2,7 +2,10 @@ package io.tollgate.portal.admin.approvals;
 
 import io.tollgate.model.account.Roles;
 import io.tollgate.model.subscription.IllegalSubscriptionTransitionException;
+import io.tollgate.model.subscription.Subscription;
+import io.tollgate.model.subscription.SubscriptionRepository;
 import io.tollgate.model.subscription.SubscriptionStatus;
+import io.tollgate.model.tenancy.PlatformScope;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
@@ -14,23 +17,32 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The platform administrator's approvals queue: approve (with limits and a budget), reject, revoke. */
+/**
+ * The platform administrator's approvals queue: approve (with limits and a budget), reject, revoke. The queues are
+ * set-based SQL across tenants; each decision loads the tenant's subscription in the {@link PlatformScope}, the one
+ * way to change another tenant's entity, and applies the subscription's own state machine.
+ */
 @Service
-@Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class ApprovalService {
 
+    private final PlatformScope platform;
+    private final SubscriptionRepository subscriptions;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    ApprovalService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    ApprovalService(PlatformScope platform, SubscriptionRepository subscriptions, JdbcClient jdbc,
+                    CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.platform = platform;
+        this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -75,71 +87,66 @@ public class ApprovalService {
         if (terms.monthlyBudgetUsd() != null && terms.monthlyBudgetUsd().signum() <= 0) {
             throw new PortalException("A budget must be more than zero");
         }
-        for (UUID id : subscriptionIds) {
-            Target target = decide(id, SubscriptionStatus.APPROVED, terms.reason());
-            jdbc.sql("""
-                            update subscriptions set requests_per_minute = ?, tokens_per_minute = ?, tokens_per_day = ?
-                            where id = ?""")
-                    .params(terms.requestsPerMinute(), terms.tokensPerMinute(), terms.tokensPerDay(), id)
-                    .update();
-            if (terms.monthlyBudgetUsd() != null) {
-                createBudget(target, terms.monthlyBudgetUsd(), terms.budgetAction());
+        platform.run("approve subscriptions " + subscriptionIds, () -> {
+            for (UUID id : subscriptionIds) {
+                Subscription subscription = decide(id, SubscriptionStatus.APPROVED, decision ->
+                        decision.approve(currentUser.require().userId(), blankToNull(terms.reason()),
+                                terms.requestsPerMinute(), terms.tokensPerMinute(), terms.tokensPerDay(),
+                                clock.instant()));
+                if (terms.monthlyBudgetUsd() != null) {
+                    createBudget(subscription, terms.monthlyBudgetUsd(), terms.budgetAction());
+                }
+                audit.record(subscription.getTenantId(), "subscription.approve", "subscription", id, Map.of(
+                        "requestsPerMinute", String.valueOf(terms.requestsPerMinute()),
+                        "tokensPerMinute", String.valueOf(terms.tokensPerMinute()),
+                        "tokensPerDay", String.valueOf(terms.tokensPerDay()),
+                        "monthlyBudgetUsd", String.valueOf(terms.monthlyBudgetUsd())));
             }
-            audit.record(target.tenantId(), "subscription.approve", "subscription", id, Map.of(
-                    "requestsPerMinute", String.valueOf(terms.requestsPerMinute()),
-                    "tokensPerMinute", String.valueOf(terms.tokensPerMinute()),
-                    "tokensPerDay", String.valueOf(terms.tokensPerDay()),
-                    "monthlyBudgetUsd", String.valueOf(terms.monthlyBudgetUsd())));
-        }
+        });
     }
 
     public void reject(Collection<UUID> subscriptionIds, String reason) {
         if (reason.isBlank()) {
             throw new PortalException("Give the tenant a reason for the rejection");
         }
-        for (UUID id : subscriptionIds) {
-            Target target = decide(id, SubscriptionStatus.REJECTED, reason.trim());
-            audit.record(target.tenantId(), "subscription.reject", "subscription", id, Map.of("reason", reason.trim()));
-        }
+        platform.run("reject subscriptions " + subscriptionIds, () -> {
+            for (UUID id : subscriptionIds) {
+                Subscription subscription = decide(id, SubscriptionStatus.REJECTED, decision ->
+                        decision.reject(currentUser.require().userId(), reason.trim(), clock.instant()));
+                audit.record(subscription.getTenantId(), "subscription.reject", "subscription", id,
+                        Map.of("reason", reason.trim()));
+            }
+        });
     }
 
     public void revoke(UUID subscriptionId, String reason) {
         if (reason.isBlank()) {
             throw new PortalException("Give the tenant a reason for revoking access");
         }
-        Target target = decide(subscriptionId, SubscriptionStatus.REVOKED, reason.trim());
-        audit.record(target.tenantId(), "subscription.revoke", "subscription", subscriptionId,
-                Map.of("reason", reason.trim()));
+        platform.run("revoke subscription " + subscriptionId, () -> {
+            Subscription subscription = decide(subscriptionId, SubscriptionStatus.REVOKED, decision ->
+                    decision.revoke(currentUser.require().userId(), reason.trim(), clock.instant()));
+            audit.record(subscription.getTenantId(), "subscription.revoke", "subscription", subscriptionId,
+                    Map.of("reason", reason.trim()));
+        });
     }
 
-    private record Target(UUID tenantId, UUID appId, UUID modelId) {
-    }
-
-    private Target decide(UUID id, SubscriptionStatus next, @Nullable String reason) {
-        record Row(SubscriptionStatus status, Target target) {
-        }
-        Row row = jdbc.sql("select status, tenant_id, app_id, model_id from subscriptions where id = ? for update")
-                .param(id)
-                .query((rs, n) -> new Row(SubscriptionStatus.valueOf(rs.getString("status")), new Target(
-                        rs.getObject("tenant_id", UUID.class), rs.getObject("app_id", UUID.class),
-                        rs.getObject("model_id", UUID.class))))
-                .optional().orElseThrow(() -> PortalException.notFound("Subscription"));
+    private Subscription decide(UUID id, SubscriptionStatus next, Consumer<Subscription> decision) {
+        Subscription subscription = subscriptions.findByIdForUpdate(id)
+                .orElseThrow(() -> PortalException.notFound("Subscription"));
         try {
-            row.status().moveTo(next);
+            decision.accept(subscription);
         } catch (IllegalSubscriptionTransitionException illegal) {
-            throw new PortalException("A " + row.status() + " subscription cannot become " + next);
+            throw new PortalException("A " + illegal.from() + " subscription cannot become " + next);
         }
-        jdbc.sql("""
-                        update subscriptions set status = ?, decision_reason = ?, decided_by = ?,
-                            decided_at = coalesce(decided_at, ?), updated_at = now(), version = version + 1
-                        where id = ?""")
-                .params(next.name(), reason == null || reason.isBlank() ? null : reason.trim(), currentUser.require().userId(),
-                        Sql.timestamp(clock.instant()), id)
-                .update();
-        return row.target();
+        return subscription;
     }
 
-    private void createBudget(Target target, BigDecimal amount, String action) {
+    private static @Nullable String blankToNull(@Nullable String reason) {
+        return reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    private void createBudget(Subscription subscription, BigDecimal amount, String action) {
         if (!List.of("BLOCK", "ALERT_ONLY").contains(action)) {
             throw new PortalException("An approval budget either blocks or only alerts");
         }
@@ -149,7 +156,8 @@ public class ApprovalService {
                         on conflict (tenant_id, app_id, model_id, period)
                         do update set amount_usd = excluded.amount_usd, action = excluded.action,
                                       downgrade_model_id = null, enabled = true, updated_at = now()""")
-                .params(UUID.randomUUID(), target.tenantId(), target.appId(), target.modelId(), amount, action)
+                .params(UUID.randomUUID(), subscription.getTenantId(), subscription.getAppId(), subscription.getModelId(),
+                        amount, action)
                 .update();
     }
 }

@@ -1,6 +1,0 @@
-package io.tollgate.model.account;
-
-public enum UserStatus {
-    ACTIVE,
-    DISABLED
-}

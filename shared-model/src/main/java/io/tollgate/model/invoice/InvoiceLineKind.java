@@ -1,8 +1,0 @@
-package io.tollgate.model.invoice;
-
-public enum InvoiceLineKind {
-    USAGE,
-    ADJUSTMENT,
-    MARKUP,
-    DISCOUNT
-}
