@@ -29,13 +29,14 @@ public class InvoicesGrid extends Grid<InvoiceSummary> {
         addColumn(InvoiceSummary::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         addColumn(invoice -> MoneyFormat.usd(invoice.totalUsd())).setHeader("Total").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        // kept in view at the grid's end: a button reached by scrolling the grid sideways can miss a click
         addComponentColumn(invoice -> {
             Button lines = new Button("Lines", click -> showLines.accept(invoice));
             lines.addThemeVariants(ButtonVariant.LUMO_SMALL);
             lines.addClassName("invoice-lines");
             lines.setId("invoice-lines-" + invoice.id());
             return lines;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         setAllRowsVisible(true);
     }
 

@@ -93,7 +93,8 @@ class InvoicesView extends VerticalLayout {
         closeMonth.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(closeMonth);
         InvoiceActionButtons buttons = new InvoiceActionButtons(actions, stripeEnabled, this::refresh);
-        grid.addComponentColumn(buttons::buttonsFor).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(buttons::buttonsFor).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         return buttons;
     }
 
