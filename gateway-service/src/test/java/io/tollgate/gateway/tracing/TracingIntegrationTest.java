@@ -89,7 +89,13 @@ class TracingIntegrationTest {
                 String failedTrace = hex(16);
                 var failed = chat(gateway, key.plaintext(), failing, "00-" + failedTrace + "-" + hex(8) + "-01");
                 assertThat(failed.statusCode()).isEqualTo(502);
-                await(() -> trace(collector, failedTrace).size() == 2, Duration.ofSeconds(10), "the failed request's spans");
+                // a failing provider is tried again (same-deployment retries): one span per attempt, then the request's
+                int attempts = Integer.parseInt(failed.headers().firstValue("x-tollgate-attempts").orElseThrow());
+                await(() -> trace(collector, failedTrace).size() == attempts + 1 && trace(collector, failedTrace).stream()
+                        .anyMatch(s -> s.getKind() == Span.SpanKind.SPAN_KIND_SERVER), Duration.ofSeconds(10),
+                        "the failed request's spans");
+                assertThat(trace(collector, failedTrace)).filteredOn(s -> s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
+                        .hasSize(attempts);
                 assertThat(trace(collector, failedTrace)).allSatisfy(span -> {
                     assertThat(attributes(span)).containsKey("error.type");
                     assertThat(attributes(span).get("http.response.status_code")).startsWith("5");
