@@ -8,6 +8,7 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,22 @@ public class UpstreamHttp implements DisposableBean {
      */
     public static final String RATE_LIMITS = "tollgate.upstream.rate-limits";
 
+    /**
+     * Reactor context key of the {@link Timeouts} a deployment sets in place of its provider's; absent when it sets
+     * none, so requests of the others pay nothing.
+     */
+    public static final String TIMEOUTS = "tollgate.upstream.timeouts";
+
+    /**
+     * A deployment's own timeouts for one request, each null for the provider's.
+     *
+     * @param connect  to open a connection; a value other than the provider's keeps its own connections in the pool
+     *                 (Reactor Netty pools connections per channel options)
+     * @param response the longest silence between two reads of the answer, before its first byte too
+     */
+    public record Timeouts(@Nullable Duration connect, @Nullable Duration response) {
+    }
+
     /** A provider's whole answer to one request. */
     public record Answer(int status, HttpHeaders headers, byte[] body) {
 
@@ -87,7 +104,7 @@ public class UpstreamHttp implements DisposableBean {
 
     /** POSTs the body and reads the whole answer. */
     public Mono<Answer> post(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders) {
-        return Mono.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
+        return Mono.deferContextual(context -> perRequest(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .responseSingle((response, content) -> {
                     int status = response.status().code();
@@ -120,7 +137,7 @@ public class UpstreamHttp implements DisposableBean {
      */
     public Flux<byte[]> chunks(HttpClient client, URI uri, byte[] body, @Nullable Consumer<HttpHeaders> requestHeaders,
                                FailureReader failures) {
-        return Flux.deferContextual(context -> withHeaders(client, requestHeaders, context).post().uri(uri)
+        return Flux.deferContextual(context -> perRequest(client, requestHeaders, context).post().uri(uri)
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                 .response((response, content) -> {
                     int status = response.status().code();
@@ -147,9 +164,24 @@ public class UpstreamHttp implements DisposableBean {
     }
 
     /**
-     * Per-request headers (a signature, a fresh token, a trace context) cost a client copy, so requests without any
-     * skip it.
+     * Per-request headers (a signature, a fresh token, a trace context) and a deployment's own timeouts cost a client
+     * copy, so requests without any skip it.
      */
+    private static HttpClient perRequest(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
+                                         ContextView context) {
+        HttpClient configured = withHeaders(client, requestHeaders, context);
+        Timeouts timeouts = context.getOrDefault(TIMEOUTS, null);
+        if (timeouts == null) {
+            return configured;
+        }
+        if (timeouts.connect() != null) {
+            configured = configured.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis());
+        }
+        Duration response = timeouts.response();
+        return response == null ? configured
+                : configured.doOnRequest((request, connection) -> request.responseTimeout(response));
+    }
+
     private static HttpClient withHeaders(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
                                           ContextView context) {
         Map<String, String> trace = context.getOrDefault(TRACE_HEADERS, null);

@@ -27,7 +27,7 @@ import reactor.util.context.Context;
 
 /**
  * Tries a request's routes in order until one answers. A provider failure that another deployment may not share
- * (429, 5xx, timeouts — a deployment's first-byte or total timeout —, resets, unreachable) moves on to the next
+ * (429, 5xx, timeouts — a deployment's connect, first-byte, idle or total timeout —, resets, unreachable) moves on to the next
  * route, as long as the request's deadline and its model's retry budget allow; a complaint about the request itself
  * (400, 404, 422) ends it. Streams fail over only
  * before their first event reaches the client. A retryable failure that leaves no other route is retried on the same
@@ -94,6 +94,10 @@ public class Failover {
                 call = call.contextWrite(rateLimits);
             }
             var deployment = next.route().deployment();
+            if (deployment.connectTimeout() != null || deployment.idleTimeout() != null) {
+                call = call.contextWrite(Context.of(UpstreamHttp.TIMEOUTS,
+                        new UpstreamHttp.Timeouts(deployment.connectTimeout(), deployment.idleTimeout())));
+            }
             if (deployment.firstByteTimeout() != null) {
                 call = call.timeout(deployment.firstByteTimeout());
             }
@@ -150,9 +154,11 @@ public class Failover {
                 events = events.contextWrite(rateLimits);
             }
             var deployment = next.route().deployment();
-            if (deployment.firstByteTimeout() != null) {
-                events = events.timeout(Mono.delay(deployment.firstByteTimeout()), event -> Mono.never());
+            if (deployment.connectTimeout() != null || deployment.idleTimeout() != null) {
+                events = events.contextWrite(Context.of(UpstreamHttp.TIMEOUTS,
+                        new UpstreamHttp.Timeouts(deployment.connectTimeout(), deployment.idleTimeout())));
             }
+            events = withEventTimeouts(events, deployment.firstByteTimeout(), deployment.idleTimeout());
             if (deployment.totalTimeout() != null) {
                 events = events.takeUntilOther(Mono.delay(deployment.totalTimeout()).then(Mono.error(Failover::totalTimeout)));
             }
@@ -186,6 +192,20 @@ public class Failover {
                         }
                     });
         });
+    }
+
+    /**
+     * Bounds the wait for the first event by the first-byte timeout (the idle timeout when there is none) and the
+     * silence after each event by the idle timeout: whole events, so a provider trickling bytes that never complete
+     * one is cut too.
+     */
+    private static Flux<byte[]> withEventTimeouts(Flux<byte[]> events, @Nullable Duration firstByte,
+                                                  @Nullable Duration idle) {
+        Duration first = firstByte != null ? firstByte : idle;
+        if (first == null) {
+            return events;
+        }
+        return events.timeout(Mono.delay(first), event -> idle == null ? Mono.never() : Mono.delay(idle));
     }
 
     private record Attempt(int index, Route route, DeploymentHealth health) {
@@ -272,7 +292,7 @@ public class Failover {
 
     static RejectedException rejection(Throwable failure) {
         if (failure instanceof TimeoutException) {
-            return Rejection.upstream(504, "upstream_timeout", "The provider did not start answering in time.").asException();
+            return Rejection.upstream(504, "upstream_timeout", "The provider did not answer in time (a first-byte or idle timeout).").asException();
         }
         return UpstreamErrors.fromFailure(failure);
     }

@@ -17,16 +17,20 @@ import org.jspecify.annotations.Nullable;
  *                          for the provider's response timeout
  * @param totalTimeout      how long one call may take in all, to its answer's last byte (a stream's last event), null
  *                          for no limit of its own
+ * @param connectTimeout    how long to wait for a connection to the provider, null for the provider's connect timeout
+ * @param idleTimeout       the longest silence between two reads of an answer (between a stream's events; before the
+ *                          first byte too when no first-byte timeout is set), null for the provider's response timeout
  * @param cost              what the provider charges the platform, null when unknown
  */
 public record DeploymentEntry(UUID id, UUID modelId, UUID providerId, String upstreamModel, int weight,
                               int priority, @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
                               @Nullable Duration firstByteTimeout, @Nullable Duration totalTimeout,
+                              @Nullable Duration connectTimeout, @Nullable Duration idleTimeout,
                               @Nullable ProviderCost cost) {
 
     /** A deployment with no capacity, timeout or cost of its own. */
     public DeploymentEntry(UUID id, UUID modelId, UUID providerId, String upstreamModel, int weight, int priority) {
-        this(id, modelId, providerId, upstreamModel, weight, priority, null, null, null, null, null);
+        this(id, modelId, providerId, upstreamModel, weight, priority, null, null, null, null, null, null, null);
     }
 
     /** Per million tokens. */

@@ -118,15 +118,17 @@ public class SnapshotLoader {
     private static DeploymentEntry deployment(ResultSet rs) throws SQLException {
         var costIn = rs.getBigDecimal("cost_input_per_million");
         var costOut = rs.getBigDecimal("cost_output_per_million");
-        int firstByteMs = rs.getInt("first_byte_timeout_ms");
-        Duration firstByte = rs.wasNull() ? null : Duration.ofMillis(firstByteMs);
-        int totalMs = rs.getInt("total_timeout_ms");
-        Duration total = rs.wasNull() ? null : Duration.ofMillis(totalMs);
         return new DeploymentEntry(uuid(rs, "id"), uuid(rs, "model_id"), uuid(rs, "provider_id"),
                 rs.getString("upstream_model"), rs.getInt("weight"), rs.getInt("priority"),
                 rs.getObject("requests_per_minute", Integer.class), rs.getObject("tokens_per_minute", Long.class),
-                firstByte, total, costIn == null && costOut == null ? null : new DeploymentEntry.ProviderCost(
+                millis(rs, "first_byte_timeout_ms"), millis(rs, "total_timeout_ms"),
+                millis(rs, "connect_timeout_ms"), millis(rs, "idle_timeout_ms"), costIn == null && costOut == null ? null : new DeploymentEntry.ProviderCost(
                         costIn == null ? BigDecimal.ZERO : costIn, costOut == null ? BigDecimal.ZERO : costOut));
+    }
+
+    private static @Nullable Duration millis(ResultSet rs, String column) throws SQLException {
+        int millis = rs.getInt(column);
+        return rs.wasNull() ? null : Duration.ofMillis(millis);
     }
 
     /** Each model's strategy and its fallbacks (to models that are in the snapshot), in position order. */

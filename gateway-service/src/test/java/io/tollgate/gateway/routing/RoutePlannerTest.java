@@ -118,7 +118,7 @@ class RoutePlannerTest {
 
     @Test
     void a_deployment_at_its_request_capacity_is_left_out() {
-        var capped = new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0, 1, null, null, null, null);
+        var capped = new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0, 1, null, null, null, null, null, null);
         var open = deployment(100, 1, null);
         var snapshot = snapshot(RoutingStrategy.PRIORITY, capped, open);
 
@@ -130,7 +130,7 @@ class RoutePlannerTest {
     @Test
     void a_prompt_too_long_for_the_context_window_goes_straight_to_a_fallback_whose_window_fits() {
         var small = new ModelEntry(UUID.randomUUID(), "small", "Small", Set.of("chat"), 50, Instant.EPOCH);
-        var own = new DeploymentEntry(UUID.randomUUID(), small.id(), PROVIDER.id(), "small", 100, 0, null, null, null, null, null);
+        var own = new DeploymentEntry(UUID.randomUUID(), small.id(), PROVIDER.id(), "small", 100, 0, null, null, null, null, null, null, null);
         var large = deployment(100, 0, null);
         var snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of(small.name(), small, MODEL.name(), MODEL), Map.of(small.id(), List.of(own), MODEL.id(), List.of(large)),
@@ -169,7 +169,7 @@ class RoutePlannerTest {
 
     private static DeploymentEntry deployment(int weight, int priority, DeploymentEntry.ProviderCost cost) {
         return new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", weight, priority, null, null,
-                null, null, cost);
+                null, null, null, null, cost);
     }
 
     private static ConfigSnapshot snapshot(RoutingStrategy strategy, DeploymentEntry... deployments) {

@@ -215,7 +215,7 @@ public final class RoutingBench {
                 deployments.add(count == 1
                         ? new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 100, 0)
                         : new DeploymentEntry(UUID.randomUUID(), MODEL.id(), PROVIDER.id(), "gpt-4o", 25 * (i + 1), i,
-                                1_000_000_000, 1_000_000_000_000L, null, null,
+                                1_000_000_000, 1_000_000_000_000L, null, null, null, null,
                                 new DeploymentEntry.ProviderCost(BigDecimal.valueOf(i + 1), BigDecimal.valueOf(3L * (i + 1)))));
             }
             return new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(MODEL.name(), MODEL),

@@ -78,6 +78,77 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void an_answer_that_stalls_past_its_idle_timeout_after_its_first_bytes_gives_way() {
+        var world = world();
+        String model = modelWith(world, "upstream-stall", "gpt-4o-backup");
+        idleTimeout(model, "upstream-stall", 500);
+
+        long started = System.nanoTime();
+        var response = chatPost(world, chat(model, false));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the stall lasts 3 s; the idle timeout 0.5 s")
+                .isLessThan(Duration.ofMillis(2_000));
+        assertThat(events(world.key().id(), 1).getFirst()).containsEntry("upstream_model", "gpt-4o-backup")
+                .containsEntry("attempts", 2);
+    }
+
+    @Test
+    void a_stream_silent_past_its_idle_timeout_before_its_first_event_gives_way() {
+        var world = world();
+        String model = modelWith(world, "upstream-slow", "gpt-4o-backup");
+        idleTimeout(model, "upstream-slow", 500);
+
+        long started = System.nanoTime();
+        var response = chatPost(world, chat(model, true));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.body()).contains("[DONE]");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void a_stream_that_stalls_past_its_idle_timeout_after_its_first_event_ends_with_an_error_event() {
+        var world = world();
+        String model = modelWith(world, "upstream-stall", "gpt-4o-backup");
+        idleTimeout(model, "upstream-stall", 500);
+
+        long started = System.nanoTime();
+        var response = chatPost(world, chat(model, true));
+
+        assertThat(response.statusCode()).as("the first event reached the client before the timeout").isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the stall lasts 3 s; the idle timeout 0.5 s")
+                .isLessThan(Duration.ofMillis(2_000));
+        assertThat(response.body()).contains("\"role\":\"assistant\"").contains("\"code\":\"upstream_timeout\"")
+                .doesNotContain("[DONE]");
+        var event = events(world.key().id(), 1).getFirst();
+        assertThat(event).as("metered for what was delivered").containsEntry("upstream_model", "upstream-stall");
+        assertThat((Integer) event.get("status_code")).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    void a_stream_whose_events_keep_coming_within_its_idle_timeout_is_not_cut() {
+        var world = world();
+        String model = modelWith(world, "upstream-trickle", "gpt-4o-backup");
+        idleTimeout(model, "upstream-trickle", 1_500);
+
+        var response = chatPost(world, chat(model, true));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+        assertThat(response.body()).as("events 250 ms apart, about 3 s in all").contains("[DONE]")
+                .doesNotContain("upstream_timeout");
+    }
+
+    private void idleTimeout(String model, String upstreamModel, int millis) {
+        SEEDER.jdbc().sql("update deployments set idle_timeout_ms = ? where id = ?")
+                .params(millis, SEEDER.deploymentOf(model, upstreamModel)).update();
+        awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().idleTimeout() != null).orElse(false));
+    }
+
+    @Test
     void a_stream_past_its_total_timeout_after_its_first_event_ends_with_an_error_event() {
         var world = world();
         String model = modelWith(world, "upstream-trickle", "gpt-4o-backup");

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * no request is left for six minutes, {@code upstream-overloaded} 503, {@code upstream-reset} closes the connection before
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
  * two events, {@code upstream-slow} answers after 3 s, {@code upstream-trickle} sends its headers at once and then its answer
- * (or its stream's events) in pieces 250 ms apart, about 3 s in all, {@code upstream-tool-call} calls a tool (or streams the call) until
+ * (or its stream's events) in pieces 250 ms apart, about 3 s in all, {@code upstream-stall} sends its headers and the first quarter of its answer (its stream's first event) at once, then
+ * nothing for 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
  * the request carries a tool message, a name made to {@link #fail} answers 500 (to {@link #failOnce}, once); anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -94,6 +95,10 @@ public final class FakeUpstream implements AutoCloseable {
         String upstreamModel = model.find() ? model.group(1) : "";
         if (upstreamModel.equals("upstream-trickle")) {
             trickle(exchange, STREAM.matcher(body).find());
+            return;
+        }
+        if (upstreamModel.equals("upstream-stall")) {
+            stall(exchange, STREAM.matcher(body).find());
             return;
         }
         if (upstreamModel.equals("upstream-stream-cut")) {
@@ -191,6 +196,23 @@ public final class FakeUpstream implements AutoCloseable {
                 out.flush();
                 sleep(250);
             }
+        } catch (IOException clientGone) {
+            // the gateway gave up on the answer: what this fake is for
+        }
+    }
+
+    /** Headers and the answer's first piece (a stream's first event) at once, then 3 s of silence, then the rest. */
+    private static void stall(HttpExchange exchange, boolean stream) throws IOException {
+        try (exchange) {
+            byte[] answer = fixture(stream ? "chat-stream.sse" : "chat-completion.json");
+            exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            var out = exchange.getResponseBody();
+            int first = stream ? new String(answer, StandardCharsets.UTF_8).indexOf("\n\n") + 2 : answer.length / 4;
+            out.write(answer, 0, first);
+            out.flush();
+            sleep(3_000);
+            out.write(answer, first, answer.length - first);
         } catch (IOException clientGone) {
             // the gateway gave up on the answer: what this fake is for
         }

@@ -116,7 +116,7 @@ class RoutingAdministrationIntegrationTest {
     void every_routing_setting_of_a_deployment_is_stored_read_back_changed_cleared_and_audited() {
         UUID provider = newProvider();
         var draft = new DeploymentDraft(model, "gpt-4o-mini-2024-07-18", 95, 1, true, 600, 150_000L, 2_500,
-                60_000, new BigDecimal("0.15"), new BigDecimal("0.000000001"));
+                60_000, 1_500, 10_000, new BigDecimal("0.15"), new BigDecimal("0.000000001"));
 
         UUID id = deployments.add(provider, draft);
 
@@ -126,22 +126,25 @@ class RoutingAdministrationIntegrationTest {
                 .containsEntry("priority", 1).containsEntry("enabled", true)
                 .containsEntry("requests_per_minute", 600).containsEntry("tokens_per_minute", 150_000L)
                 .containsEntry("first_byte_timeout_ms", 2_500).containsEntry("total_timeout_ms", 60_000)
+                .containsEntry("connect_timeout_ms", 1_500).containsEntry("idle_timeout_ms", 10_000)
                 .containsEntry("cost_input_per_million", new BigDecimal("0.150000000"))
                 .containsEntry("cost_output_per_million", new BigDecimal("0.000000001"));
         assertThat(readBack(provider, id)).isEqualTo(normalised(draft));
 
-        var changed = new DeploymentDraft(model, "gpt-4o-mini", 5, 0, false, null, null, null, null, BigDecimal.ZERO,
+        var changed = new DeploymentDraft(model, "gpt-4o-mini", 5, 0, false, null, null, null, null, null, null, BigDecimal.ZERO,
                 BigDecimal.ZERO);
         deployments.update(id, 0, changed);
 
         assertThat(readBack(provider, id)).isEqualTo(normalised(changed));
         assertThat(audit.latest(platformAdmin.email())).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("deployment.update");
-            assertThat(entry.details()).contains("\"weight\": \"5\"").contains("\"requestsPerMinute\": \"none\"");
+            assertThat(entry.details()).contains("\"weight\": \"5\"").contains("\"requestsPerMinute\": \"none\"")
+                    .contains("\"idleTimeoutMs\": \"none\"");
         }).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("deployment.create");
             assertThat(entry.details()).contains("\"firstByteTimeoutMs\": \"2500\"")
                     .contains("\"totalTimeoutMs\": \"60000\"")
+                    .contains("\"connectTimeoutMs\": \"1500\"").contains("\"idleTimeoutMs\": \"10000\"")
                     .contains("\"costInputPerMillion\": \"0.15\"");
         });
     }
@@ -151,22 +154,38 @@ class RoutingAdministrationIntegrationTest {
         UUID provider = newProvider();
         UUID id = deployments.add(provider, valid(100, 0, null, null, null, null));
 
-        Map<DeploymentDraft, String> refused = Map.of(
-                valid(10_001, 0, null, null, null, null), "Weight is a whole number from 0 to 10000",
-                valid(-1, 0, null, null, null, null), "Weight is a whole number from 0 to 10000",
-                valid(100, -1, null, null, null, null), "Priority is 0 or more (lower is tried first)",
-                valid(100, 0, 0, null, null, null), "Requests per minute: positive, or empty when unknown",
-                valid(100, 0, null, 0L, null, null), "Tokens per minute: positive, or empty when unknown",
-                valid(100, 0, null, null, 0, null), "First-byte timeout: positive milliseconds, or empty for the "
-                        + "provider's response timeout",
-                new DeploymentDraft(model, "upstream", 100, 0, true, null, null, null, 0, null, null),
-                "Total timeout: positive milliseconds, or empty for no limit of its own",
-                valid(100, 0, null, null, null, new BigDecimal("-0.01")), "Provider cost: not negative, at most 9 "
-                        + "decimals, below 10 billion",
-                valid(100, 0, null, null, null, new BigDecimal("0.0000000001")), "Provider cost: not negative, at "
-                        + "most 9 decimals, below 10 billion",
-                new DeploymentDraft(model, "upstream", 100, 0, true, null, null, null, null, new BigDecimal("0.15"), null),
-                "Provider cost: give the input and the output cost, or neither");
+        Map<DeploymentDraft, String> refused = Map.ofEntries(
+                Map.entry(valid(10_001, 0, null, null, null, null),
+                        "Weight is a whole number from 0 to 10000"),
+                Map.entry(valid(-1, 0, null, null, null, null),
+                        "Weight is a whole number from 0 to 10000"),
+                Map.entry(valid(100, -1, null, null, null, null),
+                        "Priority is 0 or more (lower is tried first)"),
+                Map.entry(valid(100, 0, 0, null, null, null),
+                        "Requests per minute: positive, or empty when unknown"),
+                Map.entry(valid(100, 0, null, 0L, null, null),
+                        "Tokens per minute: positive, or empty when unknown"),
+                Map.entry(valid(100, 0, null, null, 0, null),
+                        "First-byte timeout: positive milliseconds, or empty for the "
+                        + "provider's response timeout"),
+                Map.entry(new DeploymentDraft(model, "upstream", 100, 0, true,
+                                null, null, null, 0, null, null, null, null),
+                        "Total timeout: positive milliseconds, or empty for no limit of its own"),
+                Map.entry(new DeploymentDraft(model, "upstream", 100, 0, true,
+                                null, null, null, null, 0, null, null, null),
+                        "Connect timeout: positive milliseconds, or empty for the provider's connect timeout"),
+                Map.entry(new DeploymentDraft(model, "upstream", 100, 0, true,
+                                null, null, null, null, null, -1, null, null),
+                        "Idle timeout: positive milliseconds, or empty for the provider's response timeout"),
+                Map.entry(valid(100, 0, null, null, null, new BigDecimal("-0.01")),
+                        "Provider cost: not negative, at most 9 "
+                        + "decimals, below 10 billion"),
+                Map.entry(valid(100, 0, null, null, null, new BigDecimal("0.0000000001")),
+                        "Provider cost: not negative, at "
+                        + "most 9 decimals, below 10 billion"),
+                Map.entry(new DeploymentDraft(model, "upstream", 100, 0, true, null, null, null, null, null, null,
+                        new BigDecimal("0.15"), null),
+                        "Provider cost: give the input and the output cost, or neither"));
         refused.forEach((draft, message) -> {
             assertThatThrownBy(() -> deployments.update(id, 0, draft)).as(message)
                     .isInstanceOf(PortalException.class).hasMessage(message);
@@ -195,7 +214,7 @@ class RoutingAdministrationIntegrationTest {
 
     private DeploymentDraft valid(int weight, int priority, Integer rpm, Long tpm, Integer firstByteMs,
                                  BigDecimal inputCost) {
-        return new DeploymentDraft(model, "upstream", weight, priority, true, rpm, tpm, firstByteMs, null, inputCost,
+        return new DeploymentDraft(model, "upstream", weight, priority, true, rpm, tpm, firstByteMs, null, null, null, inputCost,
                 inputCost == null ? null : BigDecimal.ONE);
     }
 
@@ -212,7 +231,7 @@ class RoutingAdministrationIntegrationTest {
     private static DeploymentDraft normalised(DeploymentDraft draft) {
         return new DeploymentDraft(draft.modelId(), draft.upstreamModel(), draft.weight(), draft.priority(),
                 draft.enabled(), draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                draft.totalTimeoutMs(), plain(draft.costInputPerMillion()), plain(draft.costOutputPerMillion()));
+                draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(), plain(draft.costInputPerMillion()), plain(draft.costOutputPerMillion()));
     }
 
     private static BigDecimal plain(BigDecimal amount) {

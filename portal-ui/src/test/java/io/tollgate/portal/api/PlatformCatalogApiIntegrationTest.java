@@ -270,10 +270,14 @@ class PlatformCatalogApiIntegrationTest {
 
         Reply updated = expect(200, put(platform, "/api/v1/deployments/" + id, "\"0\"",
                 "{\"upstream_model\": \"up-a\", \"weight\": 5, \"priority\": 2, \"enabled\": false, "
-                        + "\"first_byte_timeout_ms\": 2000, \"total_timeout_ms\": 30000}"));
+                        + "\"first_byte_timeout_ms\": 2000, \"total_timeout_ms\": 30000, "
+                        + "\"connect_timeout_ms\": 1500, \"idle_timeout_ms\": 10000}"));
         assertThat(updated.json().path("weight").asInt()).isEqualTo(5);
         assertThat(updated.json().path("first_byte_timeout_ms").asInt()).isEqualTo(2_000);
         assertThat(updated.json().path("total_timeout_ms").asInt()).isEqualTo(30_000);
+        assertThat(updated.json().path("connect_timeout_ms").asInt()).isEqualTo(1_500);
+        assertThat(updated.json().path("idle_timeout_ms").asInt()).isEqualTo(10_000);
+        assertThat(created.json().path("idle_timeout_ms").isNull()).as("empty: the provider's").isTrue();
         assertThat(updated.json().path("priority").asInt()).isEqualTo(2);
         assertThat(updated.json().path("enabled").asBoolean()).isFalse();
         assertThat(updated.json().path("model_id").asString()).isEqualTo(modelId);

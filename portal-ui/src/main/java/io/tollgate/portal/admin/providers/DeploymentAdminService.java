@@ -56,6 +56,8 @@ public class DeploymentAdminService {
                                 rs.getObject("tokens_per_minute", Long.class),
                                 rs.getObject("first_byte_timeout_ms", Integer.class),
                                 rs.getObject("total_timeout_ms", Integer.class),
+                                rs.getObject("connect_timeout_ms", Integer.class),
+                                rs.getObject("idle_timeout_ms", Integer.class),
                                 rs.getBigDecimal("cost_input_per_million"),
                                 rs.getBigDecimal("cost_output_per_million")), rs.getLong("version")))
                 .list();
@@ -79,11 +81,13 @@ public class DeploymentAdminService {
         jdbc.sql("""
                         insert into deployments (model_id, provider_id, upstream_model, weight, priority, enabled,
                                                  requests_per_minute, tokens_per_minute, first_byte_timeout_ms,
-                                                 total_timeout_ms, cost_input_per_million, cost_output_per_million, id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 total_timeout_ms, connect_timeout_ms, idle_timeout_ms,
+                                                 cost_input_per_million, cost_output_per_million, id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(draft.modelId(), providerId, draft.upstreamModel().trim(), draft.weight(), draft.priority(),
                         draft.enabled(), draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                        draft.totalTimeoutMs(), draft.costInputPerMillion(), draft.costOutputPerMillion(), id)
+                        draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(),
+                        draft.costInputPerMillion(), draft.costOutputPerMillion(), id)
                 .update();
         audit.record(null, "deployment.create", "deployment", id, withTarget(draft, providerId));
         return id;
@@ -106,12 +110,14 @@ public class DeploymentAdminService {
         int written = jdbc.sql("""
                         update deployments set upstream_model = ?, weight = ?, priority = ?, enabled = ?,
                             requests_per_minute = ?, tokens_per_minute = ?, first_byte_timeout_ms = ?,
-                            total_timeout_ms = ?, cost_input_per_million = ?, cost_output_per_million = ?,
+                            total_timeout_ms = ?, connect_timeout_ms = ?, idle_timeout_ms = ?,
+                            cost_input_per_million = ?, cost_output_per_million = ?,
                             updated_at = now(), version = version + 1
                         where id = ? and version = ?""")
                 .params(draft.upstreamModel().trim(), draft.weight(), draft.priority(), draft.enabled(),
                         draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                        draft.totalTimeoutMs(), draft.costInputPerMillion(), draft.costOutputPerMillion(), deploymentId,
+                        draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(),
+                        draft.costInputPerMillion(), draft.costOutputPerMillion(), deploymentId,
                         expectedVersion)
                 .update();
         if (written == 0) {
@@ -157,6 +163,12 @@ public class DeploymentAdminService {
         }
         if (!DeploymentDraft.validLimit(draft.totalTimeoutMs())) {
             throw new PortalException("Total timeout: " + DeploymentDraft.TOTAL_TIMEOUT_RULE.toLowerCase());
+        }
+        if (!DeploymentDraft.validLimit(draft.connectTimeoutMs())) {
+            throw new PortalException("Connect timeout: " + DeploymentDraft.CONNECT_TIMEOUT_RULE.toLowerCase());
+        }
+        if (!DeploymentDraft.validLimit(draft.idleTimeoutMs())) {
+            throw new PortalException("Idle timeout: " + DeploymentDraft.TIMEOUT_RULE.toLowerCase());
         }
         if (!DeploymentDraft.validCost(draft.costInputPerMillion())
                 || !DeploymentDraft.validCost(draft.costOutputPerMillion())) {

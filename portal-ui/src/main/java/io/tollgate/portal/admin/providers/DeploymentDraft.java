@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int weight, int priority, boolean enabled,
                               @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
                               @Nullable Integer firstByteTimeoutMs, @Nullable Integer totalTimeoutMs,
+                              @Nullable Integer connectTimeoutMs, @Nullable Integer idleTimeoutMs,
                               @Nullable BigDecimal costInputPerMillion,
                               @Nullable BigDecimal costOutputPerMillion) {
 
@@ -26,13 +27,14 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
     static final String LIMIT_RULE = "Positive, or empty when unknown";
     static final String TIMEOUT_RULE = "Positive milliseconds, or empty for the provider's response timeout";
     static final String TOTAL_TIMEOUT_RULE = "Positive milliseconds, or empty for no limit of its own";
+    static final String CONNECT_TIMEOUT_RULE = "Positive milliseconds, or empty for the provider's connect timeout";
     static final String COST_RULE = "Not negative, at most 9 decimals, below 10 billion";
     static final String COST_PAIR_RULE = "Give the input and the output cost, or neither";
 
     private static final BigDecimal MAX_COST = BigDecimal.TEN.pow(10); // numeric(19, 9)
 
     public static DeploymentDraft empty() {
-        return new DeploymentDraft(null, "", 100, 0, true, null, null, null, null, null, null);
+        return new DeploymentDraft(null, "", 100, 0, true, null, null, null, null, null, null, null, null);
     }
 
     static boolean validUpstreamModel(@Nullable String upstreamModel) {
@@ -72,6 +74,8 @@ public record DeploymentDraft(@Nullable UUID modelId, String upstreamModel, int 
         details.put("tokensPerMinute", Objects.toString(tokensPerMinute, "none"));
         details.put("firstByteTimeoutMs", Objects.toString(firstByteTimeoutMs, "none"));
         details.put("totalTimeoutMs", Objects.toString(totalTimeoutMs, "none"));
+        details.put("connectTimeoutMs", Objects.toString(connectTimeoutMs, "none"));
+        details.put("idleTimeoutMs", Objects.toString(idleTimeoutMs, "none"));
         details.put("costInputPerMillion", costInputPerMillion == null ? "none" : costInputPerMillion.toPlainString());
         details.put("costOutputPerMillion",
                 costOutputPerMillion == null ? "none" : costOutputPerMillion.toPlainString());

@@ -69,6 +69,14 @@ public class DeploymentForm extends Composite<FormLayout> {
         total.setHelperText("The whole answer, to a stream's last event; past it the next deployment is tried");
         binder.forField(total).withValidator(DeploymentDraft::validLimit, DeploymentDraft.TOTAL_TIMEOUT_RULE)
                 .bind("totalTimeoutMs");
+        IntegerField connect = limit("Connect timeout (ms)", "provider's connect timeout", "deployment-connect");
+        binder.forField(connect).withValidator(DeploymentDraft::validLimit, DeploymentDraft.CONNECT_TIMEOUT_RULE)
+                .bind("connectTimeoutMs");
+        IntegerField idle = limit("Idle timeout between chunks (ms)", "provider's response timeout", "deployment-idle");
+        idle.setHelperText("The longest silence between two chunks of an answer (before the first one too when no "
+                + "first-byte timeout is set)");
+        binder.forField(idle).withValidator(DeploymentDraft::validLimit, DeploymentDraft.TIMEOUT_RULE)
+                .bind("idleTimeoutMs");
         BigDecimalField costInput = cost("Provider cost, input per 1M tokens", "deployment-cost-input");
         binder.forField(costInput).withValidator(DeploymentDraft::validCost, DeploymentDraft.COST_RULE)
                 .bind("costInputPerMillion");
@@ -84,7 +92,8 @@ public class DeploymentForm extends Composite<FormLayout> {
                 click -> Forms.valid(binder).ifPresent(draft -> fireEvent(new SaveEvent(this, draft))));
         save.setId("deployment-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(model, upstream, weight, priority, rpm, tpm, firstByte, total, enabled, costInput, costOutput, save);
+        getContent().add(model, upstream, weight, priority, rpm, tpm, firstByte, total, connect, idle, enabled,
+                costInput, costOutput, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 

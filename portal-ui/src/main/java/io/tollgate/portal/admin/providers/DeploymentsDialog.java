@@ -41,6 +41,10 @@ class DeploymentsDialog {
                 .setTextAlign(ColumnTextAlign.END);
         list.addColumn(d -> millis(d.draft().totalTimeoutMs())).setHeader("Total").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
+        list.addColumn(d -> millis(d.draft().connectTimeoutMs())).setHeader("Connect").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        list.addColumn(d -> millis(d.draft().idleTimeoutMs())).setHeader("Idle").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         list.addColumn(d -> cost(d.draft().costInputPerMillion()) + " / " + cost(d.draft().costOutputPerMillion()))
                 .setHeader("Cost in / out per 1M").setAutoWidth(true);
         list.addColumn(d -> d.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);

@@ -37,13 +37,16 @@ class DeploymentsApi {
     record Deployment(UUID id, UUID providerId, UUID modelId, String modelName, String upstreamModel, int weight,
                       int priority, boolean enabled, @Nullable Integer requestsPerMinute,
                       @Nullable Long tokensPerMinute, @Nullable Integer firstByteTimeoutMs,
-                      @Nullable Integer totalTimeoutMs, @Nullable String costInputPerMillion, @Nullable String costOutputPerMillion, long version) {
+                      @Nullable Integer totalTimeoutMs, @Nullable Integer connectTimeoutMs,
+                      @Nullable Integer idleTimeoutMs, @Nullable String costInputPerMillion,
+                      @Nullable String costOutputPerMillion, long version) {
 
         static Deployment of(DeploymentRow row) {
             DeploymentDraft d = row.draft();
             return new Deployment(row.id(), row.providerId(), d.modelId(), row.modelName(), d.upstreamModel(),
                     d.weight(), d.priority(), d.enabled(), d.requestsPerMinute(), d.tokensPerMinute(),
-                    d.firstByteTimeoutMs(), d.totalTimeoutMs(), Decimals.format(d.costInputPerMillion()),
+                    d.firstByteTimeoutMs(), d.totalTimeoutMs(), d.connectTimeoutMs(), d.idleTimeoutMs(),
+                    Decimals.format(d.costInputPerMillion()),
                     Decimals.format(d.costOutputPerMillion()), row.version());
         }
     }
@@ -56,13 +59,15 @@ class DeploymentsApi {
                              @Nullable Integer priority, @Nullable Boolean enabled,
                              @Nullable Integer requestsPerMinute, @Nullable Long tokensPerMinute,
                              @Nullable Integer firstByteTimeoutMs, @Nullable Integer totalTimeoutMs,
+                             @Nullable Integer connectTimeoutMs, @Nullable Integer idleTimeoutMs,
                              @Nullable String costInputPerMillion,
                              @Nullable String costOutputPerMillion) {
 
         DeploymentDraft draft() {
             return new DeploymentDraft(modelId, upstreamModel == null ? "" : upstreamModel,
                     weight == null ? 100 : weight, priority == null ? 0 : priority, enabled == null || enabled,
-                    requestsPerMinute, tokensPerMinute, firstByteTimeoutMs, totalTimeoutMs,
+                    requestsPerMinute, tokensPerMinute, firstByteTimeoutMs, totalTimeoutMs, connectTimeoutMs,
+                    idleTimeoutMs,
                     Decimals.parse(costInputPerMillion, "cost_input_per_million"),
                     Decimals.parse(costOutputPerMillion, "cost_output_per_million"));
         }

@@ -147,7 +147,7 @@ class ConnectionCheckIntegrationTest {
         UUID provider = providers.save(null, new ProviderDraft("bedrock-" + UUID.randomUUID(), "BEDROCK",
                 "http://127.0.0.1:" + fake.getAddress().getPort(), true, "eu-central-1", true, null), credential);
         deployments.add(provider, new DeploymentDraft(Catalog.newModel(jdbc, false), MODEL_ID, 100, 0, true, null, null,
-                null, null, null, null));
+                null, null, null, null, null, null));
         return provider;
     }
 

@@ -22,7 +22,7 @@ class DeploymentFormTest {
 
     private static final ModelRow MODEL = new ModelRow(UUID.randomUUID(), ModelDraft.empty(), RoutingStrategy.PRIORITY, 0);
     private static final DeploymentDraft EXISTING = new DeploymentDraft(MODEL.id(), "gpt-4o", 100, 0, true, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     private final List<DeploymentDraft> saved = new ArrayList<>();
 
@@ -35,13 +35,15 @@ class DeploymentFormTest {
         field(form, IntegerField.class, "deployment-tpm").setValue(150_000);
         field(form, IntegerField.class, "deployment-first-byte").setValue(2_500);
         field(form, IntegerField.class, "deployment-total").setValue(30_000);
+        field(form, IntegerField.class, "deployment-connect").setValue(1_500);
+        field(form, IntegerField.class, "deployment-idle").setValue(10_000);
         field(form, BigDecimalField.class, "deployment-cost-input").setValue(new BigDecimal("0.15"));
         field(form, BigDecimalField.class, "deployment-cost-output").setValue(new BigDecimal("0.6"));
 
         field(form, Button.class, "deployment-save").click();
 
         assertThat(saved).containsExactly(new DeploymentDraft(MODEL.id(), "gpt-4o", 5, 2, true, 600, 150_000L, 2_500,
-                30_000, new BigDecimal("0.15"), new BigDecimal("0.6")));
+                30_000, 1_500, 10_000, new BigDecimal("0.15"), new BigDecimal("0.6")));
     }
 
     @Test
@@ -52,6 +54,8 @@ class DeploymentFormTest {
         field(form, IntegerField.class, "deployment-tpm").setValue(0);
         field(form, IntegerField.class, "deployment-first-byte").setValue(0);
         field(form, IntegerField.class, "deployment-total").setValue(-5);
+        field(form, IntegerField.class, "deployment-connect").setValue(0);
+        field(form, IntegerField.class, "deployment-idle").setValue(-1);
         field(form, BigDecimalField.class, "deployment-cost-output").setValue(new BigDecimal("-0.01"));
 
         field(form, Button.class, "deployment-save").click();
@@ -62,8 +66,24 @@ class DeploymentFormTest {
         assertThat(errorOf(form, IntegerField.class, "deployment-tpm")).isEqualTo(DeploymentDraft.LIMIT_RULE);
         assertThat(errorOf(form, IntegerField.class, "deployment-first-byte")).isEqualTo(DeploymentDraft.TIMEOUT_RULE);
         assertThat(errorOf(form, IntegerField.class, "deployment-total")).isEqualTo(DeploymentDraft.TOTAL_TIMEOUT_RULE);
+        assertThat(errorOf(form, IntegerField.class, "deployment-connect"))
+                .isEqualTo(DeploymentDraft.CONNECT_TIMEOUT_RULE);
+        assertThat(errorOf(form, IntegerField.class, "deployment-idle")).isEqualTo(DeploymentDraft.TIMEOUT_RULE);
         assertThat(errorOf(form, BigDecimalField.class, "deployment-cost-output")).isEqualTo(DeploymentDraft.COST_RULE);
         assertThat(field(form, IntegerField.class, "deployment-rpm").isInvalid()).isFalse();
+    }
+
+    @Test
+    void the_connect_and_idle_timeouts_say_that_empty_is_the_providers() {
+        DeploymentForm form = form();
+
+        var connect = field(form, IntegerField.class, "deployment-connect");
+        var idle = field(form, IntegerField.class, "deployment-idle");
+
+        assertThat(connect.getLabel()).isEqualTo("Connect timeout (ms)");
+        assertThat(connect.getPlaceholder()).isEqualTo("provider's connect timeout");
+        assertThat(idle.getLabel()).isEqualTo("Idle timeout between chunks (ms)");
+        assertThat(idle.getPlaceholder()).isEqualTo("provider's response timeout");
     }
 
     @Test
