@@ -19,10 +19,17 @@ public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
     private final int port;
-    private Process process;
+    private volatile Process process;
 
     private RedisServer(int port) {
         this.port = port;
+        // a test whose context outlives it (a cached Spring context) keeps its Redis until the JVM ends: not past it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            var running = process;
+            if (running != null) {
+                running.destroyForcibly();
+            }
+        }, "redis-server-" + port + "-stop"));
     }
 
     public static RedisServer start() {
