@@ -59,139 +59,139 @@ public class Failover {
     /** Calls the routes in turn until one answers; the last failure when none does. */
     public <T> Mono<T> call(RequestContext context, Function<Route, Mono<T>> attempt) {
         budget(context).requested(System.nanoTime());
-        return call(context, 0, attempt, null, -1, 0);
+        return call(context, 0, attempt, null, 0);
     }
 
     /** Opens the routes' streams in turn until one delivers its first event. */
     public ProviderStream stream(RequestContext context, Function<Route, ProviderStream> open) {
         budget(context).requested(System.nanoTime());
         var usage = new LatestUsage();
-        return new ProviderStream(stream(context, 0, open, usage, null, -1, 0), usage);
+        return new ProviderStream(stream(context, 0, open, usage, null, 0), usage);
     }
 
     /**
-     * @param last      the previous attempt's failure, null for the first attempt
-     * @param lastIndex the previous attempt's route, -1 for the first attempt
-     * @param retries   how often the same deployment was tried again for want of another
+     * @param last    the previous attempt's failure, null for the first attempt
+     * @param retries how often the same deployment was tried again for want of another
      */
     private <T> Mono<T> call(RequestContext context, int from, Function<Route, Mono<T>> attempt,
-                             @Nullable RejectedException last, int lastIndex, int retries) {
+                             @Nullable RejectedException last, int retries) {
         return Mono.defer(() -> {
             var next = next(context, from);
             if (next == null) {
-                long pause = last == null || lastIndex < 0 ? -1 : pauseBeforeRetry(context, last, retries);
-                if (pause < 0) {
-                    return Mono.error(exhausted(context, last));
-                }
-                return Mono.delay(Duration.ofNanos(pause)).then(call(context, lastIndex, attempt, last, lastIndex, retries + 1));
+                long pause = pauseBeforeRetry(context, last, retries);
+                return pause < 0 ? Mono.error(exhausted(context, last))
+                        : Mono.delay(Duration.ofNanos(pause)).then(call(context, lastIndex(context), attempt, last, retries + 1));
             }
-            var settled = new AtomicBoolean();
-            long started = System.nanoTime();
-            Span span = tracing.attempt(context, next.route());
+            var run = new AttemptRun(context, next);
             Mono<T> call = attempt.apply(next.route());
-            var rateLimits = rateLimitListener(next);
-            if (rateLimits != null) {
-                call = call.contextWrite(rateLimits);
+            var upstream = upstreamContext(next);
+            if (upstream != null) {
+                call = call.contextWrite(upstream);
             }
             var deployment = next.route().deployment();
-            if (deployment.connectTimeout() != null || deployment.idleTimeout() != null) {
-                call = call.contextWrite(Context.of(UpstreamHttp.TIMEOUTS,
-                        new UpstreamHttp.Timeouts(deployment.connectTimeout(), deployment.idleTimeout())));
-            }
             if (deployment.firstByteTimeout() != null) {
                 call = call.timeout(deployment.firstByteTimeout());
             }
             if (deployment.totalTimeout() != null) {
                 call = call.timeout(deployment.totalTimeout(), Mono.error(Failover::totalTimeout));
             }
-            return tracing.carry(span, call)
-                    .doOnSuccess(value -> {
-                        if (settled.compareAndSet(false, true)) {
-                            next.health().succeeded(System.nanoTime() - started);
-                            metrics.answered(next.route().provider().name());
-                            RequestTracing.attemptEnded(span, null);
-                        }
-                    })
+            return tracing.carry(run.span, call)
+                    .doOnSuccess(value -> run.succeeded(System.nanoTime() - run.started))
                     .onErrorResume(failure -> {
-                        var rejected = rejection(failure);
-                        settled.set(true);
-                        RequestTracing.attemptEnded(span, rejected.rejection());
-                        if (!settle(next, rejected, started)) {
-                            return Mono.error(rejected);
-                        }
-                        return canRetry(context) ? call(context, next.index() + 1, attempt, rejected, next.index(), retries) : Mono.error(rejected);
+                        var rejected = run.failed(failure);
+                        return run.retryable && canRetry(context)
+                                ? call(context, next.index() + 1, attempt, rejected, retries) : Mono.error(rejected);
                     })
-                    .doOnCancel(() -> {
-                        if (settled.compareAndSet(false, true)) {
-                            next.health().ended();
-                            RequestTracing.attemptEnded(span, null);
-                        }
-                    });
+                    .doOnCancel(run::cancelled);
         });
     }
 
     private Flux<byte[]> stream(RequestContext context, int from, Function<Route, ProviderStream> open,
-                                LatestUsage usage, @Nullable RejectedException last, int lastIndex, int retries) {
+                                LatestUsage usage, @Nullable RejectedException last, int retries) {
         return Flux.defer(() -> {
             var next = next(context, from);
             if (next == null) {
-                long pause = last == null || lastIndex < 0 ? -1 : pauseBeforeRetry(context, last, retries);
-                if (pause < 0) {
-                    return Flux.error(exhausted(context, last));
-                }
-                return Mono.delay(Duration.ofNanos(pause)).thenMany(stream(context, lastIndex, open, usage, last, lastIndex, retries + 1));
+                long pause = pauseBeforeRetry(context, last, retries);
+                return pause < 0 ? Flux.error(exhausted(context, last))
+                        : Mono.delay(Duration.ofNanos(pause)).thenMany(stream(context, lastIndex(context), open, usage, last, retries + 1));
             }
-            var settled = new AtomicBoolean();
-            var delivered = new AtomicBoolean();
-            long started = System.nanoTime();
-            long[] firstByte = {-1};
-            Span span = tracing.attempt(context, next.route());
+            var run = new AttemptRun(context, next);
             var stream = open.apply(next.route());
             usage.current = stream.usage();
             Flux<byte[]> events = stream.events();
-            var rateLimits = rateLimitListener(next);
-            if (rateLimits != null) {
-                events = events.contextWrite(rateLimits);
+            var upstream = upstreamContext(next);
+            if (upstream != null) {
+                events = events.contextWrite(upstream);
             }
             var deployment = next.route().deployment();
-            if (deployment.connectTimeout() != null || deployment.idleTimeout() != null) {
-                events = events.contextWrite(Context.of(UpstreamHttp.TIMEOUTS,
-                        new UpstreamHttp.Timeouts(deployment.connectTimeout(), deployment.idleTimeout())));
-            }
             events = withEventTimeouts(events, deployment.firstByteTimeout(), deployment.idleTimeout());
             if (deployment.totalTimeout() != null) {
                 events = events.takeUntilOther(Mono.delay(deployment.totalTimeout()).then(Mono.error(Failover::totalTimeout)));
             }
-            return tracing.carry(span, events)
+            long[] firstEvent = {-1};
+            return tracing.carry(run.span, events)
                     .doOnNext(event -> {
-                        if (delivered.compareAndSet(false, true)) {
-                            firstByte[0] = System.nanoTime() - started;
+                        if (firstEvent[0] < 0) {
+                            firstEvent[0] = System.nanoTime() - run.started;
                         }
                     })
-                    .doOnComplete(() -> {
-                        if (settled.compareAndSet(false, true)) {
-                            next.health().succeeded(firstByte[0] < 0 ? System.nanoTime() - started : firstByte[0]);
-                            metrics.answered(next.route().provider().name());
-                            RequestTracing.attemptEnded(span, null);
-                        }
-                    })
+                    .doOnComplete(() -> run.succeeded(firstEvent[0] < 0 ? System.nanoTime() - run.started : firstEvent[0]))
                     .onErrorResume(failure -> {
-                        var rejected = rejection(failure);
-                        settled.set(true);
-                        RequestTracing.attemptEnded(span, rejected.rejection());
-                        boolean retryable = settle(next, rejected, started);
-                        if (delivered.get() || !retryable || !canRetry(context)) {
-                            return Flux.error(rejected);
-                        }
-                        return stream(context, next.index() + 1, open, usage, rejected, next.index(), retries);
+                        var rejected = run.failed(failure);
+                        boolean delivered = firstEvent[0] >= 0;
+                        return !delivered && run.retryable && canRetry(context)
+                                ? stream(context, next.index() + 1, open, usage, rejected, retries) : Flux.error(rejected);
                     })
-                    .doOnCancel(() -> {
-                        if (settled.compareAndSet(false, true)) {
-                            next.health().ended();
-                            RequestTracing.attemptEnded(span, null);
-                        }
-                    });
+                    .doOnCancel(run::cancelled);
         });
+    }
+
+    /**
+     * One attempt's bookkeeping, the same for calls and streams: its span, and its outcome booked once on its
+     * deployment's health and the metrics (a success, a failure, or the client gone before either).
+     */
+    private final class AttemptRun {
+
+        private final Attempt attempt;
+        private final Span span;
+        private final long started = System.nanoTime();
+        private final AtomicBoolean settled = new AtomicBoolean();
+        /** Set by {@link #failed}: whether the failure is worth another route. */
+        private boolean retryable;
+
+        AttemptRun(RequestContext context, Attempt attempt) {
+            this.attempt = attempt;
+            this.span = tracing.attempt(context, attempt.route());
+        }
+
+        void succeeded(long latencyNanos) {
+            if (settled.compareAndSet(false, true)) {
+                attempt.health().succeeded(latencyNanos);
+                metrics.answered(attempt.route().provider().name());
+                RequestTracing.attemptEnded(span, null);
+            }
+        }
+
+        /** The failure as the client sees it, booked on the deployment. */
+        RejectedException failed(Throwable failure) {
+            var rejected = rejection(failure);
+            settled.set(true);
+            RequestTracing.attemptEnded(span, rejected.rejection());
+            retryable = settle(attempt, rejected, started);
+            return rejected;
+        }
+
+        void cancelled() {
+            if (settled.compareAndSet(false, true)) {
+                attempt.health().ended();
+                RequestTracing.attemptEnded(span, null);
+            }
+        }
+    }
+
+    /** The route the last attempt took: the one a retry for want of another goes back to. */
+    private static int lastIndex(RequestContext context) {
+        return context.routes().indexOf(context.route().orElseThrow());
     }
 
     /**
@@ -233,17 +233,24 @@ public class Failover {
     }
 
     /**
-     * Where the provider's own rate-limit headers go, for a deployment whose capacity is known: they correct what
-     * this replica counted. Null for the others, whose answers then skip the headers altogether.
+     * What the provider call needs to know of its deployment, null when nothing: where the provider's own rate-limit
+     * headers go, for a deployment whose capacity is known (they correct what this replica counted; the others' answers
+     * skip the headers altogether), and the deployment's own connect and idle timeouts.
      */
-    private static @Nullable Context rateLimitListener(Attempt attempt) {
+    private static @Nullable Context upstreamContext(Attempt attempt) {
         var deployment = attempt.route().deployment();
-        if (deployment.requestCapacity().isEmpty() && deployment.tokenCapacity().isEmpty()) {
-            return null;
+        Context context = null;
+        if (deployment.requestCapacity().isPresent() || deployment.tokenCapacity().isPresent()) {
+            var health = attempt.health();
+            ProviderRateLimits.Listener listener = limits -> health.reported(limits, System.nanoTime());
+            context = Context.of(UpstreamHttp.RATE_LIMITS, listener);
         }
-        var health = attempt.health();
-        ProviderRateLimits.Listener listener = limits -> health.reported(limits, System.nanoTime());
-        return Context.of(UpstreamHttp.RATE_LIMITS, listener);
+        if (deployment.connectTimeout() != null || deployment.idleTimeout() != null) {
+            var timeouts = new UpstreamHttp.Timeouts(deployment.connectTimeout(), deployment.idleTimeout());
+            context = context == null ? Context.of(UpstreamHttp.TIMEOUTS, timeouts)
+                    : context.put(UpstreamHttp.TIMEOUTS, timeouts);
+        }
+        return context;
     }
 
     /** Books a failed attempt on its deployment; whether the failure is worth another deployment. */
@@ -274,7 +281,10 @@ public class Failover {
      * The pause before the last route is tried again, the failure having left no other; -1 for no retry. The retry
      * budget was charged when the failure was settled.
      */
-    private long pauseBeforeRetry(RequestContext context, RejectedException last, int retries) {
+    private long pauseBeforeRetry(RequestContext context, @Nullable RejectedException last, int retries) {
+        if (last == null) {
+            return -1;
+        }
         long left = properties.deadline().toNanos() - (System.nanoTime() - context.startNanos());
         return SameDeploymentRetry.pauseNanos(retries, last.rejection(), left);
     }
