@@ -1,5 +1,7 @@
 package io.tollgate.gateway.provider;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,6 +34,9 @@ public class UpstreamHttp implements DisposableBean {
 
     private final ConnectionProvider pool;
     private final Map<UUID, VersionedClient> clients = new ConcurrentHashMap<>();
+    /** Keyed by the provider version's client, weakly: a client replaced by a newer version takes its copies along. */
+    private final Cache<HttpClient, Map<Timeouts, HttpClient>> clientsWithTimeouts =
+            Caffeine.newBuilder().weakKeys().build();
     private final Clock clock;
 
     public UpstreamHttp(UpstreamPoolProperties properties, Clock clock) {
@@ -164,22 +169,31 @@ public class UpstreamHttp implements DisposableBean {
     }
 
     /**
-     * Per-request headers (a signature, a fresh token, a trace context) and a deployment's own timeouts cost a client
-     * copy, so requests without any skip it.
+     * A deployment's own timeouts select the client configured with them, made once per provider version and
+     * timeouts; per-request headers (a signature, a fresh token, a trace context) cost a client copy, so requests
+     * without any skip it.
      */
-    private static HttpClient perRequest(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
-                                         ContextView context) {
-        HttpClient configured = withHeaders(client, requestHeaders, context);
+    private HttpClient perRequest(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
+                                  ContextView context) {
         Timeouts timeouts = context.getOrDefault(TIMEOUTS, null);
-        if (timeouts == null) {
-            return configured;
-        }
+        HttpClient configured = timeouts == null ? client : withTimeouts(client, timeouts);
+        return withHeaders(configured, requestHeaders, context);
+    }
+
+    HttpClient withTimeouts(HttpClient client, Timeouts timeouts) {
+        return clientsWithTimeouts.get(client, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(timeouts, key -> configure(client, key));
+    }
+
+    private static HttpClient configure(HttpClient client, Timeouts timeouts) {
+        HttpClient configured = client;
         if (timeouts.connect() != null) {
             configured = configured.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis());
         }
-        Duration response = timeouts.response();
-        return response == null ? configured
-                : configured.doOnRequest((request, connection) -> request.responseTimeout(response));
+        if (timeouts.response() != null) {
+            configured = configured.responseTimeout(timeouts.response());
+        }
+        return configured;
     }
 
     private static HttpClient withHeaders(HttpClient client, @Nullable Consumer<HttpHeaders> requestHeaders,
