@@ -11,6 +11,7 @@ import io.tollgate.gateway.snapshot.BudgetEntry.Action;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -53,14 +54,13 @@ public class BudgetPolicy implements GatewayPolicy {
      * is refused with {@code budget_reserved} only if they are still running after the reservation wait.
      */
     private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
-        var block = ledger.reached(budgets, context.receivedAt()).stream().filter(b -> b.action() == Action.BLOCK)
-                .findFirst();
-        if (block.isPresent()) {
-            var period = block.get().period();
+        var block = ledger.firstReached(budgets, Action.BLOCK, context.receivedAt());
+        if (block != null) {
+            var period = block.period();
             LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
             RateLimitHeaders.retryAfter(context.responseHeaders(), RateLimitHeaders.retryAfterSeconds(
                     Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toNanos()));
-            return Mono.just(BudgetRejections.spent(context, block.get(), nextPeriod));
+            return Mono.just(BudgetRejections.spent(context, block, nextPeriod));
         }
         var full = reserve(context, budgets);
         if (full.isEmpty()) {
@@ -75,10 +75,13 @@ public class BudgetPolicy implements GatewayPolicy {
 
     /** Reserves the request's cost bound on its BLOCK budgets until it completes; or the budget without room now. */
     private Optional<BudgetEntry> reserve(RequestContext context, List<BudgetEntry> budgets) {
-        var gates = budgets.stream().filter(b -> b.action() == Action.BLOCK).map(b -> {
-            var key = SpendKey.of(b, context.receivedAt());
-            return new Gate(b, key, b.amountUsd().subtract(ledger.spent(key)));
-        }).toList();
+        var gates = new ArrayList<Gate>(budgets.size());
+        for (BudgetEntry budget : budgets) {
+            if (budget.action() == Action.BLOCK) {
+                var key = SpendKey.of(budget, context.receivedAt());
+                gates.add(new Gate(budget, key, budget.amountUsd().subtract(ledger.spent(key))));
+            }
+        }
         if (gates.isEmpty()) {
             return Optional.empty();
         }

@@ -34,12 +34,11 @@ public class DowngradePolicy implements GatewayPolicy {
         if (budgets.isEmpty()) {
             return Mono.empty();
         }
-        var spent = ledger.reached(budgets, context.receivedAt());
-        var downgrade = spent.stream().filter(b -> b.action() == Action.DOWNGRADE).findFirst();
-        if (downgrade.isEmpty() || spent.stream().anyMatch(b -> b.action() == Action.BLOCK)) {
+        var downgrade = ledger.firstReached(budgets, Action.DOWNGRADE, context.receivedAt());
+        if (downgrade == null || ledger.firstReached(budgets, Action.BLOCK, context.receivedAt()) != null) {
             return Mono.empty();
         }
-        return Mono.justOrEmpty(downgrade(context, downgrade.get()));
+        return Mono.justOrEmpty(downgrade(context, downgrade));
     }
 
     /** Serves the budget's cheaper model instead, or says why it cannot. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,9 +78,14 @@ public class SpendLedger implements UsageListener {
     }
 
     /** The budget's spend in the period as this replica knows it. */
-    /** The budgets that have reached their amount in the period of {@code at}. */
-    List<BudgetEntry> reached(List<BudgetEntry> budgets, Instant at) {
-        return budgets.stream().filter(b -> spent(SpendKey.of(b, at)).compareTo(b.amountUsd()) >= 0).toList();
+    /** The first of the budgets with this action that has reached its amount in the period of {@code at}. */
+    @Nullable BudgetEntry firstReached(List<BudgetEntry> budgets, BudgetEntry.Action action, Instant at) {
+        for (BudgetEntry budget : budgets) {
+            if (budget.action() == action && spent(SpendKey.of(budget, at)).compareTo(budget.amountUsd()) >= 0) {
+                return budget;
+            }
+        }
+        return null;
     }
 
     BigDecimal spent(SpendKey key) {
