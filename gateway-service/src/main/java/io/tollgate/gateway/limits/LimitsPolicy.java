@@ -53,11 +53,7 @@ public class LimitsPolicy implements GatewayPolicy {
                 ceiling), Limit::of);
         boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
                 && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
-        long promptTokens = 0;
-        if (countTokens) {
-            promptTokens = tokens.countPrompt(context.facts().orElseThrow().prompt());
-            context.promptTokens(promptTokens);
-        }
+        long promptTokens = countTokens ? promptReservation(context, own) : 0;
         var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));
         if (refusal.isPresent()) {
             return Mono.just(refusal.get());
@@ -78,6 +74,24 @@ public class LimitsPolicy implements GatewayPolicy {
         }
         // Redis's I/O threads must not run the rest of the chain
         return Mono.fromFuture(admission).publishOn(Schedulers.parallel()).flatMap(done -> decide(context, done, modelName));
+    }
+
+    /**
+     * The prompt's tokens to reserve: counted, or bounded without counting; a bound above the per-request maximum is
+     * replaced by the count, so that only a prompt truly over it is refused.
+     */
+    private long promptReservation(RequestContext context, PlanLimits own) {
+        var prompt = context.facts().orElseThrow().prompt();
+        if (properties.promptReservation() == LimitsProperties.PromptReservation.BOUND) {
+            long bound = tokens.promptBound(prompt);
+            var max = own.maxTokensPerRequest();
+            if (max.isEmpty() || bound <= max.getAsLong()) {
+                return bound;
+            }
+        }
+        long counted = tokens.countPrompt(prompt);
+        context.promptTokens(counted);
+        return counted;
     }
 
     /**

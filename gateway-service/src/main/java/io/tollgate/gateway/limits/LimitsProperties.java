@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultMaxTokens   the completion tokens reserved for a request without max_tokens, when its model has no
  *                           max_output_tokens in the catalog
  * @param outageLogInterval  at most one warning per interval while the bucket store fails
+ * @param promptReservation  what a token limit reserves for the prompt: COUNTED, its exact o200k_base count; BOUND,
+ *                           an upper bound taken without counting (a part's remembered count, else its UTF-8 bytes),
+ *                           settled with the provider's usage like the completion's reservation
  */
 @ConfigurationProperties("tollgate.gateway.limits")
 @Validated
@@ -32,7 +35,8 @@ public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, me
                                @DefaultValue("EXACT") RedisSync redisSync,
                                @DefaultValue("100ms") @DurationMin(millis = 1) Duration relaxedSyncPeriod,
                                @DefaultValue("1024") @Positive int defaultMaxTokens,
-                               @DefaultValue("1m") @DurationMin(millis = 1) Duration outageLogInterval) {
+                               @DefaultValue("1m") @DurationMin(millis = 1) Duration outageLogInterval,
+                               @DefaultValue("COUNTED") PromptReservation promptReservation) {
 
     /** Empty, or a URL Lettuce understands: {@code redis://}, {@code rediss://}, with or without sentinel. */
     public static final String REDIS_URL = "|rediss?(-sentinel)?://.+";
@@ -41,6 +45,8 @@ public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, me
     public enum FailMode { OPEN, CLOSED }
 
     public enum RedisSync { EXACT, RELAXED }
+
+    public enum PromptReservation { COUNTED, BOUND }
 
     public boolean redisEnabled() {
         return !redisUrl.isBlank();
@@ -52,6 +58,6 @@ public record LimitsProperties(@DefaultValue("") @Pattern(regexp = REDIS_URL, me
         return "LimitsProperties[redisUrl=" + Redacted.url(redisUrl) + ", redisFailMode=" + redisFailMode
                 + ", redisTimeout=" + redisTimeout + ", redisSync=" + redisSync + ", relaxedSyncPeriod="
                 + relaxedSyncPeriod + ", defaultMaxTokens=" + defaultMaxTokens + ", outageLogInterval="
-                + outageLogInterval + "]";
+                + outageLogInterval + ", promptReservation=" + promptReservation + "]";
     }
 }

@@ -27,6 +27,9 @@ public class TokenCounter {
 
     private final O200kCounter counter = new O200kCounter(RankTable.o200kBase());
     private final Cache<String, Integer> partCounts;
+    /** The hashes of long parts seen once and not counted (reservations by bound only). */
+    private final Cache<Integer, Boolean> seenOnce = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(100_000).build();
 
     @Autowired
     public TokenCounter(MeteringProperties properties) {
@@ -56,6 +59,47 @@ public class TokenCounter {
             tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : partCounts.get(part, this::count);
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
+    }
+
+    /**
+     * At least the prompt's tokens, without counting what is sent for the first time: a part seen before at its count,
+     * any other at its UTF-8 length (a token is at least one byte), plus the same overheads as {@link #countPrompt}.
+     */
+    public long promptBound(PromptText prompt) {
+        long tokens = prompt.tokenIds();
+        for (String part : prompt.parts()) {
+            tokens += part.length() < SHORTEST_REMEMBERED_PART ? utf8Length(part) : boundOfLongPart(part);
+        }
+        return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
+    }
+
+    /**
+     * A part seen before is counted once and remembered, so a repeated part (a system prompt, the conversation so far)
+     * is reserved at its count; a part seen for the first time (most often the new message, never sent again) is
+     * reserved at its UTF-8 length and not counted. A collision of two parts' hashes only counts a part early.
+     */
+    private long boundOfLongPart(String part) {
+        Integer remembered = partCounts.getIfPresent(part);
+        if (remembered != null) {
+            return remembered;
+        }
+        if (seenOnce.asMap().remove(part.hashCode()) != null) {
+            return partCounts.get(part, this::count);
+        }
+        seenOnce.put(part.hashCode(), Boolean.TRUE);
+        return utf8Length(part);
+    }
+
+    /** A surrogate pair is counted as two 3-byte chars, 6 bytes for its 4: still a bound. */
+    static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 ? 1 : 2;
+            }
+        }
+        return bytes;
     }
 
     /** How many parts' counts are remembered now. */

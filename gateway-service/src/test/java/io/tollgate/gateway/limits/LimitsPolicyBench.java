@@ -2,35 +2,17 @@ package io.tollgate.gateway.limits;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.gateway.metering.TokenCounter;
-import io.tollgate.gateway.pipeline.Endpoint;
-import io.tollgate.gateway.pipeline.RequestContext;
-import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.redis.RedisConnections;
-import io.tollgate.gateway.request.RequestBodyParser;
-import io.tollgate.gateway.snapshot.AppEntry;
-import io.tollgate.gateway.snapshot.ConfigSnapshot;
-import io.tollgate.gateway.snapshot.KeyEntry;
-import io.tollgate.gateway.snapshot.LimitSettings;
-import io.tollgate.gateway.snapshot.ModelEntry;
-import io.tollgate.gateway.snapshot.SubscriptionEntry;
-import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.common.TokenUsage;
 import io.tollgate.model.plan.PlanLimits;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.springframework.http.HttpHeaders;
 
 /**
  * The limits policy alone at a fixed request rate, as bench/limits-bench.sh runs it: each request's latency is
@@ -39,7 +21,7 @@ import org.springframework.http.HttpHeaders;
  * this process or machine that delayed it), and the whole process's CPU time per request (the harness included). Not a
  * test; prints two lines per scenario.
  *
- * <p>Arguments: {@code <scenario: unlimited|local-requests|local|redis-exact|redis-relaxed> <requests per second> <seconds>
+ * <p>Arguments: {@code <scenario: unlimited|local-requests|local|local-bound|redis-exact|redis-relaxed> <requests per second> <seconds>
  * [redis url]}.
  */
 public final class LimitsPolicyBench {
@@ -77,7 +59,8 @@ public final class LimitsPolicyBench {
         String redisUrl = args.length > 3 && scenario.startsWith("redis") ? args[3] : "";
         var properties = new LimitsProperties(redisUrl, LimitsProperties.FailMode.OPEN, Duration.ofMillis(250),
                 scenario.equals("redis-relaxed") ? LimitsProperties.RedisSync.RELAXED : LimitsProperties.RedisSync.EXACT,
-                Duration.ofMillis(100), 1024, Duration.ofMinutes(1));
+                Duration.ofMillis(100), 1024, Duration.ofMinutes(1), scenario.equals("local-bound")
+                        ? LimitsProperties.PromptReservation.BOUND : LimitsProperties.PromptReservation.COUNTED);
         var clock = Clock.systemUTC();
         var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
         var time = new ClockTimeMeter(clock);
@@ -86,7 +69,7 @@ public final class LimitsPolicyBench {
                      : new LocalBucketStore(time)) {
             var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
                     new TokenCounter(8_000_000), properties, store);
-            var world = new World(switch (scenario) {
+            var world = new LimitsWorld(APPS, switch (scenario) {
                 case "unlimited" -> PlanLimits.unlimited();
                 case "local-requests" -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, null, null, 1_000_000, 1_000_000);
                 default -> PlanLimits.ofNullable(1_000_000_000, 1_000_000_000, 10_000_000_000L, 1_000_000_000_000L,
@@ -111,7 +94,7 @@ public final class LimitsPolicyBench {
         }
     }
 
-    private static void run(LimitsPolicy policy, World world, int rate, int seconds, long[] latencies,
+    private static void run(LimitsPolicy policy, LimitsWorld world, int rate, int seconds, long[] latencies,
                             long[] serviceTimes) throws InterruptedException {
         int requests = rate * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -154,51 +137,5 @@ public final class LimitsPolicyBench {
 
     private static double micros(long[] sorted, double quantile) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
-    }
-
-    /** {@value #APPS} apps of one tenant, each subscribed to one model with the given limits. */
-    private record World(ConfigSnapshot snapshot, RequestContext.Caller[] callers, SubscriptionEntry[] subscriptions,
-                         ModelEntry model) {
-
-        World(PlanLimits limits) {
-            this(limits, UUID.randomUUID(), new ModelEntry(UUID.randomUUID(), "bench-model", "Bench model", Set.of("chat"),
-                    128_000, Instant.EPOCH));
-        }
-
-        private World(PlanLimits limits, UUID tenantId, ModelEntry model) {
-            this(new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                            Map.of(), Map.of(), LimitSettings.none()),
-                    callers(tenantId), subscriptions(tenantId, model, limits), model);
-        }
-
-        private static RequestContext.Caller[] callers(UUID tenantId) {
-            var tenant = new TenantEntry(tenantId, "bench", false, UUID.randomUUID(), BigDecimal.ZERO);
-            var callers = new RequestContext.Caller[APPS];
-            for (int i = 0; i < APPS; i++) {
-                var app = new AppEntry(UUID.randomUUID(), tenantId, "app-" + i, true, false, false);
-                callers[i] = new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenantId, app.id(), "tg_bench" + i,
-                        new byte[32], false, null), app, tenant);
-            }
-            return callers;
-        }
-
-        private static SubscriptionEntry[] subscriptions(UUID tenantId, ModelEntry model, PlanLimits limits) {
-            var subscriptions = new SubscriptionEntry[APPS];
-            for (int i = 0; i < APPS; i++) {
-                subscriptions[i] = new SubscriptionEntry(UUID.randomUUID(), tenantId, UUID.randomUUID(), model.id(), limits);
-            }
-            return subscriptions;
-        }
-
-        RequestContext context(int app, byte[] body) {
-            var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                    Endpoint.CHAT, "", body, snapshot, null, new HttpHeaders());
-            context.caller(callers[app]);
-            // the data plane reads the prompt with the rest of the body, before the policies
-            var prompt = RequestBodyParser.parse(Endpoint.CHAT, body).facts().prompt();
-            context.facts(new RequestFacts("bench-model", false, OptionalInt.of(256), false, prompt));
-            context.subscribed(model, subscriptions[app]);
-            return context;
-        }
     }
 }

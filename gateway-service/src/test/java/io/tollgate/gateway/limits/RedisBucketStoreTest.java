@@ -42,7 +42,7 @@ class RedisBucketStoreTest {
 
     private static long grantedByTwoReplicas(LimitsProperties.RedisSync sync, long capacity) {
         var properties = new LimitsProperties(redis.url(), LimitsProperties.FailMode.CLOSED, Duration.ofSeconds(2), sync,
-                Duration.ofMillis(100), 1024, Duration.ofMinutes(1));
+                Duration.ofMillis(100), 1024, Duration.ofMinutes(1), LimitsProperties.PromptReservation.COUNTED);
         var clock = Clock.systemUTC();
         var outage = new StoreOutage(new SimpleMeterRegistry(), clock, properties);
         var limit = new Limit(Limit.APP, LimitKind.REQUESTS_PER_HOUR, capacity, "tollgate:test:" + UUID.randomUUID());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenCounterTest {
@@ -43,6 +44,39 @@ class TokenCounterTest {
         assertThat(prompt.messages()).isZero();
         assertThat(remembering.countPrompt(prompt)).isEqualTo(forgetful.count("first text") + forgetful.count("second text"));
         assertThat(prompt.text()).isEqualTo("first text\nsecond text");
+    }
+
+    @Test
+    void a_prompts_bound_is_at_least_its_count_whatever_the_script() {
+        for (String user : List.of("Where is my atlas?", "東京駅から大阪までの新幹線の料金を教えてください。",
+                "Ünïcödé façade naïve café", "emoji 🎉🎉🎉 and flags 🇩🇪🇯🇵", "for (int i = 0; i < n; i++) { sum += a[i]; }",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")) {
+            var prompt = PromptText.of(Endpoint.CHAT, chat(SYSTEM, user));
+
+            assertThat(forgetful.promptBound(prompt)).as(user).isGreaterThanOrEqualTo(forgetful.countPrompt(prompt));
+        }
+    }
+
+    @Test
+    void a_prompts_bound_takes_a_part_seen_before_at_its_count_and_a_new_one_at_its_utf8_length() {
+        var first = PromptText.of(Endpoint.CHAT, chat(SYSTEM, "Wo ist mein Atlas, bitte?"));
+        var second = PromptText.of(Endpoint.CHAT, chat(SYSTEM, "Und das zweite Paket?"));
+        long overhead = 2 * TokenCounter.PER_MESSAGE_OVERHEAD + TokenCounter.REPLY_OVERHEAD;
+
+        assertThat(remembering.promptBound(first)).as("everything new: bytes, nothing counted")
+                .isEqualTo(SYSTEM.length() + "Wo ist mein Atlas, bitte?".length() + overhead);
+        assertThat(remembering.rememberedParts()).isZero();
+        assertThat(remembering.promptBound(second)).as("the system prompt, sent again, at its count")
+                .isEqualTo(forgetful.count(SYSTEM) + "Und das zweite Paket?".length() + overhead);
+        assertThat(remembering.rememberedParts()).isEqualTo(1);
+    }
+
+    @Test
+    void utf8_length_is_the_encoded_length_and_a_surrogate_pair_is_overcounted() {
+        for (String text : List.of("", "plain", "façade", "東京", "€100")) {
+            assertThat(TokenCounter.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        }
+        assertThat(TokenCounter.utf8Length("🎉")).isEqualTo(6).isGreaterThan("🎉".getBytes(StandardCharsets.UTF_8).length);
     }
 
     private static byte[] chat(String system, String user) {
