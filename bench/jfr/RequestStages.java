@@ -17,6 +17,11 @@ import jdk.jfr.consumer.RecordingFile;
  * instants bounding the measured run; without them, every sample). Execution samples see Java code only: the kernel's
  * share (the sockets' system calls) and the JVM's own threads (collector, compiler) are in the CPU per request but not
  * in any stage, so the stages are scaled to the samples' total and the table says so.
+ * <p>
+ * {@code java bench/jfr/RequestStages.java --allocation recording.jfr BYTES_PER_REQUEST [FROM TO]} does the same for
+ * the bytes allocated: Flight Recorder's allocation samples ({@code jdk.ObjectAllocationSample}, on in the profile
+ * settings), each weighed by the bytes it stands for; then the allocating sites (the innermost gateway frame or, without
+ * one, the innermost frame, and the class allocated) with the most bytes.
  */
 public class RequestStages {
 
@@ -59,30 +64,65 @@ public class RequestStages {
             Map.entry("io.micrometer", "metrics"));
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 && args.length != 4) {
-            System.err.println("usage: java RequestStages.java recording.jfr CPU_US_PER_REQUEST [FROM TO]");
+        boolean allocation = args.length > 0 && args[0].equals("--allocation");
+        String[] rest = allocation ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        if (rest.length != 2 && rest.length != 4) {
+            System.err.println("usage: java RequestStages.java [--allocation] recording.jfr PER_REQUEST [FROM TO]");
             System.exit(2);
         }
-        double cpuPerRequest = Double.parseDouble(args[1]);
-        Instant from = args.length == 4 ? Instant.parse(args[2]) : Instant.MIN;
-        Instant to = args.length == 4 ? Instant.parse(args[3]) : Instant.MAX;
-        Map<String, Long> samples = new LinkedHashMap<>();
+        double perRequest = Double.parseDouble(rest[1]);
+        Instant from = rest.length == 4 ? Instant.parse(rest[2]) : Instant.MIN;
+        Instant to = rest.length == 4 ? Instant.parse(rest[3]) : Instant.MAX;
+        String eventType = allocation ? "jdk.ObjectAllocationSample" : "jdk.ExecutionSample";
+        Map<String, Long> stages = new LinkedHashMap<>();
+        Map<String, Long> sites = new LinkedHashMap<>();
         long total = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
+        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(rest[0]))) {
+            if (!event.getEventType().getName().equals(eventType) || event.getStartTime().isBefore(from)
                     || event.getStartTime().isAfter(to)) {
                 continue;
             }
-            samples.merge(stage(event), 1L, Long::sum);
-            total++;
+            long weight = allocation ? event.getLong("weight") : 1;
+            stages.merge(stage(event), weight, Long::sum);
+            if (allocation) {
+                sites.merge(site(event) + " allocates " + event.getClass("objectClass").getName(), weight, Long::sum);
+            }
+            total += weight;
         }
-        System.out.printf("| stage | share of the Java samples | µs per request (of %.0f) |%n", cpuPerRequest);
+        String unit = allocation ? "bytes" : "µs";
+        System.out.printf("| stage | share of the %s | %s per request (of %.0f) |%n",
+                allocation ? "bytes allocated" : "Java samples", unit, perRequest);
         System.out.println("|---|---:|---:|");
-        long all = total;
-        samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry ->
-                System.out.printf("| %s | %.1f%% | %.1f |%n", entry.getKey(), 100.0 * entry.getValue() / all,
-                        cpuPerRequest * entry.getValue() / all));
-        System.out.printf("%n%d execution samples.%n", total);
+        print(stages, total, perRequest, stages.size());
+        if (allocation) {
+            System.out.printf("%n| site | share | bytes per request |%n|---|---:|---:|%n");
+            print(sites, total, perRequest, 30);
+        }
+        System.out.printf("%n%s %s.%n", allocation ? "Allocation samples weighing" : "Execution samples:",
+                allocation ? total + " bytes" : Long.toString(total));
+    }
+
+    private static void print(Map<String, Long> shares, long total, double perRequest, int limit) {
+        shares.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .forEach(entry -> System.out.printf("| %s | %.1f%% | %.1f |%n", entry.getKey(),
+                        100.0 * entry.getValue() / total, perRequest * entry.getValue() / total));
+    }
+
+    /** The innermost gateway frame, else the innermost frame, as class.method:line. */
+    private static String site(RecordedEvent event) {
+        var stack = event.getStackTrace();
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return "(no stack)";
+        }
+        RecordedFrame chosen = stack.getFrames().getFirst();
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frame.getMethod().getType().getName().startsWith("io.tollgate.")) {
+                chosen = frame;
+                break;
+            }
+        }
+        String type = chosen.getMethod().getType().getName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + chosen.getMethod().getName() + ":" + chosen.getLineNumber();
     }
 
     private static String stage(RecordedEvent event) {
