@@ -2,83 +2,106 @@ package io.tollgate.billing.invoicing;
 
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
+import io.tollgate.model.invoice.IllegalInvoiceTransitionException;
+import io.tollgate.model.invoice.Invoice;
+import io.tollgate.model.invoice.InvoiceRepository;
+import io.tollgate.model.invoice.InvoiceStatus;
+import io.tollgate.model.tenancy.PlatformScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** DRAFT -> FINALIZED (numbered, immutable) -> PAID or VOID. The database refuses any other change too. */
+/**
+ * Moves one invoice on: DRAFT -> FINALIZED (numbered, immutable) -> PAID or VOID, by the {@link Invoice} entity's own
+ * methods, each in a platform scope of its own (billing acts for every tenant), the invoice locked until it commits.
+ * The database refuses any other change too.
+ */
 @Service
 public class InvoiceLifecycle {
 
-    public static final int LONGEST_VOID_REASON = 1000;
-
-    private final JdbcClient jdbc;
+    private final InvoiceRepository invoices;
     private final InvoiceNumbers numbers;
+    private final PlatformScope platform;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InvoiceLifecycle(JdbcClient jdbc, InvoiceNumbers numbers, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    InvoiceLifecycle(InvoiceRepository invoices, InvoiceNumbers numbers, PlatformScope platform,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.invoices = invoices;
         this.numbers = numbers;
+        this.platform = platform;
         this.events = events;
         this.clock = clock;
     }
 
-    @Transactional
+    /** @return the number it was issued under */
     public String finalizeInvoice(UUID invoiceId) {
-        requireStatus(invoiceId, "DRAFT");
+        AtomicReference<String> number = new AtomicReference<>();
+        inPlatformScope("finalize invoice " + invoiceId, () -> number.set(issue(invoiceId)));
+        return number.get();
+    }
+
+    /**
+     * Issues the invoice in the caller's platform scope (month close finalizes the draft it wrote in its own). The
+     * number is taken first, under the year's lock: a refused move rolls the transaction back, and the number with it.
+     */
+    String issue(UUID invoiceId) {
+        Invoice invoice = locked(invoiceId);
         InvoiceNumbers.Numbered numbered = numbers.next(OffsetDateTime.now(clock));
-        jdbc.sql("""
-                        update invoices set status = 'FINALIZED', number = :number, finalized_at = :finalizedAt,
-                                            updated_at = :finalizedAt, version = version + 1
-                        where id = :id""")
-                .param("number", numbered.number()).param("finalizedAt", numbered.finalizedAt())
-                .param("id", invoiceId).update();
+        invoice.issue(numbered.number(), numbered.finalizedAt().toInstant());
         return numbered.number();
     }
 
-    @Transactional
-    public void markPaid(UUID invoiceId) {
-        requireStatus(invoiceId, "FINALIZED");
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("update invoices set status = 'PAID', paid_at = :now, updated_at = :now, version = version + 1"
-                        + " where id = :id")
-                .param("now", now).param("id", invoiceId).update();
+    /**
+     * Stripe says the copy of one of our invoices was paid.
+     *
+     * @return whether that marked a finalized invoice paid (an unknown or already settled one is left alone)
+     */
+    public boolean markPaidInStripe(String stripeInvoiceId) {
+        AtomicBoolean marked = new AtomicBoolean();
+        inPlatformScope("Stripe invoice " + stripeInvoiceId + " was paid", () ->
+                invoices.findByStripeInvoiceIdForUpdate(stripeInvoiceId)
+                        .filter(invoice -> invoice.getStatus() == InvoiceStatus.FINALIZED)
+                        .ifPresent(invoice -> {
+                            invoice.markPaid(clock.instant());
+                            marked.set(true);
+                        }));
+        return marked.get();
     }
 
     /**
      * Voiding releases the usage the invoice consumed: the next month close bills it again. Publishes
-     * {@link InvoiceVoided}.
+     * {@link InvoiceVoided} in the voiding transaction.
      *
      * @param reason why, kept on the invoice (the portal always gives one); null or blank for none
      */
-    @Transactional
     public void voidInvoice(UUID invoiceId, @Nullable String reason) {
-        String kept = reason == null || reason.isBlank() ? null : reason.strip();
-        if (kept != null && kept.length() > LONGEST_VOID_REASON) {
-            throw new BillingException(ErrorCode.INVALID_REQUEST,
-                    "A void reason has at most " + LONGEST_VOID_REASON + " characters");
+        try {
+            Invoice.keptVoidReason(reason);
+        } catch (IllegalArgumentException e) {
+            throw new BillingException(ErrorCode.INVALID_REQUEST, e.getMessage());
         }
-        requireStatus(invoiceId, "FINALIZED");
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("update invoices set status = 'VOID', voided_at = :now, void_reason = :reason, updated_at = :now,"
-                        + " version = version + 1 where id = :id")
-                .param("now", now).param("reason", kept, java.sql.Types.VARCHAR).param("id", invoiceId).update();
-        events.publishEvent(new InvoiceVoided(invoiceId));
+        inPlatformScope("void invoice " + invoiceId, () -> {
+            locked(invoiceId).markVoid(reason, clock.instant());
+            events.publishEvent(new InvoiceVoided(invoiceId));
+        });
     }
 
-    private void requireStatus(UUID invoiceId, String expected) {
-        String status = jdbc.sql("select status from invoices where id = :id for update").param("id", invoiceId)
-                .query(String.class).optional()
+    private Invoice locked(UUID invoiceId) {
+        return invoices.findByIdForUpdate(invoiceId)
                 .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
-        if (!status.equals(expected)) {
-            throw new BillingException(ErrorCode.INVALID_INVOICE_STATE,
-                    "Invoice " + invoiceId + " is " + status + "; this needs it to be " + expected);
+    }
+
+    private void inPlatformScope(String reason, Runnable work) {
+        try {
+            platform.run(reason, work);
+        } catch (IllegalInvoiceTransitionException e) {
+            throw new BillingException(ErrorCode.INVALID_INVOICE_STATE, e.getMessage());
         }
     }
 }

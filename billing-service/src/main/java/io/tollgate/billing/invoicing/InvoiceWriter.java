@@ -1,13 +1,17 @@
 package io.tollgate.billing.invoicing;
 
+import io.tollgate.model.invoice.Invoice;
+import io.tollgate.model.invoice.InvoiceLine;
+import io.tollgate.model.invoice.InvoiceLineKind;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,61 +53,67 @@ class InvoiceWriter {
         jdbc.sql("delete from invoices where id = :id and status = 'DRAFT'").param("id", draftId).update();
     }
 
+    /**
+     * Writes the draft {@link Invoice} builds from the usage: it derives the subtotal and total from the lines, so they
+     * add up by construction. Written with SQL rather than through JPA: one statement for the invoice and one batch
+     * each for its lines and what it consumed, as month close writes a thousand invoices in one go.
+     */
     void write(UUID invoiceId, UUID tenantId, LocalDate periodStart, BigDecimal markupPercent,
-               List<UnbilledUsage> unbilled, boolean exists) {
+               List<UnbilledUsage> unbilled, boolean exists, Instant at) {
         InvoiceRounding.Rounded rounded = InvoiceRounding.round(
                 unbilled.stream().map(UnbilledUsage::meteredCostUsd).toList(), markupPercent);
-        var invoice = jdbc.sql(exists ? """
-                        update invoices set metered_cost_usd = :metered, markup_percent = :markup, subtotal_usd = :subtotal,
-                                            total_usd = :total, updated_at = now(), version = version + 1
-                        where id = :id""" : """
-                        insert into invoices (id, tenant_id, period_start, period_end, status, metered_cost_usd,
-                                              markup_percent, subtotal_usd, total_usd)
-                        values (:id, :tenant, :start, :end, 'DRAFT', :metered, :markup, :subtotal, :total)""")
-                .param("id", invoiceId).param("metered", rounded.exactMetered()).param("markup", markupPercent)
-                .param("subtotal", rounded.subtotal()).param("total", rounded.total());
-        if (!exists) {
-            invoice = invoice.param("tenant", tenantId).param("start", periodStart)
-                    .param("end", periodStart.plusMonths(1));
-        }
-        invoice.update();
-        List<MapSqlParameterSource> lines = new ArrayList<>();
-        List<MapSqlParameterSource> consumed = new ArrayList<>();
+        List<InvoiceLine> lines = new ArrayList<>();
         for (int i = 0; i < unbilled.size(); i++) {
             UnbilledUsage usage = unbilled.get(i);
             boolean late = usage.usageMonth().isBefore(periodStart);
             String description = (late ? "Late usage of " + MONTH.format(usage.usageMonth()) + ": " : "")
                     + usage.appName() + " / " + usage.model();
-            lines.add(line(invoiceId, tenantId, lines.size() + 1, late ? "ADJUSTMENT" : "USAGE", description, usage,
+            lines.add(new InvoiceLine(lines.size() + 1, late ? InvoiceLineKind.ADJUSTMENT : InvoiceLineKind.USAGE,
+                    description, usage.appId(), usage.model(), usage.requests(), usage.promptTokens(),
+                    usage.completionTokens(), usage.cachedTokens(), usage.reasoningTokens(), usage.meteredCostUsd(),
                     rounded.lineAmounts().get(i)));
-            consumed.add(consumption(invoiceId, tenantId, usage));
         }
         if (rounded.markupAmount().signum() != 0) {
             boolean markup = rounded.markupAmount().signum() > 0;
             String description = (markup ? "Markup " : "Discount ") + markupPercent.abs().stripTrailingZeros()
                     .toPlainString() + "% on metered cost";
-            lines.add(line(invoiceId, tenantId, lines.size() + 1, markup ? "MARKUP" : "DISCOUNT", description, null,
-                    rounded.markupAmount()));
+            lines.add(InvoiceLine.charge(lines.size() + 1, markup ? InvoiceLineKind.MARKUP : InvoiceLineKind.DISCOUNT,
+                    description, rounded.markupAmount()));
         }
-        // one round trip each, not one per line: month close writes a thousand invoices in one go
-        batch.batchUpdate(INSERT_LINE, lines.toArray(MapSqlParameterSource[]::new));
-        batch.batchUpdate(INSERT_CONSUMPTION, consumed.toArray(MapSqlParameterSource[]::new));
+        Invoice invoice = Invoice.draft(invoiceId, tenantId, periodStart, rounded.exactMetered(), markupPercent, lines,
+                at);
+        var statement = jdbc.sql(exists ? """
+                        update invoices set metered_cost_usd = :metered, markup_percent = :markup, subtotal_usd = :subtotal,
+                                            total_usd = :total, updated_at = :at, version = version + 1
+                        where id = :id""" : """
+                        insert into invoices (id, tenant_id, period_start, period_end, status, metered_cost_usd,
+                                              markup_percent, subtotal_usd, total_usd, updated_at)
+                        values (:id, :tenant, :start, :end, 'DRAFT', :metered, :markup, :subtotal, :total, :at)""")
+                .param("id", invoice.getId()).param("metered", invoice.getMeteredCostUsd())
+                .param("markup", invoice.getMarkupPercent()).param("subtotal", invoice.getSubtotalUsd())
+                .param("total", invoice.getTotalUsd()).param("at", invoice.getUpdatedAt().atOffset(ZoneOffset.UTC));
+        if (!exists) {
+            statement = statement.param("tenant", invoice.getTenantId()).param("start", invoice.getPeriodStart())
+                    .param("end", invoice.getPeriodEnd());
+        }
+        statement.update();
+        batch.batchUpdate(INSERT_LINE, invoice.getLines().stream().map(line -> line(invoice, line))
+                .toArray(MapSqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_CONSUMPTION, unbilled.stream().map(usage -> consumption(invoiceId, tenantId, usage))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
-    private static MapSqlParameterSource line(UUID invoiceId, UUID tenantId, int lineNo, String kind,
-                                              String description, @Nullable UnbilledUsage usage, BigDecimal amount) {
+    private static MapSqlParameterSource line(Invoice invoice, InvoiceLine line) {
         return new MapSqlParameterSource()
-                .addValue("id", UUID.randomUUID()).addValue("invoice", invoiceId).addValue("tenant", tenantId)
-                .addValue("lineNo", lineNo).addValue("kind", kind).addValue("description", description)
-                .addValue("app", usage == null ? null : usage.appId(), Types.OTHER)
-                .addValue("model", usage == null ? null : usage.model(), Types.VARCHAR)
-                .addValue("requests", usage == null ? 0 : usage.requests())
-                .addValue("prompt", usage == null ? 0 : usage.promptTokens())
-                .addValue("completion", usage == null ? 0 : usage.completionTokens())
-                .addValue("cached", usage == null ? 0 : usage.cachedTokens())
-                .addValue("reasoning", usage == null ? 0 : usage.reasoningTokens())
-                .addValue("metered", usage == null ? BigDecimal.ZERO : usage.meteredCostUsd())
-                .addValue("amount", amount);
+                .addValue("id", line.getId()).addValue("invoice", invoice.getId())
+                .addValue("tenant", invoice.getTenantId()).addValue("lineNo", line.getLineNo())
+                .addValue("kind", line.getKind().name()).addValue("description", line.getDescription())
+                .addValue("app", line.getAppId().orElse(null), Types.OTHER)
+                .addValue("model", line.getModel().orElse(null), Types.VARCHAR)
+                .addValue("requests", line.getRequests()).addValue("prompt", line.getPromptTokens())
+                .addValue("completion", line.getCompletionTokens()).addValue("cached", line.getCachedTokens())
+                .addValue("reasoning", line.getReasoningTokens()).addValue("metered", line.getMeteredCostUsd())
+                .addValue("amount", line.getAmountUsd());
     }
 
     private static MapSqlParameterSource consumption(UUID invoiceId, UUID tenantId, UnbilledUsage usage) {

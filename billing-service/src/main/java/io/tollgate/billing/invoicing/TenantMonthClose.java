@@ -1,20 +1,23 @@
 package io.tollgate.billing.invoicing;
 
 import io.tollgate.billing.markup.Markups;
+import io.tollgate.model.tenancy.PlatformScope;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds one tenant's invoice for one month in its own transaction: the usage no live invoice has billed, as
  * USAGE lines for the month and ADJUSTMENT lines for earlier months (late events), then the markup or discount
- * line. A finalized invoice is never touched; a draft is rebuilt from scratch.
+ * line. A finalized invoice is never touched; a draft is rebuilt from scratch. The transaction is a platform scope,
+ * so the invoice it finalizes is the entity, in the same transaction as the SQL that wrote it.
  */
 @Component
 class TenantMonthClose {
@@ -25,16 +28,27 @@ class TenantMonthClose {
     private final InvoiceWriter writer;
     private final InvoiceLifecycle lifecycle;
     private final Markups markups;
+    private final PlatformScope platform;
+    private final Clock clock;
 
-    TenantMonthClose(JdbcClient jdbc, InvoiceWriter writer, InvoiceLifecycle lifecycle, Markups markups) {
+    TenantMonthClose(JdbcClient jdbc, InvoiceWriter writer, InvoiceLifecycle lifecycle, Markups markups,
+                     PlatformScope platform, Clock clock) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.lifecycle = lifecycle;
         this.markups = markups;
+        this.platform = platform;
+        this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Outcome close(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {
+    Outcome close(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        platform.run("month close " + YearMonth.from(periodStart) + " of tenant " + tenantId,
+                () -> outcome.set(closeInScope(tenantId, periodStart, finalizeInvoice)));
+        return outcome.get();
+    }
+
+    private Outcome closeInScope(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('month-close:' || :tenant, 0))")
                 .param("tenant", tenantId.toString()).query().listOfRows();
         Optional<LiveInvoice> live = jdbc.sql("""
@@ -56,9 +70,9 @@ class TenantMonthClose {
         }
         BigDecimal markup = markups.of(tenantId).effectivePercent();
         UUID invoiceId = live.map(LiveInvoice::id).orElseGet(UUID::randomUUID);
-        writer.write(invoiceId, tenantId, periodStart, markup, unbilled, live.isPresent());
+        writer.write(invoiceId, tenantId, periodStart, markup, unbilled, live.isPresent(), clock.instant());
         if (finalizeInvoice) {
-            lifecycle.finalizeInvoice(invoiceId);
+            lifecycle.issue(invoiceId);
         }
         return live.isPresent() ? Outcome.REBUILT : Outcome.CREATED;
     }

@@ -13,8 +13,6 @@ import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
 import io.tollgate.billing.invoicing.Invoice;
 import io.tollgate.billing.invoicing.Invoices;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,9 +28,9 @@ import org.springframework.stereotype.Service;
  * Pushes a finalized invoice to Stripe: the tenant's customer (created once, then updated), a draft Stripe invoice,
  * one invoice item per line attached to it, then finalization. Every call carries an idempotency key derived from
  * our ids, so a retry (stripe-java's own, or a second push after a failure) never creates anything twice; progress
- * (customer id, Stripe invoice id, finalized time) is saved as it is made. Stripe forgets idempotency keys after
- * 24 hours, so a push that resumes an earlier one first asks Stripe which lines its invoice already holds (by our
- * line id in the item's metadata) and whether it is still a draft.
+ * (customer id, Stripe invoice id, finalized time) is saved as it is made, on the invoice by {@link StripeCopies}.
+ * Stripe forgets idempotency keys after 24 hours, so a push that resumes an earlier one first asks Stripe which lines
+ * its invoice already holds (by our line id in the item's metadata) and whether it is still a draft.
  */
 @Service
 public class StripeInvoiceSync {
@@ -42,14 +40,14 @@ public class StripeInvoiceSync {
 
     private final StripeProperties properties;
     private final Invoices invoices;
+    private final StripeCopies copies;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    StripeInvoiceSync(StripeProperties properties, Invoices invoices, JdbcClient jdbc, Clock clock) {
+    StripeInvoiceSync(StripeProperties properties, Invoices invoices, StripeCopies copies, JdbcClient jdbc) {
         this.properties = properties;
         this.invoices = invoices;
+        this.copies = copies;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     public Invoice push(UUID invoiceId) {
@@ -140,8 +138,7 @@ public class StripeInvoiceSync {
             throw new BillingException(ErrorCode.STRIPE_UNAVAILABLE,
                     "Stripe refused or could not be reached; voiding again is safe");
         }
-        jdbc.sql("update invoices set stripe_voided_at = :now, updated_at = :now where id = :id")
-                .param("now", OffsetDateTime.now(clock)).param("id", invoiceId).update();
+        copies.voided(invoiceId);
         return true;
     }
 
@@ -151,8 +148,7 @@ public class StripeInvoiceSync {
     }
 
     private Invoice markFinalized(Invoice invoice) {
-        jdbc.sql("update invoices set stripe_finalized_at = :now, updated_at = :now where id = :id")
-                .param("now", OffsetDateTime.now(clock)).param("id", invoice.id()).update();
+        copies.finalized(invoice.id());
         return invoices.find(invoice.id()).orElseThrow();
     }
 
@@ -201,8 +197,7 @@ public class StripeInvoiceSync {
                 .putMetadata("tollgate_invoice_id", invoice.id().toString())
                 .putMetadata("tollgate_invoice_number", Objects.toString(invoice.number(), ""))
                 .build(), key("invoice-" + invoice.id())).getId();
-        jdbc.sql("update invoices set stripe_invoice_id = :stripe, updated_at = now() where id = :id")
-                .param("stripe", id).param("id", invoice.id()).update();
+        copies.created(invoice.id(), id);
         return id;
     }
 

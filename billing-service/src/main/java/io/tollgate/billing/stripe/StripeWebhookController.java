@@ -9,11 +9,9 @@ import io.tollgate.billing.invoicing.Invoice;
 import io.tollgate.billing.security.TenantAccess;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,18 +33,16 @@ class StripeWebhookController {
     private final StripeInvoiceSync sync;
     private final InvoiceLifecycle lifecycle;
     private final TenantAccess access;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
 
     StripeWebhookController(StripeProperties properties, StripeInvoiceSync sync, InvoiceLifecycle lifecycle,
-                            TenantAccess access, JdbcClient jdbc, Clock clock, JsonMapper json) {
+                            TenantAccess access, Clock clock, JsonMapper json) {
         this.json = json;
         this.properties = properties;
         this.sync = sync;
         this.lifecycle = lifecycle;
         this.access = access;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -80,16 +76,6 @@ class StripeWebhookController {
             return Map.of("received", true, "handled", false);
         }
         String stripeInvoiceId = event.path("data").path("object").path("id").asString("");
-        Optional<Row> invoice = jdbc.sql("select id, status from invoices where stripe_invoice_id = :stripe")
-                .param("stripe", stripeInvoiceId)
-                .query((rs, row) -> new Row(rs.getObject("id", UUID.class), rs.getString("status"))).optional();
-        if (invoice.isPresent() && invoice.get().status().equals("FINALIZED")) {
-            lifecycle.markPaid(invoice.get().id());
-            return Map.of("received", true, "handled", true);
-        }
-        return Map.of("received", true, "handled", false);
-    }
-
-    private record Row(UUID id, String status) {
+        return Map.of("received", true, "handled", lifecycle.markPaidInStripe(stripeInvoiceId));
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * How an invoice and its lines are read, for every screen that shows invoices; each query adds its own scope. The
- * summary and document columns expect {@code invoices i join tenants t}.
+ * How finance's screens read invoices and their lines across tenants, with SQL; each query adds its own scope. The
+ * summary and document columns expect {@code invoices i join tenants t}. A tenant's own invoices are entities
+ * ({@code TenantInvoiceService}).
  */
 public final class InvoiceRows {
 

@@ -1,12 +1,15 @@
 package io.tollgate.portal.invoices;
 
+import io.tollgate.invoicepdf.InvoiceDocument;
 import io.tollgate.invoicepdf.InvoicePdf;
 import io.tollgate.model.account.Roles;
 import io.tollgate.model.export.SpreadsheetCsv;
+import io.tollgate.model.invoice.Invoice;
+import io.tollgate.model.invoice.InvoiceLine;
+import io.tollgate.model.invoice.InvoiceRepository;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.finance.InvoiceCsv;
 import io.tollgate.portal.finance.InvoiceLineSummary;
-import io.tollgate.portal.finance.InvoiceRows;
 import io.tollgate.portal.finance.InvoiceSummary;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,70 +22,100 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The invoices of the signed-in member's own tenant, for its ADMIN and BILLING members. Only issued invoices
- * (finalized, paid or void): a draft is finance's work in progress that billing may still rebuild. Every query is
- * scoped by the tenant of the signed-in user, so another tenant's invoice id is "not found", like a missing one.
+ * (finalized, paid or void): a draft is finance's work in progress that billing may still rebuild. The invoices come
+ * through the tenant-scoped {@link InvoiceRepository}, whose session is the signed-in user's tenant, so another
+ * tenant's invoice id is "not found", like a missing one.
  */
 @Service
 @Transactional(readOnly = true)
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
 public class TenantInvoiceService {
 
-    private static final String OWN_ISSUED = """
-             from invoices i join tenants t on t.id = i.tenant_id
-            where i.tenant_id = :tenant and i.status <> 'DRAFT'
-            """;
-
+    private final InvoiceRepository invoices;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
-    TenantInvoiceService(JdbcClient jdbc, CurrentUser currentUser) {
+    TenantInvoiceService(InvoiceRepository invoices, JdbcClient jdbc, CurrentUser currentUser) {
+        this.invoices = invoices;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
     }
 
     /** Newest period first. */
     public List<InvoiceSummary> list() {
-        return jdbc.sql("select " + InvoiceRows.SUMMARY_COLUMNS + OWN_ISSUED + " order by i.period_start desc")
-                .param("tenant", currentUser.tenantId())
-                .query(InvoiceRows::summary)
-                .list();
+        List<Invoice> issued = invoices.findAllIssuedNewestFirst();
+        if (issued.isEmpty()) {
+            return List.of();
+        }
+        String tenant = ownTenant().name();
+        return issued.stream().map(invoice -> summary(invoice, tenant)).toList();
     }
 
     public InvoiceSummary get(UUID invoiceId) {
-        return jdbc.sql("select " + InvoiceRows.SUMMARY_COLUMNS + OWN_ISSUED + " and i.id = :id")
-                .param("tenant", currentUser.tenantId()).param("id", invoiceId)
-                .query(InvoiceRows::summary)
-                .optional().orElseThrow(() -> PortalException.notFound("Invoice"));
+        return summary(issued(invoiceId), ownTenant().name());
     }
 
     public List<InvoiceLineSummary> lines(UUID invoiceId) {
-        return linesOf(get(invoiceId).id());
+        return lines(issued(invoiceId));
     }
 
     /** The invoice's lines as CSV, in the columns of finance's export. */
     public void exportCsv(UUID invoiceId, Writer out) {
-        InvoiceSummary invoice = get(invoiceId);
+        Invoice invoice = issued(invoiceId);
         SpreadsheetCsv csv = SpreadsheetCsv.to(out);
         InvoiceCsv.header(csv);
-        InvoiceCsv.rows(csv, invoice, linesOf(invoice.id()));
+        InvoiceCsv.rows(csv, summary(invoice, ownTenant().name()), lines(invoice));
         csv.flush();
     }
 
     /** The invoice as a PDF, the same document billing's API gives finance. */
     public byte[] pdf(UUID invoiceId) {
-        List<InvoiceLineSummary> lines = linesOf(invoiceId);
-        return InvoicePdf.render(jdbc.sql("select " + InvoiceRows.DOCUMENT_COLUMNS + OWN_ISSUED + " and i.id = :id")
-                .param("tenant", currentUser.tenantId()).param("id", invoiceId)
-                .query((rs, row) -> InvoiceRows.document(rs, lines))
-                .optional().orElseThrow(() -> PortalException.notFound("Invoice")));
+        Invoice invoice = issued(invoiceId);
+        OwnTenant tenant = ownTenant();
+        InvoiceSummary summary = summary(invoice, tenant.name());
+        return InvoicePdf.render(new InvoiceDocument(summary.number(), tenant.name(), tenant.slug(),
+                tenant.billingEmails(), invoice.getPeriodStart(), summary.periodLastDay(), summary.status(),
+                invoice.getCurrency(), invoice.getMeteredCostUsd(), invoice.getMarkupPercent(),
+                invoice.getSubtotalUsd(), invoice.getTotalUsd(),
+                invoice.getLines().stream().map(line -> new InvoiceDocument.Line(line.getLineNo(),
+                        line.getDescription(), line.getRequests(), line.getMeteredCostUsd(), line.getAmountUsd()))
+                        .toList()));
     }
 
-    /** Scoped by tenant but not by status: callers look the invoice up as an issued one too. */
-    private List<InvoiceLineSummary> linesOf(UUID invoiceId) {
-        return jdbc.sql("select " + InvoiceRows.LINE_COLUMNS
-                        + " from invoice_lines where invoice_id = ? and tenant_id = ? order by line_no")
-                .params(invoiceId, currentUser.tenantId())
-                .query(InvoiceRows::line)
-                .list();
+    private Invoice issued(UUID invoiceId) {
+        return invoices.findIssuedById(invoiceId).orElseThrow(() -> PortalException.notFound("Invoice"));
+    }
+
+    /** The signed-in member's tenant, as its invoices name it. */
+    private OwnTenant ownTenant() {
+        return jdbc.sql("""
+                        select t.name, t.slug,
+                               array(select c.email from tenant_billing_contacts c where c.tenant_id = t.id
+                                     order by c.created_at, c.id) as billing_emails
+                        from tenants t where t.id = ?""")
+                .param(currentUser.tenantId())
+                .query((rs, row) -> new OwnTenant(rs.getString("name"), rs.getString("slug"),
+                        List.of((String[]) rs.getArray("billing_emails").getArray())))
+                .single();
+    }
+
+    private record OwnTenant(String name, String slug, List<String> billingEmails) {
+    }
+
+    private static InvoiceSummary summary(Invoice invoice, String tenant) {
+        return new InvoiceSummary(invoice.getId(), tenant, invoice.getNumber().orElse(null),
+                invoice.getPeriodStart(), invoice.getPeriodEnd(), invoice.getStatus().name(),
+                invoice.getSubtotalUsd(), invoice.getTotalUsd(), invoice.getFinalizedAt().orElse(null),
+                invoice.getPaidAt().orElse(null), invoice.getVoidReason().orElse(null));
+    }
+
+    private static List<InvoiceLineSummary> lines(Invoice invoice) {
+        return invoice.getLines().stream().map(TenantInvoiceService::line).toList();
+    }
+
+    private static InvoiceLineSummary line(InvoiceLine line) {
+        return new InvoiceLineSummary(line.getLineNo(), line.getKind().name(), line.getDescription(),
+                line.getModel().orElse(null), line.getRequests(), line.getPromptTokens(), line.getCompletionTokens(),
+                line.getMeteredCostUsd(), line.getAmountUsd());
     }
 }
