@@ -16,6 +16,12 @@ public interface ModelRepository extends Repository<Model, UUID> {
     /** Written at once, so the version an answer shows is the one stored. */
     <S extends Model> S saveAndFlush(S model);
 
+    /**
+     * Writes the changes of the models this transaction loaded, with the prices added to them, so the version an
+     * answer shows is the one stored ({@code saveAndFlush} would merge a loaded model, and look its new prices up).
+     */
+    void flush();
+
     Optional<Model> findById(UUID id);
 
     /** Locked until the transaction ends, for a change that applies whatever else changed meanwhile. */

@@ -78,7 +78,7 @@ public class ModelAdminService {
             throw new OptimisticLockingFailureException("Model " + modelId + " changed since version " + expectedVersion);
         }
         model.describe(details, clock.instant());
-        models.saveAndFlush(model);
+        models.flush();
         audited("model.update", modelId, details);
     }
 
@@ -90,7 +90,7 @@ public class ModelAdminService {
         } else {
             model.disable(clock.instant());
         }
-        models.saveAndFlush(model);
+        models.flush();
         String status = model.details().status().name();
         audit.record(null, enabled ? "model.enable" : "model.disable", "model", modelId, Map.of("status", status));
     }
@@ -120,7 +120,7 @@ public class ModelAdminService {
         } catch (IllegalStateException takenInstant) {
             throw PortalException.conflict(takenInstant.getMessage());
         }
-        models.saveAndFlush(model);
+        models.flush();
         audit.record(null, "price.create", "price", added.priceId(), Map.of("model", modelId,
                 "effectiveFrom", price.effectiveFrom(), "inputPerMillion", price.inputPerMillion().toPlainString(),
                 "outputPerMillion", price.outputPerMillion().toPlainString()));
