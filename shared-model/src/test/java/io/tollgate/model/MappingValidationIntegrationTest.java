@@ -33,6 +33,6 @@ class MappingValidationIntegrationTest {
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
         assertThat(mapped).containsExactlyInAnyOrder("App", "ApiKey", "ApiKeyUsage", "Subscription", "Invoice",
-                "InvoiceLine");
+                "InvoiceLine", "Model", "Price", "Provider", "Deployment", "Plan");
     }
 }

@@ -169,7 +169,7 @@ class PlatformAdministrationIntegrationTest {
     void provider_credentials_are_stored_encrypted_for_the_gateway_and_never_listed() {
         Tenants.signIn(platformAdmin);
         UUID providerId = providers.save(null, new ProviderDraft("openai-" + UUID.randomUUID(), "OPENAI",
-                "https://api.openai.example/v1", true, null, true, null), "sk-secret-value");
+                "https://api.openai.example/v1", true, null, true, null, null, null), "sk-secret-value");
 
         var stored = jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
                 .param(providerId).query((rs, n) -> new EncryptedSecret(rs.getBytes(1), rs.getString(2))).single();
@@ -179,7 +179,7 @@ class PlatformAdministrationIntegrationTest {
         assertThat(providers.list()).filteredOn(p -> p.id().equals(providerId)).singleElement()
                 .satisfies(p -> assertThat(p.toString()).doesNotContain("sk-secret-value"));
 
-        providers.save(providerId, new ProviderDraft("renamed-" + providerId, "OPENAI", null, true, null, true, null), "");
+        providers.save(providerId, new ProviderDraft("renamed-" + providerId, "OPENAI", null, true, null, true, null, null, null), "");
         var kept = jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
                 .param(providerId).query((rs, n) -> new EncryptedSecret(rs.getBytes(1), rs.getString(2))).single();
         assertThat(kept).isEqualTo(stored);
@@ -190,7 +190,7 @@ class PlatformAdministrationIntegrationTest {
         Tenants.signIn(platformAdmin);
         String keys = "{\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"secretAccessKey\":\"wJalrXUtnFEMI/K7MDENG\"}";
         UUID providerId = providers.save(null, new ProviderDraft("bedrock-" + UUID.randomUUID(), "BEDROCK", null, true,
-                "eu-central-1", true, null), keys);
+                "eu-central-1", true, null, null, null), keys);
 
         var stored = jdbc.sql("select settings::text, credential_ciphertext, credential_key_id from providers where id = ?")
                 .param(providerId).query((rs, n) -> new Object[] {rs.getString(1),
@@ -200,9 +200,9 @@ class PlatformAdministrationIntegrationTest {
         assertThat(providers.list()).filteredOn(p -> p.id().equals(providerId)).singleElement()
                 .satisfies(p -> assertThat(p.draft().region()).isEqualTo("eu-central-1"));
         assertThatThrownBy(() -> providers.save(providerId, new ProviderDraft("bedrock-" + providerId, "BEDROCK", null,
-                true, null, true, null), "")).isInstanceOf(PortalException.class).hasMessageContaining("AWS region");
+                true, null, true, null, null, null), "")).isInstanceOf(PortalException.class).hasMessageContaining("AWS region");
 
-        providers.save(providerId, new ProviderDraft("openai-" + providerId, "OPENAI", null, true, null, true, null), "");
+        providers.save(providerId, new ProviderDraft("openai-" + providerId, "OPENAI", null, true, null, true, null, null, null), "");
         assertThat(jdbc.sql("select settings::text from providers where id = ?").param(providerId).query(String.class)
                 .single()).isEqualTo("{}");
     }

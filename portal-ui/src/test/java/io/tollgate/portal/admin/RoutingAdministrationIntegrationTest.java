@@ -219,7 +219,7 @@ class RoutingAdministrationIntegrationTest {
     }
 
     private UUID newProvider() {
-        return providers.save(null, new ProviderDraft("p-" + UUID.randomUUID(), "MOCK", null, true, null, true, null), null);
+        return providers.save(null, new ProviderDraft("p-" + UUID.randomUUID(), "MOCK", null, true, null, true, null, null, null), null);
     }
 
     private DeploymentDraft readBack(UUID provider, UUID deployment) {

@@ -251,6 +251,37 @@ class PlatformCatalogApiIntegrationTest {
     }
 
     @Test
+    void a_providers_connect_and_response_timeouts_are_set_kept_when_absent_bounded_and_audited() {
+        Reply created = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"timed-" + unique
+                + "\", \"type\": \"MOCK\"}"));
+        String id = created.json().path("id").asString();
+        assertThat(created.json().path("connect_timeout_ms").asInt()).as("the column's default").isEqualTo(5_000);
+        assertThat(created.json().path("response_timeout_ms").asInt()).isEqualTo(120_000);
+
+        Reply tuned = expect(200, put(platform, "/api/v1/providers/" + id, "\"0\"", "{\"name\": \"timed-" + unique
+                + "\", \"type\": \"MOCK\", \"connect_timeout_ms\": 1500, \"response_timeout_ms\": 600000}"));
+        assertThat(tuned.json().path("connect_timeout_ms").asInt()).isEqualTo(1_500);
+        assertThat(tuned.json().path("response_timeout_ms").asInt()).isEqualTo(600_000);
+        // the columns the gateway's snapshot reads
+        assertThat(jdbc.sql("select connect_timeout_ms || '/' || response_timeout_ms from providers where id = ?::uuid")
+                .param(id).query(String.class).single()).isEqualTo("1500/600000");
+        assertThat(jdbc.sql("select details ->> 'connectTimeoutMs' || '/' || (details ->> 'responseTimeoutMs') "
+                + "from audit_log where target_id = ? and action = 'provider.update'").param(id).query(String.class)
+                .single()).isEqualTo("1500/600000");
+
+        Reply renamed = expect(200, put(platform, "/api/v1/providers/" + id, "\"1\"", "{\"name\": \"timed2-" + unique
+                + "\", \"type\": \"MOCK\"}"));
+        assertThat(renamed.json().path("connect_timeout_ms").asInt()).as("absent keeps it").isEqualTo(1_500);
+        assertThat(renamed.json().path("response_timeout_ms").asInt()).isEqualTo(600_000);
+        assertProblem(put(platform, "/api/v1/providers/" + id, "\"2\"", "{\"name\": \"timed-" + unique
+                + "\", \"type\": \"MOCK\", \"connect_timeout_ms\": 0}"), 400, "Connect timeout: 1 to 60000");
+        assertProblem(put(platform, "/api/v1/providers/" + id, "\"2\"", "{\"name\": \"timed-" + unique
+                + "\", \"type\": \"MOCK\", \"response_timeout_ms\": 3600001}"), 400, "Response timeout: 1 to");
+        assertThat(expect(200, api.get(platform, "/api/v1/providers/" + id)).json().path("connect_timeout_ms").asInt())
+                .isEqualTo(1_500);
+    }
+
+    @Test
     void deployments_are_added_reweighted_at_their_version_and_removed() {
         String providerId = expect(201, api.post(platform, "/api/v1/providers", "{\"name\": \"mock-" + unique
                 + "\", \"type\": \"MOCK\"}")).json().path("id").asString();

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** An administrator sets a model's routing and a deployment's settings in the browser; the gateway's rows hold them. */
+/**
+ * An administrator sets a model's routing, a deployment's settings and a provider's timeouts in the browser; the
+ * gateway's rows hold them.
+ */
 @PortalIntegrationTest
 class RoutingBrowserTest {
 
@@ -108,6 +111,32 @@ class RoutingBrowserTest {
 
         assertThat(deployment(provider)).containsEntry("model_id", model).containsEntry("weight", 5)
                 .containsEntry("requests_per_minute", null).containsEntry("tokens_per_minute", 150_000L);
+    }
+
+    @Test
+    void an_administrator_sets_a_providers_connect_and_response_timeouts() {
+        String name = "0timed-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID provider = UUID.randomUUID();
+        jdbc.sql("insert into providers (id, name, type) values (?, ?, 'MOCK')").params(provider, name).update();
+        Steps admin = new Steps(Browser.desktop("http://localhost:" + port));
+        Page page = admin.page();
+        admin.signIn(PortalIntegrationTest.ADMIN_EMAIL, PortalIntegrationTest.ADMIN_PASSWORD);
+
+        admin.go("/admin/providers");
+        page.locator(".edit-" + name).click();
+        assertThat(page.locator("#provider-connect-timeout input")).hasValue("5000");
+        assertThat(page.locator("#provider-response-timeout input")).hasValue("120000");
+        admin.fill("#provider-connect-timeout", "1500");
+        admin.fill("#provider-response-timeout", "600000");
+        page.locator("#provider-save").click();
+        assertThat(page.locator("#provider-save")).hasCount(0); // the dialog closes once the change is committed
+
+        assertThat(jdbc.sql("select connect_timeout_ms, response_timeout_ms from providers where id = ?")
+                .param(provider).query().singleRow())
+                .containsEntry("connect_timeout_ms", 1_500).containsEntry("response_timeout_ms", 600_000);
+        page.locator(".edit-" + name).click();
+        assertThat(page.locator("#provider-connect-timeout input")).hasValue("1500");
+        assertThat(page.locator("#provider-response-timeout input")).hasValue("600000");
     }
 
     private Map<String, Object> deployment(UUID provider) {

@@ -43,6 +43,11 @@ public final class PriceSchedule {
         return Optional.ofNullable(byEffectiveFrom.floorEntry(instant)).map(Map.Entry::getValue);
     }
 
+    /** Whether a price takes effect exactly at {@code instant}. */
+    public boolean startsAt(Instant instant) {
+        return byEffectiveFrom.containsKey(instant);
+    }
+
     /** Every price, oldest first. */
     public List<EffectivePrice> prices() {
         return List.copyOf(byEffectiveFrom.values());

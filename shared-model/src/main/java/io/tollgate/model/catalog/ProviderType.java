@@ -7,5 +7,10 @@ public enum ProviderType {
     ANTHROPIC,
     GEMINI,
     BEDROCK,
-    MOCK
+    MOCK;
+
+    /** Served with OpenAI's wire format, whose streams the gateway asks for usage with {@code stream_options}. */
+    public boolean speaksOpenAiWire() {
+        return this == OPENAI || this == OPENAI_COMPATIBLE || this == AZURE_OPENAI;
+    }
 }

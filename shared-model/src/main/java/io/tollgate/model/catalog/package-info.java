@@ -1,4 +1,7 @@
-/** The model catalog's shared values: provider types and effective-dated prices. */
+/**
+ * The platform's model catalog: models with their effective-dated prices, providers and their deployments. These rows
+ * are the platform's own (no tenant column) and only platform administrators change them.
+ */
 @NullMarked
 package io.tollgate.model.catalog;
 

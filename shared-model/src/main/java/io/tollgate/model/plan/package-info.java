@@ -1,4 +1,4 @@
-/** The limits a plan (tier) or a subscription grants. */
+/** The plans (tiers) tenants are put on, and the limits a plan or a subscription grants. */
 @NullMarked
 package io.tollgate.model.plan;
 

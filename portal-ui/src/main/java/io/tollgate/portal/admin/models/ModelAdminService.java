@@ -1,26 +1,29 @@
 package io.tollgate.portal.admin.models;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.catalog.EffectivePrice;
+import io.tollgate.model.catalog.Model;
+import io.tollgate.model.catalog.ModelDetails;
+import io.tollgate.model.catalog.ModelRepository;
+import io.tollgate.model.catalog.ModelStatus;
+import io.tollgate.model.catalog.PriceRates;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
-import io.tollgate.portal.common.Sql;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The model catalog and its effective-dated prices, as platform administrators maintain them (on the Models screen
- * and through the API).
+ * and through the API). The rows are the platform's own, so the repository applies no tenant filter.
  */
 @Service
 @Transactional
@@ -34,151 +37,132 @@ public class ModelAdminService {
     public record PriceRow(UUID id, PriceDraft draft) {
     }
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-
-    private final JdbcClient jdbc;
+    private final ModelRepository models;
     private final AuditLog audit;
     private final Clock clock;
 
-    ModelAdminService(JdbcClient jdbc, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    ModelAdminService(ModelRepository models, AuditLog audit, Clock clock) {
+        this.models = models;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ModelRow> list() {
-        return jdbc.sql("select * from models order by lower(name)")
-                .query((rs, n) -> new ModelRow(rs.getObject("id", UUID.class), new ModelDraft(rs.getString("name"),
-                        rs.getString("display_name"), rs.getString("description"),
-                        String.join(",", (String[]) rs.getArray("capabilities").getArray()),
-                        rs.getInt("context_window"), rs.getObject("max_output_tokens", Integer.class),
-                        rs.getBoolean("requires_approval"), rs.getString("status")),
-                        RoutingStrategy.valueOf(rs.getString("routing_strategy")), rs.getLong("version")))
-                .list();
+        return models.findAllForListing().stream().map(ModelAdminService::row).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<ModelRow> find(UUID modelId) {
-        return list().stream().filter(model -> model.id().equals(modelId)).findFirst();
+        return models.findById(modelId).map(ModelAdminService::row);
     }
 
     public UUID create(ModelDraft draft) {
-        check(draft, null);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into models (name, display_name, description, capabilities, context_window,
-                                            max_output_tokens, requires_approval, status, id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(draft.name().strip(), draft.displayName().strip(), description(draft), capabilities(draft),
-                        draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(), draft.status(), id)
-                .update();
-        audited("model.create", id, draft);
-        return id;
+        ModelDetails details = check(draft);
+        if (models.existsByName(details.name())) {
+            throw taken(details.name());
+        }
+        Model model = models.saveAndFlush(new Model(details, clock.instant()));
+        audited("model.create", model.getId(), details);
+        return model.getId();
     }
 
     /** Changes the model as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     public void update(UUID modelId, long expectedVersion, ModelDraft draft) {
-        check(draft, modelId);
-        int written = jdbc.sql("""
-                        update models set name = ?, display_name = ?, description = ?, capabilities = ?,
-                            context_window = ?, max_output_tokens = ?, requires_approval = ?, status = ?,
-                            updated_at = now(), version = version + 1
-                        where id = ? and version = ?""")
-                .params(draft.name().strip(), draft.displayName().strip(), description(draft), capabilities(draft),
-                        draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(), draft.status(),
-                        modelId, expectedVersion)
-                .update();
-        if (written == 0) {
-            requireModel(modelId);
+        ModelDetails details = check(draft);
+        if (models.existsByNameAndIdNot(details.name(), modelId)) {
+            throw taken(details.name());
+        }
+        Model model = requireModel(modelId);
+        if (model.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Model " + modelId + " changed since version " + expectedVersion);
         }
-        audited("model.update", modelId, draft);
+        model.describe(details, clock.instant());
+        models.flush();
+        audited("model.update", modelId, details);
     }
 
     /** Enables (ACTIVE) or disables (DISABLED) a model, whatever else changed meanwhile; the gateway follows. */
     public void changeStatus(UUID modelId, boolean enabled) {
-        String status = enabled ? "ACTIVE" : "DISABLED";
-        int written = jdbc.sql("""
-                        update models set status = ?, updated_at = now(), version = version + 1 where id = ?""")
-                .params(status, modelId).update();
-        if (written == 0) {
-            throw PortalException.notFound("Model");
+        Model model = models.findByIdForUpdate(modelId).orElseThrow(() -> PortalException.notFound("Model"));
+        if (enabled) {
+            model.enable(clock.instant());
+        } else {
+            model.disable(clock.instant());
         }
+        models.flush();
+        String status = model.details().status().name();
         audit.record(null, enabled ? "model.enable" : "model.disable", "model", modelId, Map.of("status", status));
     }
 
+    /** Newest start first. */
     @Transactional(readOnly = true)
     public List<PriceRow> prices(UUID modelId) {
-        requireModel(modelId);
-        return jdbc.sql("select * from prices where model_id = ? order by effective_from desc")
-                .param(modelId)
-                .query((rs, n) -> new PriceRow(rs.getObject("id", UUID.class), new PriceDraft(
-                        Sql.instant(rs, "effective_from"), rs.getBigDecimal("input_per_million"),
-                        rs.getBigDecimal("output_per_million"), rs.getBigDecimal("cached_input_per_million"),
-                        rs.getBigDecimal("reasoning_per_million"), rs.getBigDecimal("cache_write_input_per_million"))))
-                .list();
+        return requireModel(modelId).priceSchedule().prices().stream()
+                .sorted(Comparator.comparing(EffectivePrice::effectiveFrom).reversed())
+                .map(ModelAdminService::priceRow).toList();
     }
 
     /** Adds a price from now or a future instant; past prices are never edited, so past costs never change. */
     public UUID addPrice(UUID modelId, PriceDraft price) {
-        requireModel(modelId);
+        Model model = requireModel(modelId);
         String problem = price.problem();
         if (problem != null) {
             throw new PortalException(problem);
         }
-        if (price.effectiveFrom().isBefore(clock.instant().minus(CLOCK_SKEW))) {
-            throw new PortalException("A new price takes effect now or later; past costs are never rewritten");
+        EffectivePrice added;
+        try {
+            added = model.addPrice(price.effectiveFrom(), new PriceRates(price.inputPerMillion(),
+                    price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion(),
+                    price.cacheWriteInputPerMillion()), clock.instant());
+        } catch (IllegalArgumentException pastStart) {
+            throw new PortalException(pastStart.getMessage());
+        } catch (IllegalStateException takenInstant) {
+            throw PortalException.conflict(takenInstant.getMessage());
         }
-        boolean taken = jdbc.sql("select exists(select 1 from prices where model_id = ? and effective_from = ?)")
-                .params(modelId, Sql.timestamp(price.effectiveFrom())).query(Boolean.class).single();
-        if (taken) {
-            throw PortalException.conflict("This model already has a price starting at that instant");
-        }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into prices (id, model_id, effective_from, input_per_million, output_per_million,
-                                            cached_input_per_million, reasoning_per_million,
-                                            cache_write_input_per_million)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, modelId, Sql.timestamp(price.effectiveFrom()), price.inputPerMillion(),
-                        price.outputPerMillion(), price.cachedInputPerMillion(), price.reasoningPerMillion(),
-                        price.cacheWriteInputPerMillion())
-                .update();
-        audit.record(null, "price.create", "price", id, Map.of("model", modelId,
+        models.flush();
+        audit.record(null, "price.create", "price", added.priceId(), Map.of("model", modelId,
                 "effectiveFrom", price.effectiveFrom(), "inputPerMillion", price.inputPerMillion().toPlainString(),
                 "outputPerMillion", price.outputPerMillion().toPlainString()));
-        return id;
+        return added.priceId();
     }
 
-    private void check(ModelDraft draft, @Nullable UUID modelId) {
+    private static ModelDetails check(ModelDraft draft) {
         String problem = draft.problem();
         if (problem != null) {
             throw new PortalException(problem);
         }
-        boolean nameTaken = jdbc.sql("select exists(select 1 from models where name = ? and id is distinct from ?)")
-                .params(draft.name().strip(), modelId).query(Boolean.class).single();
-        if (nameTaken) {
-            throw PortalException.conflict("A model named '" + draft.name().strip() + "' already exists");
-        }
+        List<String> capabilities = Arrays.stream(draft.capabilities().split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
+        return new ModelDetails(draft.name().strip(), draft.displayName().strip(), draft.description().strip(),
+                capabilities, draft.contextWindow(), draft.maxOutputTokens(), draft.requiresApproval(),
+                ModelStatus.valueOf(draft.status()));
     }
 
-    private void requireModel(UUID modelId) {
-        if (!jdbc.sql("select exists(select 1 from models where id = ?)").param(modelId).query(Boolean.class).single()) {
-            throw PortalException.notFound("Model");
-        }
+    private Model requireModel(UUID modelId) {
+        return models.findById(modelId).orElseThrow(() -> PortalException.notFound("Model"));
     }
 
-    private void audited(String action, UUID modelId, ModelDraft draft) {
-        audit.record(null, action, "model", modelId, Map.of("name", draft.name().strip(),
-                "requiresApproval", draft.requiresApproval(), "status", draft.status()));
+    private void audited(String action, UUID modelId, ModelDetails details) {
+        audit.record(null, action, "model", modelId, Map.of("name", details.name(),
+                "requiresApproval", details.requiresApproval(), "status", details.status().name()));
     }
 
-    private static String description(ModelDraft draft) {
-        return draft.description().strip();
+    private static PortalException taken(String name) {
+        return PortalException.conflict("A model named '" + name + "' already exists");
     }
 
-    private static String[] capabilities(ModelDraft draft) {
-        return Arrays.stream(draft.capabilities().split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
+    private static ModelRow row(Model model) {
+        ModelDetails d = model.details();
+        return new ModelRow(model.getId(), new ModelDraft(d.name(), d.displayName(), d.description(),
+                String.join(",", d.capabilities()), d.contextWindow(), d.maxOutputTokens(), d.requiresApproval(),
+                d.status().name()), RoutingStrategy.valueOf(model.getRoutingStrategy()), model.getVersion());
+    }
+
+    private static PriceRow priceRow(EffectivePrice price) {
+        PriceRates rates = price.rates();
+        return new PriceRow(price.priceId(), new PriceDraft(price.effectiveFrom(), rates.inputPerMillion(),
+                rates.outputPerMillion(), rates.cachedInputPerMillion(), rates.reasoningPerMillion(),
+                rates.cacheWriteInputPerMillion()));
     }
 }

@@ -1,20 +1,28 @@
 package io.tollgate.portal.admin.plans;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.plan.Plan;
+import io.tollgate.model.plan.PlanLimits;
+import io.tollgate.model.plan.PlanRepository;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The tiers and their limits, as platform administrators edit them (on the Plans screen and through the API). */
+/**
+ * The tiers and their limits, as platform administrators edit them (on the Plans screen and through the API). The
+ * rows are the platform's own, so the repository applies no tenant filter.
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -24,30 +32,24 @@ public class PlanAdminService {
     public record PlanRow(UUID id, String code, PlanDraft draft, long version) {
     }
 
-    private final JdbcClient jdbc;
+    private final PlanRepository plans;
     private final AuditLog audit;
+    private final Clock clock;
 
-    PlanAdminService(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    PlanAdminService(PlanRepository plans, AuditLog audit, Clock clock) {
+        this.plans = plans;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<PlanRow> list() {
-        return jdbc.sql("select * from plans order by requests_per_minute nulls last, code")
-                .query((rs, n) -> new PlanRow(rs.getObject("id", UUID.class), rs.getString("code"), new PlanDraft(
-                        rs.getString("name"), rs.getObject("requests_per_minute", Integer.class),
-                        rs.getObject("requests_per_hour", Integer.class), rs.getObject("tokens_per_minute", Long.class),
-                        rs.getObject("tokens_per_day", Long.class), rs.getObject("max_concurrent_requests", Integer.class),
-                        rs.getObject("max_tokens_per_request", Integer.class), rs.getBigDecimal("markup_percent"),
-                        rs.getBigDecimal("cache_hit_per_million")),
-                        rs.getLong("version")))
-                .list();
+        return plans.findAllForListing().stream().map(PlanAdminService::row).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<PlanRow> find(UUID planId) {
-        return list().stream().filter(plan -> plan.id().equals(planId)).findFirst();
+        return plans.findById(planId).map(PlanAdminService::row);
     }
 
     /** A new tier under a code of its own (the code never changes; tenants are moved to it by plan id). */
@@ -56,43 +58,27 @@ public class PlanAdminService {
             throw new PortalException(PlanDraft.CODE_RULE);
         }
         check(draft);
-        if (jdbc.sql("select exists(select 1 from plans where code = ?)").param(code.strip())
-                .query(Boolean.class).single()) {
+        if (plans.existsByCode(code.strip())) {
             throw PortalException.conflict("A plan with the code '" + code.strip() + "' already exists");
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into plans (id, code, name, requests_per_minute, requests_per_hour, tokens_per_minute,
-                                           tokens_per_day, max_concurrent_requests, max_tokens_per_request,
-                                           markup_percent, cache_hit_per_million)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, code.strip(), draft.name().strip(), draft.requestsPerMinute(), draft.requestsPerHour(),
-                        draft.tokensPerMinute(), draft.tokensPerDay(), draft.maxConcurrentRequests(),
-                        draft.maxTokensPerRequest(), draft.markupPercent(), draft.cacheHitPerMillion())
-                .update();
+        Plan plan = plans.saveAndFlush(new Plan(code.strip(), draft.name().strip(), limits(draft),
+                draft.markupPercent(), draft.cacheHitPerMillion(), clock.instant()));
         Map<String, String> details = new HashMap<>(draft.auditDetails());
         details.put("code", code.strip());
-        audit.record(null, "plan.create", "plan", id, details);
-        return id;
+        audit.record(null, "plan.create", "plan", plan.getId(), details);
+        return plan.getId();
     }
 
     /** Changes the tier as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     public void update(UUID planId, long expectedVersion, PlanDraft draft) {
         check(draft);
-        int updated = jdbc.sql("""
-                        update plans set name = ?, requests_per_minute = ?, requests_per_hour = ?, tokens_per_minute = ?,
-                            tokens_per_day = ?, max_concurrent_requests = ?, max_tokens_per_request = ?,
-                            markup_percent = ?, cache_hit_per_million = ?, updated_at = now(), version = version + 1
-                        where id = ? and version = ?""")
-                .params(draft.name().strip(), draft.requestsPerMinute(), draft.requestsPerHour(),
-                        draft.tokensPerMinute(), draft.tokensPerDay(), draft.maxConcurrentRequests(),
-                        draft.maxTokensPerRequest(), draft.markupPercent(), draft.cacheHitPerMillion(), planId,
-                        expectedVersion)
-                .update();
-        if (updated == 0) {
-            find(planId).orElseThrow(() -> PortalException.notFound("Plan"));
+        Plan plan = plans.findById(planId).orElseThrow(() -> PortalException.notFound("Plan"));
+        if (plan.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Plan " + planId + " changed since version " + expectedVersion);
         }
+        plan.change(draft.name().strip(), limits(draft), draft.markupPercent(), draft.cacheHitPerMillion(),
+                clock.instant());
+        plans.saveAndFlush(plan);
         audit.record(null, "plan.update", "plan", planId, draft.auditDetails());
     }
 
@@ -101,5 +87,27 @@ public class PlanAdminService {
         if (problem != null) {
             throw new PortalException(problem);
         }
+    }
+
+    private static PlanLimits limits(PlanDraft draft) {
+        return PlanLimits.ofNullable(draft.requestsPerMinute(), draft.requestsPerHour(), draft.tokensPerMinute(),
+                draft.tokensPerDay(), draft.maxConcurrentRequests(), draft.maxTokensPerRequest());
+    }
+
+    private static PlanRow row(Plan plan) {
+        PlanLimits limits = plan.limits();
+        return new PlanRow(plan.getId(), plan.getCode(), new PlanDraft(plan.getName(),
+                integer(limits.requestsPerMinute()), integer(limits.requestsPerHour()), whole(limits.tokensPerMinute()),
+                whole(limits.tokensPerDay()), integer(limits.maxConcurrentRequests()),
+                integer(limits.maxTokensPerRequest()), plan.getMarkupPercent(), plan.getCacheHitPerMillion()),
+                plan.getVersion());
+    }
+
+    private static @Nullable Integer integer(OptionalLong limit) {
+        return limit.isPresent() ? Math.toIntExact(limit.getAsLong()) : null;
+    }
+
+    private static @Nullable Long whole(OptionalLong limit) {
+        return limit.isPresent() ? limit.getAsLong() : null;
     }
 }

@@ -1,19 +1,28 @@
 package io.tollgate.portal.admin.providers;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.catalog.Deployment;
+import io.tollgate.model.catalog.DeploymentRepository;
+import io.tollgate.model.catalog.DeploymentSettings;
+import io.tollgate.model.catalog.ListedDeployment;
+import io.tollgate.model.catalog.ModelRepository;
+import io.tollgate.model.catalog.ProviderRepository;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A provider's deployments: which models it serves, and the routing settings of each. */
+/**
+ * A provider's deployments: which models it serves, and the routing settings of each. The rows are the platform's
+ * own, so the repositories apply no tenant filter.
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -23,74 +32,56 @@ public class DeploymentAdminService {
     public record DeploymentRow(UUID id, UUID providerId, String modelName, DeploymentDraft draft, long version) {
     }
 
-    private final JdbcClient jdbc;
+    private final DeploymentRepository deployments;
+    private final ProviderRepository providers;
+    private final ModelRepository models;
     private final AuditLog audit;
+    private final Clock clock;
 
-    DeploymentAdminService(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    DeploymentAdminService(DeploymentRepository deployments, ProviderRepository providers, ModelRepository models,
+                           AuditLog audit, Clock clock) {
+        this.deployments = deployments;
+        this.providers = providers;
+        this.models = models;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<DeploymentRow> deployments(UUID providerId) {
-        requireExisting("providers", providerId, "Provider");
-        return query("d.provider_id = ?", providerId);
+        if (!providers.existsById(providerId)) {
+            throw PortalException.notFound("Provider");
+        }
+        return deployments.findAllListedByProviderId(providerId).stream().map(DeploymentAdminService::row).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<DeploymentRow> find(UUID deploymentId) {
-        return query("d.id = ?", deploymentId).stream().findFirst();
-    }
-
-    private List<DeploymentRow> query(String condition, UUID id) {
-        return jdbc.sql("""
-                        select d.*, m.name model_name
-                        from deployments d join models m on m.id = d.model_id where %s
-                        order by m.name, d.priority, d.upstream_model""".formatted(condition))
-                .param(id)
-                .query((rs, n) -> new DeploymentRow(rs.getObject("id", UUID.class),
-                        rs.getObject("provider_id", UUID.class), rs.getString("model_name"),
-                        new DeploymentDraft(rs.getObject("model_id", UUID.class), rs.getString("upstream_model"),
-                                rs.getInt("weight"), rs.getInt("priority"), rs.getBoolean("enabled"),
-                                rs.getObject("requests_per_minute", Integer.class),
-                                rs.getObject("tokens_per_minute", Long.class),
-                                rs.getObject("first_byte_timeout_ms", Integer.class),
-                                rs.getObject("total_timeout_ms", Integer.class),
-                                rs.getObject("connect_timeout_ms", Integer.class),
-                                rs.getObject("idle_timeout_ms", Integer.class),
-                                rs.getBigDecimal("cost_input_per_million"),
-                                rs.getBigDecimal("cost_output_per_million")), rs.getLong("version")))
-                .list();
+        return deployments.findListedById(deploymentId).map(DeploymentAdminService::row);
     }
 
     public UUID add(UUID providerId, DeploymentDraft draft) {
-        check(draft);
+        DeploymentSettings settings = check(draft);
         if (draft.modelId() == null) {
             throw new PortalException("Pick the model this deployment serves");
         }
-        requireExisting("providers", providerId, "Provider");
-        requireExisting("models", draft.modelId(), "Model");
-        boolean exists = jdbc.sql("""
-                        select exists(select 1 from deployments where model_id = ? and provider_id = ?
-                                      and upstream_model = ?)""")
-                .params(draft.modelId(), providerId, draft.upstreamModel().trim()).query(Boolean.class).single();
-        if (exists) {
+        if (!providers.existsById(providerId)) {
+            throw PortalException.notFound("Provider");
+        }
+        if (!models.existsById(draft.modelId())) {
+            throw PortalException.notFound("Model");
+        }
+        if (deployments.existsByModelIdAndProviderIdAndUpstreamModel(draft.modelId(), providerId,
+                settings.upstreamModel())) {
             throw PortalException.conflict("This deployment already exists");
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into deployments (model_id, provider_id, upstream_model, weight, priority, enabled,
-                                                 requests_per_minute, tokens_per_minute, first_byte_timeout_ms,
-                                                 total_timeout_ms, connect_timeout_ms, idle_timeout_ms,
-                                                 cost_input_per_million, cost_output_per_million, id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(draft.modelId(), providerId, draft.upstreamModel().trim(), draft.weight(), draft.priority(),
-                        draft.enabled(), draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                        draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(),
-                        draft.costInputPerMillion(), draft.costOutputPerMillion(), id)
-                .update();
-        audit.record(null, "deployment.create", "deployment", id, withTarget(draft, providerId));
-        return id;
+        Deployment deployment = deployments.saveAndFlush(
+                new Deployment(draft.modelId(), providerId, settings, clock.instant()));
+        Map<String, String> details = draft.auditDetails();
+        details.put("provider", providerId.toString());
+        details.put("model", draft.modelId().toString());
+        audit.record(null, "deployment.create", "deployment", deployment.getId(), details);
+        return deployment.getId();
     }
 
     /**
@@ -98,51 +89,29 @@ public class DeploymentAdminService {
      * meanwhile refuses this one.
      */
     public void update(UUID deploymentId, long expectedVersion, DeploymentDraft draft) {
-        check(draft);
-        boolean exists = jdbc.sql("""
-                        select exists(select 1 from deployments other join deployments me on me.id = ?
-                                      where other.model_id = me.model_id and other.provider_id = me.provider_id
-                                        and other.upstream_model = ? and other.id <> me.id)""")
-                .params(deploymentId, draft.upstreamModel().trim()).query(Boolean.class).single();
-        if (exists) {
+        DeploymentSettings settings = check(draft);
+        Optional<Deployment> found = deployments.findById(deploymentId);
+        if (found.isPresent() && deployments.existsByModelIdAndProviderIdAndUpstreamModelAndIdNot(
+                found.get().getModelId(), found.get().getProviderId(), settings.upstreamModel(), deploymentId)) {
             throw PortalException.conflict("Another deployment of this model on this provider has that upstream model");
         }
-        int written = jdbc.sql("""
-                        update deployments set upstream_model = ?, weight = ?, priority = ?, enabled = ?,
-                            requests_per_minute = ?, tokens_per_minute = ?, first_byte_timeout_ms = ?,
-                            total_timeout_ms = ?, connect_timeout_ms = ?, idle_timeout_ms = ?,
-                            cost_input_per_million = ?, cost_output_per_million = ?,
-                            updated_at = now(), version = version + 1
-                        where id = ? and version = ?""")
-                .params(draft.upstreamModel().trim(), draft.weight(), draft.priority(), draft.enabled(),
-                        draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
-                        draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(),
-                        draft.costInputPerMillion(), draft.costOutputPerMillion(), deploymentId,
-                        expectedVersion)
-                .update();
-        if (written == 0) {
-            find(deploymentId).orElseThrow(() -> PortalException.notFound("Deployment"));
+        Deployment deployment = found.orElseThrow(() -> PortalException.notFound("Deployment"));
+        if (deployment.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Deployment " + deploymentId + " changed since version "
                     + expectedVersion);
         }
+        deployment.change(settings, clock.instant());
+        deployments.saveAndFlush(deployment);
         audit.record(null, "deployment.update", "deployment", deploymentId, draft.auditDetails());
     }
 
     public void remove(UUID deploymentId) {
-        if (jdbc.sql("delete from deployments where id = ?").param(deploymentId).update() == 0) {
-            throw PortalException.notFound("Deployment");
-        }
+        deployments.delete(deployments.findById(deploymentId)
+                .orElseThrow(() -> PortalException.notFound("Deployment")));
         audit.record(null, "deployment.delete", "deployment", deploymentId, Map.of());
     }
 
-    private void requireExisting(String table, UUID id, String what) {
-        if (!jdbc.sql("select exists(select 1 from " + table + " where id = ?)").param(id).query(Boolean.class)
-                .single()) {
-            throw PortalException.notFound(what);
-        }
-    }
-
-    private static void check(DeploymentDraft draft) {
+    private static DeploymentSettings check(DeploymentDraft draft) {
         if (!DeploymentDraft.validUpstreamModel(draft.upstreamModel())) {
             throw new PortalException(DeploymentDraft.UPSTREAM_RULE);
         }
@@ -177,12 +146,19 @@ public class DeploymentAdminService {
         if (!DeploymentDraft.validCostPair(draft.costInputPerMillion(), draft.costOutputPerMillion())) {
             throw new PortalException("Provider cost: " + DeploymentDraft.COST_PAIR_RULE.toLowerCase());
         }
+        return new DeploymentSettings(draft.upstreamModel().trim(), draft.weight(), draft.priority(),
+                draft.enabled(), draft.requestsPerMinute(), draft.tokensPerMinute(), draft.firstByteTimeoutMs(),
+                draft.totalTimeoutMs(), draft.connectTimeoutMs(), draft.idleTimeoutMs(), draft.costInputPerMillion(),
+                draft.costOutputPerMillion());
     }
 
-    private static Map<String, String> withTarget(DeploymentDraft draft, UUID providerId) {
-        Map<String, String> details = draft.auditDetails();
-        details.put("provider", providerId.toString());
-        details.put("model", String.valueOf(draft.modelId()));
-        return details;
+    private static DeploymentRow row(ListedDeployment listed) {
+        Deployment deployment = listed.deployment();
+        DeploymentSettings s = deployment.settings();
+        return new DeploymentRow(deployment.getId(), deployment.getProviderId(), listed.modelName(),
+                new DeploymentDraft(deployment.getModelId(), s.upstreamModel(), s.weight(), s.priority(), s.enabled(),
+                        s.requestsPerMinute(), s.tokensPerMinute(), s.firstByteTimeoutMs(), s.totalTimeoutMs(),
+                        s.connectTimeoutMs(), s.idleTimeoutMs(), s.costInputPerMillion(), s.costOutputPerMillion()),
+                deployment.getVersion());
     }
 }

@@ -1,26 +1,29 @@
 package io.tollgate.portal.admin.providers;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.catalog.Provider;
+import io.tollgate.model.catalog.ProviderRepository;
+import io.tollgate.model.catalog.ProviderType;
 import io.tollgate.model.crypto.CredentialCipher;
-import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.HashMap;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Providers (their deployments: {@link DeploymentAdminService}). Credentials are encrypted with the current master key
- * (bound to the provider id as associated data, as the gateway expects) and are only ever replaced, never shown.
+ * (bound to the provider id as associated data, as the gateway expects) and are only ever replaced, never shown. The
+ * rows are the platform's own, so the repository applies no tenant filter.
  */
 @Service
 @Transactional
@@ -34,53 +37,38 @@ public class ProviderAdminService {
     public record VersionedProvider(ProviderRow provider, long version) {
     }
 
-    private final JdbcClient jdbc;
+    private final ProviderRepository providers;
     private final CredentialCipher cipher;
     private final AuditLog audit;
+    private final Clock clock;
 
-    ProviderAdminService(JdbcClient jdbc, CredentialCipher cipher, AuditLog audit) {
-        this.jdbc = jdbc;
+    ProviderAdminService(ProviderRepository providers, CredentialCipher cipher, AuditLog audit, Clock clock) {
+        this.providers = providers;
         this.cipher = cipher;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ProviderRow> list() {
-        return jdbc.sql("""
-                        select id, name, type, base_url, enabled, settings ->> 'region' region,
-                            coalesce(settings ->> 'streamOptions', '') <> 'false' accepts_stream_options,
-                            case when settings ->> 'healthCheckSeconds' ~ '^[0-9]{1,9}$'
-                                then (settings ->> 'healthCheckSeconds')::int end health_check_seconds,
-                            credential_ciphertext is not null has_credential
-                        from providers order by lower(name)""")
-                .query((rs, n) -> new ProviderRow(rs.getObject("id", UUID.class), new ProviderDraft(rs.getString("name"),
-                        rs.getString("type"), rs.getString("base_url"), rs.getBoolean("enabled"), rs.getString("region"),
-                        rs.getBoolean("accepts_stream_options"), rs.getObject("health_check_seconds", Integer.class)),
-                        rs.getBoolean("has_credential")))
-                .list();
+        return listVersioned().stream().map(VersionedProvider::provider).toList();
     }
 
-    /** The providers as {@link #list()} shows them, each with its version (one snapshot, so they match). */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public List<VersionedProvider> listVersioned() {
-        Map<UUID, Long> versions = new HashMap<>();
-        jdbc.sql("select id, version from providers")
-                .query(rs -> {
-                    versions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
-                });
-        return list().stream().map(provider -> new VersionedProvider(provider, versions.get(provider.id()))).toList();
+        return providers.findAllForListing().stream().map(ProviderAdminService::versioned).toList();
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public Optional<VersionedProvider> find(UUID providerId) {
-        return listVersioned().stream().filter(provider -> provider.provider().id().equals(providerId)).findFirst();
+        return providers.findById(providerId).map(ProviderAdminService::versioned);
     }
 
     /** {@link #save} of the provider as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     public void update(UUID providerId, long expectedVersion, ProviderDraft draft, @Nullable String newCredential) {
-        long current = jdbc.sql("select version from providers where id = ? for update").param(providerId)
-                .query(Long.class).optional().orElseThrow(() -> PortalException.notFound("Provider"));
-        if (current != expectedVersion) {
+        Provider provider = providers.findByIdForUpdate(providerId)
+                .orElseThrow(() -> PortalException.notFound("Provider"));
+        if (provider.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Provider " + providerId + " changed since version "
                     + expectedVersion);
         }
@@ -88,15 +76,49 @@ public class ProviderAdminService {
     }
 
     public UUID save(@Nullable UUID providerId, ProviderDraft draft, @Nullable String newCredential) {
+        String baseUrl = check(providerId, draft);
+        Instant now = clock.instant();
+        ProviderType type = ProviderType.valueOf(draft.type());
+        Provider provider;
+        if (providerId == null) {
+            provider = new Provider(draft.name().trim(), type, baseUrl, draft.enabled(), now);
+        } else {
+            provider = providers.findById(providerId).orElseThrow(() -> PortalException.notFound("Provider"));
+            provider.configure(draft.name().trim(), type, baseUrl, draft.enabled(), now);
+        }
+        provider.changeGatewaySettings(draft.bedrock() ? draft.region().strip() : null,
+                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions(), draft.healthCheckSeconds());
+        provider.changeTimeouts(
+                draft.connectTimeoutMs() == null ? provider.getConnectTimeoutMs() : draft.connectTimeoutMs(),
+                draft.responseTimeoutMs() == null ? provider.getResponseTimeoutMs() : draft.responseTimeoutMs());
+        boolean replaced = newCredential != null && !newCredential.isBlank();
+        if (replaced) {
+            provider.replaceCredential(cipher.encrypt(newCredential.strip(), provider.credentialBinding()));
+        }
+        providers.saveAndFlush(provider);
+        audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", provider.getId(),
+                auditDetails(draft, provider, replaced));
+        return provider.getId();
+    }
+
+    /** The decrypted credential, for the connection test only; never leaves the server. */
+    @Transactional(readOnly = true)
+    Optional<String> credential(UUID providerId) {
+        return providers.findById(providerId).flatMap(provider -> provider.credential()
+                .map(secret -> cipher.decrypt(secret, provider.credentialBinding())));
+    }
+
+    /** The base URL to store (null for none) when the draft can be saved. */
+    private @Nullable String check(@Nullable UUID providerId, ProviderDraft draft) {
         if (draft.name() == null || draft.name().isBlank() || draft.name().strip().length() > 100) {
             throw new PortalException("Name the provider (at most 100 characters)");
         }
         if (!ProviderDraft.TYPES.contains(draft.type())) {
             throw new PortalException("The type is one of " + String.join(", ", ProviderDraft.TYPES));
         }
-        if (jdbc.sql("select exists(select 1 from providers where name = ? and id is distinct from ?)")
-                .params(draft.name().trim(), providerId).query(Boolean.class).single()) {
-            throw PortalException.conflict("A provider named '" + draft.name().trim() + "' already exists");
+        String name = draft.name().trim();
+        if (providerId == null ? providers.existsByName(name) : providers.existsByNameAndIdNot(name, providerId)) {
+            throw PortalException.conflict("A provider named '" + name + "' already exists");
         }
         String baseUrl = draft.baseUrl() == null || draft.baseUrl().isBlank() ? null : draft.baseUrl().trim();
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
@@ -109,50 +131,33 @@ public class ProviderAdminService {
             throw new PortalException("Health checks run every " + ProviderDraft.MIN_HEALTH_CHECK_SECONDS + " to "
                     + ProviderDraft.MAX_HEALTH_CHECK_SECONDS + " seconds, or not at all");
         }
-        UUID id = providerId == null ? UUID.randomUUID() : providerId;
-        int written = jdbc.sql(providerId == null
-                        ? "insert into providers (name, type, base_url, enabled, id) values (?, ?, ?, ?, ?)"
-                        : """
-                        update providers set name = ?, type = ?, base_url = ?, enabled = ?, updated_at = now(),
-                            version = version + 1 where id = ?""")
-                .params(draft.name().trim(), draft.type(), baseUrl, draft.enabled(), id)
-                .update();
-        if (written == 0) {
-            throw PortalException.notFound("Provider");
+        if (!ProviderDraft.validConnectTimeout(draft.connectTimeoutMs())) {
+            throw new PortalException("Connect timeout: " + ProviderDraft.CONNECT_TIMEOUT_RULE);
         }
-        // the portal edits three settings the gateway reads (a Bedrock provider's region; whether an OpenAI-wire server
-        // takes stream_options, absent meaning it does; the health check interval, absent meaning none) and leaves
-        // every other key as it is
-        jdbc.sql("""
-                        update providers set settings = ((case when type = 'BEDROCK'
-                                then settings || jsonb_build_object('region', ?::text) else settings - 'region' end)
-                            - 'streamOptions' - 'healthCheckSeconds')
-                            || case when ? then '{"streamOptions": false}'::jsonb else '{}'::jsonb end
-                            || jsonb_strip_nulls(jsonb_build_object('healthCheckSeconds', ?::int))
-                        where id = ?""")
-                .params(draft.bedrock() ? draft.region().strip() : null,
-                        ProviderDraft.openAiWire(draft.type()) && !draft.acceptsStreamOptions(),
-                        draft.healthCheckSeconds(), id).update();
-        boolean replaced = newCredential != null && !newCredential.isBlank();
-        if (replaced) {
-            EncryptedSecret secret = cipher.encrypt(newCredential.strip(), id.toString());
-            jdbc.sql("update providers set credential_ciphertext = ?, credential_key_id = ? where id = ?")
-                    .params(secret.ciphertext(), secret.keyId(), id).update();
+        if (!ProviderDraft.validResponseTimeout(draft.responseTimeoutMs())) {
+            throw new PortalException("Response timeout: " + ProviderDraft.RESPONSE_TIMEOUT_RULE);
         }
-        audit.record(null, providerId == null ? "provider.create" : "provider.update", "provider", id, Map.of(
-                "name", draft.name().trim(), "type", draft.type(), "region", draft.region() == null ? "" : draft.region(),
-                "acceptsStreamOptions", draft.acceptsStreamOptions(), "healthCheckSeconds",
-                draft.healthCheckSeconds() == null ? "" : draft.healthCheckSeconds(), "credentialReplaced", replaced));
-        return id;
+        return baseUrl;
     }
 
-    /** The decrypted credential, for the connection test only; never leaves the server. */
-    @Transactional(readOnly = true)
-    Optional<String> credential(UUID providerId) {
-        return jdbc.sql("select credential_ciphertext, credential_key_id from providers where id = ?")
-                .param(providerId)
-                .query((rs, n) -> rs.getBytes(1) == null ? null
-                        : cipher.decrypt(new EncryptedSecret(rs.getBytes(1), rs.getString(2)), providerId.toString()))
-                .optional();
+    private static Map<String, Object> auditDetails(ProviderDraft draft, Provider provider, boolean replaced) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", draft.name().trim());
+        details.put("type", draft.type());
+        details.put("region", draft.region() == null ? "" : draft.region());
+        details.put("acceptsStreamOptions", draft.acceptsStreamOptions());
+        details.put("healthCheckSeconds", draft.healthCheckSeconds() == null ? "" : draft.healthCheckSeconds());
+        details.put("connectTimeoutMs", provider.getConnectTimeoutMs());
+        details.put("responseTimeoutMs", provider.getResponseTimeoutMs());
+        details.put("credentialReplaced", replaced);
+        return details;
+    }
+
+    private static VersionedProvider versioned(Provider provider) {
+        return new VersionedProvider(new ProviderRow(provider.getId(), new ProviderDraft(provider.getName(),
+                provider.getType().name(), provider.getBaseUrl().orElse(null), provider.isEnabled(),
+                provider.region().orElse(null), provider.acceptsStreamOptions(),
+                provider.healthCheckSeconds().orElse(null), provider.getConnectTimeoutMs(),
+                provider.getResponseTimeoutMs()), provider.hasCredential()), provider.getVersion());
     }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
  * A Bedrock provider asks for its AWS region and either AWS access keys (with an optional session token) or a
  * Bedrock API key instead of the one credential field the other types take. An OpenAI-wire provider (OpenAI,
  * OpenAI-compatible, Azure OpenAI) says whether its server accepts {@code stream_options}, on unless unchecked. Any
- * provider may have the gateway check its deployments' health every N seconds (empty: no checks).
+ * provider may have the gateway check its deployments' health every N seconds (empty: no checks). Its connect and
+ * response timeouts apply to every deployment that sets none of its own.
  */
 public class ProviderForm extends Composite<FormLayout> {
 
@@ -36,6 +37,8 @@ public class ProviderForm extends Composite<FormLayout> {
     private final TextField region = new TextField("AWS region");
     private final Checkbox streamOptions = new Checkbox("Server accepts stream_options");
     private final IntegerField healthCheckSeconds = new IntegerField("Health check every N seconds");
+    private final IntegerField connectTimeout = new IntegerField("Connect timeout (ms)");
+    private final IntegerField responseTimeout = new IntegerField("Response timeout (ms)");
     private final PasswordField credential = secret("credential");
     private final RadioButtonGroup<String> bedrockAuth = new RadioButtonGroup<>("Bedrock credential");
     private final TextField accessKeyId = new TextField("Access key ID");
@@ -76,6 +79,20 @@ public class ProviderForm extends Composite<FormLayout> {
         binder.forField(healthCheckSeconds)
                 .withValidator(ProviderDraft::validHealthCheck, ProviderDraft.HEALTH_CHECK_RULE)
                 .bind("healthCheckSeconds");
+        connectTimeout.setId("provider-connect-timeout");
+        connectTimeout.setHelperText("To open a connection; a deployment may set its own");
+        connectTimeout.setMin(1);
+        connectTimeout.setMax(ProviderDraft.MAX_CONNECT_TIMEOUT_MS);
+        binder.forField(connectTimeout)
+                .withValidator(ProviderDraft::validConnectTimeout, ProviderDraft.CONNECT_TIMEOUT_RULE)
+                .bind("connectTimeoutMs");
+        responseTimeout.setId("provider-response-timeout");
+        responseTimeout.setHelperText("The longest wait for each read of an answer; a deployment may set its own");
+        responseTimeout.setMin(1);
+        responseTimeout.setMax(ProviderDraft.MAX_RESPONSE_TIMEOUT_MS);
+        binder.forField(responseTimeout)
+                .withValidator(ProviderDraft::validResponseTimeout, ProviderDraft.RESPONSE_TIMEOUT_RULE)
+                .bind("responseTimeoutMs");
         Checkbox enabled = new Checkbox("Enabled");
         binder.forField(enabled).bind("enabled");
         String replace = hasCredential ? " (stored; leave empty to keep)" : "";
@@ -98,8 +115,8 @@ public class ProviderForm extends Composite<FormLayout> {
                 })));
         save.setId("provider-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getContent().add(name, type, baseUrl, region, streamOptions, healthCheckSeconds, credential, bedrockAuth, accessKeyId,
-                secretAccessKey, sessionToken, bedrockApiKey, enabled, save);
+        getContent().add(name, type, baseUrl, region, streamOptions, healthCheckSeconds, connectTimeout, responseTimeout,
+                credential, bedrockAuth, accessKeyId, secretAccessKey, sessionToken, bedrockApiKey, enabled, save);
         getContent().setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
 
@@ -107,7 +124,8 @@ public class ProviderForm extends Composite<FormLayout> {
     private Optional<ProviderDraft> ofItsType(ProviderDraft draft) {
         return Optional.of(new ProviderDraft(draft.name(), draft.type(), draft.baseUrl(), draft.enabled(),
                 draft.bedrock() && draft.region() != null ? draft.region().strip() : null,
-                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions(), draft.healthCheckSeconds()));
+                !ProviderDraft.openAiWire(draft.type()) || draft.acceptsStreamOptions(), draft.healthCheckSeconds(),
+                draft.connectTimeoutMs(), draft.responseTimeoutMs()));
     }
 
     /** The credential to store ('' keeps the stored one); empty when the Bedrock key pair is half filled. */

@@ -41,6 +41,7 @@ class ProvidersView extends VerticalLayout {
         grid.addColumn(p -> p.draft().enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(provider -> {
             Button edit = new Button("Edit", click -> edit(provider.id(), provider.draft(), provider.hasCredential()));
+            edit.addClassName("edit-" + provider.draft().name().replaceAll("[^A-Za-z0-9-]", "-"));
             Button test = new Button("Test connection", click -> Notification.show(connections.check(provider.id()),
                     5000, Notification.Position.TOP_CENTER));
             Button deploymentList = new Button("Deployments",
@@ -52,7 +53,7 @@ class ProvidersView extends VerticalLayout {
             return new HorizontalLayout(edit, test, deploymentList);
         }).setAutoWidth(true);
         grid.setId("providers-grid");
-        Button create = new Button("New provider", click -> edit(null, new ProviderDraft("", "OPENAI", "", true, null, true, null), false));
+        Button create = new Button("New provider", click -> edit(null, ProviderDraft.blank(), false));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new HorizontalLayout(new H2("Providers & deployments"), create), grid);
         setSizeFull();

@@ -33,15 +33,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Providers", description = "Upstream LLM providers and their credentials, write-only (platform ADMIN)")
 class ProvidersApi {
 
-    /** has_credential tells whether one is stored; the credential itself is never returned. */
+    /**
+     * has_credential tells whether one is stored; the credential itself is never returned. connect_timeout_ms and
+     * response_timeout_ms apply to every deployment that sets none of its own.
+     */
     record Provider(UUID id, String name, String type, @Nullable String baseUrl, boolean enabled,
                     @Nullable String region, boolean acceptsStreamOptions, @Nullable Integer healthCheckSeconds,
-                    boolean hasCredential, long version) {
+                    @Nullable Integer connectTimeoutMs, @Nullable Integer responseTimeoutMs, boolean hasCredential,
+                    long version) {
 
         static Provider of(VersionedProvider versioned) {
             var p = versioned.provider();
             return new Provider(p.id(), p.draft().name(), p.draft().type(), p.draft().baseUrl(), p.draft().enabled(),
-                    p.draft().region(), p.draft().acceptsStreamOptions(), p.draft().healthCheckSeconds(), p.hasCredential(),
+                    p.draft().region(), p.draft().acceptsStreamOptions(), p.draft().healthCheckSeconds(),
+                    p.draft().connectTimeoutMs(), p.draft().responseTimeoutMs(), p.hasCredential(),
                     versioned.version());
         }
     }
@@ -55,17 +60,22 @@ class ProvidersApi {
      * {@code accepts_stream_options: false} (default true): the gateway then counts its streams' tokens itself.
      * {@code health_check_seconds} (5 to 3600; absent or null: none) has the gateway send each of the provider's
      * deployments a cheap request that often and take a failing one out of the rotation until a check passes.
+     * {@code connect_timeout_ms} (1 to 60000) is how long the gateway waits for a connection to the provider,
+     * {@code response_timeout_ms} (1 to 3600000) how long for each read of an answer; a deployment may set its own.
+     * Absent or null keeps the stored timeout (a new provider: 5000 and 120000).
      */
     record ProviderRequest(String name, String type, @Nullable String baseUrl, @Nullable Boolean enabled,
                            @Nullable String region, @Nullable String credential, @Nullable String awsAccessKeyId,
                            @Nullable String awsSecretAccessKey, @Nullable String awsSessionToken,
-                           @Nullable Boolean acceptsStreamOptions, @Nullable Integer healthCheckSeconds) {
+                           @Nullable Boolean acceptsStreamOptions, @Nullable Integer healthCheckSeconds,
+                           @Nullable Integer connectTimeoutMs, @Nullable Integer responseTimeoutMs) {
 
         ProviderDraft draft() {
             boolean bedrock = ProviderDraft.BEDROCK.equals(type);
             return new ProviderDraft(name == null ? "" : name, type == null ? "" : type, baseUrl,
                     enabled == null || enabled, bedrock ? region : null,
-                    acceptsStreamOptions == null || acceptsStreamOptions, healthCheckSeconds);
+                    acceptsStreamOptions == null || acceptsStreamOptions, healthCheckSeconds, connectTimeoutMs,
+                    responseTimeoutMs);
         }
 
         /** The credential to store; null keeps the stored one. */
@@ -89,7 +99,8 @@ class ProvidersApi {
         public String toString() {
             return "ProviderRequest[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl + ", enabled=" + enabled
                     + ", region=" + region + ", acceptsStreamOptions=" + acceptsStreamOptions + ", healthCheckSeconds="
-                    + healthCheckSeconds + ", credential=<redacted>]";
+                    + healthCheckSeconds + ", connectTimeoutMs=" + connectTimeoutMs + ", responseTimeoutMs="
+                    + responseTimeoutMs + ", credential=<redacted>]";
         }
     }
 

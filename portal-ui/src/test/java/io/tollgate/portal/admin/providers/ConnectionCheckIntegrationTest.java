@@ -122,7 +122,7 @@ class ConnectionCheckIntegrationTest {
     @Test
     void a_bedrock_provider_without_an_enabled_deployment_is_not_called() {
         UUID provider = providers.save(null, new ProviderDraft("bedrock-" + UUID.randomUUID(), "BEDROCK",
-                "http://127.0.0.1:" + fake.getAddress().getPort(), true, "eu-central-1", true, null), "ABSKQmVkcm9ja0FQSUtleQ==");
+                "http://127.0.0.1:" + fake.getAddress().getPort(), true, "eu-central-1", true, null, null, null), "ABSKQmVkcm9ja0FQSUtleQ==");
 
         assertThat(connections.check(provider)).startsWith("Not tested: Bedrock has no model list to call");
         assertThat(received).isEmpty();
@@ -134,7 +134,7 @@ class ConnectionCheckIntegrationTest {
                 {"error":{"message":"Incorrect API key provided: sk-proj-AbCdEfGhIjKlMnOpQrStUvWx. You can find your API key at https://platform.openai.com/account/api-keys.",
                  "type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""");
         UUID provider = providers.save(null, new ProviderDraft("openai-" + UUID.randomUUID(), "OPENAI",
-                "http://127.0.0.1:" + fake.getAddress().getPort() + "/v1", true, null, true, null), "sk-proj-AbCdEfGhIjKlMnOpQrStUvWx");
+                "http://127.0.0.1:" + fake.getAddress().getPort() + "/v1", true, null, true, null, null, null), "sk-proj-AbCdEfGhIjKlMnOpQrStUvWx");
 
         String result = connections.check(provider);
 
@@ -145,7 +145,7 @@ class ConnectionCheckIntegrationTest {
 
     private UUID bedrockProvider(String credential) {
         UUID provider = providers.save(null, new ProviderDraft("bedrock-" + UUID.randomUUID(), "BEDROCK",
-                "http://127.0.0.1:" + fake.getAddress().getPort(), true, "eu-central-1", true, null), credential);
+                "http://127.0.0.1:" + fake.getAddress().getPort(), true, "eu-central-1", true, null, null, null), credential);
         deployments.add(provider, new DeploymentDraft(Catalog.newModel(jdbc, false), MODEL_ID, 100, 0, true, null, null,
                 null, null, null, null, null, null));
         return provider;

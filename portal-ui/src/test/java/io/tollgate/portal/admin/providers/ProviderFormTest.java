@@ -22,7 +22,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_saves_its_region_and_its_access_keys_as_the_json_the_gateway_reads() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null, null, null), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-eu");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("eu-central-1");
@@ -33,7 +33,7 @@ class ProviderFormTest {
         field(form, Button.class, "provider-save").click();
 
         assertThat(saved).singleElement().satisfies(save -> {
-            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1", true, null));
+            assertThat(save.draft()).isEqualTo(new ProviderDraft("bedrock-eu", "BEDROCK", null, true, "eu-central-1", true, null, null, null));
             assertThat(save.credential()).isEqualTo("{\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\","
                     + "\"secretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\",\"sessionToken\":\"IQoJb3JpZ2luX2Vj\"}");
         });
@@ -42,7 +42,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_api_key_is_stored_as_it_is_and_the_other_types_fields_are_hidden() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null, null, null), false);
         field(form, TextField.class, "provider-name").setValue("bedrock-us");
         select(form).setValue("BEDROCK");
         field(form, TextField.class, "provider-region").setValue("us-east-1");
@@ -58,7 +58,7 @@ class ProviderFormTest {
 
     @Test
     void a_bedrock_provider_without_a_region_or_with_half_a_key_pair_is_not_saved() {
-        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("bedrock", "BEDROCK", null, true, null, true, null, null, null), false);
 
         field(form, Button.class, "provider-save").click();
         assertThat(saved).isEmpty();
@@ -75,9 +75,9 @@ class ProviderFormTest {
 
     @Test
     void editing_keeps_the_stored_credential_when_no_key_is_given_and_other_types_save_no_region() {
-        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2", true, null), true);
+        ProviderForm bedrock = form(new ProviderDraft("bedrock", "BEDROCK", null, true, "ap-southeast-2", true, null, null, null), true);
         field(bedrock, Button.class, "provider-save").click();
-        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null, true, null), true);
+        ProviderForm openAi = form(new ProviderDraft("openai", "OPENAI", "https://api.openai.example/v1", true, null, true, null, null, null), true);
         field(openAi, TextField.class, "provider-region").setValue("us-east-1");
         field(openAi, Button.class, "provider-save").click();
 
@@ -89,7 +89,7 @@ class ProviderFormTest {
 
     @Test
     void an_openai_compatible_server_that_refuses_stream_options_is_saved_as_such_and_other_types_are_not_asked() {
-        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("", "OPENAI", "", true, null, true, null, null, null), false);
         field(form, TextField.class, "provider-name").setValue("vllm");
         select(form).setValue("OPENAI_COMPATIBLE");
         field(form, TextField.class, "provider-base-url").setValue("http://vllm.internal:8000/v1");
@@ -106,26 +106,26 @@ class ProviderFormTest {
 
         assertThat(saved).extracting(save -> save.draft().acceptsStreamOptions()).containsExactly(false, true);
         assertThat(saved.getFirst().draft()).isEqualTo(new ProviderDraft("vllm", "OPENAI_COMPATIBLE",
-                "http://vllm.internal:8000/v1", true, null, false, null));
+                "http://vllm.internal:8000/v1", true, null, false, null, null, null));
     }
 
     @Test
     void editing_shows_the_stored_stream_options_choice_for_each_openai_wire_type() {
         for (String type : new String[] {"OPENAI", "OPENAI_COMPATIBLE", "AZURE_OPENAI"}) {
-            ProviderForm form = form(new ProviderDraft("p", type, "https://llm.example/v1", true, null, false, null), true);
+            ProviderForm form = form(new ProviderDraft("p", type, "https://llm.example/v1", true, null, false, null, null, null), true);
             Checkbox streamOptions = field(form, Checkbox.class, "provider-stream-options");
             assertThat(streamOptions.isVisible()).as(type).isTrue();
             assertThat(streamOptions.getValue()).as(type).isFalse();
         }
         for (String type : new String[] {"ANTHROPIC", "GEMINI", "BEDROCK", "MOCK"}) {
-            assertThat(field(form(new ProviderDraft("p", type, null, true, "us-east-1", true, null), true), Checkbox.class,
+            assertThat(field(form(new ProviderDraft("p", type, null, true, "us-east-1", true, null, null, null), true), Checkbox.class,
                     "provider-stream-options").isVisible()).as(type).isFalse();
         }
     }
 
     @Test
     void a_health_check_interval_is_saved_within_its_range_and_empty_means_none() {
-        ProviderForm form = form(new ProviderDraft("mock", "MOCK", null, true, null, true, null), false);
+        ProviderForm form = form(new ProviderDraft("mock", "MOCK", null, true, null, true, null, null, null), false);
         IntegerField interval = field(form, IntegerField.class, "provider-health-check-seconds");
         assertThat(interval.getLabel()).isEqualTo("Health check every N seconds");
         assertThat(interval.getValue()).as("off by default").isNull();
@@ -144,8 +144,37 @@ class ProviderFormTest {
         field(form, Button.class, "provider-save").click();
 
         assertThat(saved).extracting(save -> save.draft().healthCheckSeconds()).containsExactly(30, null);
-        assertThat(field(form(new ProviderDraft("mock", "MOCK", null, true, null, true, 45), true), IntegerField.class,
+        assertThat(field(form(new ProviderDraft("mock", "MOCK", null, true, null, true, 45, null, null), true), IntegerField.class,
                 "provider-health-check-seconds").getValue()).as("an edit shows the stored interval").isEqualTo(45);
+    }
+
+    @Test
+    void the_connect_and_response_timeouts_show_the_stored_values_and_are_saved_within_their_bounds() {
+        ProviderForm form = form(ProviderDraft.blank(), false);
+        field(form, TextField.class, "provider-name").setValue("mock");
+        select(form).setValue("MOCK");
+        IntegerField connect = field(form, IntegerField.class, "provider-connect-timeout");
+        IntegerField response = field(form, IntegerField.class, "provider-response-timeout");
+        assertThat(connect.getLabel()).isEqualTo("Connect timeout (ms)");
+        assertThat(response.getLabel()).isEqualTo("Response timeout (ms)");
+        assertThat(connect.getValue()).as("a new provider's default").isEqualTo(5_000);
+        assertThat(response.getValue()).isEqualTo(120_000);
+
+        connect.setValue(60_001);
+        field(form, Button.class, "provider-save").click();
+        assertThat(saved).as("above a minute").isEmpty();
+        assertThat(connect.isInvalid()).isTrue();
+        connect.setValue(1_500);
+        response.setValue(0);
+        field(form, Button.class, "provider-save").click();
+        assertThat(saved).as("not positive").isEmpty();
+        response.setValue(600_000);
+        field(form, Button.class, "provider-save").click();
+
+        assertThat(saved).singleElement().satisfies(save -> {
+            assertThat(save.draft().connectTimeoutMs()).isEqualTo(1_500);
+            assertThat(save.draft().responseTimeoutMs()).isEqualTo(600_000);
+        });
     }
 
     private ProviderForm form(ProviderDraft draft, boolean hasCredential) {
