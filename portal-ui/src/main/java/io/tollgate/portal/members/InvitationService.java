@@ -3,9 +3,9 @@ package io.tollgate.portal.members;
 import io.tollgate.model.account.Invitation;
 import io.tollgate.model.account.InvitationRepository;
 import io.tollgate.model.account.LastTenantAdminException;
+import io.tollgate.model.account.Tenant;
 import io.tollgate.model.account.TenantMembership;
 import io.tollgate.model.account.TenantMembershipRepository;
-import io.tollgate.model.account.Tenant;
 import io.tollgate.model.account.TenantRepository;
 import io.tollgate.model.account.TenantRole;
 import io.tollgate.model.account.UserAccount;
@@ -48,7 +48,7 @@ public class InvitationService {
 
     /** What the link's page shows: whom the invitation is for, where, and whether that address has an account. */
     public record OpenInvitation(UUID id, UUID tenantId, String tenantName, String email, String role,
-                             boolean accountExists) {
+                                 boolean accountExists) {
     }
 
     /** Why a link's invitation cannot be accepted, for its page. */

@@ -1,8 +1,8 @@
 package io.tollgate.portal.signup;
 
+import io.tollgate.model.account.Tenant;
 import io.tollgate.model.account.TenantMembership;
 import io.tollgate.model.account.TenantMembershipRepository;
-import io.tollgate.model.account.Tenant;
 import io.tollgate.model.account.TenantRepository;
 import io.tollgate.model.account.TenantRole;
 import io.tollgate.model.account.UserAccount;
