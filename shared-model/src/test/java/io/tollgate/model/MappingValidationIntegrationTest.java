@@ -33,6 +33,7 @@ class MappingValidationIntegrationTest {
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
         assertThat(mapped).containsExactlyInAnyOrder("App", "ApiKey", "ApiKeyUsage", "Subscription", "Invoice",
-                "InvoiceLine", "Model", "Price", "Provider", "Deployment", "Plan");
+                "InvoiceLine", "Model", "Price", "Provider", "Deployment", "Plan", "Tenant", "UserAccount",
+                "TenantMembership", "Invitation");
     }
 }

@@ -1,5 +1,16 @@
 package io.tollgate.portal.members;
 
+import io.tollgate.model.account.Invitation;
+import io.tollgate.model.account.InvitationRepository;
+import io.tollgate.model.account.LastTenantAdminException;
+import io.tollgate.model.account.Tenant;
+import io.tollgate.model.account.TenantMembership;
+import io.tollgate.model.account.TenantMembershipRepository;
+import io.tollgate.model.account.TenantRepository;
+import io.tollgate.model.account.TenantRole;
+import io.tollgate.model.account.UserAccount;
+import io.tollgate.model.account.UserAccountRepository;
+import io.tollgate.model.tenancy.PlatformScope;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
@@ -12,6 +23,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * existing account only when that account is the one signed in, otherwise to a new account created for exactly that
  * address. Holding the link is the proof of the address (it was e-mailed there, or handed over by the tenant's
  * administrator when the portal has no SMTP server); a stranger's account never receives the role.
+ *
+ * <p>Whoever follows a link acts for no tenant yet (nobody is signed in, or someone is, for another tenant). Reading the
+ * link's invitation is SQL, as sign-in is; accepting it changes the inviting tenant's invitation and memberships, so it
+ * runs in the {@link PlatformScope}, where the link's token picks the invitation and its tenant.
  */
 @Service
 public class InvitationService {
@@ -31,8 +47,8 @@ public class InvitationService {
     public static final String ROUTE = "invite";
 
     /** What the link's page shows: whom the invitation is for, where, and whether that address has an account. */
-    public record Invitation(UUID id, UUID tenantId, String tenantName, String email, String role,
-                             boolean accountExists) {
+    public record OpenInvitation(UUID id, UUID tenantId, String tenantName, String email, String role,
+                                 boolean accountExists) {
     }
 
     /** Why a link's invitation cannot be accepted, for its page. */
@@ -43,15 +59,27 @@ public class InvitationService {
     }
 
     private final JdbcClient jdbc;
+    private final PlatformScope platform;
+    private final InvitationRepository invitations;
+    private final TenantMembershipRepository memberships;
+    private final UserAccountRepository accounts;
+    private final TenantRepository tenants;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    InvitationService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                      CurrentUser currentUser, AuditLog audit, Clock clock) {
+    InvitationService(JdbcClient jdbc, PlatformScope platform, InvitationRepository invitations,
+                      TenantMembershipRepository memberships, UserAccountRepository accounts, TenantRepository tenants,
+                      PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, CurrentUser currentUser,
+                      AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.platform = platform;
+        this.invitations = invitations;
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.tenants = tenants;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.currentUser = currentUser;
@@ -61,8 +89,16 @@ public class InvitationService {
 
     /** The open invitation behind the token, if it is valid, unused and not expired. */
     @Transactional(readOnly = true)
-    public Optional<Invitation> find(String token) {
-        return open(token, "");
+    public Optional<OpenInvitation> find(String token) {
+        return jdbc.sql("""
+                        select i.id, i.tenant_id, t.name, i.email, i.role,
+                               exists(select 1 from users u where u.email = i.email) as account_exists
+                        from invitations i join tenants t on t.id = i.tenant_id
+                        where i.token_hash = ? and i.accepted_at is null and i.expires_at > ?""")
+                .params(SecretTokens.hash(token), Sql.timestamp(clock.instant()))
+                .query((rs, n) -> new OpenInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)))
+                .optional();
     }
 
     /**
@@ -83,63 +119,66 @@ public class InvitationService {
     }
 
     /** Creates the invited address's account and adds it to the tenant; returns the address. */
-    @Transactional
     public String acceptWithNewAccount(String token, String displayName, String password) {
-        Invitation invitation = lockOpen(token);
-        if (invitation.accountExists()) {
-            throw new PortalException("This address already has an account: sign in as " + invitation.email()
-                    + " to accept");
-        }
-        if (displayName.isBlank() || displayName.trim().length() > 200) {
-            throw new PortalException("Give your name (at most 200 characters)");
-        }
-        passwordPolicy.check(password, invitation.email());
-        UUID userId = UUID.randomUUID();
-        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, ?, ?)")
-                .params(userId, invitation.email(), displayName.trim(), passwordEncoder.encode(password)).update();
-        join(invitation, userId);
-        return invitation.email();
+        AtomicReference<String> accepted = new AtomicReference<>();
+        platform.run("accept an invitation by its link, with a new account", () -> {
+            Invitation invitation = lockOpen(token);
+            if (accounts.existsByEmail(invitation.getEmail())) {
+                throw new PortalException("This address already has an account: sign in as " + invitation.getEmail()
+                        + " to accept");
+            }
+            if (displayName.isBlank() || displayName.trim().length() > 200) {
+                throw new PortalException("Give your name (at most 200 characters)");
+            }
+            passwordPolicy.check(password, invitation.getEmail());
+            UserAccount account = accounts.save(new UserAccount(invitation.getEmail(), displayName.trim(),
+                    passwordEncoder.encode(password), clock.instant()));
+            join(invitation, account.getId());
+            accepted.set(invitation.getEmail());
+        });
+        return accepted.get();
     }
 
     /** Adds the signed-in user to the tenant, when the invitation is for their address. */
-    @Transactional
     @PreAuthorize("isAuthenticated()")
-    public Invitation acceptAsSignedInUser(String token) {
+    public OpenInvitation acceptAsSignedInUser(String token) {
         PortalUser user = currentUser.require();
-        Invitation invitation = lockOpen(token);
-        if (!invitation.email().equals(user.email())) {
-            throw new PortalException("This invitation is for " + invitation.email() + ", and you are signed in as "
-                    + user.email() + ". Sign out, then open the link again.");
-        }
-        join(invitation, user.userId());
-        return invitation;
+        AtomicReference<OpenInvitation> accepted = new AtomicReference<>();
+        platform.run("accept an invitation by its link, as the signed-in " + user.userId(), () -> {
+            Invitation invitation = lockOpen(token);
+            if (!invitation.getEmail().equals(user.email())) {
+                throw new PortalException("This invitation is for " + invitation.getEmail()
+                        + ", and you are signed in as " + user.email() + ". Sign out, then open the link again.");
+            }
+            join(invitation, user.userId());
+            String tenantName = tenants.findById(invitation.getTenantId()).map(Tenant::getName).orElseThrow();
+            accepted.set(new OpenInvitation(invitation.getId(), invitation.getTenantId(), tenantName,
+                    invitation.getEmail(), invitation.getRole().name(), true));
+        });
+        return accepted.get();
     }
 
     private Invitation lockOpen(String token) {
-        return open(token, " for update of i")
+        Instant now = clock.instant();
+        return invitations.findByTokenHashForUpdate(SecretTokens.hash(token))
+                .filter(invitation -> invitation.isOpen(now))
                 .orElseThrow(() -> new PortalException("This invitation is invalid, used or expired"));
     }
 
-    private Optional<Invitation> open(String token, String lock) {
-        return jdbc.sql("""
-                        select i.id, i.tenant_id, t.name, i.email, i.role,
-                               exists(select 1 from users u where u.email = i.email) as account_exists
-                        from invitations i join tenants t on t.id = i.tenant_id
-                        where i.token_hash = ? and i.accepted_at is null and i.expires_at > ?""" + lock)
-                .params(SecretTokens.hash(token), Sql.timestamp(clock.instant()))
-                .query((rs, n) -> new Invitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)))
-                .optional();
-    }
-
+    /** A member already gets the invited role; the tenant's last administrator keeps theirs. */
     private void join(Invitation invitation, UUID userId) {
-        jdbc.sql("""
-                        insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)
-                        on conflict (tenant_id, user_id) do update set role = excluded.role""")
-                .params(UUID.randomUUID(), invitation.tenantId(), userId, invitation.role()).update();
-        jdbc.sql("update invitations set accepted_at = ? where id = ?")
-                .params(Sql.timestamp(clock.instant()), invitation.id()).update();
-        audit.record(invitation.tenantId(), "member.join", "user", userId,
-                Map.of("email", invitation.email(), "role", invitation.role()));
+        Instant now = clock.instant();
+        UUID tenantId = invitation.getTenantId();
+        invitation.accept(now);
+        memberships.findByTenantIdAndUserId(tenantId, userId).ifPresentOrElse(member -> {
+            try {
+                member.changeRole(invitation.getRole(), memberships.countByTenantIdAndRole(tenantId, TenantRole.ADMIN));
+            } catch (LastTenantAdminException last) {
+                throw new PortalException("You are the last administrator of this tenant and keep that role; "
+                        + "make someone else an administrator first");
+            }
+        }, () -> memberships.save(new TenantMembership(tenantId, userId, invitation.getRole(), now)));
+        audit.record(tenantId, "member.join", "user", userId,
+                Map.of("email", invitation.getEmail(), "role", invitation.getRole().name()));
     }
 }

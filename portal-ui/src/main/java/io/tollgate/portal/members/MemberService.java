@@ -1,25 +1,33 @@
 package io.tollgate.portal.members;
 
+import io.tollgate.model.account.Invitation;
+import io.tollgate.model.account.InvitationRepository;
+import io.tollgate.model.account.LastTenantAdminException;
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.account.TenantMembership;
+import io.tollgate.model.account.TenantMembershipRepository;
+import io.tollgate.model.account.TenantRole;
+import io.tollgate.model.account.UserAccount;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
-import io.tollgate.portal.common.Sql;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Members of the signed-in admin's tenant, and invitations by one-time link: sent, resent and revoked. */
+/**
+ * Members of the signed-in admin's tenant, and invitations by one-time link: sent, resent and revoked. The
+ * repositories see only the acting tenant's memberships and invitations (Hibernate's tenant discriminator).
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.TENANT_ADMIN)
@@ -49,18 +57,18 @@ public class MemberService {
         }
     }
 
-    private static final List<String> ROLES = List.of("ADMIN", "DEVELOPER", "BILLING");
-
-    private final JdbcClient jdbc;
+    private final TenantMembershipRepository memberships;
+    private final InvitationRepository invitations;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final InvitationMail mail;
     private final InvitationProperties properties;
     private final Clock clock;
 
-    MemberService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, InvitationMail mail,
-                  InvitationProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    MemberService(TenantMembershipRepository memberships, InvitationRepository invitations, CurrentUser currentUser,
+                  AuditLog audit, InvitationMail mail, InvitationProperties properties, Clock clock) {
+        this.memberships = memberships;
+        this.invitations = invitations;
         this.currentUser = currentUser;
         this.audit = audit;
         this.mail = mail;
@@ -70,28 +78,18 @@ public class MemberService {
 
     @Transactional(readOnly = true)
     public List<Member> members() {
-        return jdbc.sql("""
-                        select u.id, u.email, u.display_name, m.role from memberships m join users u on u.id = m.user_id
-                        where m.tenant_id = ? order by u.email""")
-                .param(currentUser.tenantId())
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
-                .list();
+        return memberships.findAllListed().stream()
+                .map(member -> new Member(member.userId(), member.email(), member.displayName(), member.role().name()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<PendingInvitation> invitations() {
         Instant now = clock.instant();
-        return jdbc.sql("""
-                        select id, email, role, expires_at from invitations
-                        where tenant_id = ? and accepted_at is null order by created_at desc, id""")
-                .param(currentUser.tenantId())
-                .query((rs, n) -> {
-                    Instant expiresAt = Sql.instant(rs, "expires_at");
-                    return new PendingInvitation(rs.getObject("id", UUID.class), rs.getString("email"),
-                            rs.getString("role"), expiresAt, !expiresAt.isAfter(now));
-                })
-                .list();
+        return invitations.findAllNotAccepted().stream()
+                .map(invitation -> new PendingInvitation(invitation.getId(), invitation.getEmail(),
+                        invitation.getRole().name(), invitation.getExpiresAt(), invitation.isExpired(now)))
+                .toList();
     }
 
     /** Whether invitations go out by e-mail (SMTP is configured) rather than as a link to pass on. */
@@ -108,26 +106,20 @@ public class MemberService {
 
     /** Creates a one-time link for the address; only the token's SHA-256 is stored, so it can be shown once. */
     public NewInvitation invite(String email, String role) {
-        if (!ROLES.contains(role)) {
-            throw new PortalException("Unknown role " + role);
-        }
-        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        TenantRole tenantRole = tenantRole(role);
+        UUID tenantId = currentUser.tenantId();
+        String normalized = UserAccount.normalizedEmail(email);
         if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
             throw new PortalException("Enter a valid email address");
         }
-        UUID tenantId = currentUser.tenantId();
         String token = SecretTokens.generate();
-        UUID id = UUID.randomUUID();
-        Instant expiresAt = clock.instant().plus(properties.validity());
-        jdbc.sql("""
-                        insert into invitations (id, tenant_id, email, role, token_hash, invited_by, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, tenantId, normalized, role, SecretTokens.hash(token), currentUser.require().userId(),
-                        Sql.timestamp(expiresAt))
-                .update();
-        audit.record(tenantId, "member.invite", "invitation", id, Map.of("email", normalized, "role", role,
-                "emailed", mail.delivers(), "expires_at", expiresAt.toString()));
-        return mail.send(currentUser.require(), id, normalized, role, token, expiresAt);
+        Instant now = clock.instant();
+        Invitation invitation = invitations.saveAndFlush(new Invitation(normalized, tenantRole,
+                SecretTokens.hash(token), currentUser.require().userId(), now.plus(properties.validity()), now));
+        Instant expiresAt = invitation.getExpiresAt();
+        audit.record(tenantId, "member.invite", "invitation", invitation.getId(), Map.of("email",
+                normalized, "role", role, "emailed", mail.delivers(), "expires_at", expiresAt.toString()));
+        return mail.send(currentUser.require(), invitation.getId(), normalized, role, token, expiresAt);
     }
 
     /**
@@ -136,42 +128,46 @@ public class MemberService {
      */
     public NewInvitation resend(UUID invitationId) {
         UUID tenantId = currentUser.tenantId();
-        record Invited(String email, String role) {
-        }
-        Invited invited = jdbc.sql("""
-                        select email, role from invitations
-                        where id = ? and tenant_id = ? and accepted_at is null for update""")
-                .params(invitationId, tenantId)
-                .query((rs, n) -> new Invited(rs.getString("email"), rs.getString("role")))
-                .optional().orElseThrow(() -> PortalException.notFound("Invitation"));
+        Invitation invitation = invitations.findNotAcceptedForUpdate(invitationId)
+                .orElseThrow(() -> PortalException.notFound("Invitation"));
         String token = SecretTokens.generate();
-        Instant expiresAt = clock.instant().plus(properties.validity());
-        jdbc.sql("update invitations set token_hash = ?, expires_at = ? where id = ?")
-                .params(SecretTokens.hash(token), Sql.timestamp(expiresAt), invitationId).update();
-        audit.record(tenantId, "member.invite.resend", "invitation", invitationId, Map.of("email", invited.email(),
-                "role", invited.role(), "emailed", mail.delivers(), "expires_at", expiresAt.toString()));
-        return mail.send(currentUser.require(), invitationId, invited.email(), invited.role(), token, expiresAt);
+        invitation.renew(SecretTokens.hash(token), clock.instant().plus(properties.validity()));
+        Instant expiresAt = invitation.getExpiresAt();
+        String role = invitation.getRole().name();
+        audit.record(tenantId, "member.invite.resend", "invitation", invitationId, Map.of("email",
+                invitation.getEmail(), "role", role, "emailed", mail.delivers(), "expires_at", expiresAt.toString()));
+        return mail.send(currentUser.require(), invitationId, invitation.getEmail(), role, token, expiresAt);
     }
 
     /** Withdraws an invitation nobody accepted yet; its link stops working. */
     public void revoke(UUID invitationId) {
         UUID tenantId = currentUser.tenantId();
-        String email = jdbc.sql("""
-                        delete from invitations where id = ? and tenant_id = ? and accepted_at is null
-                        returning email""")
-                .params(invitationId, tenantId).query(String.class).optional()
+        Invitation invitation = invitations.findNotAcceptedForUpdate(invitationId)
                 .orElseThrow(() -> PortalException.notFound("Invitation"));
-        audit.record(tenantId, "member.invite.revoke", "invitation", invitationId, Map.of("email", email));
+        invitations.delete(invitation);
+        audit.record(tenantId, "member.invite.revoke", "invitation", invitationId,
+                Map.of("email", invitation.getEmail()));
     }
 
+    /** Ends the person's membership of this tenant; the tenant keeps at least one administrator. */
     public void remove(UUID userId) {
         UUID tenantId = currentUser.tenantId();
         if (userId.equals(currentUser.require().userId())) {
             throw new PortalException("You cannot remove yourself; ask another administrator");
         }
-        if (jdbc.sql("delete from memberships where tenant_id = ? and user_id = ?").params(tenantId, userId).update() == 0) {
-            throw PortalException.notFound("Member");
+        TenantMembership membership = memberships.findByUserId(userId)
+                .orElseThrow(() -> PortalException.notFound("Member"));
+        try {
+            membership.requireRemovable(memberships.countByRole(TenantRole.ADMIN));
+        } catch (LastTenantAdminException last) {
+            throw PortalException.conflict("This is the tenant's last administrator; make someone else one first");
         }
+        memberships.delete(membership);
         audit.record(tenantId, "member.remove", "user", userId, Map.of());
+    }
+
+    private static TenantRole tenantRole(String role) {
+        return Arrays.stream(TenantRole.values()).filter(known -> known.name().equals(role)).findFirst()
+                .orElseThrow(() -> new PortalException("Unknown role " + role));
     }
 }

@@ -1,5 +1,13 @@
 package io.tollgate.portal.signup;
 
+import io.tollgate.model.account.Tenant;
+import io.tollgate.model.account.TenantMembership;
+import io.tollgate.model.account.TenantMembershipRepository;
+import io.tollgate.model.account.TenantRepository;
+import io.tollgate.model.account.TenantRole;
+import io.tollgate.model.account.UserAccount;
+import io.tollgate.model.account.UserAccountRepository;
+import io.tollgate.model.tenancy.PlatformScope;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
@@ -12,6 +20,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Self-service sign-up in two steps. {@link #signUp} e-mails a confirmation link and creates nothing but a pending
  * sign-up; it answers the same whether or not the address already has an account (whose owner gets a notice
  * instead). {@link #confirm}, with the link's token and the password chosen at sign-up, creates the tenant on the
- * free plan and its first user as the tenant's administrator.
+ * free plan and its first user as the tenant's administrator. Nobody acts for the new tenant yet, so the first
+ * membership is written in the {@link PlatformScope}, with the whole confirmation.
  */
 @Service
 public class SignupService {
@@ -31,6 +41,10 @@ public class SignupService {
     static final String CONFIRM_ROUTE = "signup/confirm";
 
     private final JdbcClient jdbc;
+    private final PlatformScope platform;
+    private final TenantRepository tenants;
+    private final UserAccountRepository accounts;
+    private final TenantMembershipRepository memberships;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final SignupThrottle throttle;
@@ -39,9 +53,14 @@ public class SignupService {
     private final AuditLog audit;
     private final Clock clock;
 
-    SignupService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+    SignupService(JdbcClient jdbc, PlatformScope platform, TenantRepository tenants, UserAccountRepository accounts,
+                  TenantMembershipRepository memberships, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
                   SignupThrottle throttle, SignupProperties properties, Mailer mailer, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.platform = platform;
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
@@ -61,9 +80,7 @@ public class SignupService {
         String passwordHash = passwordEncoder.encode(request.password());
         Instant now = clock.instant();
         jdbc.sql("delete from pending_signups where expires_at <= ?").param(Sql.timestamp(now)).update();
-        boolean taken = jdbc.sql("select exists(select 1 from users where email = ?)").param(email)
-                .query(Boolean.class).single();
-        if (taken) {
+        if (accounts.existsByEmail(email)) {
             mailer.send(email, "Someone tried to sign up to Tollgate with your address", """
                     Someone, maybe you, tried to create a Tollgate account with this e-mail address, which already \
                     has one. Nothing was changed.
@@ -94,8 +111,14 @@ public class SignupService {
     }
 
     /** Creates the tenant and its administrator from a pending sign-up; returns the confirmed e-mail address. */
-    @Transactional
     public String confirm(String token, String password) {
+        AtomicReference<String> confirmed = new AtomicReference<>();
+        platform.run("confirm a sign-up: a new tenant and its first administrator", () ->
+                confirmed.set(createTenant(token, password)));
+        return confirmed.get();
+    }
+
+    private String createTenant(String token, String password) {
         record Pending(UUID id, String email, String organisation, String displayName, String passwordHash) {
         }
         Pending pending = jdbc.sql("""
@@ -109,27 +132,20 @@ public class SignupService {
             throw new PortalException("This is not the password chosen at sign-up");
         }
         jdbc.sql("delete from pending_signups where email = ?").param(pending.email()).update();
-        boolean taken = jdbc.sql("select exists(select 1 from users where email = ?)")
-                .param(pending.email()).query(Boolean.class).single();
-        if (taken) {
+        if (accounts.existsByEmail(pending.email())) {
             throw new PortalException("This address already has an account; sign in instead");
         }
-        UUID tenantId = UUID.randomUUID();
-        UUID userId = UUID.randomUUID();
-        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, ?)")
-                .params(tenantId, uniqueSlug(pending.organisation()), pending.organisation(), FREE_PLAN)
-                .update();
+        Instant now = clock.instant();
+        Tenant tenant = tenants.saveAndFlush(new Tenant(uniqueSlug(pending.organisation()), pending.organisation(),
+                FREE_PLAN, now));
         // whoever signs the tenant up is its first billing contact, until its admins name others
         jdbc.sql("insert into tenant_billing_contacts (id, tenant_id, email) values (?, ?, ?)")
-                .params(UUID.randomUUID(), tenantId, pending.email())
+                .params(UUID.randomUUID(), tenant.getId(), pending.email())
                 .update();
-        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, ?, ?)")
-                .params(userId, pending.email(), pending.displayName(), pending.passwordHash())
-                .update();
-        jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, 'ADMIN')")
-                .params(UUID.randomUUID(), tenantId, userId)
-                .update();
-        audit.record(tenantId, "tenant.signup", "tenant", tenantId,
+        UserAccount admin = accounts.save(new UserAccount(pending.email(), pending.displayName(),
+                pending.passwordHash(), now));
+        memberships.save(new TenantMembership(tenant.getId(), admin.getId(), TenantRole.ADMIN, now));
+        audit.record(tenant.getId(), "tenant.signup", "tenant", tenant.getId(),
                 Map.of("name", pending.organisation(), "adminEmail", pending.email()));
         return pending.email();
     }
@@ -149,7 +165,6 @@ public class SignupService {
     }
 
     private boolean slugTaken(String slug) {
-        return jdbc.sql("select exists(select 1 from tenants where slug = ?)").param(slug).query(Boolean.class)
-                .single();
+        return tenants.existsBySlug(slug);
     }
 }

@@ -3,6 +3,11 @@ package io.tollgate.portal.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.model.account.InvitationRepository;
+import io.tollgate.model.account.TenantMembershipRepository;
+import io.tollgate.model.account.TenantRepository;
+import io.tollgate.model.account.UserAccountRepository;
+import io.tollgate.model.tenancy.PlatformScope;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.SecretTokens;
@@ -63,6 +68,16 @@ class MembersIntegrationTest {
     InvitationProperties invitationProperties;
     @Autowired
     PasswordPolicy passwordPolicy;
+    @Autowired
+    PlatformScope platform;
+    @Autowired
+    TenantMembershipRepository membershipRepository;
+    @Autowired
+    InvitationRepository invitationRepository;
+    @Autowired
+    UserAccountRepository accounts;
+    @Autowired
+    TenantRepository tenants;
 
     PortalUser admin;
 
@@ -146,10 +161,22 @@ class MembersIntegrationTest {
     }
 
     @Test
+    void the_tenants_last_administrator_keeps_the_role_when_accepting_an_invitation_to_another() {
+        Tenants.signIn(admin);
+        members.invite(admin.email(), "DEVELOPER");
+        String token = Mailbox.token(admin.email(), "invite");
+
+        assertThatThrownBy(() -> invitations.acceptAsSignedInUser(token))
+                .isInstanceOf(PortalException.class).hasMessageContaining("last administrator");
+        assertThat(membershipRole(admin.userId())).contains("ADMIN");
+        assertThat(invitations.find(token)).as("the invitation stays open").isPresent();
+    }
+
+    @Test
     void without_smtp_the_link_is_shown_to_pass_on_a_resend_shows_a_new_one_and_it_creates_the_invited_account() {
         Mailer noSmtp = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new PortalMailProperties("portal@tollgate.test", "http://portal.test"));
-        MemberService withoutSmtp = new MemberService(jdbc, currentUser, audit,
+        MemberService withoutSmtp = new MemberService(membershipRepository, invitationRepository, currentUser, audit,
                 new InvitationMail(noSmtp, invitationProperties), invitationProperties, Clock.systemUTC());
         String email = "handed-" + UUID.randomUUID() + "@team.test";
         Tenants.signIn(admin);
@@ -292,13 +319,13 @@ class MembersIntegrationTest {
     }
 
     private MemberService membersAt(Instant now) {
-        return new MemberService(jdbc, currentUser, audit, invitationMail, invitationProperties,
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new MemberService(membershipRepository, invitationRepository, currentUser, audit, invitationMail,
+                invitationProperties, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private InvitationService invitationsAt(Instant now) {
-        return new InvitationService(jdbc, passwordEncoder, passwordPolicy, currentUser, audit,
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new InvitationService(jdbc, platform, invitationRepository, membershipRepository, accounts, tenants,
+                passwordEncoder, passwordPolicy, currentUser, audit, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** The token of the newest invitation link once the address has received this many e-mails. */

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way to work on tenant-owned entities across tenants (a platform administrator's decision about a tenant's
- * row): runs the work in a transaction whose Hibernate session is the root tenant's, which Hibernate does not filter.
+ * row; someone joining a tenant they do not act for yet, by sign-up or an invitation's link): runs the work in a transaction whose Hibernate session is the root tenant's, which Hibernate does not filter.
  * Every entry names its reason and is logged; the work records its own audit rows as any change does.
  *
  * <p>The work always runs in a transaction of its own, a new one even inside another (a management API request with

@@ -1,6 +1,8 @@
 package io.tollgate.portal.admin.tenants;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.account.Tenant;
+import io.tollgate.model.account.TenantRepository;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.common.Sql;
@@ -8,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Platform view of all tenants: list, change plan, tenant-wide ceilings, suspend and resume. */
+/**
+ * Platform view of all tenants: list, change plan, tenant-wide ceilings, suspend and resume. A tenant's row is the
+ * platform's record of the tenant, not tenant-owned: its single-row changes go through the {@link Tenant} entity, open
+ * to platform administrators only; the listing, joined with counts and spend, and the ceilings stay SQL.
+ */
 @Service
 @Transactional
 @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -34,12 +41,16 @@ public class TenantAdminService {
     public record VersionedCeilings(TenantCeilings ceilings, long version) {
     }
 
+    private final TenantRepository tenants;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TenantAdminService(JdbcClient jdbc, AuditLog audit) {
+    TenantAdminService(TenantRepository tenants, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.tenants = tenants;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     private static final String SELECT = """
@@ -78,18 +89,16 @@ public class TenantAdminService {
         if (name == null || name.isBlank() || name.trim().length() > 200) {
             throw new PortalException("Name the tenant (up to 200 characters)");
         }
-        if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+        if (slug == null || !Tenant.isSlug(slug)) {
             throw new PortalException("A slug is 2-63 lower-case letters, digits or '-', starting with a letter or digit");
         }
-        if (jdbc.sql("select exists(select 1 from tenants where slug = ?)").param(slug).query(Boolean.class).single()) {
+        if (tenants.existsBySlug(slug)) {
             throw PortalException.conflict("The slug '" + slug + "' is taken");
         }
-        if (!jdbc.sql("select exists(select 1 from plans where id = ?)").param(planId).query(Boolean.class).single()) {
+        if (!planExists(planId)) {
             throw PortalException.notFound("Plan");
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into tenants (id, slug, name, plan_id) values (?, ?, ?, ?)")
-                .params(id, slug, name.trim(), planId).update();
+        UUID id = tenants.saveAndFlush(new Tenant(slug, name.trim(), planId, clock.instant())).getId();
         audit.record(id, "tenant.create", "tenant", id, Map.of("name", name.trim(), "slug", slug, "plan", planId));
         return id;
     }
@@ -101,13 +110,10 @@ public class TenantAdminService {
     }
 
     public void changePlan(UUID tenantId, UUID planId) {
-        int updated = jdbc.sql("""
-                        update tenants set plan_id = ?, updated_at = now(), version = version + 1 where id = ?
-                        and exists(select 1 from plans where id = ?)""")
-                .params(planId, tenantId, planId).update();
-        if (updated == 0) {
-            throw PortalException.notFound("Tenant or plan");
-        }
+        Tenant tenant = tenants.findById(tenantId).filter(found -> planExists(planId))
+                .orElseThrow(() -> PortalException.notFound("Tenant or plan"));
+        tenant.changePlan(planId, clock.instant());
+        tenants.saveAndFlush(tenant);
         audit.record(tenantId, "tenant.plan.change", "tenant", tenantId, Map.of("plan", planId));
     }
 
@@ -162,12 +168,17 @@ public class TenantAdminService {
     }
 
     public void setStatus(UUID tenantId, boolean suspended) {
-        String status = suspended ? "SUSPENDED" : "ACTIVE";
-        int updated = jdbc.sql("update tenants set status = ?, updated_at = now(), version = version + 1 where id = ?")
-                .params(status, tenantId).update();
-        if (updated == 0) {
-            throw PortalException.notFound("Tenant");
+        Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> PortalException.notFound("Tenant"));
+        if (suspended) {
+            tenant.suspend(clock.instant());
+        } else {
+            tenant.resume(clock.instant());
         }
+        tenants.saveAndFlush(tenant);
         audit.record(tenantId, suspended ? "tenant.suspend" : "tenant.resume", "tenant", tenantId, Map.of());
+    }
+
+    private boolean planExists(UUID planId) {
+        return jdbc.sql("select exists(select 1 from plans where id = ?)").param(planId).query(Boolean.class).single();
     }
 }
