@@ -32,6 +32,7 @@ class MappingValidationIntegrationTest {
         Set<String> mapped = entityManagerFactory.getMetamodel().getEntities().stream()
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
-        assertThat(mapped).containsExactlyInAnyOrder("App", "ApiKey", "ApiKeyUsage", "Subscription");
+        assertThat(mapped).containsExactlyInAnyOrder("App", "ApiKey", "ApiKeyUsage", "Subscription",
+                "Budget", "Webhook", "TenantBillingContact");
     }
 }
