@@ -34,6 +34,6 @@ class MappingValidationIntegrationTest {
                 .collect(Collectors.toSet());
         assertThat(mapped).containsExactlyInAnyOrder("App", "ApiKey", "ApiKeyUsage", "Subscription", "Invoice",
                 "InvoiceLine", "Model", "Price", "Provider", "Deployment", "Plan", "Tenant", "UserAccount",
-                "TenantMembership", "Invitation");
+                "TenantMembership", "Invitation", "Budget", "Webhook", "TenantBillingContact");
     }
 }

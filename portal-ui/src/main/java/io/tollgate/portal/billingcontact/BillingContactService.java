@@ -1,11 +1,13 @@
 package io.tollgate.portal.billingcontact;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.billingcontact.TenantBillingContact;
+import io.tollgate.model.billingcontact.TenantBillingContactRepository;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tenant's billing e-mail contacts ({@code tenant_billing_contacts}): billing e-mails budget alerts to every one,
- * invoices name them (Stripe's customer the first). None means no alert e-mails. The tenant's ADMIN and BILLING
+ * The tenant's billing e-mail contacts, through the tenant-scoped repository: billing e-mails budget alerts to every
+ * one, invoices name them (Stripe's customer the first). None means no alert e-mails. The tenant's ADMIN and BILLING
  * members read, add and remove them, on the screens and through the management API alike. Each change counts up the
- * tenant's version, which also serializes changes, so the most contacts hold under concurrent adds.
+ * tenant's version (its row, in SQL), which also serializes changes, so the most contacts hold under concurrent adds.
  */
 @Service
 @Transactional
@@ -30,27 +32,28 @@ public class BillingContactService {
     static final int LONGEST_EMAIL = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
+    private final TenantBillingContactRepository contacts;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock;
 
-    BillingContactService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
+    BillingContactService(TenantBillingContactRepository contacts, JdbcClient jdbc, CurrentUser currentUser,
+                          AuditLog audit, Clock clock) {
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     @Transactional(readOnly = true)
     public BillingContacts contacts() {
-        UUID tenantId = currentUser.tenantId();
-        long version = jdbc.sql("select version from tenants where id = ?").param(tenantId).query(Long.class).single();
-        List<BillingContact> contacts = jdbc.sql("""
-                        select id, email, created_at from tenant_billing_contacts where tenant_id = ?
-                        order by created_at, id""").param(tenantId)
-                .query((rs, row) -> new BillingContact(rs.getObject("id", UUID.class), rs.getString("email"),
-                        rs.getTimestamp("created_at").toInstant())).list();
-        return new BillingContacts(contacts, version);
+        long version = jdbc.sql("select version from tenants where id = ?").param(currentUser.tenantId())
+                .query(Long.class).single();
+        return new BillingContacts(contacts.findAllForListing().stream().map(BillingContactService::contact).toList(),
+                version);
     }
 
     /**
@@ -65,26 +68,17 @@ public class BillingContactService {
         String address = email.strip();
         UUID tenantId = currentUser.tenantId();
         countChange(tenantId, expectedVersion);
-        long existing = jdbc.sql("select count(*) from tenant_billing_contacts where tenant_id = ?").param(tenantId)
-                .query(Long.class).single();
-        if (existing >= MOST_CONTACTS) {
+        if (contacts.count() >= MOST_CONTACTS) {
             throw PortalException.conflict("A tenant has at most " + MOST_CONTACTS
                     + " billing contacts; remove one first");
         }
-        boolean taken = jdbc.sql("""
-                        select exists (select 1 from tenant_billing_contacts
-                                       where tenant_id = ? and lower(email) = lower(?))""")
-                .params(tenantId, address).query(Boolean.class).single();
-        if (taken) {
+        if (contacts.existsByEmailIgnoringCase(address)) {
             throw PortalException.conflict(address + " is already a billing contact");
         }
-        BillingContact added = jdbc.sql("""
-                        insert into tenant_billing_contacts (id, tenant_id, email) values (?, ?, ?)
-                        returning id, email, created_at""").params(UUID.randomUUID(), tenantId, address)
-                .query((rs, row) -> new BillingContact(rs.getObject("id", UUID.class), rs.getString("email"),
-                        rs.getTimestamp("created_at").toInstant())).single();
-        audit.record(tenantId, "tenant.billing_contact.add", "billing_contact", added.id(), Map.of("email", address));
-        return added;
+        TenantBillingContact added = contacts.save(new TenantBillingContact(address, clock.instant()));
+        audit.record(tenantId, "tenant.billing_contact.add", "billing_contact", added.getId(),
+                Map.of("email", address));
+        return contact(added);
     }
 
     /** @param expectedVersion as for {@link #add} */
@@ -92,10 +86,11 @@ public class BillingContactService {
     public void remove(OptionalLong expectedVersion, UUID contactId) {
         UUID tenantId = currentUser.tenantId();
         countChange(tenantId, expectedVersion);
-        String email = jdbc.sql("delete from tenant_billing_contacts where id = ? and tenant_id = ? returning email")
-                .params(contactId, tenantId).query(String.class).optional()
+        TenantBillingContact removed = contacts.findById(contactId)
                 .orElseThrow(() -> PortalException.notFound("Billing contact"));
-        audit.record(tenantId, "tenant.billing_contact.remove", "billing_contact", contactId, Map.of("email", email));
+        contacts.delete(removed);
+        audit.record(tenantId, "tenant.billing_contact.remove", "billing_contact", contactId,
+                Map.of("email", removed.getEmail()));
     }
 
     private void countChange(UUID tenantId, OptionalLong expectedVersion) {
@@ -107,6 +102,10 @@ public class BillingContactService {
             throw new OptimisticLockingFailureException("Tenant " + tenantId + " changed since version "
                     + expectedVersion.getAsLong());
         }
+    }
+
+    private static BillingContact contact(TenantBillingContact contact) {
+        return new BillingContact(contact.getId(), contact.getEmail(), contact.getCreatedAt());
     }
 
     /** Why the address cannot be a billing contact, if it cannot. */

@@ -1,52 +1,49 @@
 package io.tollgate.portal.budgets;
 
+import io.tollgate.model.budget.BudgetAction;
+import io.tollgate.model.budget.BudgetPeriod;
+import io.tollgate.model.budget.BudgetRuleViolation;
+import io.tollgate.model.budget.BudgetScope;
+import io.tollgate.model.budget.BudgetTerms;
 import io.tollgate.portal.common.PortalException;
 import java.util.Arrays;
 import java.util.List;
 
-/** The consistency rules of a budget draft, checked before any database work. */
+/** Reads a budget draft as the budget's terms, which check the budget's rules, before any database work. */
 final class BudgetRules {
-
-    private static final List<String> SCOPES = List.of("TENANT", "APP", "APP_MODEL");
-    private static final List<String> PERIODS = List.of("DAY", "WEEK", "MONTH");
-    private static final List<String> ACTIONS = List.of("BLOCK", "DOWNGRADE", "ALERT_ONLY");
 
     private BudgetRules() {
     }
 
-    /** Checks the draft and returns its thresholds, sorted and distinct. */
-    static Integer[] check(BudgetDraft draft) {
-        if (!SCOPES.contains(draft.scope()) || !PERIODS.contains(draft.period()) || !ACTIONS.contains(draft.action())) {
+    /** The draft's terms, thresholds sorted and distinct. */
+    static BudgetTerms terms(BudgetDraft draft) {
+        BudgetScope scope;
+        BudgetPeriod period;
+        BudgetAction action;
+        try {
+            scope = BudgetScope.valueOf(draft.scope());
+            period = BudgetPeriod.valueOf(draft.period());
+            action = BudgetAction.valueOf(draft.action());
+        } catch (IllegalArgumentException unknown) {
             throw new PortalException("Unknown scope, period or action");
         }
-        if (draft.amountUsd() == null || draft.amountUsd().signum() <= 0) {
-            throw new PortalException("The amount must be more than zero");
+        List<Integer> thresholds = parseThresholds(draft.thresholds());
+        try {
+            return new BudgetTerms(scope, draft.appId(), draft.modelId(), period, draft.amountUsd(), thresholds,
+                    action, draft.downgradeModelId());
+        } catch (BudgetRuleViolation refused) {
+            throw new PortalException(refused.getMessage());
         }
-        boolean needsApp = !draft.scope().equals("TENANT");
-        boolean needsModel = draft.scope().equals("APP_MODEL");
-        if (needsApp != (draft.appId() != null) || needsModel != (draft.modelId() != null)) {
-            throw new PortalException(switch (draft.scope()) {
-                case "APP" -> "An app budget names an app and no model";
-                case "APP_MODEL" -> "An app and model budget names both";
-                default -> "A tenant budget names neither app nor model";
-            });
-        }
-        if (draft.action().equals("DOWNGRADE") != (draft.downgradeModelId() != null)) {
-            throw new PortalException("Pick the cheaper model to downgrade to (only for the downgrade action)");
-        }
-        return parseThresholds(draft.thresholds());
     }
 
-    static Integer[] parseThresholds(String text) {
+    static List<Integer> parseThresholds(String text) {
         try {
-            Integer[] values = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Integer::valueOf).distinct().sorted().toArray(Integer[]::new);
-            if (values.length == 0 || values[0] < 1 || values[values.length - 1] > 1000) {
-                throw new PortalException("Thresholds are percentages between 1 and 1000, e.g. 50,80,100");
-            }
-            return values;
+            return BudgetTerms.thresholds(Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Integer::valueOf).toList());
         } catch (NumberFormatException notNumbers) {
             throw new PortalException("Thresholds are whole percentages separated by commas, e.g. 50,80,100");
+        } catch (BudgetRuleViolation outOfRange) {
+            throw new PortalException(outOfRange.getMessage());
         }
     }
 }

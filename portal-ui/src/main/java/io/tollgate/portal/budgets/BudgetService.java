@@ -1,12 +1,17 @@
 package io.tollgate.portal.budgets;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.app.AppRepository;
+import io.tollgate.model.budget.Budget;
+import io.tollgate.model.budget.BudgetRepository;
+import io.tollgate.model.budget.BudgetTerms;
 import io.tollgate.portal.audit.AuditLog;
 import io.tollgate.portal.common.PortalException;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +24,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Budgets of the signed-in tenant at tenant, app and app+model scope, with this period's spend. */
+/**
+ * Budgets of the signed-in tenant at tenant, app and app+model scope: each changed through the tenant-scoped
+ * repository, listed with this period's spend and the app and model names in SQL.
+ */
 @Service
 @Transactional
 public class BudgetService {
 
+    private final BudgetRepository budgets;
+    private final AppRepository apps;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock;
 
-    BudgetService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
+    BudgetService(BudgetRepository budgets, AppRepository apps, JdbcClient jdbc, CurrentUser currentUser,
+                  AuditLog audit, Clock clock) {
+        this.budgets = budgets;
+        this.apps = apps;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_DEVELOPER, Roles.TENANT_BILLING})
@@ -67,78 +82,50 @@ public class BudgetService {
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     public UUID create(BudgetDraft draft) {
-        UUID tenantId = currentUser.tenantId();
-        Integer[] thresholds = check(tenantId, null, draft);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into budgets (id, tenant_id, scope, app_id, model_id, period, amount_usd, thresholds,
-                                             action, downgrade_model_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, tenantId, draft.scope(), draft.appId(), draft.modelId(), draft.period(), draft.amountUsd(),
-                        thresholds, draft.action(), draft.downgradeModelId())
-                .update();
-        record(tenantId, "budget.create", id, draft);
-        return id;
+        BudgetTerms terms = check(null, draft);
+        Budget budget = budgets.saveAndFlush(new Budget(terms, clock.instant()));
+        record("budget.create", budget.getId(), draft);
+        return budget.getId();
     }
 
     /** Changes the budget as it was at {@code expectedVersion}; a change made meanwhile refuses this one. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     public void update(UUID budgetId, long expectedVersion, BudgetDraft draft) {
-        UUID tenantId = currentUser.tenantId();
         // another tenant's budget is "not found" before anything is said about this tenant's own budgets
-        if (!jdbc.sql("select exists(select 1 from budgets where id = ? and tenant_id = ?)").params(budgetId, tenantId)
-                .query(Boolean.class).single()) {
-            throw PortalException.notFound("Budget");
-        }
-        Integer[] thresholds = check(tenantId, budgetId, draft);
-        int written = jdbc.sql("""
-                        update budgets set scope = ?, app_id = ?, model_id = ?, period = ?, amount_usd = ?,
-                            thresholds = ?, action = ?, downgrade_model_id = ?, updated_at = now(), version = version + 1
-                        where id = ? and tenant_id = ? and version = ?""")
-                .params(draft.scope(), draft.appId(), draft.modelId(), draft.period(), draft.amountUsd(), thresholds,
-                        draft.action(), draft.downgradeModelId(), budgetId, tenantId, expectedVersion)
-                .update();
-        if (written == 0) {
-            find(budgetId).orElseThrow(() -> PortalException.notFound("Budget"));
+        Budget budget = budgets.findById(budgetId).orElseThrow(() -> PortalException.notFound("Budget"));
+        BudgetTerms terms = check(budgetId, draft);
+        if (budget.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Budget " + budgetId + " changed since version "
                     + expectedVersion);
         }
-        record(tenantId, "budget.update", budgetId, draft);
+        budget.change(terms, clock.instant());
+        budgets.saveAndFlush(budget);
+        record("budget.update", budgetId, draft);
     }
 
-    private Integer[] check(UUID tenantId, @Nullable UUID budgetId, BudgetDraft draft) {
-        Integer[] thresholds = BudgetRules.check(draft);
-        if (draft.appId() != null) {
-            boolean ownApp = jdbc.sql("select exists(select 1 from apps where id = ? and tenant_id = ?)")
-                    .params(draft.appId(), tenantId).query(Boolean.class).single();
-            if (!ownApp) {
-                throw PortalException.notFound("App");
-            }
+    private BudgetTerms check(@Nullable UUID budgetId, BudgetDraft draft) {
+        BudgetTerms terms = BudgetRules.terms(draft);
+        if (terms.appId() != null && apps.findById(terms.appId()).isEmpty()) {
+            throw PortalException.notFound("App");
         }
-        boolean duplicate = jdbc.sql("""
-                        select exists(select 1 from budgets where tenant_id = ? and app_id is not distinct from ?
-                                      and model_id is not distinct from ? and period = ? and id is distinct from ?)""")
-                .params(tenantId, draft.appId(), draft.modelId(), draft.period(), budgetId)
-                .query(Boolean.class).single();
+        boolean duplicate = budgets.findForTarget(terms.appId(), terms.modelId(), terms.period())
+                .filter(existing -> !existing.getId().equals(budgetId)).isPresent();
         if (duplicate) {
             throw PortalException.conflict("A budget for this target and period already exists; edit that one");
         }
-        return thresholds;
+        return terms;
     }
 
-    private void record(UUID tenantId, String action, UUID budgetId, BudgetDraft draft) {
-        audit.record(tenantId, action, "budget", budgetId, Map.of(
+    private void record(String action, UUID budgetId, BudgetDraft draft) {
+        audit.record(currentUser.tenantId(), action, "budget", budgetId, Map.of(
                 "scope", draft.scope(), "period", draft.period(), "amountUsd", draft.amountUsd().toPlainString(),
                 "action", draft.action()));
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_BILLING})
     public void delete(UUID budgetId) {
-        UUID tenantId = currentUser.tenantId();
-        if (jdbc.sql("delete from budgets where id = ? and tenant_id = ?").params(budgetId, tenantId).update() == 0) {
-            throw PortalException.notFound("Budget");
-        }
-        audit.record(tenantId, "budget.delete", "budget", budgetId, Map.of());
+        budgets.delete(budgets.findById(budgetId).orElseThrow(() -> PortalException.notFound("Budget")));
+        audit.record(currentUser.tenantId(), "budget.delete", "budget", budgetId, Map.of());
     }
 
     private static String thresholds(Array array) throws SQLException {

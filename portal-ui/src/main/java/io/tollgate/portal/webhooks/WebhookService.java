@@ -2,10 +2,11 @@ package io.tollgate.portal.webhooks;
 
 import io.tollgate.model.account.Roles;
 import io.tollgate.model.crypto.CredentialCipher;
-import io.tollgate.model.crypto.EncryptedSecret;
+import io.tollgate.model.webhook.Webhook;
 import io.tollgate.model.webhook.WebhookAddressGuard;
 import io.tollgate.model.webhook.WebhookDeliveryOutcome;
 import io.tollgate.model.webhook.WebhookEvents;
+import io.tollgate.model.webhook.WebhookRepository;
 import io.tollgate.model.webhook.WebhookSender;
 import io.tollgate.model.webhook.WebhookTarget;
 import io.tollgate.portal.audit.AuditLog;
@@ -14,16 +15,9 @@ import io.tollgate.portal.common.SecretTokens;
 import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +45,7 @@ public class WebhookService {
     private static final String SECRET_PREFIX = "whsec_";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final WebhookRepository webhooks;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -59,8 +54,9 @@ public class WebhookService {
     private final Clock clock;
     private final WebhookAddressGuard guard;
 
-    WebhookService(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, CredentialCipher cipher,
-                   WebhookSender sender, Clock clock, WebhookAddressGuard guard) {
+    WebhookService(WebhookRepository webhooks, JdbcClient jdbc, CurrentUser currentUser, AuditLog audit,
+                   CredentialCipher cipher, WebhookSender sender, Clock clock, WebhookAddressGuard guard) {
+        this.webhooks = webhooks;
         this.guard = guard;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
@@ -73,19 +69,13 @@ public class WebhookService {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Transactional(readOnly = true)
     public List<WebhookSummary> list() {
-        return jdbc.sql("""
-                        select id, url, events, enabled, created_at, previous_secret_expires_at from webhooks
-                        where tenant_id = ? order by created_at, id""")
-                .param(currentUser.tenantId()).query(this::summary).list();
+        return webhooks.findAllForListing().stream().map(this::summary).toList();
     }
 
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Transactional(readOnly = true)
     public Optional<WebhookSummary> find(UUID webhookId) {
-        return jdbc.sql("""
-                        select id, url, events, enabled, created_at, previous_secret_expires_at from webhooks
-                        where id = ? and tenant_id = ?""")
-                .params(webhookId, currentUser.tenantId()).query(this::summary).optional();
+        return webhooks.findById(webhookId).map(this::summary);
     }
 
     /** Registers the webhook, enabled; the answer holds the signing secret, which is never shown again. */
@@ -93,45 +83,35 @@ public class WebhookService {
     public CreatedWebhook create(WebhookDraft draft) {
         UUID tenantId = currentUser.tenantId();
         List<String> events = WebhookRules.check(draft);
-        guard.refusal(URI.create(draft.url().strip())).ifPresent(reason -> {
+        String url = draft.url().strip();
+        guard.refusal(URI.create(url)).ifPresent(reason -> {
             throw new WebhookUrlRefused(reason);
         });
         // the tenant's row is locked so two concurrent registrations cannot both pass the count
         jdbc.sql("select id from tenants where id = ? for update").param(tenantId).query(UUID.class).single();
-        long existing = jdbc.sql("select count(*) from webhooks where tenant_id = ?").param(tenantId)
-                .query(Long.class).single();
-        if (existing >= MOST_PER_TENANT) {
+        if (webhooks.count() >= MOST_PER_TENANT) {
             throw PortalException.conflict("A tenant has at most " + MOST_PER_TENANT + " webhooks; delete one first");
         }
-        UUID id = UUID.randomUUID();
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        String secret = SECRET_PREFIX + SecretTokens.generate();
+        String secret = newSecret();
         // bound to the webhook's id, as billing decrypts it: a ciphertext copied to another row does not decrypt
-        EncryptedSecret encrypted = cipher.encrypt(secret, id.toString());
-        jdbc.sql("""
-                        insert into webhooks (id, tenant_id, url, secret_ciphertext, secret_key_id, events, enabled,
-                                              created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, true, ?, ?)""")
-                .params(id, tenantId, draft.url().strip(), encrypted.ciphertext(), encrypted.keyId(),
-                        events.toArray(String[]::new), now, now)
-                .update();
+        Webhook webhook = webhooks.save(new Webhook(url, events,
+                id -> cipher.encrypt(secret, id.toString()), clock.instant()));
         // the host only: some receivers carry a token in the URL's path or query
-        audit.record(tenantId, "webhook.create", "webhook", id,
-                Map.of("host", URI.create(draft.url().strip()).getHost(), "events", String.join(",", events)));
-        return new CreatedWebhook(find(id).orElseThrow(), secret);
+        audit.record(tenantId, "webhook.create", "webhook", webhook.getId(),
+                Map.of("host", URI.create(url).getHost(), "events", String.join(",", events)));
+        return new CreatedWebhook(summary(webhook), secret);
     }
 
     @RolesAllowed(Roles.TENANT_ADMIN)
     public void setEnabled(UUID webhookId, boolean enabled) {
-        UUID tenantId = currentUser.tenantId();
-        int changed = jdbc.sql("""
-                        update webhooks set enabled = ?, updated_at = ?, version = version + 1
-                        where id = ? and tenant_id = ?""")
-                .params(enabled, clock.instant().atOffset(ZoneOffset.UTC), webhookId, tenantId).update();
-        if (changed == 0) {
-            throw PortalException.notFound("Webhook");
+        Webhook webhook = webhook(webhookId);
+        if (enabled) {
+            webhook.enable(clock.instant());
+        } else {
+            webhook.disable(clock.instant());
         }
-        audit.record(tenantId, enabled ? "webhook.enable" : "webhook.disable", "webhook", webhookId, Map.of());
+        audit.record(currentUser.tenantId(), enabled ? "webhook.enable" : "webhook.disable", "webhook", webhookId,
+                Map.of());
     }
 
     /**
@@ -141,37 +121,20 @@ public class WebhookService {
      */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public RotatedSecret rotateSecret(UUID webhookId) {
-        UUID tenantId = currentUser.tenantId();
-        String secret = SECRET_PREFIX + SecretTokens.generate();
-        EncryptedSecret encrypted = cipher.encrypt(secret, webhookId.toString());
-        // PostgreSQL keeps microseconds: the time returned is then the time stored
-        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        OffsetDateTime graceEnds = now.plus(ROTATION_GRACE);
-        // the replaced secret moves as its ciphertext: same webhook, same associated data
-        int rotated = jdbc.sql("""
-                        update webhooks set previous_secret_ciphertext = secret_ciphertext,
-                                            previous_secret_key_id = secret_key_id,
-                                            previous_secret_expires_at = ?,
-                                            secret_ciphertext = ?, secret_key_id = ?,
-                                            updated_at = ?, version = version + 1
-                        where id = ? and tenant_id = ?""")
-                .params(graceEnds, encrypted.ciphertext(), encrypted.keyId(), now, webhookId, tenantId).update();
-        if (rotated == 0) {
-            throw PortalException.notFound("Webhook");
-        }
-        audit.record(tenantId, "webhook.secret.rotate", "webhook", webhookId,
-                Map.of("previousSecretValidUntil", graceEnds.toInstant().toString()));
-        return new RotatedSecret(webhookId, secret, graceEnds.toInstant());
+        Webhook webhook = webhook(webhookId);
+        String secret = newSecret();
+        Instant graceEnds = webhook.rotateSecret(id -> cipher.encrypt(secret, id.toString()), ROTATION_GRACE,
+                clock.instant());
+        audit.record(currentUser.tenantId(), "webhook.secret.rotate", "webhook", webhookId,
+                Map.of("previousSecretValidUntil", graceEnds.toString()));
+        return new RotatedSecret(webhookId, secret, graceEnds);
     }
 
     /** Deletes the webhook and its delivery history; budget alerts no longer reach it. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public void delete(UUID webhookId) {
-        UUID tenantId = currentUser.tenantId();
-        if (jdbc.sql("delete from webhooks where id = ? and tenant_id = ?").params(webhookId, tenantId).update() == 0) {
-            throw PortalException.notFound("Webhook");
-        }
-        audit.record(tenantId, "webhook.delete", "webhook", webhookId, Map.of());
+        webhooks.delete(webhook(webhookId));
+        audit.record(currentUser.tenantId(), "webhook.delete", "webhook", webhookId, Map.of());
     }
 
     /**
@@ -181,10 +144,7 @@ public class WebhookService {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public DeliverySummary sendTest(UUID webhookId) {
         UUID tenantId = currentUser.tenantId();
-        WebhookTarget target = jdbc.sql("select " + WebhookTarget.COLUMNS + " from webhooks w where w.id = ? and w.tenant_id = ?")
-                .params(webhookId, tenantId)
-                .query((rs, row) -> WebhookTarget.read(tenantId, rs))
-                .optional().orElseThrow(() -> PortalException.notFound("Webhook"));
+        WebhookTarget target = webhook(webhookId).target();
         UUID eventId = UUID.randomUUID();
         WebhookDeliveryOutcome outcome = sender.deliver(target, eventId, WebhookEvents.TEST,
                 testEvent(eventId, tenantId, webhookId));
@@ -244,12 +204,16 @@ public class WebhookService {
         return JSON.writeValueAsString(event);
     }
 
-    private WebhookSummary summary(ResultSet rs, int row) throws SQLException {
-        Timestamp previousExpires = rs.getTimestamp("previous_secret_expires_at");
-        Instant previousSecretValidUntil = previousExpires == null || !previousExpires.toInstant()
-                .isAfter(clock.instant()) ? null : previousExpires.toInstant();
-        return new WebhookSummary(rs.getObject("id", UUID.class), rs.getString("url"),
-                Arrays.asList((String[]) rs.getArray("events").getArray()), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant(), previousSecretValidUntil);
+    private Webhook webhook(UUID webhookId) {
+        return webhooks.findById(webhookId).orElseThrow(() -> PortalException.notFound("Webhook"));
+    }
+
+    private static String newSecret() {
+        return SECRET_PREFIX + SecretTokens.generate();
+    }
+
+    private WebhookSummary summary(Webhook webhook) {
+        return new WebhookSummary(webhook.getId(), webhook.getUrl(), webhook.getEvents(), webhook.isEnabled(),
+                webhook.getCreatedAt(), webhook.previousSecretValidUntil(clock.instant()).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import io.tollgate.model.webhook.WebhookAddressGuard;
 import io.tollgate.model.webhook.WebhookDeliveryOutcome;
 import io.tollgate.model.webhook.WebhookHostResolver;
 import io.tollgate.model.webhook.WebhookProperties;
+import io.tollgate.model.webhook.WebhookRepository;
 import io.tollgate.model.webhook.WebhookSender;
 import io.tollgate.model.webhook.WebhookTarget;
 import io.tollgate.portal.audit.AuditLog;
@@ -40,6 +41,8 @@ class WebhookTargetGuardIntegrationTest {
 
     @Autowired
     WebhookService webhooks;
+    @Autowired
+    WebhookRepository webhookRepository;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -75,8 +78,8 @@ class WebhookTargetGuardIntegrationTest {
 
     @Test
     void registering_a_url_that_resolves_inside_the_platforms_network_is_refused_with_the_reason() {
-        WebhookService guarded = new WebhookService(jdbc, currentUser, audit, cipher, sender, clock,
-                PRODUCTION_DEFAULT);
+        WebhookService guarded = new WebhookService(webhookRepository, jdbc, currentUser, audit, cipher, sender,
+                clock, PRODUCTION_DEFAULT);
 
         assertThatThrownBy(() -> guarded.create(new WebhookDraft(receiver.url(), BUDGET_ALERTS)))
                 .isInstanceOf(WebhookUrlRefused.class)

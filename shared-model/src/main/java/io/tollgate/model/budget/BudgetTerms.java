@@ -1,0 +1,57 @@
+package io.tollgate.model.budget;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a budget caps and how: an app budget names an app, an app-and-model budget a model too, a tenant budget
+ * neither; only the downgrade action names the model to downgrade to. Thresholds are the percentages of the amount at
+ * which an alert goes out, kept sorted and distinct.
+ *
+ * @throws BudgetRuleViolation when the terms break one of these rules
+ */
+public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUID modelId, BudgetPeriod period,
+                          BigDecimal amountUsd, List<Integer> thresholds, BudgetAction action,
+                          @Nullable UUID downgradeModelId) {
+
+    static final int HIGHEST_THRESHOLD = 1000;
+
+    public BudgetTerms {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(action, "action");
+        if (amountUsd == null || amountUsd.signum() <= 0) {
+            throw new BudgetRuleViolation("The amount must be more than zero");
+        }
+        boolean needsApp = scope != BudgetScope.TENANT;
+        boolean needsModel = scope == BudgetScope.APP_MODEL;
+        if (needsApp != (appId != null) || needsModel != (modelId != null)) {
+            throw new BudgetRuleViolation(switch (scope) {
+                case APP -> "An app budget names an app and no model";
+                case APP_MODEL -> "An app and model budget names both";
+                case TENANT -> "A tenant budget names neither app nor model";
+            });
+        }
+        if ((action == BudgetAction.DOWNGRADE) != (downgradeModelId != null)) {
+            throw new BudgetRuleViolation("Pick the cheaper model to downgrade to (only for the downgrade action)");
+        }
+        thresholds = thresholds(thresholds);
+    }
+
+    /**
+     * The alert thresholds sorted and distinct.
+     *
+     * @throws BudgetRuleViolation unless there is one at least and each is a percentage from 1 to 1000
+     */
+    public static List<Integer> thresholds(List<Integer> percentages) {
+        List<Integer> sorted = percentages.stream().distinct().sorted().toList();
+        if (sorted.isEmpty() || sorted.getFirst() < 1 || sorted.getLast() > HIGHEST_THRESHOLD) {
+            throw new BudgetRuleViolation("Thresholds are percentages between 1 and " + HIGHEST_THRESHOLD
+                    + ", e.g. 50,80,100");
+        }
+        return sorted;
+    }
+}
