@@ -29,6 +29,8 @@ public final class RunningGateway implements AutoCloseable {
     // generous for a loaded 2-core machine; the gateway starts in 10 to 15 s there
     private static final Duration READY_LIMIT = Duration.ofSeconds(180);
 
+    private static RunningGateway shared;
+
     private final PackagedService service;
     private final int port;
     private final Path spool;
@@ -40,8 +42,19 @@ public final class RunningGateway implements AutoCloseable {
         this.spool = spool;
     }
 
-    /** Launches the gateway and returns at once; skips the calling test when the build has not packaged the jar. */
-    public static RunningGateway start() {
+    /**
+     * The gateway of this test JVM: launched on the first call, which returns at once, and stopped when the JVM ends,
+     * since each launch costs a whole service's start. Skips the calling test when the build has not packaged the jar.
+     */
+    public static synchronized RunningGateway shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "gateway-for-tests-stop"));
+        }
+        return shared;
+    }
+
+    private static RunningGateway start() {
         TestDatabase database = TestPostgres.instance().shared();
         int port = PackagedService.freePort();
         try {
