@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.billing.jobs.JobRunner;
 import io.tollgate.testsupport.OpsMetricNames;
-import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,19 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The billing service starts on real ports against the real test PostgreSQL and reports itself healthy. */
-@PostgresIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "tollgate.secrets.dev-defaults=true")
-class BillingApplicationIntegrationTest {
+/**
+ * The billing service starts on real ports against the real test PostgreSQL and reports itself healthy. It runs in
+ * the billing tests' shared context, as a context of its own would cost a second start; the standalone test starts
+ * billing as shipped, its scheduled jobs on.
+ */
+class BillingApplicationIntegrationTest extends BillingIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;

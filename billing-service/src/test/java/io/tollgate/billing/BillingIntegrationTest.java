@@ -3,6 +3,7 @@ package io.tollgate.billing;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.tollgate.billing.rollup.UsageRollup;
+import io.tollgate.testsupport.FakeStripe;
 import io.tollgate.testsupport.MutableClock;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public abstract class BillingIntegrationTest {
     protected static final GreenMail SMTP = startSmtp();
 
     /** Stripe's API as a local stub; Stripe is "configured" in every billing test. */
-    protected static final StripeStub STRIPE = new StripeStub();
+    protected static final FakeStripe STRIPE = new FakeStripe();
     protected static final String STRIPE_WEBHOOK_SECRET = "whsec_local_test";
 
     @LocalServerPort

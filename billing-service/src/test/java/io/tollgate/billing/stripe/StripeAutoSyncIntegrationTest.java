@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.billing.BillingIntegrationTest;
 import io.tollgate.billing.Http;
-import io.tollgate.billing.StripeStub;
+import io.tollgate.testsupport.FakeStripe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
                     .param("id", invoice).query(String.class).single();
             assertThat(STRIPE.itemsOn(stripeInvoice)).as("one usage line, no markup").isEqualTo(1);
             assertThat(STRIPE.calls()).filteredOn(call -> ("tollgate-finalize-" + invoice).equals(call.idempotencyKey()))
-                    .extracting(StripeStub.Call::status).containsExactly(200);
+                    .extracting(FakeStripe.Call::status).containsExactly(200);
         }
         assertThat(jdbc.sql("""
                         select count(*) from invoices
@@ -98,7 +98,7 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
         assertThat(jdbc.sql("select stripe_invoice_id from invoices where id = :id").param("id", invoice)
                 .query(String.class).single()).isEqualTo(stripeInvoice);
         assertThat(STRIPE.calls()).filteredOn(call -> call.path().equals("/v1/invoices/" + stripeInvoice + "/finalize"))
-                .extracting(StripeStub.Call::status).containsExactly(400, 200);
+                .extracting(FakeStripe.Call::status).containsExactly(400, 200);
         assertThat(jdbc.sql("select count(*) from invoices where status = 'FINALIZED' and stripe_finalized_at is null")
                 .query(Integer.class).single()).as("every finalized invoice is in Stripe").isZero();
         assertThat(autoSync.syncPending()).isEqualTo(new StripeAutoSync.Result(0, 0));
@@ -133,16 +133,16 @@ class StripeAutoSyncIntegrationTest extends BillingIntegrationTest {
         assertThat(voidedInStripe(failing)).isFalse();
         assertThat(voidedInStripe(working)).isTrue();
         assertThat(STRIPE.calls()).filteredOn(call -> call.path().equals("/v1/invoices/" + copyOf(working) + "/void"))
-                .extracting(StripeStub.Call::idempotencyKey).containsExactly("tollgate-void-" + working);
+                .extracting(FakeStripe.Call::idempotencyKey).containsExactly("tollgate-void-" + working);
         assertThat(voidedInStripe(draftInStripe)).isTrue();
         assertThat(STRIPE.calls()).filteredOn(call -> call.method().equals("DELETE"))
-                .extracting(StripeStub.Call::path).containsExactly("/v1/invoices/" + copyOf(draftInStripe));
+                .extracting(FakeStripe.Call::path).containsExactly("/v1/invoices/" + copyOf(draftInStripe));
 
         assertThat(autoSync.syncPending().failed()).isZero();
 
         assertThat(voidedInStripe(failing)).isTrue();
         assertThat(STRIPE.calls()).filteredOn(call -> call.path().equals("/v1/invoices/" + copyOf(failing) + "/void"))
-                .extracting(StripeStub.Call::status).containsExactly(400, 200);
+                .extracting(FakeStripe.Call::status).containsExactly(400, 200);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.billing.BillingIntegrationTest;
 import io.tollgate.billing.Http;
-import io.tollgate.billing.StripeStub;
+import io.tollgate.testsupport.FakeStripe;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +55,16 @@ class StripeSyncIntegrationTest extends BillingIntegrationTest {
         HttpResponse<byte[]> response = http.post("/api/v1/billing/invoices/" + invoiceId + "/stripe", finance, "");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        List<StripeStub.Call> calls = STRIPE.calls();
+        List<FakeStripe.Call> calls = STRIPE.calls();
         String stripeInvoice = Http.json(response).path("stripeInvoiceId").asString();
-        assertThat(calls).extracting(StripeStub.Call::path).containsExactly("/v1/customers", "/v1/invoices",
+        assertThat(calls).extracting(FakeStripe.Call::path).containsExactly("/v1/customers", "/v1/invoices",
                 "/v1/invoiceitems", "/v1/invoiceitems", "/v1/invoiceitems", "/v1/invoiceitems",
                 "/v1/invoices/" + stripeInvoice + "/finalize");
         assertThat(calls.get(0).idempotencyKey()).isEqualTo("tollgate-customer-" + tenant);
         assertThat(calls.get(1).idempotencyKey()).isEqualTo("tollgate-invoice-" + invoiceId);
         assertThat(calls.get(2).status()).isEqualTo(500);
         assertThat(calls.get(3).idempotencyKey()).as("the retry reuses the key").isEqualTo(calls.get(2).idempotencyKey());
-        assertThat(calls.subList(3, 6)).extracting(StripeStub.Call::idempotencyKey).containsExactlyElementsOf(
+        assertThat(calls.subList(3, 6)).extracting(FakeStripe.Call::idempotencyKey).containsExactlyElementsOf(
                 lines.stream().map(line -> "tollgate-line-" + line.get("id")).toList());
         assertThat(calls.subList(3, 6)).extracting(call -> call.form().get("amount")).containsExactlyElementsOf(
                 lines.stream().map(line -> ((BigDecimal) line.get("amount_usd")).movePointRight(2)

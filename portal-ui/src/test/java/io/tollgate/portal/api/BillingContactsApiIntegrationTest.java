@@ -3,59 +3,33 @@ package io.tollgate.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.portal.security.PortalUser;
-import io.tollgate.portal.support.AccessTokens;
-import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
-import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.Tenants;
-import io.tollgate.portal.tokens.AccessTokenService;
+import io.tollgate.portal.support.ManagementApiIntegrationTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A tenant's billing e-mail contacts over real HTTP, through the service the Webhooks and Invoices screens use: a
  * list under one ETag, each address validated, at most ten, added idempotently, audited with the token, and a
  * tenant's token reaches only its own tenant's contacts.
  */
-@PortalIntegrationTest
-class BillingContactsApiIntegrationTest {
+class BillingContactsApiIntegrationTest extends ManagementApiIntegrationTest {
 
     static final String PATH = "/api/v1/billing-contacts";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AccessTokenService tokenService;
-
-    ManagementApi api;
-    AccessTokens tokens;
     PortalUser adminOfA;
     PortalUser adminOfB;
 
     @BeforeEach
     void twoTenants() {
-        api = new ManagementApi(port);
-        tokens = new AccessTokens(tokenService);
-        Tenants tenants = new Tenants(jdbc);
         adminOfA = tenants.newTenantMember("ADMIN");
         adminOfB = tenants.newTenantMember("ADMIN");
-    }
-
-    @AfterEach
-    void forgetThisClientsFailures() {
-        jdbc.sql("delete from client_auth_failures").update();
     }
 
     @Test

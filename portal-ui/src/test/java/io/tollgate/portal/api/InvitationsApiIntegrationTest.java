@@ -4,51 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.portal.members.InvitationService;
 import io.tollgate.portal.security.PortalUser;
-import io.tollgate.portal.support.AccessTokens;
 import io.tollgate.portal.support.Mailbox;
-import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
-import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.Tenants;
-import io.tollgate.portal.tokens.AccessTokenService;
+import io.tollgate.portal.support.ManagementApiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Invitations over the management API e-mail the link like the Members screen; resend and revoke end old links. */
-@PortalIntegrationTest
-class InvitationsApiIntegrationTest {
+class InvitationsApiIntegrationTest extends ManagementApiIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AccessTokenService tokenService;
     @Autowired
     InvitationService invitations;
 
-    ManagementApi api;
     String token;
 
     @BeforeEach
     void aTenantAdminsToken() {
-        api = new ManagementApi(port);
-        PortalUser admin = new Tenants(jdbc).newTenantMember("ADMIN");
-        token = new AccessTokens(tokenService).tenantToken(admin, "ADMIN");
-    }
-
-    @AfterEach
-    void forgetThisClientsFailures() {
-        jdbc.sql("delete from client_auth_failures").update();
+        PortalUser admin = tenants.newTenantMember("ADMIN");
+        token = tokens.tenantToken(admin, "ADMIN");
     }
 
     @Test

@@ -3,12 +3,10 @@ package io.tollgate.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.portal.security.PortalUser;
-import io.tollgate.portal.support.AccessTokens;
-import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
+import io.tollgate.portal.support.ManagementApiIntegrationTest;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.Tenants;
-import io.tollgate.portal.tokens.AccessTokenService;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,43 +23,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The management API's conventions over real HTTP on the real database: tokens only (no session), problem details,
  * the lockout, idempotent creation, versioned updates, cursor pages, and the audit trail naming the token.
  */
-@PortalIntegrationTest
-class ManagementApiConventionsIntegrationTest {
+class ManagementApiConventionsIntegrationTest extends ManagementApiIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AccessTokenService tokenService;
-
-    ManagementApi api;
     PortalUser admin;
     String token;
 
     @BeforeEach
     void aTenantWithAnAdminToken() {
-        api = new ManagementApi(port);
-        admin = new Tenants(jdbc).newTenantMember("ADMIN");
-        token = new AccessTokens(tokenService).tenantToken(admin, "ADMIN");
-    }
-
-    @AfterEach
-    void forgetThisClientsFailures() {
-        // every test talks from 127.0.0.1; a lockout left behind would refuse the next test's tokens
-        jdbc.sql("delete from client_auth_failures").update();
+        admin = tenants.newTenantMember("ADMIN");
+        token = tokens.tenantToken(admin, "ADMIN");
     }
 
     @Test
@@ -128,7 +106,7 @@ class ManagementApiConventionsIntegrationTest {
 
     @Test
     void a_revoked_token_and_a_personal_token_whose_owner_lost_the_role_stop_working() {
-        String personal = new AccessTokens(tokenService).personalTenantToken(admin, "DEVELOPER");
+        String personal = tokens.personalTenantToken(admin, "DEVELOPER");
         assertThat(api.get(personal, "/api/v1/apps").status()).isEqualTo(200);
 
         jdbc.sql("update memberships set role = 'BILLING' where user_id = ?").param(admin.userId()).update();

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.model.crypto.CredentialCipher;
 import io.tollgate.model.crypto.EncryptedSecret;
 import io.tollgate.portal.security.PortalUser;
-import io.tollgate.portal.support.AccessTokens;
-import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
-import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.Tenants;
-import io.tollgate.portal.tokens.AccessTokenService;
+import io.tollgate.portal.support.ManagementApiIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +22,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,27 +29,18 @@ import tools.jackson.databind.JsonNode;
  * write-only credentials) and deployments, each through the service the admin screens use, so the screens' rules
  * answer here too; and a tenant admin's response cache setting of an app.
  */
-@PortalIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class PlatformCatalogApiIntegrationTest {
+class PlatformCatalogApiIntegrationTest extends ManagementApiIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AccessTokenService tokenService;
     @Autowired
     CredentialCipher cipher;
 
-    ManagementApi api;
     String platform;
     String unique;
 
     @BeforeEach
     void aPlatformAdminToken() {
-        api = new ManagementApi(port);
-        platform = new AccessTokens(tokenService).platformToken(new Tenants(jdbc).newPlatformUser("ADMIN"), "ADMIN");
+        platform = tokens.platformToken(tenants.newPlatformUser("ADMIN"), "ADMIN");
         unique = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -335,8 +320,8 @@ class PlatformCatalogApiIntegrationTest {
 
     @Test
     void a_tenant_admin_turns_an_apps_response_cache_on_at_the_version_read() {
-        PortalUser admin = new Tenants(jdbc).newTenantMember("ADMIN");
-        String token = new AccessTokens(tokenService).tenantToken(admin, "ADMIN");
+        PortalUser admin = tenants.newTenantMember("ADMIN");
+        String token = tokens.tenantToken(admin, "ADMIN");
         Reply app = expect(201, api.post(token, "/api/v1/apps", "{\"name\": \"answers\"}"));
         String id = app.json().path("id").asString();
         assertThat(app.json().path("cache").path("enabled").asBoolean()).isFalse();

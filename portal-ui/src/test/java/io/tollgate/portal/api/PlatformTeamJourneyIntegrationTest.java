@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,14 +48,7 @@ class PlatformTeamJourneyIntegrationTest {
     @BeforeEach
     void startTheGateway() {
         // boots while the script runs
-        gateway = RunningGateway.start();
-    }
-
-    @AfterEach
-    void stopTheGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
+        gateway = RunningGateway.shared();
     }
 
     @Test

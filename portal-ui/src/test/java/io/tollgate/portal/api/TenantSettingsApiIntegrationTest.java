@@ -3,51 +3,27 @@ package io.tollgate.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.portal.security.PortalUser;
-import io.tollgate.portal.support.AccessTokens;
-import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
-import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.Tenants;
-import io.tollgate.portal.tokens.AccessTokenService;
+import io.tollgate.portal.support.ManagementApiIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A tenant's ceilings (platform ADMIN) over real HTTP, through the service the Tenants screen uses: versioned with
  * ETags and audited with the token ({@link BillingContactsApiIntegrationTest} covers the tenant's billing contacts).
  */
-@PortalIntegrationTest
-class TenantSettingsApiIntegrationTest {
+class TenantSettingsApiIntegrationTest extends ManagementApiIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    AccessTokenService tokenService;
-
-    ManagementApi api;
     PortalUser adminOfA;
     String platformToken;
 
     @BeforeEach
     void twoTenantsAndThePlatform() {
-        api = new ManagementApi(port);
-        Tenants tenants = new Tenants(jdbc);
         adminOfA = tenants.newTenantMember("ADMIN");
-        platformToken = new AccessTokens(tokenService).platformToken(tenants.newPlatformUser("ADMIN"), "ADMIN");
-    }
-
-    @AfterEach
-    void forgetThisClientsFailures() {
-        jdbc.sql("delete from client_auth_failures").update();
+        platformToken = tokens.platformToken(tenants.newPlatformUser("ADMIN"), "ADMIN");
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.finance.BillingApiProperties;
-import io.tollgate.portal.support.FakeStripe;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.RunningBilling;
+import io.tollgate.testsupport.FakeStripe;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -122,7 +122,7 @@ class FinanceStripePushBrowserTest {
                         select id, description, amount_usd from invoice_lines where invoice_id = ? order by line_no""")
                 .param(issued.id()).query((rs, row) -> new PushedLine(rs.getString("id"), rs.getString("description"),
                         rs.getBigDecimal("amount_usd").movePointRight(2).toBigIntegerExact().toString())).list();
-        List<PushedLine> pushed = stripe.itemsOn(stripeInvoice).stream().map(item -> new PushedLine(
+        List<PushedLine> pushed = stripe.items(stripeInvoice).stream().map(item -> new PushedLine(
                 item.form().get("metadata[tollgate_invoice_line_id]"), item.form().get("description"),
                 item.form().get("amount"))).toList();
         assertThat(expected).extracting(PushedLine::amountCents).containsExactly("1250", "125");
@@ -131,7 +131,7 @@ class FinanceStripePushBrowserTest {
                 .query(BigDecimal.class).single();
         assertThat(pushed.stream().map(line -> new BigDecimal(line.amountCents())).reduce(BigDecimal.ZERO,
                 BigDecimal::add)).as("Stripe's total is the invoice's").isEqualByComparingTo(total.movePointRight(2));
-        assertThat(stripe.itemsOn(stripeInvoice)).allSatisfy(item -> assertThat(item.form())
+        assertThat(stripe.items(stripeInvoice)).allSatisfy(item -> assertThat(item.form())
                 .containsEntry("currency", "usd"));
         assertThat(stripe.posts("/v1/invoices/" + stripeInvoice + "/finalize")).hasSize(1);
         assertThat(jdbc.sql("""

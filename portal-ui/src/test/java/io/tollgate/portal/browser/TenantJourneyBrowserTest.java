@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,14 +42,7 @@ class TenantJourneyBrowserTest {
     @BeforeEach
     void startTheGateway() {
         // boots while the journey signs up, registers the app and requests access
-        gateway = RunningGateway.start();
-    }
-
-    @AfterEach
-    void stopTheGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
+        gateway = RunningGateway.shared();
     }
 
     @BeforeEach

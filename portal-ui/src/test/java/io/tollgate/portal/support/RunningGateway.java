@@ -1,23 +1,20 @@
 package io.tollgate.portal.support;
 
-import io.tollgate.model.runtime.ParentProcessWatchdog;
 import io.tollgate.testsupport.TestDatabase;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real gateway next to the portal under test: the jar the build packaged, run as a process of its own (its own
@@ -31,50 +28,46 @@ public final class RunningGateway implements AutoCloseable {
     public static final String JAR_PROPERTY = "tollgate.gateway.jar";
     // generous for a loaded 2-core machine; the gateway starts in 10 to 15 s there
     private static final Duration READY_LIMIT = Duration.ofSeconds(180);
-    private static final Path LOG = Paths.get("target", "gateway-for-browser-tests.log");
 
-    private final Process process;
+    private static RunningGateway shared;
+
+    private final PackagedService service;
     private final int port;
     private final Path spool;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningGateway(Process process, int port, Path spool) {
-        this.process = process;
+    private RunningGateway(PackagedService service, int port, Path spool) {
+        this.service = service;
         this.port = port;
         this.spool = spool;
     }
 
-    /** Launches the gateway and returns at once; skips the calling test when the build has not packaged the jar. */
-    public static RunningGateway start() {
-        Path jar = Paths.get(System.getProperty(JAR_PROPERTY, ""));
-        Assumptions.assumeTrue(jar.toString().endsWith(".jar") && Files.isRegularFile(jar),
-                "needs the packaged gateway jar in -D" + JAR_PROPERTY + " (./mvnw verify packages it first); got '"
-                        + jar + "'");
+    /**
+     * The gateway of this test JVM: launched on the first call, which returns at once, and stopped when the JVM ends,
+     * since each launch costs a whole service's start. Skips the calling test when the build has not packaged the jar.
+     */
+    public static synchronized RunningGateway shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "gateway-for-tests-stop"));
+        }
+        return shared;
+    }
+
+    private static RunningGateway start() {
         TestDatabase database = TestPostgres.instance().shared();
-        int port = freePort();
+        int port = PackagedService.freePort();
         try {
             Path spool = Files.createTempDirectory("tollgate-gateway-spool-");
-            Files.createDirectories(LOG.getParent());
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            // the C1 compiler only: a faster start, and the test sends a handful of requests
-            ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(LOG.toFile());
-            Map<String, String> environment = builder.environment();
-            environment.keySet().removeIf(name -> name.startsWith("TOLLGATE_") || name.startsWith("SPRING_"));
-            environment.putAll(Map.of(
+            return new RunningGateway(PackagedService.launch("gateway", JAR_PROPERTY, Map.of(
                     "TOLLGATE_GATEWAY_PORT", Integer.toString(port),
-                    "TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()),
+                    "TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(PackagedService.freePort()),
                     "TOLLGATE_DB_URL", database.jdbcUrl(),
                     "TOLLGATE_DB_USER", database.username(),
                     "TOLLGATE_DB_PASSWORD", database.password(),
                     "TOLLGATE_API_KEY_SECRET", PortalIntegrationTest.API_KEY_SECRET,
                     "TOLLGATE_MASTER_KEYS", PortalIntegrationTest.MASTER_KEYS,
-                    "TOLLGATE_GATEWAY_SPOOL_DIR", spool.toString(),
-                    // should this JVM die without closing it, the gateway stops by itself
-                    "TOLLGATE_PARENT_PID", Long.toString(ProcessHandle.current().pid()),
-                    "SPRING_MAIN_SOURCES", ParentProcessWatchdog.class.getName()));
-            return new RunningGateway(builder.start(), port, spool);
+                    "TOLLGATE_GATEWAY_SPOOL_DIR", spool.toString())), port, spool);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the gateway", e);
         }
@@ -82,16 +75,7 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Waits until the gateway has loaded its first configuration snapshot and answers {@code /readyz}. */
     public RunningGateway awaitReady() {
-        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
-        while (readyzStatus() != 200) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited with " + process.exitValue() + logTail());
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("the gateway was not ready within " + READY_LIMIT + logTail());
-            }
-            pause();
-        }
+        service.awaitReady(READY_LIMIT, this::readyzStatus);
         return this;
     }
 
@@ -114,38 +98,28 @@ public final class RunningGateway implements AutoCloseable {
      * configuration changes reach the gateway through LISTEN/NOTIFY, within a second.
      */
     public HttpResponse<String> chatUntil(String apiKey, String model, int expected, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> response = chat(apiKey, model);
-        while (response.statusCode() != expected && System.nanoTime() - deadline < 0) {
-            pause();
-            response = chat(apiKey, model);
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        last.set(chat(apiKey, model));
+                        return last.get().statusCode() == expected;
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller asserts on the last answer, which names what the gateway said instead
         }
-        return response;
+        return last.get();
     }
 
     /** The last lines the gateway logged, for failure messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(LOG);
-            return "\n== gateway log (" + LOG + ")\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "\n(no gateway log: " + e.getMessage() + ")";
-        }
+        return service.logTail();
     }
 
     /** Stops the gateway as an orchestrator would (SIGTERM, graceful), forcibly if it takes too long. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        service.close();
         try {
             // only the spool's lock file is left once the gateway has drained its metering into the database
             Files.deleteIfExists(spool.resolve("spool.lock"));
@@ -173,23 +147,6 @@ public final class RunningGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

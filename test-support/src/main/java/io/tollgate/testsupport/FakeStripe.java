@@ -1,4 +1,4 @@
-package io.tollgate.billing;
+package io.tollgate.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,12 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local stand-in for api.stripe.com answering in Stripe's wire format (form-encoded requests, JSON objects with
- * "id" and "object"), replaying the first response for a repeated Idempotency-Key as Stripe does.
+ * A local stand-in for api.stripe.com that a billing service is pointed at (its Stripe API base): it answers in
+ * Stripe's wire format (form-encoded requests, JSON objects with "id" and "object"), replays the first response for
+ * a repeated Idempotency-Key as Stripe does, keeps every call it was sent and what it really created, and fails the
+ * calls a test scripts to fail.
  */
-public final class StripeStub {
+public final class FakeStripe implements AutoCloseable {
 
-    public record Call(String method, String path, String idempotencyKey, Map<String, String> form, int status) {
+    /** One request as Stripe received it, and the status it answered. */
+    public record Call(String method, String path, @Nullable String idempotencyKey, Map<String, String> form,
+                       int status) {
+    }
+
+    /** An invoice item Stripe really created (a replayed idempotent request creates none), with the form it came in. */
+    public record Item(String id, String invoice, Map<String, String> form) {
     }
 
     private final HttpServer server;
@@ -37,10 +45,7 @@ public final class StripeStub {
     private final Map<String, Integer> finalizeFailures = new ConcurrentHashMap<>();
     private final List<Item> items = new CopyOnWriteArrayList<>();
 
-    private record Item(String id, String invoice, String amount, String lineId) {
-    }
-
-    StripeStub() {
+    public FakeStripe() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -80,18 +85,33 @@ public final class StripeStub {
         finalizeFailures.put(customer, status);
     }
 
+    /** The invoice items really created on one Stripe invoice. */
+    public List<Item> items(String invoiceId) {
+        return items.stream().filter(item -> invoiceId.equals(item.invoice())).toList();
+    }
+
     /** How many invoice items were really created on one Stripe invoice. */
     public long itemsOn(String invoiceId) {
-        return items.stream().filter(item -> invoiceId.equals(item.invoice())).count();
+        return items(invoiceId).size();
     }
 
     public List<Call> calls() {
         return List.copyOf(calls);
     }
 
+    /** The POSTs to this path, in the order they came. */
+    public List<Call> posts(String path) {
+        return calls.stream().filter(call -> call.method().equals("POST") && call.path().equals(path)).toList();
+    }
+
     /** How many objects of a kind ("customer", "invoice", "invoiceitem") were really created. */
     public int created(String object) {
         return created.getOrDefault(object, new AtomicInteger()).get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -145,8 +165,7 @@ public final class StripeStub {
             return object("invoice", id, "\"status\":\"void\"");
         }
         if (path.equals("/v1/invoiceitems")) {
-            Item item = new Item("ii_" + next("invoiceitem"), form.get("invoice"), form.get("amount"),
-                    form.get("metadata[tollgate_invoice_line_id]"));
+            Item item = new Item("ii_" + next("invoiceitem"), form.get("invoice"), Map.copyOf(form));
             items.add(item);
             return item(item);
         }
@@ -169,20 +188,21 @@ public final class StripeStub {
         if (path.equals("/v1/invoiceitems")) {
             return "{\"object\":\"list\",\"url\":\"/v1/invoiceitems\",\"has_more\":false,\"data\":["
                     + String.join(",", items.stream().filter(i -> i.invoice().equals(query.get("invoice")))
-                    .map(StripeStub::item).toList()) + "]}";
+                    .map(FakeStripe::item).toList()) + "]}";
         }
         return "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"unknown path\"}}";
     }
 
     private static String item(Item item) {
-        return object("invoiceitem", item.id(), "\"amount\":" + item.amount() + ",\"invoice\":\"" + item.invoice()
-                + "\",\"metadata\":{\"tollgate_invoice_line_id\":\"" + item.lineId() + "\"}");
+        return object("invoiceitem", item.id(), "\"amount\":" + item.form().get("amount") + ",\"invoice\":\""
+                + item.invoice() + "\",\"metadata\":{\"tollgate_invoice_line_id\":\""
+                + item.form().get("metadata[tollgate_invoice_line_id]") + "\"}");
     }
 
     /** Ids unique across resets, as Stripe's are: the count of this kind plus a random tail. */
     private String next(String object) {
         int count = created.computeIfAbsent(object, k -> new AtomicInteger()).incrementAndGet();
-        return count + "x" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return count + "x" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String object(String object, String id, String more) {
@@ -193,7 +213,7 @@ public final class StripeStub {
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("Request-Id", "req_stub");
+        exchange.getResponseHeaders().add("Request-Id", "req_fake");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -210,9 +230,5 @@ public final class StripeStub {
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
-    }
-
-    List<Call> callsTo(String path) {
-        return new ArrayList<>(calls.stream().filter(c -> c.path().equals(path)).toList());
     }
 }
