@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +104,9 @@ class TollgateStandaloneIT {
             assertThat(get("http://localhost:" + port + "/actuator/health").statusCode())
                     .as("no actuator on public port %d", port).isEqualTo(404);
         }
-        assertThat(awaitStatus("http://localhost:" + gatewayPort + "/readyz", 200)).isEqualTo(200);
+        Awaitility.await("the gateway ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(get("http://localhost:" + gatewayPort + "/readyz").statusCode())
+                        .isEqualTo(200));
         String demoKey = launched.output.stream()
                 .filter(line -> line.startsWith("Demo      key"))
                 .map(line -> line.split("\\s+")[2])
@@ -136,12 +140,10 @@ class TollgateStandaloneIT {
         orphanedPostgres = postmaster().orElseThrow();
         launched.process.destroyForcibly().waitFor();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (services.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(services).as("services still running after their launcher was killed")
-                .noneMatch(ProcessHandle::isAlive);
+        Awaitility.await("the services' end after their launcher was killed").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(services).as("services still running after their launcher was killed")
+                        .noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
@@ -189,17 +191,6 @@ class TollgateStandaloneIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The gateway turns ready once its first configuration snapshot is loaded. */
-    private static int awaitStatus(String url, int expected) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status = get(url).statusCode();
-        while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            status = get(url).statusCode();
-        }
-        return status;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -219,13 +210,15 @@ class TollgateStandaloneIT {
             });
         }
 
-        void awaitLine(String start) throws InterruptedException {
-            long deadline = System.nanoTime() + READY_LIMIT.toNanos();
-            while (output.stream().noneMatch(line -> line.startsWith(start))) {
-                assertThat(process.isAlive()).as("launcher alive; output %s%s", output, logTails()).isTrue();
-                assertThat(System.nanoTime()).as("'%s' within %s; output %s%s", start, READY_LIMIT, output, logTails())
-                        .isLessThan(deadline);
-                Thread.sleep(500);
+        void awaitLine(String start) {
+            try {
+                Awaitility.await().atMost(READY_LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    assertThat(process.isAlive()).as("launcher alive; output %s%s", output, logTails()).isTrue();
+                    return output.stream().anyMatch(line -> line.startsWith(start));
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("'%s' within %s; output %s%s".formatted(start, READY_LIMIT, output,
+                        logTails()), e);
             }
         }
 

@@ -1,6 +1,7 @@
 package io.tollgate.portal.browser;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -10,12 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One system Chromium for the whole test JVM (nothing is downloaded); each test gets fresh browser contexts. */
+/**
+ * One system Chromium for the whole test JVM (nothing is downloaded); each test gets fresh browser contexts, closed
+ * after it by {@link ClosesBrowserContexts}.
+ */
 final class Browser {
 
     static final Path SCREENSHOTS = Paths.get("..", "docs", "screenshots");
     private static com.microsoft.playwright.Browser chromium;
+    private static final List<BrowserContext> openContexts = new CopyOnWriteArrayList<>();
 
     private Browser() {
     }
@@ -45,10 +51,21 @@ final class Browser {
     }
 
     private static Page open(String baseUrl, int width, int height) {
-        Page page = chromium().newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(width, height))
-                .newPage();
+        BrowserContext context = chromium().newContext(new NewContextOptions().setBaseURL(baseUrl)
+                .setViewportSize(width, height));
+        openContexts.add(context);
+        context.onClose(openContexts::remove);
+        Page page = context.newPage();
         page.setDefaultTimeout(20_000);
         return page;
+    }
+
+    /**
+     * Closes the contexts the test opened: a page left open keeps its renderer and its Vaadin UI (heartbeats,
+     * polling) busy for the rest of the test JVM.
+     */
+    static void closeContexts() {
+        openContexts.forEach(BrowserContext::close);
     }
 
     static void screenshot(Page page, String name) {

@@ -9,6 +9,7 @@ import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tollgate.secrets.dev-defaults=true")
+@ExtendWith(ClosesBrowserContexts.class)
 class SingleSignOnBrowserTest {
 
     static final StubIdentityProvider IDENTITY_PROVIDER = new StubIdentityProvider();

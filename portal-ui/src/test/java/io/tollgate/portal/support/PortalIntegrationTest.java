@@ -1,10 +1,12 @@
 package io.tollgate.portal.support;
 
+import io.tollgate.portal.browser.ClosesBrowserContexts;
 import io.tollgate.testsupport.PostgresIntegrationTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tollgate.secrets.dev-defaults=true")
+@ExtendWith(ClosesBrowserContexts.class)
 public @interface PortalIntegrationTest {
 
     // as in config/application.yml, for code outside the context: key hashes, the gateway process
