@@ -60,7 +60,7 @@ class ApiKeysView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(key -> Ui.time(key.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(key -> Ui.time(key.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(key -> Ui.time(key.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         grid.setId("keys-grid");
     }

@@ -51,7 +51,7 @@ class CatalogView extends VerticalLayout {
                 request.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 request.addClassName("request-" + model.name().replaceAll("[^A-Za-z0-9-]", "-"));
                 return request;
-            }).setAutoWidth(true);
+            }).setAutoWidth(true).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);

@@ -44,13 +44,13 @@ class MembersView extends VerticalLayout {
                     }));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return remove;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         memberGrid.setAllRowsVisible(true);
         invitationGrid.addColumn(MemberService.PendingInvitation::email).setHeader("Invited").setAutoWidth(true);
         invitationGrid.addColumn(MemberService.PendingInvitation::role).setHeader("Role").setAutoWidth(true);
         invitationGrid.addColumn(i -> (i.expired() ? "Expired " : "") + Ui.time(i.expiresAt())).setHeader("Expires")
                 .setAutoWidth(true);
-        invitationGrid.addComponentColumn(this::invitationActions).setAutoWidth(true);
+        invitationGrid.addComponentColumn(this::invitationActions).setAutoWidth(true).setFrozenToEnd(true);
         invitationGrid.setAllRowsVisible(true);
         EmailField email = new EmailField("Email");
         email.setId("invite-email");

@@ -44,7 +44,7 @@ class ApprovedSubscriptionsView extends VerticalLayout {
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             revoke.addClassName("revoke-" + subscription.id());
             return revoke;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.setId("approved-grid");

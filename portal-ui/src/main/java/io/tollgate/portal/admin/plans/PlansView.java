@@ -46,7 +46,7 @@ class PlansView extends VerticalLayout {
             Button edit = new Button("Edit", click -> edit(plan));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return edit;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         grid.setId("plans-grid");
         Button create = new Button("New plan", click -> create());

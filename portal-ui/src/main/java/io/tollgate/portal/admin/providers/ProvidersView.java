@@ -51,7 +51,7 @@ class ProvidersView extends VerticalLayout {
                 button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             }
             return new HorizontalLayout(edit, test, deploymentList);
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setId("providers-grid");
         Button create = new Button("New provider", click -> edit(null, ProviderDraft.blank(), false));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

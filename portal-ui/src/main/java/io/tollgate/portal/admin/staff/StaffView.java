@@ -75,7 +75,7 @@ class StaffView extends VerticalLayout {
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             remove.setEnabled(!member.userId().equals(currentUser.require().userId()));
             return remove;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         grid.setId("staff-grid");
         add(new H2("Platform staff"), new Paragraph("Administrators run the platform; finance sees chargebacks and "
