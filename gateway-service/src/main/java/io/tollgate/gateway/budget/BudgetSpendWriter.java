@@ -5,8 +5,14 @@ import io.tollgate.gateway.metering.UsageListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +20,8 @@ import org.springframework.stereotype.Component;
  * records each threshold the new spend has reached once (budget, period, threshold are unique, so however many
  * replicas cross it together, one alert row is written). The budgets are matched in SQL against the committed
  * configuration, so a budget deleted or changed since the request cannot fail the batch. Spend rows are locked in
- * key order, so concurrent batches from several replicas cannot deadlock on them.
+ * key order, so concurrent batches from several replicas cannot deadlock on them. The batch's costs reach the
+ * database summed per tenant, app, model and UTC day (exact sums; every budget period is whole days).
  */
 @Component
 class BudgetSpendWriter implements UsageListener {
@@ -54,22 +61,52 @@ class BudgetSpendWriter implements UsageListener {
 
     @Override
     public void inserted(Connection connection, List<UsageEvent> inserted) throws SQLException {
-        var costing = inserted.stream().filter(event -> event.costUsd().signum() > 0).toList();
-        if (costing.isEmpty()) {
+        var costs = costsByDay(inserted);
+        if (costs.isEmpty()) {
             return;
         }
+        int rows = costs.size();
+        Object[] tenants = new Object[rows];
+        Object[] apps = new Object[rows];
+        Object[] models = new Object[rows];
+        Object[] amounts = new Object[rows];
+        Object[] days = new Object[rows];
+        int row = 0;
+        for (var cost : costs.entrySet()) {
+            var key = cost.getKey();
+            tenants[row] = key.tenantId().toString();
+            apps[row] = key.appId().toString();
+            models[row] = key.servedModel();
+            amounts[row] = cost.getValue();
+            days[row] = key.day().atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            row++;
+        }
         try (PreparedStatement statement = connection.prepareStatement(ADD_SPEND_AND_ALERTS)) {
-            statement.setArray(1, text(connection, costing, UsageEvent::tenantId));
-            statement.setArray(2, text(connection, costing, UsageEvent::appId));
-            statement.setArray(3, text(connection, costing, UsageEvent::servedModel));
-            statement.setArray(4, connection.createArrayOf("numeric", costing.stream().map(UsageEvent::costUsd).toArray()));
-            statement.setArray(5, text(connection, costing, UsageEvent::occurredAt));
+            statement.setArray(1, connection.createArrayOf("text", tenants));
+            statement.setArray(2, connection.createArrayOf("text", apps));
+            statement.setArray(3, connection.createArrayOf("text", models));
+            statement.setArray(4, connection.createArrayOf("numeric", amounts));
+            statement.setArray(5, connection.createArrayOf("text", days));
             statement.executeUpdate();
         }
     }
 
-    private static java.sql.Array text(Connection connection, List<UsageEvent> events, Function<UsageEvent, Object> column)
-            throws SQLException {
-        return connection.createArrayOf("text", events.stream().map(column).map(v -> v == null ? null : v.toString()).toArray());
+    /** Where a cost counts: every budget period (day, week, month) is a whole number of UTC days. */
+    record SpendTarget(UUID tenantId, UUID appId, @Nullable String servedModel, LocalDate day) {
+    }
+
+    /**
+     * The batch's costs summed exactly per tenant, app, served model and UTC day: a batch of one app's traffic is a
+     * row or two for the database to match against budgets, not one per event.
+     */
+    static Map<SpendTarget, BigDecimal> costsByDay(List<UsageEvent> events) {
+        Map<SpendTarget, BigDecimal> costs = new LinkedHashMap<>();
+        for (UsageEvent event : events) {
+            if (event.costUsd().signum() > 0) {
+                costs.merge(new SpendTarget(event.tenantId(), event.appId(), event.servedModel(),
+                        LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC)), event.costUsd(), BigDecimal::add);
+            }
+        }
+        return costs;
     }
 }
