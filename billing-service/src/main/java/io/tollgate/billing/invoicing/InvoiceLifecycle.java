@@ -10,8 +10,7 @@ import io.tollgate.model.tenancy.PlatformScope;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,9 +40,7 @@ public class InvoiceLifecycle {
 
     /** @return the number it was issued under */
     public String finalizeInvoice(UUID invoiceId) {
-        AtomicReference<String> number = new AtomicReference<>();
-        inPlatformScope("finalize invoice " + invoiceId, () -> number.set(issue(invoiceId)));
-        return number.get();
+        return inPlatformScope("finalize invoice " + invoiceId, () -> issue(invoiceId));
     }
 
     /**
@@ -63,15 +60,12 @@ public class InvoiceLifecycle {
      * @return whether that marked a finalized invoice paid (an unknown or already settled one is left alone)
      */
     public boolean markPaidInStripe(String stripeInvoiceId) {
-        AtomicBoolean marked = new AtomicBoolean();
-        inPlatformScope("Stripe invoice " + stripeInvoiceId + " was paid", () ->
-                invoices.findByStripeInvoiceIdForUpdate(stripeInvoiceId)
-                        .filter(invoice -> invoice.getStatus() == InvoiceStatus.FINALIZED)
-                        .ifPresent(invoice -> {
-                            invoice.markPaid(clock.instant());
-                            marked.set(true);
-                        }));
-        return marked.get();
+        return inPlatformScope("Stripe invoice " + stripeInvoiceId + " was paid", () -> {
+            var finalized = invoices.findByStripeInvoiceIdForUpdate(stripeInvoiceId)
+                    .filter(invoice -> invoice.getStatus() == InvoiceStatus.FINALIZED);
+            finalized.ifPresent(invoice -> invoice.markPaid(clock.instant()));
+            return finalized.isPresent();
+        });
     }
 
     /**
@@ -87,8 +81,10 @@ public class InvoiceLifecycle {
             throw new BillingException(ErrorCode.INVALID_REQUEST, e.getMessage());
         }
         inPlatformScope("void invoice " + invoiceId, () -> {
-            locked(invoiceId).markVoid(reason, clock.instant());
+            Invoice invoice = locked(invoiceId);
+            invoice.markVoid(reason, clock.instant());
             events.publishEvent(new InvoiceVoided(invoiceId));
+            return invoice;
         });
     }
 
@@ -97,9 +93,9 @@ public class InvoiceLifecycle {
                 .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
     }
 
-    private void inPlatformScope(String reason, Runnable work) {
+    private <T> T inPlatformScope(String reason, Supplier<T> work) {
         try {
-            platform.run(reason, work);
+            return platform.call(reason, work);
         } catch (IllegalInvoiceTransitionException e) {
             throw new BillingException(ErrorCode.INVALID_INVOICE_STATE, e.getMessage());
         }

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,8 @@ class TenantMonthClose {
     }
 
     Outcome close(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {
-        AtomicReference<Outcome> outcome = new AtomicReference<>();
-        platform.run("month close " + YearMonth.from(periodStart) + " of tenant " + tenantId,
-                () -> outcome.set(closeInScope(tenantId, periodStart, finalizeInvoice)));
-        return outcome.get();
+        return platform.call("month close " + YearMonth.from(periodStart) + " of tenant " + tenantId,
+                () -> closeInScope(tenantId, periodStart, finalizeInvoice));
     }
 
     private Outcome closeInScope(UUID tenantId, LocalDate periodStart, boolean finalizeInvoice) {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -120,8 +119,7 @@ public class InvitationService {
 
     /** Creates the invited address's account and adds it to the tenant; returns the address. */
     public String acceptWithNewAccount(String token, String displayName, String password) {
-        AtomicReference<String> accepted = new AtomicReference<>();
-        platform.run("accept an invitation by its link, with a new account", () -> {
+        return platform.call("accept an invitation by its link, with a new account", () -> {
             Invitation invitation = lockOpen(token);
             if (accounts.existsByEmail(invitation.getEmail())) {
                 throw new PortalException("This address already has an account: sign in as " + invitation.getEmail()
@@ -134,17 +132,15 @@ public class InvitationService {
             UserAccount account = accounts.save(new UserAccount(invitation.getEmail(), displayName.trim(),
                     passwordEncoder.encode(password), clock.instant()));
             join(invitation, account.getId());
-            accepted.set(invitation.getEmail());
+            return invitation.getEmail();
         });
-        return accepted.get();
     }
 
     /** Adds the signed-in user to the tenant, when the invitation is for their address. */
     @PreAuthorize("isAuthenticated()")
     public OpenInvitation acceptAsSignedInUser(String token) {
         PortalUser user = currentUser.require();
-        AtomicReference<OpenInvitation> accepted = new AtomicReference<>();
-        platform.run("accept an invitation by its link, as the signed-in " + user.userId(), () -> {
+        return platform.call("accept an invitation by its link, as the signed-in " + user.userId(), () -> {
             Invitation invitation = lockOpen(token);
             if (!invitation.getEmail().equals(user.email())) {
                 throw new PortalException("This invitation is for " + invitation.getEmail()
@@ -152,10 +148,9 @@ public class InvitationService {
             }
             join(invitation, user.userId());
             String tenantName = tenants.findById(invitation.getTenantId()).map(Tenant::getName).orElseThrow();
-            accepted.set(new OpenInvitation(invitation.getId(), invitation.getTenantId(), tenantName,
-                    invitation.getEmail(), invitation.getRole().name(), true));
+            return new OpenInvitation(invitation.getId(), invitation.getTenantId(), tenantName,
+                    invitation.getEmail(), invitation.getRole().name(), true);
         });
-        return accepted.get();
     }
 
     private Invitation lockOpen(String token) {

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -112,10 +111,8 @@ public class SignupService {
 
     /** Creates the tenant and its administrator from a pending sign-up; returns the confirmed e-mail address. */
     public String confirm(String token, String password) {
-        AtomicReference<String> confirmed = new AtomicReference<>();
-        platform.run("confirm a sign-up: a new tenant and its first administrator", () ->
-                confirmed.set(createTenant(token, password)));
-        return confirmed.get();
+        return platform.call("confirm a sign-up: a new tenant and its first administrator",
+                () -> createTenant(token, password));
     }
 
     private String createTenant(String token, String password) {

@@ -1,6 +1,7 @@
 package io.tollgate.model.tenancy;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,16 @@ public class PlatformScope {
     }
 
     public void run(String reason, Runnable work) {
+        call(reason, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #run}, for work that answers something. */
+    public <T> T call(String reason, Supplier<T> work) {
         log.info("Platform scope entered: {}", reason);
-        ScopedValue.where(REASON, reason).run(() -> transactions.executeWithoutResult(status -> work.run()));
+        return ScopedValue.where(REASON, reason).call(() -> transactions.execute(status -> work.get()));
     }
 
     static boolean isActive() {
