@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** An embedded PostgreSQL a test owns: stop it to simulate an outage, start it again on the same port and data. */
 public final class RestartablePostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private EmbeddedPostgres running;
+    private @Nullable EmbeddedPostgres running;
 
     RestartablePostgres(Path dataDirectory) {
         this.dataDirectory = dataDirectory;

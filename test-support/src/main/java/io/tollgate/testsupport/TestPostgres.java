@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,7 +22,7 @@ public final class TestPostgres {
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
     private static final AtomicInteger databaseCounter = new AtomicInteger();
 
-    private static volatile TestPostgres instance;
+    private static volatile @Nullable TestPostgres instance;
 
     private final PostgresServer server;
     private final TestDatabase shared;

@@ -1,6 +1,6 @@
 package io.tollgate.gateway.budget;
 
-import io.tollgate.gateway.server.SupervisedThread;
+import io.tollgate.gateway.server.BackgroundLoop;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * learns what the others spent. While PostgreSQL is unreachable the last values stay, and local costs keep adding.
  */
 @Component
-class SpendReader implements SmartLifecycle {
+class SpendReader extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SpendReader.class);
     private static final String READ = """
@@ -41,12 +40,11 @@ class SpendReader implements SmartLifecycle {
     private final DataSource dataSource;
     private final BudgetProperties properties;
     private final Clock clock;
-    private volatile boolean running;
     private boolean failing;
-    private Thread thread;
 
     SpendReader(SpendLedger ledger, SnapshotHolder snapshots, DataSource dataSource, BudgetProperties properties,
                 Clock clock) {
+        super("tollgate-budget-spend");
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.dataSource = dataSource;
@@ -55,13 +53,8 @@ class SpendReader implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = SupervisedThread.start("tollgate-budget-spend", this::run);
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             readOnce();
             try {
                 Thread.sleep(properties.spendReadInterval());
@@ -117,14 +110,4 @@ class SpendReader implements SmartLifecycle {
         return values;
     }
 
-    @Override
-    public void stop() {
-        running = false;
-        thread.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.UpstreamRequest;
-import io.tollgate.gateway.server.SupervisedThread;
+import io.tollgate.gateway.server.BackgroundLoop;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.DeploymentEntry;
 import io.tollgate.gateway.snapshot.ProviderEntry;
@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +32,7 @@ import reactor.core.publisher.Mono;
  * never metered, only counted ({@code tollgate_gateway_health_checks_total} by deployment, provider and outcome).
  */
 @Component
-class HealthChecks implements SmartLifecycle {
+class HealthChecks extends BackgroundLoop {
 
     static final String INTERVAL_SETTING = "healthCheckSeconds";
     private static final Duration TICK = Duration.ofMillis(200);
@@ -45,11 +44,10 @@ class HealthChecks implements SmartLifecycle {
     private final Clock clock;
     private final Map<UUID, Due> due = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread thread;
 
     HealthChecks(SnapshotHolder snapshots, ProviderRegistry providers, DeploymentStates states, MeterRegistry registry,
                  Clock clock) {
+        super("tollgate-health-checks");
         this.snapshots = snapshots;
         this.providers = providers;
         this.states = states;
@@ -64,24 +62,8 @@ class HealthChecks implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = SupervisedThread.start("tollgate-health-checks", this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        thread.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             snapshots.current().ifPresent(this::startDue);
             try {
                 Thread.sleep(TICK);

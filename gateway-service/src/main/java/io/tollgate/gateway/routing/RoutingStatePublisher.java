@@ -1,6 +1,6 @@
 package io.tollgate.gateway.routing;
 
-import io.tollgate.gateway.server.SupervisedThread;
+import io.tollgate.gateway.server.BackgroundLoop;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.net.InetAddress;
@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * say; a stopping replica deletes its rows, and rows nobody refreshed for {@link #FORGET_AFTER} are deleted by any.
  */
 @Component
-class RoutingStatePublisher implements SmartLifecycle {
+class RoutingStatePublisher extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingStatePublisher.class);
     static final String FORGET_AFTER = "10 minutes";
@@ -57,11 +56,10 @@ class RoutingStatePublisher implements SmartLifecycle {
     private Set<UUID> published = Set.of();
     private int rounds;
     private boolean failing;
-    private volatile boolean running;
-    private Thread thread;
 
     RoutingStatePublisher(DeploymentStates states, SnapshotHolder snapshots, DataSource dataSource,
                           RoutingProperties properties) {
+        super("tollgate-routing-publish");
         this.states = states;
         this.snapshots = snapshots;
         this.dataSource = dataSource;
@@ -75,17 +73,10 @@ class RoutingStatePublisher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = SupervisedThread.start("tollgate-routing-publish", this::run);
-    }
-
-    @Override
     public void stop() {
-        running = false;
-        thread.interrupt();
+        super.stop();
         try {
-            thread.join(properties.publishInterval().toMillis() + 2_000);
+            awaitEnd(properties.publishInterval().plusSeconds(2));
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement forget = connection.prepareStatement(FORGET_ALL)) {
                 forget.setString(1, replicaId);
@@ -99,12 +90,8 @@ class RoutingStatePublisher implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             snapshots.current().ifPresent(this::publishOnce);
             try {
                 Thread.sleep(properties.publishInterval());

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.gateway.redis.RedisConnections;
 import io.tollgate.gateway.redis.RedisLink;
-import io.tollgate.gateway.server.SupervisedThread;
+import io.tollgate.gateway.server.BackgroundLoop;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.time.Clock;
@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("'${tollgate.gateway.routing.redis-url:}' != ''")
-class SharedRoutingState implements SmartLifecycle {
+class SharedRoutingState extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRoutingState.class);
     static final String OUT_UNTIL = "tollgate:routing:out-until";
@@ -58,11 +57,10 @@ class SharedRoutingState implements SmartLifecycle {
     private final Map<UUID, Long> published = new HashMap<>();
     private volatile @Nullable RedisLink<String> link;
     private long nextWarningAt = Long.MIN_VALUE;
-    private volatile boolean running;
-    private Thread thread;
 
     SharedRoutingState(DeploymentStates states, SnapshotHolder snapshots, RoutingProperties properties, Clock clock,
                        RedisConnections redis, MeterRegistry registry) {
+        super("tollgate-routing-redis");
         this.states = states;
         this.snapshots = snapshots;
         this.properties = properties;
@@ -73,16 +71,8 @@ class SharedRoutingState implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        // opened here, not in the constructor: the first connect may wait up to a second
-        thread = SupervisedThread.start("tollgate-routing-redis", this::run);
-    }
-
-    @Override
     public void stop() {
-        running = false;
-        thread.interrupt();
+        super.stop();
         var open = link;
         if (open != null) {
             open.close();
@@ -90,18 +80,14 @@ class SharedRoutingState implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void run() {
         link = redis.open("breaker states and provider capacity use", properties.redisUrl(), properties.redisTimeout(),
                 StringCodec.UTF8);
-        while (running) {
+        while (isRunning()) {
             try {
                 syncOnce(commands());
             } catch (RuntimeException e) {
-                if (running) {
+                if (isRunning()) {
                     failed(e);
                 }
             }

@@ -5,12 +5,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import io.tollgate.gateway.server.SupervisedThread;
+import io.tollgate.gateway.server.BackgroundLoop;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * disconnected are lost, the reload covers them). The thread is supervised: anything else that breaks it restarts it.
  */
 @Component
-public class SnapshotRefresher implements SmartLifecycle {
+public class SnapshotRefresher extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotRefresher.class);
     static final String CHANNEL = "tollgate_config";
@@ -30,11 +29,10 @@ public class SnapshotRefresher implements SmartLifecycle {
     private final SnapshotProperties properties;
     private final DataSourceProperties dataSource;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread thread;
 
     public SnapshotRefresher(SnapshotLoader loader, SnapshotHolder holder, SnapshotProperties properties,
                              DataSourceProperties dataSource, Clock clock) {
+        super("tollgate-config-listener");
         this.loader = loader;
         this.holder = holder;
         this.properties = properties;
@@ -43,29 +41,13 @@ public class SnapshotRefresher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = SupervisedThread.start("tollgate-config-listener", this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        thread.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
+    protected void run() {
+        while (isRunning()) {
             try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
                     dataSource.determineUsername(), dataSource.determinePassword())) {
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!isRunning()) {
                     return;
                 }
                 boolean firstFailure = holder.databaseReachable() || holder.databaseLostAt().isEmpty();
@@ -88,7 +70,7 @@ public class SnapshotRefresher implements SmartLifecycle {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         long pendingSince = -1;
         long lastReload = System.nanoTime();
-        while (running) {
+        while (isRunning()) {
             long now = System.nanoTime();
             long wait = pendingSince < 0 ? 500 : Math.max(1, properties.debounce().toMillis()
                     - TimeUnit.NANOSECONDS.toMillis(now - pendingSince));

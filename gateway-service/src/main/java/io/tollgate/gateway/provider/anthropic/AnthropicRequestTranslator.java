@@ -1,7 +1,11 @@
 package io.tollgate.gateway.provider.anthropic;
 
-import io.tollgate.gateway.error.RejectedException;
-import io.tollgate.gateway.error.Rejection;
+import static io.tollgate.gateway.provider.OpenAiFields.decimal;
+import static io.tollgate.gateway.provider.OpenAiFields.requireString;
+import static io.tollgate.gateway.provider.OpenAiFields.stopSequences;
+import static io.tollgate.gateway.provider.OpenAiFields.string;
+import static io.tollgate.gateway.provider.OpenAiFields.unsupported;
+
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.wire.anthropic.ContentBlock;
 import io.tollgate.gateway.wire.anthropic.MessagesRequest;
@@ -48,10 +52,10 @@ final class AnthropicRequestTranslator {
         try {
             root = AnthropicJson.OPENAI.readTree(body);
         } catch (JacksonException e) {
-            throw invalid(null, "The request body is not valid JSON.");
+            throw unsupported(null, "The request body is not valid JSON.");
         }
         if (root.path("n").isNumber() && root.path("n").asInt() != 1) {
-            throw invalid("n", "This model's provider returns one choice per request; n must be 1.");
+            throw unsupported("n", "This model's provider returns one choice per request; n must be 1.");
         }
         List<ContentBlock> system = new ArrayList<>();
         var turns = new Turns();
@@ -63,7 +67,7 @@ final class AnthropicRequestTranslator {
                 case "assistant" -> turns.add("assistant", assistantBlocks(message));
                 case "tool" -> turns.add("user", List.of(ContentBlock.toolResult(
                         requireString(message.path("tool_call_id"), "messages"), joinedText(message.path("content")))));
-                default -> throw invalid("messages", "Messages with the role '" + role
+                default -> throw unsupported("messages", "Messages with the role '" + role
                         + "' cannot be sent to this model's provider.");
             }
         }
@@ -131,7 +135,7 @@ final class AnthropicRequestTranslator {
                     blocks.add(ContentBlock.text(text));
                 }
             } else {
-                throw invalid("messages", "Content of type '" + type + "' is not accepted in this message.");
+                throw unsupported("messages", "Content of type '" + type + "' is not accepted in this message.");
             }
         }
         return blocks;
@@ -152,7 +156,7 @@ final class AnthropicRequestTranslator {
                     }
                 }
                 case "image_url" -> blocks.add(image(part.path("image_url")));
-                default -> throw invalid("messages", "Content of type '" + type
+                default -> throw unsupported("messages", "Content of type '" + type
                         + "' cannot be sent to this model's provider; text and image_url are supported.");
             }
         }
@@ -171,7 +175,7 @@ final class AnthropicRequestTranslator {
         } else if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
             return ContentBlock.image(ContentBlock.ImageSource.url(url));
         }
-        throw invalid("messages", "An image_url must be an http(s) URL or a base64 data URL.");
+        throw unsupported("messages", "An image_url must be an http(s) URL or a base64 data URL.");
     }
 
     private static List<ContentBlock> assistantBlocks(JsonNode message) {
@@ -185,7 +189,7 @@ final class AnthropicRequestTranslator {
                 input = arguments == null || arguments.isBlank()
                         ? AnthropicJson.OPENAI.createObjectNode() : AnthropicJson.OPENAI.readTree(arguments);
             } catch (JacksonException e) {
-                throw invalid("messages", "A tool call's arguments are not valid JSON.");
+                throw unsupported("messages", "A tool call's arguments are not valid JSON.");
             }
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),
                     requireString(function.path("name"), "messages"), input));
@@ -211,7 +215,7 @@ final class AnthropicRequestTranslator {
         List<Tool> translated = new ArrayList<>();
         for (JsonNode tool : tools) {
             if (!"function".equals(string(tool.path("type")))) {
-                throw invalid("tools", "Only function tools can be sent to this model's provider.");
+                throw unsupported("tools", "Only function tools can be sent to this model's provider.");
             }
             JsonNode function = tool.path("function");
             JsonNode parameters = function.path("parameters");
@@ -235,7 +239,7 @@ final class AnthropicRequestTranslator {
             case "none" -> ToolChoice.of("none", null);
             case "required" -> ToolChoice.of("any", disableParallel);
             case "auto" -> disableParallel == null ? null : ToolChoice.of("auto", disableParallel);
-            default -> throw invalid("tool_choice", "tool_choice must be none, auto, required or a named function.");
+            default -> throw unsupported("tool_choice", "tool_choice must be none, auto, required or a named function.");
         };
     }
 
@@ -263,41 +267,5 @@ final class AnthropicRequestTranslator {
         }
         int fitted = Math.min(budget, maxTokens - 1);
         return fitted < MIN_THINKING_BUDGET ? null : MessagesRequest.Thinking.enabled(fitted);
-    }
-
-    private static @Nullable List<String> stopSequences(JsonNode stop) {
-        if (stop.isString()) {
-            return List.of(stop.asString());
-        }
-        if (!stop.isArray() || stop.isEmpty()) {
-            return null;
-        }
-        List<String> sequences = new ArrayList<>();
-        stop.forEach(sequence -> {
-            if (sequence.isString()) {
-                sequences.add(sequence.asString());
-            }
-        });
-        return sequences;
-    }
-
-    private static @Nullable Double decimal(JsonNode value) {
-        return value.isNumber() ? value.asDouble() : null;
-    }
-
-    private static @Nullable String string(JsonNode value) {
-        return value.isString() ? value.asString() : null;
-    }
-
-    private static String requireString(JsonNode value, String param) {
-        String string = string(value);
-        if (string == null) {
-            throw invalid(param, "The request lacks a required string field in '" + param + "'.");
-        }
-        return string;
-    }
-
-    private static RejectedException invalid(@Nullable String param, String message) {
-        return Rejection.invalidRequest(param, "unsupported_for_provider", message).asException();
     }
 }

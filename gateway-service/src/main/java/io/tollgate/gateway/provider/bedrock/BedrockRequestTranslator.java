@@ -1,7 +1,11 @@
 package io.tollgate.gateway.provider.bedrock;
 
-import io.tollgate.gateway.error.RejectedException;
-import io.tollgate.gateway.error.Rejection;
+import static io.tollgate.gateway.provider.OpenAiFields.decimal;
+import static io.tollgate.gateway.provider.OpenAiFields.requireString;
+import static io.tollgate.gateway.provider.OpenAiFields.stopSequences;
+import static io.tollgate.gateway.provider.OpenAiFields.string;
+import static io.tollgate.gateway.provider.OpenAiFields.unsupported;
+
 import io.tollgate.gateway.provider.bedrock.schema.ContentBlock;
 import io.tollgate.gateway.provider.bedrock.schema.ConverseRequest;
 import io.tollgate.gateway.provider.bedrock.schema.Message;
@@ -45,10 +49,10 @@ final class BedrockRequestTranslator {
         try {
             root = BedrockJson.OPENAI.readTree(body);
         } catch (JacksonException e) {
-            throw invalid(null, "The request body is not valid JSON.");
+            throw unsupported(null, "The request body is not valid JSON.");
         }
         if (root.path("n").isNumber() && root.path("n").asInt() != 1) {
-            throw invalid("n", "This model's provider returns one choice per request; n must be 1.");
+            throw unsupported("n", "This model's provider returns one choice per request; n must be 1.");
         }
         String format = string(root.path("response_format").path("type"));
         boolean jsonMode = "json_object".equals(format) || "json_schema".equals(format);
@@ -63,7 +67,7 @@ final class BedrockRequestTranslator {
                 case "assistant" -> turns.add("assistant", assistantBlocks(message));
                 case "tool" -> turns.add("user", List.of(ContentBlock.toolResult(
                         requireString(message.path("tool_call_id"), "messages"), joined(message.path("content")))));
-                default -> throw invalid("messages", "Messages with the role '" + role
+                default -> throw unsupported("messages", "Messages with the role '" + role
                         + "' cannot be sent to this model's provider.");
             }
         }
@@ -113,7 +117,7 @@ final class BedrockRequestTranslator {
         for (JsonNode part : content) {
             String type = string(part.path("type"));
             if (!"text".equals(type) && !"refusal".equals(type)) {
-                throw invalid("messages", "Content of type '" + type + "' is not accepted in this message.");
+                throw unsupported("messages", "Content of type '" + type + "' is not accepted in this message.");
             }
             String text = string(part.path(type));
             if (text != null && !text.isEmpty()) {
@@ -138,7 +142,7 @@ final class BedrockRequestTranslator {
                     }
                 }
                 case "image_url" -> blocks.add(image(part.path("image_url")));
-                default -> throw invalid("messages", "Content of type '" + type
+                default -> throw unsupported("messages", "Content of type '" + type
                         + "' cannot be sent to this model's provider; text and image_url are supported.");
             }
         }
@@ -155,7 +159,7 @@ final class BedrockRequestTranslator {
                 return ContentBlock.image(format, url.substring(base64 + 8));
             }
         }
-        throw invalid("messages", "This model's provider (AWS Bedrock) takes images as base64 data URLs of PNG, JPEG,"
+        throw unsupported("messages", "This model's provider (AWS Bedrock) takes images as base64 data URLs of PNG, JPEG,"
                 + " GIF or WebP images.");
     }
 
@@ -171,7 +175,7 @@ final class BedrockRequestTranslator {
                 input = arguments == null || arguments.isBlank()
                         ? BedrockJson.OPENAI.createObjectNode() : BedrockJson.OPENAI.readTree(arguments);
             } catch (JacksonException e) {
-                throw invalid("messages", "A tool call's arguments are not valid JSON.");
+                throw unsupported("messages", "A tool call's arguments are not valid JSON.");
             }
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),
                     requireString(function.path("name"), "messages"), input));
@@ -191,7 +195,7 @@ final class BedrockRequestTranslator {
         List<ToolConfig.Tool> tools = new ArrayList<>();
         for (JsonNode tool : root.path("tools")) {
             if (!"function".equals(string(tool.path("type")))) {
-                throw invalid("tools", "Only function tools can be sent to this model's provider.");
+                throw unsupported("tools", "Only function tools can be sent to this model's provider.");
             }
             JsonNode function = tool.path("function");
             JsonNode parameters = function.path("parameters");
@@ -210,7 +214,7 @@ final class BedrockRequestTranslator {
             case "none" -> historyHasToolBlocks ? new ToolConfig(tools, null) : null;
             case "required" -> new ToolConfig(tools, ToolConfig.ToolChoice.ofAny());
             case "auto" -> new ToolConfig(tools, choice.isString() ? ToolConfig.ToolChoice.ofAuto() : null);
-            default -> throw invalid("tool_choice", "tool_choice must be none, auto, required or a named function.");
+            default -> throw unsupported("tool_choice", "tool_choice must be none, auto, required or a named function.");
         };
     }
 
@@ -231,41 +235,5 @@ final class BedrockRequestTranslator {
         var schema = BedrockJson.OPENAI.createObjectNode().put("type", "object");
         schema.putObject("properties");
         return schema;
-    }
-
-    private static @Nullable List<String> stopSequences(JsonNode stop) {
-        if (stop.isString()) {
-            return List.of(stop.asString());
-        }
-        if (!stop.isArray() || stop.isEmpty()) {
-            return null;
-        }
-        List<String> sequences = new ArrayList<>();
-        stop.forEach(sequence -> {
-            if (sequence.isString()) {
-                sequences.add(sequence.asString());
-            }
-        });
-        return sequences;
-    }
-
-    private static @Nullable Double decimal(JsonNode value) {
-        return value.isNumber() ? value.asDouble() : null;
-    }
-
-    private static @Nullable String string(JsonNode value) {
-        return value.isString() ? value.asString() : null;
-    }
-
-    private static String requireString(JsonNode value, String param) {
-        String string = string(value);
-        if (string == null) {
-            throw invalid(param, "The request lacks a required string field in '" + param + "'.");
-        }
-        return string;
-    }
-
-    private static RejectedException invalid(@Nullable String param, String message) {
-        return Rejection.invalidRequest(param, "unsupported_for_provider", message).asException();
     }
 }

@@ -1,5 +1,9 @@
 package io.tollgate.gateway.provider.gemini;
 
+import static io.tollgate.gateway.provider.OpenAiFields.decimal;
+import static io.tollgate.gateway.provider.OpenAiFields.integer;
+import static io.tollgate.gateway.provider.OpenAiFields.stopSequences;
+
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.provider.gemini.schema.Content;
 import io.tollgate.gateway.provider.gemini.schema.FunctionCall;
@@ -191,31 +195,11 @@ final class GeminiRequestTranslator {
         String mimeType = type.equals("json_object") || type.equals("json_schema") ? "application/json" : null;
         JsonNode schema = type.equals("json_schema") ? format.path("json_schema").path("schema") : null;
         JsonNode maxTokens = body.has("max_completion_tokens") ? body.path("max_completion_tokens") : body.path("max_tokens");
-        return new GenerationConfig(stops(body.path("stop")), mimeType,
+        return new GenerationConfig(stopSequences(body.path("stop")), mimeType,
                 schema != null && schema.isObject() ? schema : null,
                 integer(body.path("n")), integer(maxTokens), decimal(body.path("temperature")),
                 decimal(body.path("top_p")), integer(body.path("top_k")), integer(body.path("seed")),
                 decimal(body.path("presence_penalty")), decimal(body.path("frequency_penalty")));
-    }
-
-    private static @Nullable List<String> stops(JsonNode stop) {
-        if (stop.isString()) {
-            return List.of(stop.asString());
-        }
-        if (stop.isArray() && !stop.isEmpty()) {
-            List<String> stops = new ArrayList<>();
-            stop.forEach(s -> stops.add(s.asString("")));
-            return stops;
-        }
-        return null;
-    }
-
-    private static @Nullable Integer integer(JsonNode value) {
-        return value.isNumber() ? value.asInt() : null;
-    }
-
-    private static @Nullable Double decimal(JsonNode value) {
-        return value.isNumber() ? value.asDouble() : null;
     }
 
     private static RuntimeException invalid(String param, String code, String message) {
