@@ -146,7 +146,8 @@ class LimitsPolicyTest {
 
         assertThat(refusal(tooLarge)).isEqualTo(new Rejection(429, "tokens", null, "rate_limit_exceeded",
                 "Request too large for model 'gpt-4o': it needs about " + reserve + " tokens, more than the "
-                        + "tokens_per_minute of the app (limit " + (reserve - 1) + "). Reduce the prompt or max_tokens."));
+                        + "tokens_per_minute of the app (limit " + (reserve - 1) + "). Reduce the prompt or "
+                        + "max_tokens."));
         assertThat(tooLarge.responseHeaders().getFirst("retry-after")).isNull();
         var small = Requests.chat(MODEL, "Where is my parcel? It left Lyon on Monday.", 10);
         assertThat(rateHeaders(admitted(app, small), "requests")).as("no request was drawn for the refused one")
@@ -222,7 +223,8 @@ class LimitsPolicyTest {
         var app = app("bot", PlanLimits.ofNullable(5, null, null, null, null, 1000));
         var over = request(app, Requests.chat(MODEL, "Hello", 1001));
         var threeChoices = request(app,
-                "{\"model\":\"gpt-4o\",\"n\":3,\"max_tokens\":400,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+                "{\"model\":\"gpt-4o\",\"n\":3,\"max_tokens\":400,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 
         assertThat(refusal(over)).isEqualTo(new Rejection(400, "invalid_request_error", "max_tokens",
                 "max_tokens_per_request_exceeded",

@@ -89,7 +89,8 @@ class PolicyChainTest {
 
     @Test
     void apply_through_an_order_runs_only_the_policies_up_to_it() {
-        var chain = new PolicyChain(List.of(step("auth", PolicyOrder.AUTH), step("subscription", PolicyOrder.SUBSCRIPTION),
+        var chain = new PolicyChain(List.of(step("auth", PolicyOrder.AUTH),
+                step("subscription", PolicyOrder.SUBSCRIPTION),
                 refusing("limits", PolicyOrder.LIMITS, RATE_LIMITED), step("routing", PolicyOrder.ROUTING)));
 
         assertThat(chain.applyThrough(context, PolicyOrder.SUBSCRIPTION).block()).isNull();
@@ -140,7 +141,8 @@ class PolicyChainTest {
     void a_policy_that_fails_makes_the_decision_fail_instead_of_throwing_at_the_caller() {
         var failure = new IllegalStateException("budget ledger broken");
         var chain = new PolicyChain(List.of(step("limits", PolicyOrder.LIMITS),
-                new Fake("budget", PolicyOrder.BUDGET, () -> Mono.error(failure)), step("routing", PolicyOrder.ROUTING)));
+                new Fake("budget", PolicyOrder.BUDGET, () -> Mono.error(failure)),
+                step("routing", PolicyOrder.ROUTING)));
 
         assertThatCode(() -> chain.apply(context)).doesNotThrowAnyException();
         assertThatThrownBy(() -> chain.apply(context).block()).isSameAs(failure);
@@ -196,7 +198,8 @@ class PolicyChainTest {
 
     /** A policy that answers later, on another thread, as one waiting for Redis does. */
     private Fake waiting(String name, int order, @Nullable Rejection rejection) {
-        return new Fake(name, order, () -> Mono.delay(Duration.ofMillis(20)).flatMap(tick -> Mono.justOrEmpty(rejection)));
+        return new Fake(name, order,
+                () -> Mono.delay(Duration.ofMillis(20)).flatMap(tick -> Mono.justOrEmpty(rejection)));
     }
 
     private interface Decision {

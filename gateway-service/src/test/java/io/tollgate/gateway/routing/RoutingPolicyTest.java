@@ -46,7 +46,8 @@ class RoutingPolicyTest {
     /** OpenAI's wire for chat only: no adapter for the other provider types. */
     private final ProviderRegistry registry = new ProviderRegistry(List.of(
             new DescribedAdapter(ProviderType.OPENAI, Set.of(Endpoint.CHAT))));
-    private final RoutingPolicy policy = new RoutingPolicy(new RoutePlanner(states, registry, new TokenCounter(0), CLOCK));
+    private final RoutingPolicy policy = new RoutingPolicy(
+            new RoutePlanner(states, registry, new TokenCounter(0), CLOCK));
 
     private final Snapshots.Builder world = Snapshots.builder();
     private final AppEntry app = world.app(world.tenant("acme"), "support-bot");
@@ -162,7 +163,8 @@ class RoutingPolicyTest {
         world.subscription(app, gpt4o);
 
         assertThat(refusal(request("gpt-4o"))).isEqualTo(new Rejection(503, "server_error", null,
-                "provider_unsupported", "The provider of this model (ANTHROPIC) is not supported by this gateway yet."));
+                "provider_unsupported",
+                "The provider of this model (ANTHROPIC) is not supported by this gateway yet."));
     }
 
     @Test
@@ -172,7 +174,8 @@ class RoutingPolicyTest {
         var context = request(caller, Endpoint.EMBEDDINGS, "{\"model\":\"gpt-4o\",\"input\":\"Hello\"}");
 
         assertThat(refusal(context)).isEqualTo(new Rejection(400, "invalid_request_error", "model",
-                "endpoint_not_supported", "The model 'gpt-4o' is served by a provider (OPENAI) without this endpoint."));
+                "endpoint_not_supported",
+                "The model 'gpt-4o' is served by a provider (OPENAI) without this endpoint."));
     }
 
     @Test

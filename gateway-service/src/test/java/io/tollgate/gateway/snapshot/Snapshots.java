@@ -98,7 +98,8 @@ public final class Snapshots {
         }
 
         /** A key whose row names {@code tenantId}, whatever the app's tenant is. */
-        public KeyEntry key(UUID tenantId, AppEntry app, String plaintext, boolean revoked, @Nullable Instant expiresAt) {
+        public KeyEntry key(UUID tenantId, AppEntry app, String plaintext, boolean revoked,
+                            @Nullable Instant expiresAt) {
             String prefix = ApiKeyHasher.prefixOf(plaintext).orElseThrow(() ->
                     new IllegalArgumentException("not a well-formed key: " + plaintext));
             var key = new KeyEntry(UUID.randomUUID(), tenantId, app.id(), prefix, HASHER.hash(plaintext), revoked,
