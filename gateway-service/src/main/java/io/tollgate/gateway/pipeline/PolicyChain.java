@@ -3,11 +3,9 @@ package io.tollgate.gateway.pipeline;
 import io.tollgate.gateway.error.Rejection;
 import java.util.Comparator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.Exceptions;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
@@ -45,25 +43,24 @@ public class PolicyChain {
      */
     private Mono<Rejection> apply(RequestContext context, int from, int lastOrder) {
         for (int index = from; index < policies.size() && policies.get(index).getOrder() <= lastOrder; index++) {
-            Mono<Rejection> decision = policies.get(index).apply(context);
-            if (!(decision instanceof Fuseable.ScalarCallable<?> immediate)) {
-                int next = index + 1;
-                return decision.switchIfEmpty(Mono.defer(() -> apply(context, next, lastOrder)));
+            Mono<Rejection> decision;
+            Rejection rejection;
+            try {
+                decision = policies.get(index).apply(context);
+                if (!(decision instanceof Fuseable.ScalarCallable<?> immediate)) {
+                    int next = index + 1;
+                    return decision.switchIfEmpty(Mono.defer(() -> apply(context, next, lastOrder)));
+                }
+                rejection = (Rejection) immediate.call(); // a Mono.error throws its error here
+            } catch (Exception failure) {
+                // a failing policy fails the decision: the caller's error handling ends the request
+                return Mono.error(failure);
             }
-            Rejection rejection = (Rejection) immediateValue(immediate);
             if (rejection != null) {
                 return Mono.just(rejection);
             }
         }
         return Mono.empty();
-    }
-
-    private static @Nullable Object immediateValue(Fuseable.ScalarCallable<?> immediate) {
-        try {
-            return immediate.call();
-        } catch (Exception e) {
-            throw Exceptions.propagate(e);
-        }
     }
 
     public List<GatewayPolicy> policies() {

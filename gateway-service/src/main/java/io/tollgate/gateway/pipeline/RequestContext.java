@@ -37,6 +37,7 @@ public final class RequestContext {
     private final ConfigSnapshot snapshot;
     private final @Nullable String presentedKey;
     private final List<Runnable> completionCallbacks = new ArrayList<>(2);
+    private boolean completed; // guarded by this
     private final AtomicBoolean metered = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final HttpHeaders responseHeaders;
@@ -268,7 +269,13 @@ public final class RequestContext {
 
     /** Runs when the request is over, whatever its end (completed, refused, failed, cancelled). */
     public void onCompletion(Runnable callback) {
-        completionCallbacks.add(callback);
+        synchronized (this) {
+            if (!completed) {
+                completionCallbacks.add(callback);
+                return;
+            }
+        }
+        callback.run(); // registered after the request ended (a cancel raced its policies): released at once
     }
 
     /** True the first time only: a request is metered exactly once, however it ends. */
@@ -290,8 +297,17 @@ public final class RequestContext {
         this.span = span;
     }
 
+    /**
+     * Runs the completion callbacks, once however many endings race (a client's cancel and the answer): each gives
+     * back what a policy holds, such as a concurrency permit, exactly once.
+     */
     public void complete() {
-        completionCallbacks.forEach(Runnable::run);
-        completionCallbacks.clear();
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        completionCallbacks.forEach(Runnable::run); // no callback is added once completed is set
     }
 }

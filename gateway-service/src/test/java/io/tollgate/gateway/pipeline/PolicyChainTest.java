@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -135,8 +134,6 @@ class PolicyChainTest {
         assertThat(revoked.model()).isEmpty();
     }
 
-    @Disabled("Defect: PolicyChain.apply reads a policy's Mono.error through ScalarCallable.call() and throws at "
-            + "once instead of answering a failed Mono, so ModelRequestHandler.run never ends the request")
     @Test
     void a_policy_that_fails_makes_the_decision_fail_instead_of_throwing_at_the_caller() {
         var failure = new IllegalStateException("budget ledger broken");
@@ -149,8 +146,31 @@ class PolicyChainTest {
         assertThat(ran).doesNotContain("routing");
     }
 
-    @Disabled("Defect: RequestContext.complete() runs and clears its hooks without a guard, so two endings that "
-            + "race (a cancel and the answer, see RequestEnd) give a concurrency permit back twice")
+    @Test
+    void a_policy_that_throws_makes_the_decision_fail_instead_of_throwing_at_the_caller() {
+        var failure = new IllegalStateException("snapshot inconsistent");
+        var chain = new PolicyChain(List.of(step("limits", PolicyOrder.LIMITS),
+                new Fake("budget", PolicyOrder.BUDGET, () -> {
+                    throw failure;
+                }),
+                step("routing", PolicyOrder.ROUTING)));
+
+        assertThatCode(() -> chain.apply(context)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> chain.apply(context).block()).isSameAs(failure);
+        assertThat(ran).doesNotContain("routing");
+    }
+
+    @Test
+    void a_hook_registered_after_the_request_ended_runs_at_once() {
+        context.complete();
+        var runs = new AtomicInteger();
+
+        context.onCompletion(runs::incrementAndGet);
+        context.complete();
+
+        assertThat(runs).hasValue(1);
+    }
+
     @Test
     void two_endings_that_race_run_each_hook_once() throws InterruptedException {
         var runs = new AtomicInteger();
