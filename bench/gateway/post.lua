@@ -8,6 +8,9 @@
 -- With $BENCH_CAP set, each thread sends at most that many POSTs and then only GET /healthz (never metered), and
 -- counts the POSTs answered 200: the run then ends with no POST in flight, so the gateway must hold exactly that
 -- many usage events. (A plain wrk run stops with up to one request in flight per connection.)
+--
+-- With $BENCH_DELAY_MS set, each connection waits that many milliseconds after an answer before its next request:
+-- the offered rate is then about connections / (delay + latency), below what the gateway could take (soak.sh).
 local file = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = file:read("*a")
@@ -16,6 +19,12 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 
 local cap = tonumber(os.getenv("BENCH_CAP") or "")
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pause then
+  function delay()
+    return pause
+  end
+end
 local threads = {}
 local post, idle
 posted, answered = 0, 0
