@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Builds one tenant's invoice for one month in its own transaction: the usage no live invoice has billed, as
  * USAGE lines for the month and ADJUSTMENT lines for earlier months (late events), then the markup or discount
  * line. A finalized invoice is never touched; a draft is rebuilt from scratch. The transaction is a platform scope,
- * so the invoice it finalizes is the entity, in the same transaction as the SQL that wrote it.
+ * so the invoice it finalizes is the entity, in the same transaction as the SQL that wrote it; month close calls it
+ * from its workers, outside any transaction, so each tenant's scope is a transaction of its own.
  */
 @Component
 class TenantMonthClose {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records on an invoice what its Stripe copy has become, as the push or the void makes progress, so a retry resumes
- * where the last one stopped. Each record is a platform scope of its own, committed before the next Stripe call.
+ * where the last one stopped. Each record is a platform scope of its own; the push and the void run outside any
+ * transaction, so each commits before the next Stripe call.
  */
 @Component
 class StripeCopies {

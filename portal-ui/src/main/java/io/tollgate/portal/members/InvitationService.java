@@ -7,7 +7,6 @@ import io.tollgate.model.account.Tenant;
 import io.tollgate.model.account.TenantMembership;
 import io.tollgate.model.account.TenantMembershipRepository;
 import io.tollgate.model.account.TenantRepository;
-import io.tollgate.model.account.TenantRole;
 import io.tollgate.model.account.UserAccount;
 import io.tollgate.model.account.UserAccountRepository;
 import io.tollgate.model.tenancy.PlatformScope;
@@ -167,7 +166,7 @@ public class InvitationService {
         invitation.accept(now);
         memberships.findByTenantIdAndUserId(tenantId, userId).ifPresentOrElse(member -> {
             try {
-                member.changeRole(invitation.getRole(), memberships.countByTenantIdAndRole(tenantId, TenantRole.ADMIN));
+                member.changeRole(invitation.getRole(), memberships.findAdminsForUpdate(tenantId).size());
             } catch (LastTenantAdminException last) {
                 throw new PortalException("You are the last administrator of this tenant and keep that role; "
                         + "make someone else an administrator first");

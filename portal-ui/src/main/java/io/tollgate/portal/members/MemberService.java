@@ -158,7 +158,7 @@ public class MemberService {
         TenantMembership membership = memberships.findByUserId(userId)
                 .orElseThrow(() -> PortalException.notFound("Member"));
         try {
-            membership.requireRemovable(memberships.countByRole(TenantRole.ADMIN));
+            membership.requireRemovable(memberships.findAdminsForUpdate(tenantId).size());
         } catch (LastTenantAdminException last) {
             throw PortalException.conflict("This is the tenant's last administrator; make someone else one first");
         }

@@ -106,10 +106,6 @@ public class Invitation extends PersistableEntity<UUID> {
         return role;
     }
 
-    public Optional<UUID> getInvitedBy() {
-        return Optional.ofNullable(invitedBy);
-    }
-
     public Instant getExpiresAt() {
         return expiresAt;
     }

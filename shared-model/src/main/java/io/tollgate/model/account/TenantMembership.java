@@ -79,10 +79,6 @@ public class TenantMembership extends PersistableEntity<UUID> {
         return tenantId;
     }
 
-    public UUID getUserId() {
-        return userId;
-    }
-
     public TenantRole getRole() {
         return role;
     }

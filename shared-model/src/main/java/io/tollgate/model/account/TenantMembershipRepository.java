@@ -1,9 +1,11 @@
 package io.tollgate.model.account;
 
 import io.tollgate.model.TenantScopedRepository;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /**
@@ -21,11 +23,18 @@ public interface TenantMembershipRepository extends TenantScopedRepository<Tenan
 
     Optional<TenantMembership> findByUserId(UUID userId);
 
-    long countByRole(TenantRole role);
-
     Optional<TenantMembership> findByTenantIdAndUserId(UUID tenantId, UUID userId);
 
-    long countByTenantIdAndRole(UUID tenantId, TenantRole role);
+    /**
+     * The tenant's administrators, locked until the transaction ends: a change that must leave the tenant one (a
+     * member removed, a role changed) counts them here, so two such changes queue instead of each leaving the other
+     * administrator the last and removing them both.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select m from TenantMembership m
+            where m.tenantId = :tenantId and m.role = io.tollgate.model.account.TenantRole.ADMIN""")
+    List<TenantMembership> findAdminsForUpdate(UUID tenantId);
 
     void delete(TenantMembership membership);
 }

@@ -1,6 +1,7 @@
 package io.tollgate.model.budget;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a budget caps and how: an app budget names an app, an app-and-model budget a model too, a tenant budget
  * neither; only the downgrade action names the model to downgrade to. Thresholds are the percentages of the amount at
- * which an alert goes out, kept sorted and distinct.
+ * which an alert goes out, kept sorted and distinct. The amount is kept exactly, as its column does (9 decimals).
  *
  * @throws BudgetRuleViolation when the terms break one of these rules
  */
@@ -18,6 +19,7 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
                           @Nullable UUID downgradeModelId) {
 
     static final int HIGHEST_THRESHOLD = 1000;
+    static final int AMOUNT_SCALE = 9;
 
     public BudgetTerms {
         Objects.requireNonNull(scope, "scope");
@@ -26,6 +28,7 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
         if (amountUsd == null || amountUsd.signum() <= 0) {
             throw new BudgetRuleViolation("The amount must be more than zero");
         }
+        amountUsd = exact(amountUsd);
         boolean needsApp = scope != BudgetScope.TENANT;
         boolean needsModel = scope == BudgetScope.APP_MODEL;
         if (needsApp != (appId != null) || needsModel != (modelId != null)) {
@@ -39,6 +42,15 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
             throw new BudgetRuleViolation("Pick the cheaper model to downgrade to (only for the downgrade action)");
         }
         thresholds = thresholds(thresholds);
+    }
+
+    /** As its column, numeric(19, 9), keeps it: a 10th decimal would be rounded away there, so it is refused here. */
+    private static BigDecimal exact(BigDecimal amountUsd) {
+        try {
+            return amountUsd.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new BudgetRuleViolation("The amount has at most " + AMOUNT_SCALE + " decimals");
+        }
     }
 
     /**

@@ -60,15 +60,7 @@ public class Price {
         }
     }
 
-    public UUID getId() {
-        return id;
-    }
-
-    public Instant getEffectiveFrom() {
-        return effectiveFrom;
-    }
-
-    public PriceRates rates() {
+    private PriceRates rates() {
         return new PriceRates(inputPerMillion, outputPerMillion, cachedInputPerMillion, reasoningPerMillion,
                 cacheWriteInputPerMillion);
     }

@@ -22,9 +22,4 @@ public enum InvoiceStatus {
             case PAID, VOID -> FINALIZED;
         };
     }
-
-    /** Issued: numbered, with lines and totals that never change again. */
-    public boolean isIssued() {
-        return this != DRAFT;
-    }
 }

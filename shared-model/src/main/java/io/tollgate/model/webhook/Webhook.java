@@ -133,8 +133,9 @@ public class Webhook extends PersistableEntity<UUID> {
         return createdAt;
     }
 
+    /** The host only: some receivers carry a token in the URL's path or query. */
     @Override
     public String toString() {
-        return "Webhook[" + id + ", " + url + "]";
+        return "Webhook[" + id + ", " + WebhookTarget.host(url) + "]";
     }
 }

@@ -1,9 +1,11 @@
 package io.tollgate.model.webhook;
 
 import io.tollgate.model.crypto.EncryptedSecret;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +36,18 @@ public record WebhookTarget(UUID tenantId, UUID webhookId, String url, Encrypted
                 new EncryptedSecret(rs.getBytes("secret_ciphertext"), rs.getString("secret_key_id")), retiring);
     }
 
+    /** The host only: some receivers carry a token in the URL's path or query. */
     @Override
     public String toString() {
-        return "WebhookTarget[" + webhookId + ", " + url + "]";
+        return "WebhookTarget[" + webhookId + ", " + host(url) + "]";
+    }
+
+    /** The URL's host, or a placeholder for a URL that names none; never the path, query or user info. */
+    static String host(String url) {
+        try {
+            return Objects.requireNonNullElse(URI.create(url).getHost(), "?");
+        } catch (IllegalArgumentException notAUri) {
+            return "?";
+        }
     }
 }

@@ -59,6 +59,17 @@ class BudgetPersistenceIntegrationTest {
     }
 
     @Test
+    void an_amount_with_more_decimals_than_its_column_keeps_is_refused_rather_than_rounded() {
+        UUID tenant = tenants.newTenant();
+
+        assertThatThrownBy(() -> tenants.actingFor(tenant, () ->
+                budgets.saveAndFlush(new Budget(tenantBudget("10.0000000004"), NOW))))
+                .isInstanceOf(BudgetRuleViolation.class).hasMessage("The amount has at most 9 decimals");
+        assertThat(jdbc.sql("select count(*) from budgets where tenant_id = ?").param(tenant).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void the_budget_on_a_target_is_found_whether_or_not_it_names_an_app_and_model() {
         UUID tenant = tenants.newTenant();
         UUID app = tenants.actingFor(tenant, () -> apps.save(new App("budgeted", "", NOW)).getId());

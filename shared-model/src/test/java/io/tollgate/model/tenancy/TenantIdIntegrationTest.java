@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
  * Hibernate's tenant discriminator on the real schema: a repository query issued in tenant A's session cannot return
@@ -134,6 +135,54 @@ class TenantIdIntegrationTest {
     }
 
     @Test
+    void the_platform_scope_entered_from_a_transaction_that_then_fails_changes_nothing() {
+        UUID admin = newPlatformAdmin();
+
+        assertThatThrownBy(() -> tenants.actingFor(tenantA, () -> {
+            platform.run("approve a subscription of tenant B", () -> subscriptions.findByIdForUpdate(
+                    subscriptionOfB.getId()).orElseThrow().approve(admin, null, null, null, null, NOW));
+            throw new IllegalStateException("the request fails after its platform-scope work");
+        })).hasMessage("the request fails after its platform-scope work");
+
+        assertThat(status(subscriptionOfB.getId())).as("rolled back with the transaction it was entered from")
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void a_failure_in_the_platform_scope_rolls_back_the_transaction_it_was_entered_from() {
+        UUID admin = newPlatformAdmin();
+        App appOfA = tenants.actingFor(tenantA, () -> apps.save(new App("app-" + UUID.randomUUID(), "A's", NOW)));
+
+        assertThatThrownBy(() -> tenants.actingFor(tenantA, () -> {
+            apps.findById(appOfA.getId()).orElseThrow().archive(NOW);
+            try {
+                platform.run("approve a subscription of tenant B, then fail", () -> {
+                    subscriptions.findByIdForUpdate(subscriptionOfB.getId()).orElseThrow()
+                            .approve(admin, null, null, null, null, NOW);
+                    throw new IllegalStateException("refused");
+                });
+            } catch (IllegalStateException refused) {
+                // a caller that goes on still cannot commit half of it
+            }
+            return null;
+        })).isInstanceOf(UnexpectedRollbackException.class);
+
+        assertThat(status(subscriptionOfB.getId())).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select status from apps where id = ?").param(appOfA.getId()).query(String.class).single())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void the_platform_scope_sees_what_the_transaction_it_was_entered_from_saved_so_far() {
+        UUID appId = tenants.actingFor(tenantA, () -> {
+            App saved = apps.save(new App("app-" + UUID.randomUUID(), "not flushed yet", NOW));
+            return platform.call("read tenant A's new app", () -> apps.findById(saved.getId()).orElseThrow().getId());
+        });
+
+        assertThat(tenantColumn("apps", appId)).isEqualTo(tenantA);
+    }
+
+    @Test
     void tenant_a_cannot_hang_a_key_on_tenant_b_s_app() {
         assertThatThrownBy(() -> tenants.actingFor(tenantA, () ->
                 keys.save(ApiKey.issue(appOfB.getId(), "stolen", generator.generate(), null, null, NOW))))
@@ -151,6 +200,18 @@ class TenantIdIntegrationTest {
         });
         assertThatThrownBy(() -> tenants.actingForNoTenant(() -> apps.save(new App("orphan", "", NOW))))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private UUID newPlatformAdmin() {
+        UUID admin = UUID.randomUUID();
+        jdbc.sql("insert into users (id, email, display_name, platform_role) values (?, ?, 'Admin', 'ADMIN')")
+                .params(admin, "admin-" + admin + "@tollgate.test").update();
+        return admin;
+    }
+
+    private String status(UUID subscriptionId) {
+        return jdbc.sql("select status from subscriptions where id = ?").param(subscriptionId).query(String.class)
+                .single();
     }
 
     private UUID tenantColumn(String table, UUID id) {

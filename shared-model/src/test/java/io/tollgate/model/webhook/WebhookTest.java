@@ -26,6 +26,17 @@ class WebhookTest {
     }
 
     @Test
+    void its_string_names_the_host_only_as_receivers_carry_tokens_in_the_path_and_query() {
+        Webhook webhook = new Webhook("https://hooks.example.com/services/T01/B02/pathSecret?token=querySecret",
+                List.of("budget.threshold"), sealed("s1"), NOW);
+
+        assertThat(webhook.toString()).contains(webhook.getId().toString(), "hooks.example.com")
+                .doesNotContain("pathSecret", "querySecret", "T01");
+        assertThat(webhook.target().toString()).contains(webhook.getId().toString(), "hooks.example.com")
+                .doesNotContain("pathSecret", "querySecret", "T01");
+    }
+
+    @Test
     void a_new_webhook_is_enabled_and_its_secret_is_sealed_for_its_own_id() {
         Webhook webhook = new Webhook("https://hooks.example.com/t", List.of("budget.threshold"), sealed("s1"), NOW);
 
