@@ -119,6 +119,26 @@ class SubscriptionAndApprovalIntegrationTest {
     }
 
     @Test
+    void an_approval_budget_follows_the_budget_rules_and_a_refused_one_approves_nothing() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("exact", ""));
+        subscriptions.request(appId, gated, "exact use");
+        UUID id = subscriptions.list().getFirst().id();
+
+        Tenants.signIn(platformAdmin);
+        for (String amount : List.of("10.0000000004", "0", "-5")) {
+            assertThatThrownBy(() -> approvals.approve(List.of(id),
+                    new ApprovalTerms(null, null, null, new BigDecimal(amount), "BLOCK", "")))
+                    .as("budget %s", amount).isInstanceOf(PortalException.class)
+                    .hasMessageStartingWith("Monthly budget: ");
+        }
+
+        assertThat(approvals.pending()).extracting(PendingRequest::id).contains(id);
+        assertThat(jdbc.sql("select count(*) from budgets where app_id = ?").param(appId).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void bulk_rejection_needs_a_reason_and_moves_every_request_once() {
         Tenants.signIn(developer);
         UUID first = apps.create(new AppDraft("first", ""));

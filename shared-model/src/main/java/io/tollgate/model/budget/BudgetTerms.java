@@ -25,10 +25,7 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(action, "action");
-        if (amountUsd == null || amountUsd.signum() <= 0) {
-            throw new BudgetRuleViolation("The amount must be more than zero");
-        }
-        amountUsd = exact(amountUsd);
+        amountUsd = amount(amountUsd);
         boolean needsApp = scope != BudgetScope.TENANT;
         boolean needsModel = scope == BudgetScope.APP_MODEL;
         if (needsApp != (appId != null) || needsModel != (modelId != null)) {
@@ -44,8 +41,16 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
         thresholds = thresholds(thresholds);
     }
 
-    /** As its column, numeric(19, 9), keeps it: a 10th decimal would be rounded away there, so it is refused here. */
-    private static BigDecimal exact(BigDecimal amountUsd) {
+    /**
+     * A budget's amount as its column, numeric(19, 9), keeps it: a 10th decimal would be rounded away there, so it is
+     * refused here, as is an amount of zero or less.
+     *
+     * @throws BudgetRuleViolation when the amount breaks one of these rules
+     */
+    public static BigDecimal amount(@Nullable BigDecimal amountUsd) {
+        if (amountUsd == null || amountUsd.signum() <= 0) {
+            throw new BudgetRuleViolation("The amount must be more than zero");
+        }
         try {
             return amountUsd.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {

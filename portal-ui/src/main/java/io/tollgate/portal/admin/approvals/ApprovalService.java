@@ -1,6 +1,8 @@
 package io.tollgate.portal.admin.approvals;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.budget.BudgetRuleViolation;
+import io.tollgate.model.budget.BudgetTerms;
 import io.tollgate.model.subscription.IllegalSubscriptionTransitionException;
 import io.tollgate.model.subscription.Subscription;
 import io.tollgate.model.subscription.SubscriptionRepository;
@@ -84,17 +86,15 @@ public class ApprovalService {
     }
 
     public void approve(Collection<UUID> subscriptionIds, ApprovalTerms terms) {
-        if (terms.monthlyBudgetUsd() != null && terms.monthlyBudgetUsd().signum() <= 0) {
-            throw new PortalException("A budget must be more than zero");
-        }
+        BigDecimal budget = terms.monthlyBudgetUsd() == null ? null : budgetAmount(terms.monthlyBudgetUsd());
         platform.run("approve subscriptions " + subscriptionIds, () -> {
             for (UUID id : subscriptionIds) {
                 Subscription subscription = decide(id, SubscriptionStatus.APPROVED, decision ->
                         decision.approve(currentUser.require().userId(), blankToNull(terms.reason()),
                                 terms.requestsPerMinute(), terms.tokensPerMinute(), terms.tokensPerDay(),
                                 clock.instant()));
-                if (terms.monthlyBudgetUsd() != null) {
-                    createBudget(subscription, terms.monthlyBudgetUsd(), terms.budgetAction());
+                if (budget != null) {
+                    createBudget(subscription, budget, terms.budgetAction());
                 }
                 audit.record(subscription.getTenantId(), "subscription.approve", "subscription", id, Map.of(
                         "requestsPerMinute", String.valueOf(terms.requestsPerMinute()),
@@ -144,6 +144,15 @@ public class ApprovalService {
 
     private static @Nullable String blankToNull(@Nullable String reason) {
         return reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    /** The budget's rules are the budget's own: more than zero, exact to its column's 9 decimals. */
+    private static BigDecimal budgetAmount(BigDecimal amount) {
+        try {
+            return BudgetTerms.amount(amount);
+        } catch (BudgetRuleViolation refused) {
+            throw new PortalException("Monthly budget: " + refused.getMessage());
+        }
     }
 
     private void createBudget(Subscription subscription, BigDecimal amount, String action) {
