@@ -3,7 +3,7 @@ package io.tollgate.billing.api;
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.export.CsvExports;
 import io.tollgate.billing.export.InvoiceDocuments;
-import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.InvoiceDetails;
 import io.tollgate.billing.invoicing.InvoiceLifecycle;
 import io.tollgate.billing.invoicing.Invoices;
 import io.tollgate.billing.security.BillingUser;
@@ -44,24 +44,24 @@ class InvoiceController {
     }
 
     @GetMapping("/invoices")
-    List<Invoice> list(@RequestParam String period, @RequestParam(required = false) @Nullable UUID tenantId) {
+    List<InvoiceDetails> list(@RequestParam String period, @RequestParam(required = false) @Nullable UUID tenantId) {
         return ofPeriod(Periods.month("period", period).atDay(1), tenantId);
     }
 
     @GetMapping("/invoices/{id}")
-    Invoice get(@PathVariable UUID id) {
+    InvoiceDetails get(@PathVariable UUID id) {
         return visible(id);
     }
 
     @GetMapping("/invoices/{id}/export.csv")
     ResponseEntity<String> csv(@PathVariable UUID id) {
-        Invoice invoice = visible(id);
+        InvoiceDetails invoice = visible(id);
         return download(CSV, fileName(invoice) + ".csv", csv.invoice(invoice));
     }
 
     @GetMapping("/invoices/{id}/export.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        Invoice invoice = visible(id);
+        InvoiceDetails invoice = visible(id);
         return download(MediaType.APPLICATION_PDF, fileName(invoice) + ".pdf",
                 InvoicePdf.render(InvoiceDocuments.of(invoice)));
     }
@@ -74,7 +74,7 @@ class InvoiceController {
     }
 
     @PostMapping("/invoices/{id}/finalize")
-    Invoice finalizeInvoice(@PathVariable UUID id) {
+    InvoiceDetails finalizeInvoice(@PathVariable UUID id) {
         access.requireFinance();
         lifecycle.finalizeInvoice(id);
         return visible(id);
@@ -85,13 +85,13 @@ class InvoiceController {
     }
 
     @PostMapping("/invoices/{id}/void")
-    Invoice voidInvoice(@PathVariable UUID id, @RequestBody(required = false) @Nullable VoidRequest request) {
+    InvoiceDetails voidInvoice(@PathVariable UUID id, @RequestBody(required = false) @Nullable VoidRequest request) {
         access.requireFinance();
         lifecycle.voidInvoice(id, request == null ? null : request.reason());
         return visible(id);
     }
 
-    private List<Invoice> ofPeriod(LocalDate start, @Nullable UUID tenantId) {
+    private List<InvoiceDetails> ofPeriod(LocalDate start, @Nullable UUID tenantId) {
         if (tenantId != null) {
             access.requireTenant(tenantId);
             return invoices.ofPeriod(start, List.of(tenantId));
@@ -100,13 +100,13 @@ class InvoiceController {
         return user.seesAllTenants() ? invoices.ofPeriod(start) : invoices.ofPeriod(start, user.billableTenants());
     }
 
-    private Invoice visible(UUID id) {
-        Invoice invoice = invoices.find(id).orElseThrow(() -> BillingException.notFound("Invoice " + id));
+    private InvoiceDetails visible(UUID id) {
+        InvoiceDetails invoice = invoices.find(id).orElseThrow(() -> BillingException.notFound("Invoice " + id));
         access.requireVisible(invoice.tenantId(), "Invoice " + id);
         return invoice;
     }
 
-    private static String fileName(Invoice invoice) {
+    private static String fileName(InvoiceDetails invoice) {
         return invoice.number() != null ? invoice.number() : "draft-" + invoice.id();
     }
 

@@ -1,7 +1,7 @@
 package io.tollgate.billing.export;
 
 import io.tollgate.billing.chargeback.Chargeback;
-import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.InvoiceDetails;
 import io.tollgate.model.export.SpreadsheetCsv;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class CsvExports {
 
     /** One invoice: a header block with the tenant and period, then the lines, then the totals. */
-    public String invoice(Invoice invoice) {
+    public String invoice(InvoiceDetails invoice) {
         StringBuilder out = new StringBuilder();
         SpreadsheetCsv csv = SpreadsheetCsv.to(out)
                 .row("invoice_number", "tenant", "tenant_name", "period_start", "period_end", "status", "currency")
@@ -20,7 +20,7 @@ public class CsvExports {
                 .row()
                 .row("line_no", "kind", "description", "app_id", "model", "requests", "prompt_tokens",
                         "completion_tokens", "cached_tokens", "reasoning_tokens", "metered_cost_usd", "amount_usd");
-        for (Invoice.Line line : invoice.lines()) {
+        for (InvoiceDetails.Line line : invoice.lines()) {
             csv.row(line.lineNo(), line.kind(), line.description(), line.appId(),
                     line.model(), line.requests(), line.promptTokens(), line.completionTokens(),
                     line.cachedTokens(), line.reasoningTokens(), line.meteredCostUsd(), line.amountUsd());
@@ -32,11 +32,11 @@ public class CsvExports {
     }
 
     /** Every invoice of a period, one row each. */
-    public String invoices(List<Invoice> invoices) {
+    public String invoices(List<InvoiceDetails> invoices) {
         StringBuilder out = new StringBuilder();
         SpreadsheetCsv csv = SpreadsheetCsv.to(out).row("invoice_id", "invoice_number", "tenant_id", "tenant",
                 "period_start", "period_end", "status", "metered_cost_usd", "markup_percent", "subtotal_usd", "total_usd", "stripe_invoice_id");
-        for (Invoice invoice : invoices) {
+        for (InvoiceDetails invoice : invoices) {
             csv.row(invoice.id(), invoice.number(), invoice.tenantId(), invoice.tenantSlug(),
                     invoice.periodStart(), invoice.periodLastDay(), invoice.status(), invoice.meteredCostUsd(),
                     invoice.markupPercent(), invoice.subtotalUsd(), invoice.totalUsd(),

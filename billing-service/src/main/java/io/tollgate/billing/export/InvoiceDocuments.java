@@ -1,6 +1,6 @@
 package io.tollgate.billing.export;
 
-import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.InvoiceDetails;
 import io.tollgate.invoicepdf.InvoiceDocument;
 
 /** An invoice as the PDF document shows it. */
@@ -9,7 +9,7 @@ public final class InvoiceDocuments {
     private InvoiceDocuments() {
     }
 
-    public static InvoiceDocument of(Invoice invoice) {
+    public static InvoiceDocument of(InvoiceDetails invoice) {
         return new InvoiceDocument(invoice.number(), invoice.tenantName(), invoice.tenantSlug(),
                 invoice.billingEmails(), invoice.periodStart(), invoice.periodLastDay(), invoice.status(),
                 invoice.currency(), invoice.meteredCostUsd(), invoice.markupPercent(), invoice.subtotalUsd(),

@@ -28,17 +28,17 @@ public class Invoices {
         this.jdbc = jdbc;
     }
 
-    public Optional<Invoice> find(UUID id) {
+    public Optional<InvoiceDetails> find(UUID id) {
         return jdbc.sql(SELECT + " where i.id = :id").param("id", id).query(Invoices::invoice).optional()
                 .map(invoice -> invoice.withLines(lines(id)));
     }
 
-    public List<Invoice> ofPeriod(LocalDate periodStart) {
+    public List<InvoiceDetails> ofPeriod(LocalDate periodStart) {
         return jdbc.sql(SELECT + " where i.period_start = :start order by i.number nulls last, t.slug")
                 .param("start", periodStart).query(Invoices::invoice).list();
     }
 
-    public List<Invoice> ofPeriod(LocalDate periodStart, Collection<UUID> tenantIds) {
+    public List<InvoiceDetails> ofPeriod(LocalDate periodStart, Collection<UUID> tenantIds) {
         if (tenantIds.isEmpty()) {
             return List.of();
         }
@@ -47,9 +47,9 @@ public class Invoices {
                 .param("start", periodStart).param("tenants", tenantIds).query(Invoices::invoice).list();
     }
 
-    List<Invoice.Line> lines(UUID invoiceId) {
+    List<InvoiceDetails.Line> lines(UUID invoiceId) {
         return jdbc.sql("select * from invoice_lines where invoice_id = :id order by line_no").param("id", invoiceId)
-                .query((rs, row) -> new Invoice.Line(rs.getObject("id", UUID.class), rs.getInt("line_no"),
+                .query((rs, row) -> new InvoiceDetails.Line(rs.getObject("id", UUID.class), rs.getInt("line_no"),
                         rs.getString("kind"), rs.getString("description"), rs.getObject("app_id", UUID.class),
                         rs.getString("model"), rs.getLong("requests"), rs.getLong("prompt_tokens"),
                         rs.getLong("completion_tokens"), rs.getLong("cached_tokens"), rs.getLong("reasoning_tokens"),
@@ -57,8 +57,8 @@ public class Invoices {
                 .list();
     }
 
-    private static Invoice invoice(ResultSet rs, int row) throws SQLException {
-        return new Invoice(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+    private static InvoiceDetails invoice(ResultSet rs, int row) throws SQLException {
+        return new InvoiceDetails(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getString("tenant_slug"), rs.getString("tenant_name"),
                 List.of((String[]) rs.getArray("billing_emails").getArray()),
                 rs.getString("number"), rs.getObject("period_start", LocalDate.class),

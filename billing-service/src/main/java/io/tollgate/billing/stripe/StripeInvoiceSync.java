@@ -11,7 +11,7 @@ import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoiceItemListParams;
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
-import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.InvoiceDetails;
 import io.tollgate.billing.invoicing.Invoices;
 import java.util.HashSet;
 import java.util.Objects;
@@ -50,11 +50,12 @@ public class StripeInvoiceSync {
         this.jdbc = jdbc;
     }
 
-    public Invoice push(UUID invoiceId) {
+    public InvoiceDetails push(UUID invoiceId) {
         if (!properties.enabled()) {
             throw new BillingException(ErrorCode.STRIPE_NOT_CONFIGURED, "Stripe is not configured (STRIPE_API_KEY)");
         }
-        Invoice invoice = invoices.find(invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
+        InvoiceDetails invoice = invoices.find(invoiceId)
+                .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId));
         if (!invoice.status().equals("FINALIZED") && !invoice.status().equals("PAID")) {
             throw new BillingException(ErrorCode.INVALID_INVOICE_STATE,
                     "Only finalized invoices go to Stripe; invoice " + invoiceId + " is " + invoice.status());
@@ -77,7 +78,7 @@ public class StripeInvoiceSync {
                 }
                 linesInStripe = linesIn(stripe, stripeInvoice);
             }
-            for (Invoice.Line line : invoice.lines()) {
+            for (InvoiceDetails.Line line : invoice.lines()) {
                 if (linesInStripe.contains(line.id().toString())) {
                     continue;
                 }
@@ -147,7 +148,7 @@ public class StripeInvoiceSync {
                 .setMaxNetworkRetries(properties.maxNetworkRetries()).build();
     }
 
-    private Invoice markFinalized(Invoice invoice) {
+    private InvoiceDetails markFinalized(InvoiceDetails invoice) {
         copies.finalized(invoice.id());
         return invoices.find(invoice.id()).orElseThrow();
     }
@@ -164,7 +165,7 @@ public class StripeInvoiceSync {
         return lineIds;
     }
 
-    private String customer(StripeClient stripe, Invoice invoice) throws StripeException {
+    private String customer(StripeClient stripe, InvoiceDetails invoice) throws StripeException {
         String existing = jdbc.sql("select stripe_customer_id from tenants where id = :id")
                 .param("id", invoice.tenantId()).query(String.class).optional().orElse(null);
         if (existing != null) {
@@ -184,11 +185,11 @@ public class StripeInvoiceSync {
     }
 
     /** A Stripe customer holds one address: the tenant's first billing contact. */
-    private static Optional<String> stripeEmail(Invoice invoice) {
+    private static Optional<String> stripeEmail(InvoiceDetails invoice) {
         return invoice.billingEmails().stream().findFirst();
     }
 
-    private String createInvoice(StripeClient stripe, Invoice invoice, String customer) throws StripeException {
+    private String createInvoice(StripeClient stripe, InvoiceDetails invoice, String customer) throws StripeException {
         String id = stripe.v1().invoices().create(InvoiceCreateParams.builder()
                 .setCustomer(customer).setCurrency("usd").setAutoAdvance(false)
                 .setCollectionMethod(InvoiceCreateParams.CollectionMethod.SEND_INVOICE)

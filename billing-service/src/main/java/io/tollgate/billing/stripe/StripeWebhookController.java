@@ -5,7 +5,7 @@ import com.stripe.net.Webhook;
 import io.tollgate.billing.error.BillingException;
 import io.tollgate.billing.error.ErrorCode;
 import io.tollgate.billing.invoicing.InvoiceLifecycle;
-import io.tollgate.billing.invoicing.Invoice;
+import io.tollgate.billing.invoicing.InvoiceDetails;
 import io.tollgate.billing.security.TenantAccess;
 import java.time.Clock;
 import java.util.Map;
@@ -47,7 +47,7 @@ class StripeWebhookController {
     }
 
     @PostMapping("/invoices/{id}/stripe")
-    Invoice push(@PathVariable UUID id) {
+    InvoiceDetails push(@PathVariable UUID id) {
         access.requireFinance();
         return sync.push(id);
     }

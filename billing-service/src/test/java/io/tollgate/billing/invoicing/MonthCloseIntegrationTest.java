@@ -49,7 +49,7 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
 
         monthClose.close(YearMonth.of(2032, 1), true);
 
-        Invoice invoice = invoiceOf(tenant, "2032-01-01");
+        InvoiceDetails invoice = invoiceOf(tenant, "2032-01-01");
         assertThat(invoice.status()).isEqualTo("FINALIZED");
         assertThat(invoice.number()).matches("TG-2032-\\d{6}");
         assertThat(invoice.periodEnd()).isEqualTo(LocalDate.parse("2032-02-01"));
@@ -59,11 +59,12 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         assertThat(invoice.subtotalUsd()).isEqualByComparingTo(exact.setScale(2, RoundingMode.HALF_EVEN));
         assertThat(invoice.totalUsd()).isEqualByComparingTo(
                 exact.multiply(new BigDecimal("1.125")).setScale(2, RoundingMode.HALF_EVEN));
-        assertThat(invoice.lines().stream().map(Invoice.Line::amountUsd).reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(invoice.lines().stream().map(InvoiceDetails.Line::amountUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(invoice.totalUsd());
-        assertThat(invoice.lines()).extracting(Invoice.Line::kind)
+        assertThat(invoice.lines()).extracting(InvoiceDetails.Line::kind)
                 .containsExactly("USAGE", "USAGE", "USAGE", "USAGE", "MARKUP");
-        Invoice.Line searchGpt4o = invoice.lines().stream()
+        InvoiceDetails.Line searchGpt4o = invoice.lines().stream()
                 .filter(line -> search.equals(line.appId()) && "gpt-4o".equals(line.model())).findFirst().orElseThrow();
         assertThat(searchGpt4o.requests()).isEqualTo(501);
         assertThat(searchGpt4o.meteredCostUsd()).isEqualByComparingTo(jdbc.sql(
@@ -95,7 +96,7 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         rollup.catchUp();
         clock.set("2032-06-01T00:05:00Z");
         monthClose.close(YearMonth.of(2032, 5), true);
-        Invoice may = invoiceOf(tenant, "2032-05-01");
+        InvoiceDetails may = invoiceOf(tenant, "2032-05-01");
 
         data.eventsCosting(tenant, app, "gpt-4o", 3, Instant.parse("2032-05-31T23:00:00Z"), "0.01");
         data.eventsCosting(tenant, app, "gpt-4o", 2, Instant.parse("2032-06-02T10:00:00Z"), "1");
@@ -106,9 +107,9 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         monthClose.close(YearMonth.of(2032, 6), true);
 
         assertThat(invoiceOf(tenant, "2032-05-01")).isEqualTo(may);
-        Invoice june = invoiceOf(tenant, "2032-06-01");
-        assertThat(june.lines()).extracting(Invoice.Line::kind).containsExactly("USAGE", "ADJUSTMENT");
-        Invoice.Line adjustment = june.lines().get(1);
+        InvoiceDetails june = invoiceOf(tenant, "2032-06-01");
+        assertThat(june.lines()).extracting(InvoiceDetails.Line::kind).containsExactly("USAGE", "ADJUSTMENT");
+        InvoiceDetails.Line adjustment = june.lines().get(1);
         assertThat(adjustment.requests()).isEqualTo(3);
         assertThat(adjustment.description()).startsWith("Late usage of 2032-05");
         assertThat(adjustment.amountUsd()).isEqualByComparingTo("0.03");
@@ -123,9 +124,9 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         rollup.catchUp();
         clock.set("2032-09-01T00:05:00Z");
         monthClose.close(YearMonth.of(2032, 8), true);
-        Invoice invoice = invoiceOf(tenant, "2032-08-01");
+        InvoiceDetails invoice = invoiceOf(tenant, "2032-08-01");
 
-        assertThat(invoice.lines()).extracting(Invoice.Line::kind).containsExactly("USAGE", "DISCOUNT");
+        assertThat(invoice.lines()).extracting(InvoiceDetails.Line::kind).containsExactly("USAGE", "DISCOUNT");
         assertThat(invoice.totalUsd()).isEqualByComparingTo("9.00");
         assertThatThrownBy(() -> jdbc.sql("update invoice_lines set amount_usd = 0 where invoice_id = :id")
                 .param("id", invoice.id()).update()).hasMessageContaining("cannot be changed");
@@ -161,12 +162,12 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         rollup.catchUp();
         clock.set("2032-11-01T00:05:00Z");
         monthClose.close(YearMonth.of(2032, 10), true);
-        Invoice first = invoiceOf(tenant, "2032-10-01");
+        InvoiceDetails first = invoiceOf(tenant, "2032-10-01");
 
         lifecycle.voidInvoice(first.id(), "billed to the wrong cost centre");
         monthClose.close(YearMonth.of(2032, 10), true);
 
-        Invoice second = invoiceOf(tenant, "2032-10-01");
+        InvoiceDetails second = invoiceOf(tenant, "2032-10-01");
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(second.totalUsd()).isEqualByComparingTo("1.00");
         assertThat(invoices.find(first.id()).orElseThrow().status()).isEqualTo("VOID");
@@ -186,8 +187,8 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
                 "{\"period\":\"2031-06\"}");
 
         assertThat(close.statusCode()).isEqualTo(200);
-        Invoice june = invoiceOf(tenant, "2031-06-01");
-        assertThat(june.lines()).extracting(Invoice.Line::requests).containsExactly(8L);
+        InvoiceDetails june = invoiceOf(tenant, "2031-06-01");
+        assertThat(june.lines()).extracting(InvoiceDetails.Line::requests).containsExactly(8L);
         assertThat(june.meteredCostUsd()).isEqualByComparingTo("4");
     }
 
@@ -272,7 +273,7 @@ class MonthCloseIntegrationTest extends BillingIntegrationTest {
         assertThat(timesInNumberOrder).hasSize(2).isSortedAccordingTo(OffsetDateTime::compareTo);
     }
 
-    private Invoice invoiceOf(UUID tenant, String periodStart) {
+    private InvoiceDetails invoiceOf(UUID tenant, String periodStart) {
         UUID id = jdbc.sql("select id from invoices where tenant_id = :t and period_start = :p and status <> 'VOID'")
                 .param("t", tenant).param("p", LocalDate.parse(periodStart)).query(UUID.class).single();
         return invoices.find(id).orElseThrow();
