@@ -15,7 +15,9 @@
 # It uses gateway-bench.sh's setup (a throwaway PostgreSQL with the migrations and the bench tenant, nginx as the
 # fake provider, the gateway jar): same needs and knobs (BASE_PORT, GATEWAY_HEAP, GATEWAY_JAVA_OPTS, WRK_THREADS,
 # GATEWAY_JAR, VARY_MARK). Build the jar first:  ./mvnw -q -pl gateway-service -am install -DskipTests
-# Knobs: MINUTES 30, SHARE 70, IDLE_SECONDS 60, WARMUP 60, PAUSE_MS 10 (per connection, between requests)
+# Knobs: MINUTES 30 (0: the idle measurement alone), SHARE 70, IDLE_SECONDS 60, IDLE_SETTLE 60 (seconds between
+#   readiness and the idle measurement: start-up's JIT compilations), WARMUP 60, PAUSE_MS 10 (per connection,
+#   between requests)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=gateway-bench.sh
@@ -24,6 +26,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 MINUTES=${MINUTES:-30}
 SHARE=${SHARE:-70}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
+IDLE_SETTLE=${IDLE_SETTLE:-60}
 WARMUP=${WARMUP:-60}
 PAUSE_MS=${PAUSE_MS:-10}
 SLICE=60
@@ -34,13 +37,26 @@ old_gen_mib() { # the old generation's use in jstat's latest sample
   awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {ou = $8} END {printf "%.0f", ou / 1024}' "$RUN/jstat.log"
 }
 
-idle_share() { # percent of one core the gateway used while nothing was sent
+thread_ticks() { # name ticks, per thread name (numbers stripped), of the gateway's threads
+  local t s f
+  for t in /proc/"$GATEWAY_PID"/task/*; do
+    s=$(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
+    read -r -a f <<<"$s"
+    printf '%s %d\n' "$(tr -d ' ' <"$t/comm" | sed 's/#\?[0-9]*$//')" $((f[11] + f[12]))
+  done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+
+idle_share() { # -> IDLE (percent of one core) and IDLE_THREADS (the threads that used it, busiest first)
   local t0 t1
-  sleep 10 # start-up's tail: the first snapshot refresh, the JIT's queue
+  sleep "$IDLE_SETTLE"
+  thread_ticks >"$RUN/idle0"
   t0=$(cpu_ticks "$GATEWAY_PID")
   sleep "$IDLE_SECONDS"
   t1=$(cpu_ticks "$GATEWAY_PID")
-  awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v s="$IDLE_SECONDS" 'BEGIN{printf "%.2f", 100 * t / hz / s}'
+  thread_ticks >"$RUN/idle1"
+  IDLE=$(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v s="$IDLE_SECONDS" 'BEGIN{printf "%.2f", 100 * t / hz / s}')
+  IDLE_THREADS=$(join "$RUN/idle0" "$RUN/idle1" | awk -v hz="$(getconf CLK_TCK)" -v s="$IDLE_SECONDS" \
+    '$3 > $2 {printf "%.2f%% %s\n", 100 * ($3 - $2) / hz / s, $1}' | sort -rn | head -8 | paste -sd ',' | sed 's/,/, /g')
 }
 
 paced() { # connections seconds cap -> the RESULT line of a paced wrk run against the gateway
@@ -84,9 +100,13 @@ soak_main() {
   URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions
   SENT=0 COMPLETED=0 IN_FLIGHT_AT_STOP=0
 
-  log "idle: ${IDLE_SECONDS}s without traffic"
-  IDLE=$(idle_share)
+  log "idle: ${IDLE_SETTLE}s to settle, then ${IDLE_SECONDS}s measured, without traffic"
+  idle_share
   RSS_IDLE=$(rss_mib)
+  if ((MINUTES == 0)); then
+    echo "- idle: $IDLE% of one core over ${IDLE_SECONDS}s without traffic, ${IDLE_SETTLE}s after readiness (resident set $RSS_IDLE MiB); by thread: $IDLE_THREADS"
+    return
+  fi
 
   log "warm-up ${WARMUP}s, then 15s at 64 connections for the maximum"
   local body=$FIX/chat-request.json
@@ -125,7 +145,7 @@ soak_main() {
   echo
   echo "Load before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). -Xmx$GATEWAY_HEAP, ~1 KB chat body, wrk $WRK_THREADS threads."
   echo
-  echo "- idle: $IDLE% of one core over ${IDLE_SECONDS}s without traffic (resident set $RSS_IDLE MiB)"
+  echo "- idle: $IDLE% of one core over ${IDLE_SECONDS}s without traffic, ${IDLE_SETTLE}s after readiness (resident set $RSS_IDLE MiB); by thread: $IDLE_THREADS"
   echo "- maximum at 64 connections after ${WARMUP}s of warm-up: $MAX req/s; soak at $SHARE%: ~$RATE req/s offered ($CONNS connections, ${PAUSE_MS} ms pause each), $MINUTES one-minute slices"
   echo "- chat requests: $sent sent, $answered answers 200 read; usage events written: $ok with status 200, $other other; errors $errors; in $capped of $MINUTES slices every chat request was answered before the slice ended (in the others wrk stopped with requests in flight, which the gateway answered or saw cancelled)"
   if ((ok == sent && other == 0 && errors == 0)); then
