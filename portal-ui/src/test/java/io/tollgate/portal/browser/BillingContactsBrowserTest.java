@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.TestPasswords;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A tenant admin keeps the billing e-mail contacts on the Webhooks page (a wrong address refused, two added, one
@@ -28,8 +28,6 @@ class BillingContactsBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     UUID tenant;
 
     @BeforeEach
@@ -92,7 +90,7 @@ class BillingContactsBrowserTest {
         UUID user = UUID.randomUUID();
         String email = role.toLowerCase() + "-" + user + "@ledgerlabs.test";
         jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Lee Ledger', ?)")
-                .params(user, email, passwords.encode(PASSWORD)).update();
+                .params(user, email, TestPasswords.hash(PASSWORD)).update();
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant, user, role).update();
         return email;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.TestPasswords;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A tenant with a week and a half of metered traffic sees it charted, ranked and measured against its budget. */
 @PortalIntegrationTest
@@ -27,8 +27,6 @@ class DashboardBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     String email;
 
     @BeforeEach
@@ -41,7 +39,7 @@ class DashboardBrowserTest {
         UUID user = UUID.randomUUID();
         email = "busy-" + user + "@bees.test";
         jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Bea Busy', ?)")
-                .params(user, email, passwords.encode(PASSWORD)).update();
+                .params(user, email, TestPasswords.hash(PASSWORD)).update();
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, 'ADMIN')")
                 .params(UUID.randomUUID(), tenant, user).update();
         UUID support = app(tenant, "support-bot");

@@ -9,6 +9,7 @@ import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.RunningBilling;
+import io.tollgate.portal.support.TestPasswords;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Finance closes last month, finalizes the draft and voids an invoice in the browser, through the real billing
@@ -40,8 +40,6 @@ class FinanceMonthCloseBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     BillingApiProperties billingApi;
     RunningBilling billing;
@@ -190,7 +188,7 @@ class FinanceMonthCloseBrowserTest {
         jdbc.sql("""
                         insert into users (id, email, display_name, password_hash, platform_role)
                         values (?, ?, 'Fin Close', ?, ?)""")
-                .params(UUID.randomUUID(), email, passwords.encode(PASSWORD), platformRole).update();
+                .params(UUID.randomUUID(), email, TestPasswords.hash(PASSWORD), platformRole).update();
         return email;
     }
 

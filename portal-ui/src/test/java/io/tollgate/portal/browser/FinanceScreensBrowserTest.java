@@ -3,11 +3,12 @@ package io.tollgate.portal.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.TestPasswords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.tollgate.portal.support.PortalIntegrationTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -20,7 +21,6 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A finance user reviews this month's chargebacks and an invoice's lines, and downloads the CSV. */
 @PortalIntegrationTest
@@ -32,8 +32,6 @@ class FinanceScreensBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     String email;
     String tenantName;
     UUID invoice;
@@ -44,7 +42,7 @@ class FinanceScreensBrowserTest {
         jdbc.sql("""
                         insert into users (id, email, display_name, password_hash, platform_role)
                         values (?, ?, ?, ?, 'FINANCE')""")
-                .params(UUID.randomUUID(), email, "Fin Ance", passwords.encode(PASSWORD)).update();
+                .params(UUID.randomUUID(), email, "Fin Ance", TestPasswords.hash(PASSWORD)).update();
         UUID tenant = UUID.randomUUID();
         tenantName = "Ledger Co " + tenant.toString().substring(0, 6);
         jdbc.sql("""

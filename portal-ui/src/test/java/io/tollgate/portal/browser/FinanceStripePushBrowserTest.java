@@ -9,6 +9,7 @@ import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.RunningBilling;
+import io.tollgate.portal.support.TestPasswords;
 import io.tollgate.testsupport.FakeStripe;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Finance pushes a finalized invoice to Stripe from the portal, end to end over real HTTP: the browser, the portal,
@@ -41,8 +41,6 @@ class FinanceStripePushBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     BillingApiProperties billingApi;
     FakeStripe stripe;
@@ -74,7 +72,7 @@ class FinanceStripePushBrowserTest {
         jdbc.sql("""
                         insert into users (id, email, display_name, password_hash, platform_role)
                         values (?, ?, 'Fin Push', ?, 'FINANCE')""")
-                .params(UUID.randomUUID(), finance, passwords.encode(PASSWORD)).update();
+                .params(UUID.randomUUID(), finance, TestPasswords.hash(PASSWORD)).update();
         tenant = UUID.randomUUID();
         tenantName = "Pushing Co " + tenant.toString().substring(0, 6);
         jdbc.sql("""

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.TestPasswords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A tenant's billing member finds the tenant's invoices, opens one and downloads its lines and its PDF; a developer
@@ -36,8 +36,6 @@ class TenantInvoicesBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     UUID tenant;
     LocalDate lastMonth;
     Invoices.Issued latest;
@@ -110,7 +108,7 @@ class TenantInvoicesBrowserTest {
         UUID user = UUID.randomUUID();
         String email = role.toLowerCase() + "-" + user + "@ledger.test";
         jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Lee Ledger', ?)")
-                .params(user, email, passwords.encode(PASSWORD)).update();
+                .params(user, email, TestPasswords.hash(PASSWORD)).update();
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant, user, role).update();
         return email;

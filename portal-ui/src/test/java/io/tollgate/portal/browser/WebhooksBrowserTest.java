@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.TestPasswords;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A tenant admin registers a webhook, copies the signing secret shown once, sends a test delivery that a local
@@ -36,8 +36,6 @@ class WebhooksBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     UUID tenant;
     HttpServer receiver;
     final List<String> signatures = new CopyOnWriteArrayList<>();
@@ -122,7 +120,7 @@ class WebhooksBrowserTest {
         UUID user = UUID.randomUUID();
         String email = role.toLowerCase() + "-" + user + "@hooklabs.test";
         jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Hana Hook', ?)")
-                .params(user, email, passwords.encode(PASSWORD)).update();
+                .params(user, email, TestPasswords.hash(PASSWORD)).update();
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant, user, role).update();
         return email;

@@ -42,7 +42,8 @@ final class PackagedService implements AutoCloseable {
         Assumptions.assumeTrue(jar.toString().endsWith(".jar") && Files.isRegularFile(jar),
                 "needs the packaged " + name + " jar in -D" + jarProperty + " (./mvnw verify packages it first); got '"
                         + jar + "'");
-        Path log = Paths.get("target", name + "-for-browser-tests.log");
+        // one log per test JVM: the build may run several side by side
+        Path log = Paths.get("target", name + "-for-browser-tests-" + ProcessHandle.current().pid() + ".log");
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElseThrow();
