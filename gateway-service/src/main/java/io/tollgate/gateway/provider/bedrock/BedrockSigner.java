@@ -39,6 +39,6 @@ final class BedrockSigner {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         Map<String, List<String>> headers = signed.request().headers();
-        return request -> headers.forEach((name, values) -> request.set(name, String.join(",", values)));
+        return signedHeaders -> headers.forEach((name, values) -> signedHeaders.set(name, String.join(",", values)));
     }
 }

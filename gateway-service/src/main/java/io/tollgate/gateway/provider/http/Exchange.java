@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -104,7 +105,12 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         if (loop.inEventLoop()) {
             begin();
         } else {
-            loop.execute(this::begin);
+            try {
+                loop.execute(this::begin);
+            } catch (RejectedExecutionException stopped) {
+                finished = true;
+                error(stopped);
+            }
         }
     }
 
@@ -361,7 +367,11 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         if (loop.inEventLoop()) {
             abandon();
         } else {
-            loop.execute(this::abandon);
+            try {
+                loop.execute(this::abandon);
+            } catch (RejectedExecutionException stopped) {
+                // the event loop is gone, and the connection with it
+            }
         }
     }
 

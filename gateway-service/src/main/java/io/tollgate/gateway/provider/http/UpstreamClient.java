@@ -86,11 +86,11 @@ public final class UpstreamClient {
         }
         out.writeBytes(HTTP_1_1);
         if (own == null) {
-            out.writeBytes(origin.hostLine());
+            out.writeBytes(origin.hostLine);
             out.writeBytes(lines);
         } else {
             if (!own.contains(HttpHeaderNames.HOST)) {
-                out.writeBytes(origin.hostLine());
+                out.writeBytes(origin.hostLine);
             }
             for (int i = 0; i < names.length; i++) {
                 if (!own.contains(names[i])) {

@@ -8,8 +8,7 @@ public final class UpstreamClosedException extends IOException {
     private final boolean beforeAnswer;
 
     UpstreamClosedException(boolean beforeAnswer) {
-        super(beforeAnswer ? "The connection closed before the answer" : "The connection closed during the answer",
-                null, false, false);
+        super(beforeAnswer ? "The connection closed before the answer" : "The connection closed during the answer");
         this.beforeAnswer = beforeAnswer;
     }
 

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -147,10 +148,8 @@ public final class UpstreamConnections implements AutoCloseable {
     /** The pool of an address and connect timeout on an event loop; made on that event loop. */
     ConnectionPool pool(Origin origin, int connectTimeoutMillis, EventLoop loop) {
         var key = new PoolKey(origin.tls, origin.host, origin.port, connectTimeoutMillis);
-        var byLoop = pools.get(key);
-        if (byLoop == null) {
-            byLoop = pools.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
-        }
+        var known = pools.get(key);
+        var byLoop = known != null ? known : pools.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
         var pool = byLoop.get(loop);
         if (pool == null) {
             var current = loops();
@@ -179,8 +178,10 @@ public final class UpstreamConnections implements AutoCloseable {
     public void close() {
         closed = true;
         pools.values().forEach(byLoop -> byLoop.forEach((loop, pool) -> {
-            if (!loop.isShuttingDown()) {
+            try {
                 loop.execute(pool::close);
+            } catch (RejectedExecutionException stopped) {
+                // the event loop is gone, and its connections with it
             }
         }));
         Loops current = loops;
