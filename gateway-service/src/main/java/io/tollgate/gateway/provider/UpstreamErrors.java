@@ -4,12 +4,12 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.provider.http.UpstreamClosedException;
 import java.net.ConnectException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * What the client sees when a provider fails, whatever its wire format (each adapter reads its provider's own error
@@ -61,8 +61,8 @@ public final class UpstreamErrors {
                 || failure.getCause() instanceof ConnectException) {
             return Rejection.upstream(502, "upstream_unreachable", "The provider could not be reached.").asException();
         }
-        if (failure instanceof PrematureCloseException) {
-            return beforeResponse(failure)
+        if (failure instanceof UpstreamClosedException closed) {
+            return closed.beforeAnswer()
                     ? Rejection.upstream(502, "upstream_reset", "The provider closed the connection before answering.").asException()
                     : Rejection.upstream(502, "upstream_closed", "The provider closed the connection while answering.").asException();
         }
@@ -74,11 +74,6 @@ public final class UpstreamErrors {
     /** A 2xx answer whose body is not what the provider's format promises. */
     public static RejectedException invalidResponse() {
         return Rejection.upstream(502, INVALID_RESPONSE, "The provider's answer could not be read.").asException();
-    }
-
-    private static boolean beforeResponse(Throwable failure) {
-        String message = failure.getMessage();
-        return message != null && message.contains("BEFORE response");
     }
 
     private static String masked(String message) {

@@ -2,13 +2,15 @@ package io.tollgate.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelOption;
-import io.tollgate.gateway.provider.UpstreamHttp.Timeouts;
+import io.tollgate.gateway.snapshot.ProviderEntry;
+import io.tollgate.model.catalog.ProviderType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
 
 class UpstreamHttpTest {
 
@@ -21,33 +23,21 @@ class UpstreamHttpTest {
     }
 
     @Test
-    void aDeploymentsTimeoutsConfigureOneClientPerProviderClientAndTimeouts() {
-        var provider = HttpClient.create().responseTimeout(Duration.ofSeconds(60));
-        var timeouts = new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(3));
+    void a_provider_versions_client_is_made_once_and_a_new_version_gets_its_own() {
+        var id = UUID.randomUUID();
+        var made = new AtomicInteger();
 
-        var configured = upstream.withTimeouts(provider, timeouts);
+        var first = upstream.client(provider(id, 1), headers -> made.incrementAndGet());
+        var again = upstream.client(provider(id, 1), headers -> made.incrementAndGet());
+        var next = upstream.client(provider(id, 2), headers -> made.incrementAndGet());
 
-        assertThat(configured).isNotSameAs(provider);
-        assertThat(configured.configuration().responseTimeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(configured.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS)).isEqualTo(500);
-        assertThat(upstream.withTimeouts(provider, new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(3))))
-                .isSameAs(configured);
+        assertThat(again).isSameAs(first);
+        assertThat(next).isNotSameAs(first);
+        assertThat(made).as("the constant headers are encoded once per version").hasValue(2);
     }
 
-    @Test
-    void otherTimeoutsOrANewProviderVersionGetAClientOfTheirOwn() {
-        var provider = HttpClient.create().responseTimeout(Duration.ofSeconds(60));
-        var timeouts = new Timeouts(null, Duration.ofSeconds(3));
-        var configured = upstream.withTimeouts(provider, timeouts);
-
-        var idleOnly = upstream.withTimeouts(provider, new Timeouts(null, Duration.ofSeconds(4)));
-        var connectOnly = upstream.withTimeouts(provider, new Timeouts(Duration.ofSeconds(1), null));
-        var newVersion = upstream.withTimeouts(HttpClient.create(), timeouts);
-
-        assertThat(idleOnly).isNotSameAs(configured);
-        assertThat(idleOnly.configuration().responseTimeout()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(connectOnly.configuration().responseTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(connectOnly.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS)).isEqualTo(1000);
-        assertThat(newVersion).isNotSameAs(configured);
+    private static ProviderEntry provider(UUID id, long version) {
+        return new ProviderEntry(id, "openai", ProviderType.OPENAI, "http://127.0.0.1:9/v1", "key", Map.of(),
+                Duration.ofSeconds(1), Duration.ofSeconds(60), version);
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.gateway.provider.anthropic;
 
-import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -11,6 +10,8 @@ import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.http.RequestHeaders;
+import io.tollgate.gateway.provider.http.UpstreamClient;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.model.catalog.ProviderType;
 import java.net.URI;
@@ -27,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Anthropic's Messages API ({@code POST /v1/messages}): chat requests are translated to it and its answers and
@@ -170,7 +170,7 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
         return new ProviderStream(events, watcher);
     }
 
-    private HttpClient client(ProviderEntry provider) {
+    private UpstreamClient client(ProviderEntry provider) {
         String version = provider.setting(VERSION_SETTING).filter(v -> !v.isBlank()).orElse(API_VERSION);
         return http.client(provider, headers -> {
             provider.credentialValue().ifPresent(key -> headers.set("x-api-key", key));
@@ -179,7 +179,7 @@ public class AnthropicAdapter implements ProviderAdapter, MessagesPassThrough {
     }
 
     /** The client's version (over the provider's) and beta headers; null when it sent neither. */
-    private static @Nullable Consumer<HttpHeaders> forwarded(ClientHeaders client) {
+    private static @Nullable Consumer<RequestHeaders> forwarded(ClientHeaders client) {
         if (client.version() == null && client.beta() == null) {
             return null;
         }

@@ -1,12 +1,13 @@
 package io.tollgate.gateway.provider.azure;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.provider.ProviderAdapter;
 import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.http.RequestHeaders;
+import io.tollgate.gateway.provider.http.UpstreamClient;
 import io.tollgate.gateway.provider.openai.OpenAiReply;
 import io.tollgate.gateway.provider.openai.OpenAiRequestRewriter;
 import io.tollgate.gateway.provider.openai.OpenAiStreamTranslator;
@@ -16,7 +17,6 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Azure OpenAI: OpenAI's own bodies, sent to a deployment's URL ({@link AzureEndpoints}) with the resource's
@@ -74,7 +74,7 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
     }
 
     /** The resource's api-key is set once per client; an Entra ID token changes over time, so it travels per request. */
-    private HttpClient client(ProviderEntry provider) {
+    private UpstreamClient client(ProviderEntry provider) {
         return http.client(provider, headers -> {
             if (!EntraTokens.wanted(provider)) {
                 provider.credentialValue().ifPresent(key -> headers.set(AzureEndpoints.API_KEY_HEADER, key));
@@ -82,7 +82,7 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
         });
     }
 
-    private static Consumer<HttpHeaders> bearer(String token) {
+    private static Consumer<RequestHeaders> bearer(String token) {
         return headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
     }
 

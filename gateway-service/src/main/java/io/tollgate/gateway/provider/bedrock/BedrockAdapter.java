@@ -1,7 +1,6 @@
 package io.tollgate.gateway.provider.bedrock;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.provider.ProviderAdapter;
@@ -9,6 +8,8 @@ import io.tollgate.gateway.provider.ProviderReply;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.http.RequestHeaders;
+import io.tollgate.gateway.provider.http.UpstreamClient;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.model.catalog.ProviderType;
 import io.tollgate.model.common.TokenUsage;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
-import reactor.netty.http.client.HttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -173,7 +173,7 @@ public class BedrockAdapter implements ProviderAdapter {
     }
 
     /** An API key goes on every request of the provider's client; access keys sign each request apart. */
-    private HttpClient client(ProviderEntry provider, BedrockTarget target) {
+    private UpstreamClient client(ProviderEntry provider, BedrockTarget target) {
         return http.client(provider, headers -> {
             if (target.apiKey() != null) {
                 headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.apiKey());
@@ -181,7 +181,7 @@ public class BedrockAdapter implements ProviderAdapter {
         });
     }
 
-    private @Nullable Consumer<HttpHeaders> signature(BedrockTarget target, URI uri, byte[] body) {
+    private @Nullable Consumer<RequestHeaders> signature(BedrockTarget target, URI uri, byte[] body) {
         return target.keys() == null ? null : signer.headers(target.keys(), target.region(), uri, body);
     }
 

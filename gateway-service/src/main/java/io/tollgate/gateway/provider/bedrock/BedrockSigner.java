@@ -1,7 +1,7 @@
 package io.tollgate.gateway.provider.bedrock;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
+import io.tollgate.gateway.provider.http.RequestHeaders;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +30,7 @@ final class BedrockSigner {
         this.clock = clock;
     }
 
-    Consumer<HttpHeaders> headers(AwsCredentialsIdentity keys, String region, URI uri, byte[] body) {
+    Consumer<RequestHeaders> headers(AwsCredentialsIdentity keys, String region, URI uri, byte[] body) {
         var request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE.toString(), "application/json").build();
         var signed = signer.sign(sign -> sign.identity(keys).request(request)
@@ -39,6 +39,6 @@ final class BedrockSigner {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         Map<String, List<String>> headers = signed.request().headers();
-        return netty -> headers.forEach(netty::set);
+        return signedHeaders -> headers.forEach((name, values) -> signedHeaders.set(name, String.join(",", values)));
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.gateway.provider.gemini;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -12,6 +11,8 @@ import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.provider.gemini.schema.GenerateContentResponse;
+import io.tollgate.gateway.provider.http.RequestHeaders;
+import io.tollgate.gateway.provider.http.UpstreamClient;
 import io.tollgate.gateway.provider.openai.OpenAiErrorMessage;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.model.catalog.ProviderType;
@@ -24,7 +25,6 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -138,11 +138,11 @@ public class GeminiAdapter implements ProviderAdapter {
     }
 
     /** Vertex's token changes over time, so it travels per request; an API key is set once per client. */
-    private static Consumer<HttpHeaders> bearer(String token) {
+    private static Consumer<RequestHeaders> bearer(String token) {
         return headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
     }
 
-    private HttpClient client(ProviderEntry provider, GeminiTarget target) {
+    private UpstreamClient client(ProviderEntry provider, GeminiTarget target) {
         return http.client(provider, headers -> {
             if (!target.vertex()) {
                 provider.credentialValue().ifPresent(key -> headers.set(API_KEY_HEADER, key));

@@ -10,6 +10,7 @@ import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.gateway.provider.UpstreamErrors;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamRequest;
+import io.tollgate.gateway.provider.http.UpstreamClient;
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.model.catalog.ProviderType;
 import java.net.URI;
@@ -22,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * OpenAI and any OpenAI-compatible server (vLLM, NIM, Ollama, LM Studio, ...): the canonical format is theirs, so
@@ -82,7 +82,7 @@ public class OpenAiAdapter implements ProviderAdapter {
                 answer.headers().get(HttpHeaderNames.RETRY_AFTER));
     }
 
-    private HttpClient client(ProviderEntry provider) {
+    private UpstreamClient client(ProviderEntry provider) {
         return http.client(provider, headers -> provider.credentialValue()
                 .ifPresent(key -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key)));
     }
