@@ -392,24 +392,29 @@ summary() {
     "answered after wrk stopped reading, or cancelled and metered as client-closed)"
 }
 
-main() {
+# everything a measurement needs: PostgreSQL with the bench tenant, the fake provider, [the bare proxy,] the gateway
+set_up() { # run-folder-prefix with-proxy(0|1)
   preflight
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  RUN=$(mktemp -d "${TMPDIR:-/tmp}/gateway-bench.XXXXXX")
+  RUN=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
   chmod 755 "$RUN"
   mkdir -p "$RUN/nginx-tmp"
   log "PostgreSQL ($PGBIN) on port $PG_PORT, migrations, seed"
   start_postgres
   seed
-  log "nginx: fake provider on $UPSTREAM_PORT, bare proxy on $PROXY_PORT"
+  log "nginx: fake provider on $UPSTREAM_PORT$([[ $2 == 1 ]] && echo ", bare proxy on $PROXY_PORT")"
   start_nginx upstream upstream-nginx.conf.tmpl "$UPSTREAM_PORT"
-  start_nginx proxy proxy-nginx.conf.tmpl "$PROXY_PORT"
+  [[ $2 != 1 ]] || start_nginx proxy proxy-nginx.conf.tmpl "$PROXY_PORT"
   log "gateway on $GATEWAY_PORT ($JAVA, -Xmx$GATEWAY_HEAP${JFR:+, JFR to $JFR})"
   start_gateway
   URL[direct]=http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions
   URL[nginx]=http://127.0.0.1:$PROXY_PORT/v1/chat/completions
   URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions
   SENT=0 COMPLETED=0 IN_FLIGHT_AT_STOP=0
+}
+
+main() {
+  set_up gateway-bench 1
   if [[ $HOLD == 1 ]]; then
     log "HOLD=1: provider ${URL[direct]}, nginx ${URL[nginx]}, gateway ${URL[gateway]} (pid $GATEWAY_PID),"
     log "key in $RUN/api-key; Ctrl+C stops everything"

@@ -66,15 +66,7 @@ crash_round() { # n -> one line of the report; fails the script when an answered
 }
 
 crash_main() {
-  preflight
-  RUN=$(mktemp -d "${TMPDIR:-/tmp}/metering-crash.XXXXXX")
-  chmod 755 "$RUN"
-  mkdir -p "$RUN/nginx-tmp"
-  log "PostgreSQL ($PGBIN) on port $PG_PORT, migrations, seed"
-  start_postgres
-  seed
-  start_nginx upstream upstream-nginx.conf.tmpl "$UPSTREAM_PORT"
-  start_gateway
+  set_up metering-crash 0
   local n failed=0
   for ((n = 1; n <= ROUNDS; n++)); do
     crash_round "$n" || failed=1

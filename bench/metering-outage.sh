@@ -22,16 +22,7 @@ pg_ctl_as_pg() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$RUN/pg" "$@" >/dev/null; }
 readiness() { curl -s -m 2 "http://127.0.0.1:$GATEWAY_PORT/readyz" | tr -d '\n' | cut -c1-300; }
 
 outage_main() {
-  preflight
-  RUN=$(mktemp -d "${TMPDIR:-/tmp}/metering-outage.XXXXXX")
-  chmod 755 "$RUN"
-  mkdir -p "$RUN/nginx-tmp"
-  log "PostgreSQL ($PGBIN) on port $PG_PORT, migrations, seed"
-  start_postgres
-  seed
-  start_nginx upstream upstream-nginx.conf.tmpl "$UPSTREAM_PORT"
-  log "gateway, -Xmx$GATEWAY_HEAP"
-  start_gateway
+  set_up metering-outage 0
   local out=$RUN/wrk.out line kv
   declare -A W=()
   BENCH_CAP=1000000000 BENCH_VARY_MARK=48213 BENCH_BODY=$FIX/chat-request.json BENCH_AUTH="Bearer $API_KEY" \

@@ -85,20 +85,7 @@ calibrate() { # -> CONNS, RATE: the connection count (a multiple of the wrk thre
 }
 
 soak_main() {
-  preflight
-  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  RUN=$(mktemp -d "${TMPDIR:-/tmp}/gateway-soak.XXXXXX")
-  chmod 755 "$RUN"
-  mkdir -p "$RUN/nginx-tmp"
-  log "PostgreSQL ($PGBIN) on port $PG_PORT, migrations, seed"
-  start_postgres
-  seed
-  log "nginx: fake provider on $UPSTREAM_PORT"
-  start_nginx upstream upstream-nginx.conf.tmpl "$UPSTREAM_PORT"
-  log "gateway on $GATEWAY_PORT ($JAVA, -Xmx$GATEWAY_HEAP)"
-  start_gateway
-  URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions
-  SENT=0 COMPLETED=0 IN_FLIGHT_AT_STOP=0
+  set_up gateway-soak 0
 
   log "idle: ${IDLE_SETTLE}s to settle, then ${IDLE_SECONDS}s measured, without traffic"
   idle_share
@@ -126,16 +113,16 @@ soak_main() {
     cpu0=$(cpu_ticks "$GATEWAY_PID")
     line=$(paced "$CONNS" "$SLICE" "$cap")
     cpu1=$(cpu_ticks "$GATEWAY_PID")
-    local s a e done_cap=no
+    local s a e all_answered=no
     s=$(field sent "$line") a=$(field answered "$line")
     e=$(($(field http_errors "$line") + $(field socket_errors "$line")))
     # a slice whose every chat request was answered before it ended has none in flight
-    ((a != s)) || { done_cap=yes; capped=$((capped + 1)); }
+    ((a != s)) || { all_answered=yes; capped=$((capped + 1)); }
     sent=$((sent + s)) answered=$((answered + a)) errors=$((errors + e))
     printf '| %d | %d | %s | %s | %d | %s µs | %s | %s | %s |\n' "$i" "$s" \
       "$(ms "$(field p50_us "$line")")" "$(ms "$(field p99_us "$line")")" "$e" \
       "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$line")" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')" \
-      "$(rss_mib)" "$(old_gen_mib)" "$done_cap" | tee -a "$RUN/soak.md" >&2
+      "$(rss_mib)" "$(old_gen_mib)" "$all_answered" | tee -a "$RUN/soak.md" >&2
   done
   local ok other
   read -r ok _ other _ _ <<<"$(metered)"
