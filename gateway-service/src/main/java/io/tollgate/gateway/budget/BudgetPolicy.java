@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -54,17 +55,18 @@ public class BudgetPolicy implements GatewayPolicy {
      * is refused with {@code budget_reserved} only if they are still running after the reservation wait.
      */
     private Mono<Rejection> admit(RequestContext context, List<BudgetEntry> budgets, long deadlineNanos) {
-        var block = ledger.firstReached(budgets, Action.BLOCK, context.receivedAt());
-        if (block != null) {
-            var period = block.period();
-            LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
-            RateLimitHeaders.retryAfter(context.responseHeaders(), RateLimitHeaders.retryAfterSeconds(
-                    Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toNanos()));
-            return Mono.just(BudgetRejections.spent(context, block, nextPeriod));
+        var spent = refusedAsSpent(context, budgets);
+        if (spent != null) {
+            return Mono.just(spent);
         }
         var full = reserve(context, budgets);
         if (full.isEmpty()) {
             return Mono.empty();
+        }
+        // the requests that were in flight may have finished, and spent the budget, since the check above
+        spent = refusedAsSpent(context, budgets);
+        if (spent != null) {
+            return Mono.just(spent);
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
             RateLimitHeaders.retryAfter(context.responseHeaders(), 1);
@@ -73,19 +75,31 @@ public class BudgetPolicy implements GatewayPolicy {
         return Mono.delay(RESERVATION_RECHECK).then(Mono.defer(() -> admit(context, budgets, deadlineNanos)));
     }
 
+    /** The refusal of a request on a BLOCK budget that has reached its amount, with the next period's start. */
+    private @Nullable Rejection refusedAsSpent(RequestContext context, List<BudgetEntry> budgets) {
+        var block = ledger.firstReached(budgets, Action.BLOCK, context.receivedAt());
+        if (block == null) {
+            return null;
+        }
+        var period = block.period();
+        LocalDate nextPeriod = period.next(period.start(context.receivedAt()));
+        RateLimitHeaders.retryAfter(context.responseHeaders(), RateLimitHeaders.retryAfterSeconds(
+                Duration.between(context.receivedAt(), nextPeriod.atStartOfDay(ZoneOffset.UTC)).toNanos()));
+        return BudgetRejections.spent(context, block, nextPeriod);
+    }
+
     /** Reserves the request's cost bound on its BLOCK budgets until it completes; or the budget without room now. */
     private Optional<BudgetEntry> reserve(RequestContext context, List<BudgetEntry> budgets) {
         var gates = new ArrayList<Gate>(budgets.size());
         for (BudgetEntry budget : budgets) {
             if (budget.action() == Action.BLOCK) {
-                var key = SpendKey.of(budget, context.receivedAt());
-                gates.add(new Gate(budget, key, budget.amountUsd().subtract(ledger.spent(key))));
+                gates.add(new Gate(budget, SpendKey.of(budget, context.receivedAt())));
             }
         }
         if (gates.isEmpty()) {
             return Optional.empty();
         }
-        var admission = reservations.admit(gates, CostBound.of(context));
+        var admission = reservations.admit(gates, CostBound.of(context), ledger::spent);
         if (admission.full().isEmpty()) {
             context.onCompletion(admission.release());
         }

@@ -40,15 +40,17 @@ class BudgetIntegrationTest extends GatewayIntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(chat(world.key().plaintext(), world.chatModel(), false).statusCode()).as("request " + i).isEqualTo(200);
         }
+        Instant nextMonth = YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long atMostSeconds = Math.ceilDiv(Duration.between(Instant.now(), nextMonth).toNanos(), 1_000_000_000L);
         var refused = chat(world.key().plaintext(), world.chatModel(), false);
+        long atLeastSeconds = Duration.between(Instant.now(), nextMonth).toSeconds();
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("\"type\":\"insufficient_quota\"", "\"code\":\"insufficient_quota\"",
                 "monthly budget of USD 0.01 for app '", "and model '" + world.chatModel() + "'", budget.toString());
-        long untilNextMonth = Duration.between(Instant.now(), YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1)
-                .atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
         assertThat(Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow()))
-                .as("retry-after: the seconds until the budget's next month begins").isBetween(untilNextMonth - 10, untilNextMonth + 1);
+                .as("retry-after: the seconds until the budget's next month begins, rounded up, at the time it was refused")
+                .isBetween(atLeastSeconds, atMostSeconds);
         assertThat(chat(world.key().plaintext(), world.mockModel(), false).statusCode())
                 .as("another model of the app is outside an app+model budget").isEqualTo(200);
         var events = events(world.key().id(), 5);

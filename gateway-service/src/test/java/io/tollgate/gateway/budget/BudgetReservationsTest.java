@@ -2,6 +2,7 @@ package io.tollgate.gateway.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.gateway.budget.BudgetReservations.Admission;
 import io.tollgate.gateway.budget.BudgetReservations.Gate;
 import io.tollgate.gateway.snapshot.BudgetEntry;
 import io.tollgate.testsupport.MutableClock;
@@ -22,43 +23,61 @@ class BudgetReservationsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final BudgetReservations reservations = new BudgetReservations(
             new BudgetProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
+    private BigDecimal spent = BigDecimal.ZERO;
 
     @Test
     void a_lone_request_may_start_even_when_its_bound_exceeds_what_is_left() {
-        assertThat(reservations.admit(gate("0.5"), new BigDecimal("2")).full()).isEmpty();
+        assertThat(admit("0.5", "2").full()).isEmpty();
     }
 
     @Test
     void requests_whose_bounds_fit_together_run_together_and_the_next_waits() {
-        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
-        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
-        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).isEmpty();
+        assertThat(admit("3", "1").full()).isEmpty();
+        assertThat(admit("3", "1").full()).isEmpty();
+        assertThat(admit("3", "1").full()).isEmpty();
 
-        assertThat(reservations.admit(gate("3"), new BigDecimal("1")).full()).contains(BUDGET);
+        assertThat(admit("3", "1").full()).contains(BUDGET);
     }
 
     @Test
     void a_finished_request_makes_room() {
-        var first = reservations.admit(gate("1"), new BigDecimal("1"));
-        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).contains(BUDGET);
+        var first = admit("1", "1");
+        assertThat(admit("1", "1").full()).contains(BUDGET);
 
         first.release().run();
 
-        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+        assertThat(admit("1", "1").full()).isEmpty();
     }
 
     @Test
     void a_reservation_older_than_its_lifetime_no_longer_counts() {
-        reservations.admit(gate("1"), new BigDecimal("1"));
+        admit("1", "1");
 
         clock.advance(Duration.ofMinutes(15));
-        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).contains(BUDGET);
+        assertThat(admit("1", "1").full()).contains(BUDGET);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(reservations.admit(gate("1"), new BigDecimal("1")).full()).isEmpty();
+        assertThat(admit("1", "1").full()).isEmpty();
     }
 
-    private static List<Gate> gate(String remaining) {
-        return List.of(new Gate(BUDGET, KEY, new BigDecimal(remaining)));
+    @Test
+    void a_budget_spent_by_the_requests_that_just_finished_has_no_room_even_with_none_in_flight() {
+        var last = admit("3", "1");
+        spent = new BigDecimal("10"); // the finished request's cost is counted before its reservation ends
+        last.release().run();
+
+        assertThat(admit("1").full()).contains(BUDGET);
+    }
+
+    private Admission admit(String remaining, String bound) {
+        spent = BUDGET.amountUsd().subtract(new BigDecimal(remaining));
+        return admit(bound);
+    }
+
+    private Admission admit(String bound) {
+        return reservations.admit(List.of(new Gate(BUDGET, KEY)), new BigDecimal(bound), key -> {
+            assertThat(key).isEqualTo(KEY);
+            return spent;
+        });
     }
 }
