@@ -85,13 +85,13 @@ class HealthChecks extends BackgroundLoop {
                 if (interval.isEmpty() || adapter.isEmpty()) {
                     continue;
                 }
-                var request = HealthCheckRequest.of(model, deployment, provider.get(), adapter.get());
-                if (request.isEmpty()) {
-                    continue;
-                }
                 checked.add(deployment.id());
                 var next = due.computeIfAbsent(deployment.id(), id -> new Due());
-                if (now >= next.nextAtMillis && next.inFlight.compareAndSet(false, true)) {
+                if (now < next.nextAtMillis || next.inFlight.get()) {
+                    continue; // the check request is built only when it is due
+                }
+                var request = HealthCheckRequest.of(model, deployment, provider.get(), adapter.get());
+                if (request.isPresent() && next.inFlight.compareAndSet(false, true)) {
                     next.nextAtMillis = now + interval.get().toMillis();
                     check(deployment, provider.get(), adapter.get(), request.get(), interval.get(), next);
                 }
