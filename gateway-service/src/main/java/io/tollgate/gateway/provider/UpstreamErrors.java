@@ -4,6 +4,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.provider.http.UpstreamBusyException;
 import io.tollgate.gateway.provider.http.UpstreamClosedException;
 import java.net.ConnectException;
 import java.util.regex.Pattern;
@@ -60,6 +61,10 @@ public final class UpstreamErrors {
         if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException
                 || failure.getCause() instanceof ConnectException) {
             return Rejection.upstream(502, "upstream_unreachable", "The provider could not be reached.").asException();
+        }
+        if (failure instanceof UpstreamBusyException) {
+            return Rejection.upstream(503, "upstream_busy", "Every connection to the provider is in use; retry shortly.")
+                    .asException();
         }
         if (failure instanceof UpstreamClosedException closed) {
             return closed.beforeAnswer()

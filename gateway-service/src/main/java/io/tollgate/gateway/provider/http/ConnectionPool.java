@@ -104,8 +104,9 @@ final class ConnectionPool {
             connect(exchange);
         } else if (waiting.size() < maxWaiting) {
             waiting.addLast(exchange);
+            exchange.waiting();
         } else {
-            exchange.acquireFailed(new IllegalStateException("Too many requests wait for a connection to " + address));
+            exchange.acquireFailed(new UpstreamBusyException("Too many requests wait for a connection to " + address));
         }
     }
 

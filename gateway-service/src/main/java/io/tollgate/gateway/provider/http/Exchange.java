@@ -53,6 +53,8 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
     private @Nullable ConnectionPool pool;
     private @Nullable Connection connection;
     private @Nullable ScheduledFuture<?> timer;
+    /** Ends a wait for a pooled connection that lasts longer than the connect timeout. */
+    private @Nullable ScheduledFuture<?> waitTimer;
     private boolean reused;
     private boolean retried;
     private boolean written;
@@ -132,8 +134,31 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         return cancelled;
     }
 
+    /**
+     * From the pool: every connection it may open is in use, and this exchange waits for one; at most as long as a
+     * new connection may take to open, then it fails as busy (and the request may go to another deployment).
+     */
+    final void waiting() {
+        waitTimer = loop.schedule(() -> {
+            waitTimer = null;
+            if (!finished && connection == null) {
+                pool.forget(this);
+                fail(new UpstreamBusyException("No connection to " + origin + " came free within "
+                        + connectTimeoutMillis + " ms"));
+            }
+        }, connectTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopWaiting() {
+        if (waitTimer != null) {
+            waitTimer.cancel(false);
+            waitTimer = null;
+        }
+    }
+
     /** From the pool: the connection to send the request on. */
     final void acquired(Connection acquired, boolean wasReused) {
+        stopWaiting();
         if (cancelled || finished) {
             pool.release(acquired);
             return;
@@ -320,6 +345,7 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         }
         finished = true;
         cancelTimer();
+        stopWaiting();
         closeConnection();
         error(cause);
     }
@@ -381,6 +407,7 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         }
         finished = true;
         cancelTimer();
+        stopWaiting();
         closeConnection();
         if (pool != null) {
             pool.forget(this);

@@ -297,12 +297,41 @@ class UpstreamConnectionsTest {
             var results = Flux.range(0, 3)
                     .flatMap(i -> limited.post(client, uri("/v1/chat/completions"), BODY, null)
                             .map(answer -> "ok")
-                            .onErrorResume(RejectedException.class, e -> Mono.just("refused")), 64)
+                            .onErrorResume(RejectedException.class, e -> Mono.just(e.rejection().code())), 64)
                     .collectList().block(WAIT);
 
-            assertThat(results).as("one request on the one connection, one waiting for it, one refused")
-                    .containsExactlyInAnyOrder("ok", "ok", "refused");
+            assertThat(results).as("one request on the one connection, one waiting for it, one refused as busy")
+                    .containsExactlyInAnyOrder("ok", "ok", "upstream_busy");
             assertThat(server.connections()).isEqualTo(1);
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
+    void a_request_waits_for_a_busy_connection_no_longer_than_the_connect_timeout() {
+        var limited = new UpstreamConnections(() -> LOOP, null, Clock.systemUTC(), 1, 10, Duration.ofSeconds(30));
+        server = new ScriptedServer((request, out) -> {
+            Thread.sleep(request.path().equals("/slow") ? 3_000 : 0);
+            write(out, answer(200, "{}"));
+            return true;
+        });
+        var connectWithin = Context.of(UpstreamHttp.TIMEOUTS, new UpstreamHttp.Timeouts(Duration.ofMillis(400), null));
+        try {
+            var slow = limited.post(client, uri("/slow"), BODY, null).contextWrite(connectWithin).toFuture();
+            long started = System.nanoTime();
+            var waiting = catchThrowableOfType(RejectedException.class, () -> limited.post(client, uri("/next"), BODY,
+                    null).contextWrite(connectWithin).block(WAIT));
+            var waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(waiting.rejection().status()).isEqualTo(503);
+            assertThat(waiting.rejection().code()).isEqualTo("upstream_busy");
+            assertThat(waited).as("the connect timeout, not the slow answer's 3 s")
+                    .isBetween(Duration.ofMillis(350), Duration.ofMillis(2_500));
+            assertThat(slow.join().status()).as("the busy connection's own request is unaffected").isEqualTo(200);
+            var after = limited.post(client, uri("/after"), BODY, null).contextWrite(connectWithin).block(WAIT);
+            assertThat(text(after.body())).as("the pool serves again once its connection is free").isEqualTo("{}");
+            assertThat(server.connections()).as("one connection, reused").isEqualTo(1);
         } finally {
             limited.close();
         }
