@@ -83,6 +83,33 @@ class ConfigChangeNotifyIntegrationTest {
     }
 
     @Test
+    void a_provider_changed_without_raising_its_version_gets_a_new_version_all_the_same() throws SQLException {
+        UUID provider = UUID.randomUUID();
+        rows.execute("insert into providers (id, name, type, base_url) values (?, ?, 'OPENAI_COMPATIBLE', 'http://a.test/v1')",
+                provider, "versioned-" + provider);
+
+        rows.execute("update providers set base_url = 'http://b.test/v1' where id = ?", provider);
+        long afterPlainUpdate = version(provider);
+        rows.execute("update providers set base_url = 'http://c.test/v1', version = version + 1 where id = ?", provider);
+        long afterOwnRaise = version(provider);
+        rows.execute("update providers set base_url = base_url where id = ?", provider);
+
+        assertThat(afterPlainUpdate).as("an operator's update").isEqualTo(1);
+        assertThat(afterOwnRaise).as("the portal's update raises it once, not twice").isEqualTo(2);
+        assertThat(version(provider)).as("an update that changes nothing").isEqualTo(2);
+    }
+
+    private static long version(UUID provider) throws SQLException {
+        try (var statement = writer.prepareStatement("select version from providers where id = ?")) {
+            statement.setObject(1, provider);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void a_notification_is_sent_only_when_the_change_commits() throws SQLException {
         UUID tenant = rows.tenant();
         UUID app = rows.app(tenant);
