@@ -25,7 +25,8 @@
 #   NGINX_WORKERS auto GATEWAY_HEAP 512m                    GATEWAY_JAR    another build, e.g. before/after a change
 #   GATEWAY_JAVA_OPTS  more JVM options for the gateway, e.g. a different garbage collector
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
-#   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C
+#   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C (the run folder holds
+#                      the key in api-key and the gateway's PID in gateway-pid)
 #   CACHE=1            the bench app opted in to the response cache and one fixed body (VARY_MARK= implied): after
 #                      the first request every gateway answer is a cache hit, measured against nginx in the same run
 #   VARY_MARK 48213    text of the chat body (the order number in the user's message) that wrk replaces with a new
@@ -419,6 +420,7 @@ main() {
     log "HOLD=1: provider ${URL[direct]}, nginx ${URL[nginx]}, gateway ${URL[gateway]} (pid $GATEWAY_PID),"
     log "key in $RUN/api-key; Ctrl+C stops everything"
     (umask 077; printf '%s\n' "$API_KEY" >"$RUN/api-key")
+    printf '%s\n' "$GATEWAY_PID" >"$RUN/gateway-pid"
     wait "$GATEWAY_PID" || true
     return
   fi
