@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# shared-harness.sh - the gateway in the workplace-neutral comparison harness (GATEWAY_HARNESS, by default
+# shared-harness.sh - the gateway in the comparison harness kept beside the project (GATEWAY_HARNESS, by default
 # ../shared/bench/gateway-bench.sh): the harness's mock provider measured alone (direct), behind nginx as a bare
 # proxy, behind the Portkey gateway, and behind this gateway with its whole pipeline, pinned as the harness pins
 # (clients on CPU 0, the server under test on CPU 1). Its streaming phase opens a new connection per request.
@@ -11,7 +11,8 @@
 # PostgreSQL is not pinned: metering's writes land on whichever core is free, as they would in production.
 #
 # Knobs: TARGETS (default "direct nginx portkey tollgate"), GATEWAY_WARMUP (60 s), MOCK_PORT (19101, the harness's
-# BASE_PORT+1), BASE_PORT of this gateway's set-up (19400), and every knob of the harness (DURATION, STREAM_N, ...).
+# BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by gateway-bench.sh), and every knob
+# of the harness (DURATION, STREAM_N, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
