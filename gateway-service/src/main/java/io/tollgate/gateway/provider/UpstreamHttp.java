@@ -42,11 +42,6 @@ public class UpstreamHttp implements DisposableBean {
         this(properties, clock, serverLoops(resources));
     }
 
-    /** On Reactor Netty's global event loops, which the server uses unless configured otherwise. */
-    public UpstreamHttp(UpstreamPoolProperties properties, Clock clock) {
-        this(properties, clock, HttpResources::get);
-    }
-
     UpstreamHttp(UpstreamPoolProperties properties, Clock clock, Supplier<LoopResources> loops) {
         this.connections = new UpstreamConnections(loops, null, clock, properties.maxConnections(),
                 properties.maxPendingAcquires(), properties.maxIdleTime());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.snapshot.ProviderEntry;
 import io.tollgate.model.catalog.ProviderType;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class UpstreamHttpTest {
 
-    private final UpstreamHttp upstream = new UpstreamHttp(
-            new UpstreamPoolProperties(10, 10, Duration.ofSeconds(30)), Clock.systemUTC());
+    private final UpstreamHttp upstream = UpstreamHttps.onGlobalLoops(10, 10, Duration.ofSeconds(30));
 
     @AfterEach
     void closePool() {

@@ -10,7 +10,7 @@ import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.provider.ProviderRegistry;
 import io.tollgate.gateway.provider.UpstreamHttp;
-import io.tollgate.gateway.provider.UpstreamPoolProperties;
+import io.tollgate.gateway.provider.UpstreamHttps;
 import io.tollgate.gateway.provider.openai.OpenAiAdapter;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
@@ -47,7 +47,7 @@ class RoutePlannerTest {
     private static final ProviderEntry PROVIDER = new ProviderEntry(UUID.randomUUID(), "openai", ProviderType.OPENAI,
             "https://api.openai.example/v1", "sk-test", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 1);
 
-    private final UpstreamHttp http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)), Clock.systemUTC());
+    private final UpstreamHttp http = UpstreamHttps.onGlobalLoops(4, 4, Duration.ofSeconds(1));
     private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
             Duration.ofSeconds(10), 10, 20, 5, 50, Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "",
             Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());

@@ -7,8 +7,7 @@ import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.provider.ProviderRegistry;
-import io.tollgate.gateway.provider.UpstreamHttp;
-import io.tollgate.gateway.provider.UpstreamPoolProperties;
+import io.tollgate.gateway.provider.UpstreamHttps;
 import io.tollgate.gateway.provider.openai.OpenAiAdapter;
 import io.tollgate.gateway.snapshot.AppEntry;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
@@ -76,7 +75,7 @@ public final class RoutingBench {
     public static void main(String[] args) {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        var http = new UpstreamHttp(new UpstreamPoolProperties(4, 4, Duration.ofSeconds(1)), Clock.systemUTC());
+        var http = UpstreamHttps.onGlobalLoops(4, 4, Duration.ofSeconds(1));
         var properties = new RoutingProperties(Duration.ofSeconds(120), 0.2, Duration.ofSeconds(10), 10, 20, 5, 50,
                 Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "", Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2));
         var states = new DeploymentStates(properties, Clock.systemUTC());
