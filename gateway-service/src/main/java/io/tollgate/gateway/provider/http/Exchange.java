@@ -340,14 +340,21 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
     }
 
     private void fail(Throwable cause) {
+        if (stop()) {
+            error(cause);
+        }
+    }
+
+    /** Ends the exchange once: its timers cancelled, its connection closed; false when it had ended already. */
+    private boolean stop() {
         if (finished) {
-            return;
+            return false;
         }
         finished = true;
         cancelTimer();
         stopWaiting();
         closeConnection();
-        error(cause);
+        return true;
     }
 
     private void closeConnection() {
@@ -402,14 +409,7 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
     }
 
     private void abandon() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        cancelTimer();
-        stopWaiting();
-        closeConnection();
-        if (pool != null) {
+        if (stop() && pool != null) {
             pool.forget(this);
         }
     }
