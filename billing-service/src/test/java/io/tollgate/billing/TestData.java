@@ -1,21 +1,18 @@
 package io.tollgate.billing;
 
+import io.tollgate.testsupport.TestPasswords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Creates tenants, apps, users and usage events straight in SQL, each with fresh ids so tests never collide. */
 public final class TestData {
 
     public static final String PASSWORD = "correct horse battery staple";
-    /**
-     * BCrypt as billing stores it ({bcrypt} prefix), at the lowest cost: the service checks a hash at the cost the
-     * hash names, so every HTTP Basic request of the tests costs a millisecond instead of most of a hundred.
-     */
-    private static final String PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+    /** At the lowest cost, so every HTTP Basic request of the tests costs a millisecond instead of most of a hundred. */
+    private static final String PASSWORD_HASH = TestPasswords.hash(PASSWORD);
 
     private final JdbcClient jdbc;
 

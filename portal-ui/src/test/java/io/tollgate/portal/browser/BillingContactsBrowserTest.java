@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.TestPasswords;
+import io.tollgate.testsupport.TestPasswords;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

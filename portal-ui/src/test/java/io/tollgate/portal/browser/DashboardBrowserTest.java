@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.TestPasswords;
+import io.tollgate.testsupport.TestPasswords;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

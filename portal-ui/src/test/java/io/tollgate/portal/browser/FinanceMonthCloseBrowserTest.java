@@ -9,7 +9,7 @@ import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.portal.support.RunningBilling;
-import io.tollgate.portal.support.TestPasswords;
+import io.tollgate.testsupport.TestPasswords;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.TestPasswords;
+import io.tollgate.testsupport.TestPasswords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

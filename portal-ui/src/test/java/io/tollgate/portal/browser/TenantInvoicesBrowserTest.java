@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.TestPasswords;
+import io.tollgate.testsupport.TestPasswords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
-package io.tollgate.portal.support;
+package io.tollgate.testsupport;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Password hashes for the users tests insert straight in SQL: BCrypt in the portal's stored format ({bcrypt}
- * prefix) at the lowest cost. The portal checks a hash at the cost the hash names, so each sign-in of such a user
- * costs a millisecond instead of most of a hundred.
+ * Password hashes for the users tests insert straight in SQL: BCrypt in the format the portal and billing store
+ * ({bcrypt} prefix) at the lowest cost. A service checks a hash at the cost the hash names, so each sign-in of such a
+ * user costs a millisecond instead of most of a hundred.
  */
 public final class TestPasswords {
 
