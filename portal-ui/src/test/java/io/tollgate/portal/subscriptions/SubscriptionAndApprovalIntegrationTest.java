@@ -114,8 +114,38 @@ class SubscriptionAndApprovalIntegrationTest {
                         and scope = 'APP_MODEL' and period = 'MONTH' and action = 'BLOCK'""")
                 .params(developer.tenantId(), appId, gated).query(BigDecimal.class).single();
         assertThat(budget).isEqualByComparingTo("125.50");
+        assertThat(thresholds(appId)).as("the default alerts").isEqualTo("{50,80,100}");
         assertThat(jdbc.sql("select count(*) from audit_log where target_id = ? and action = 'subscription.approve'")
                 .param(id.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void an_approval_budget_replaces_the_amount_and_action_of_the_tenants_own_budget_and_keeps_its_alerts() {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft("budgeted-already", ""));
+        subscriptions.request(appId, gated, "more room");
+        UUID id = subscriptions.list().getFirst().id();
+        jdbc.sql("""
+                        insert into budgets (id, tenant_id, scope, app_id, model_id, period, amount_usd, thresholds,
+                                             action)
+                        values (?, ?, 'APP_MODEL', ?, ?, 'MONTH', 40, '{25,90}', 'ALERT_ONLY')""")
+                .params(UUID.randomUUID(), developer.tenantId(), appId, gated).update();
+
+        Tenants.signIn(platformAdmin);
+        approvals.approve(List.of(id), new ApprovalTerms(null, null, null, new BigDecimal("125.50"), "BLOCK", ""));
+
+        var budget = jdbc.sql("select tenant_id, amount_usd, action from budgets where app_id = ? and model_id = ?")
+                .params(appId, gated)
+                .query((rs, n) -> List.of(rs.getObject(1, UUID.class), rs.getBigDecimal(2).stripTrailingZeros(),
+                        rs.getString(3)))
+                .single();
+        assertThat(budget).containsExactly(developer.tenantId(), new BigDecimal("125.5"), "BLOCK");
+        assertThat(thresholds(appId)).isEqualTo("{25,90}");
+    }
+
+    private String thresholds(UUID appId) {
+        return jdbc.sql("select thresholds::text from budgets where app_id = ?").param(appId).query(String.class)
+                .single();
     }
 
     @Test

@@ -55,6 +55,15 @@ public class Budget extends PersistableEntity<UUID> {
         this.updatedAt = stored(at);
     }
 
+    /**
+     * A budget a platform administrator sets on a tenant's behalf (an approval's), made in the platform scope, where
+     * the tenant is the one given here rather than the session's.
+     */
+    public Budget(UUID tenantId, BudgetTerms terms, Instant at) {
+        this(terms, at);
+        this.tenantId = tenantId;
+    }
+
     /** New terms for this budget; its spend so far stays. */
     public void change(BudgetTerms terms, Instant at) {
         apply(terms);

@@ -18,6 +18,8 @@ public record BudgetTerms(BudgetScope scope, @Nullable UUID appId, @Nullable UUI
                           BigDecimal amountUsd, List<Integer> thresholds, BudgetAction action,
                           @Nullable UUID downgradeModelId) {
 
+    /** The alert thresholds of a budget made without any (the column's default). */
+    public static final List<Integer> DEFAULT_THRESHOLDS = List.of(50, 80, 100);
     static final int HIGHEST_THRESHOLD = 1000;
     static final int AMOUNT_SCALE = 9;
 

@@ -1,7 +1,12 @@
 package io.tollgate.portal.admin.approvals;
 
 import io.tollgate.model.account.Roles;
+import io.tollgate.model.budget.Budget;
+import io.tollgate.model.budget.BudgetAction;
+import io.tollgate.model.budget.BudgetPeriod;
+import io.tollgate.model.budget.BudgetRepository;
 import io.tollgate.model.budget.BudgetRuleViolation;
+import io.tollgate.model.budget.BudgetScope;
 import io.tollgate.model.budget.BudgetTerms;
 import io.tollgate.model.subscription.IllegalSubscriptionTransitionException;
 import io.tollgate.model.subscription.Subscription;
@@ -15,6 +20,7 @@ import io.tollgate.portal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +42,17 @@ public class ApprovalService {
 
     private final PlatformScope platform;
     private final SubscriptionRepository subscriptions;
+    private final BudgetRepository budgets;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    ApprovalService(PlatformScope platform, SubscriptionRepository subscriptions, JdbcClient jdbc,
-                    CurrentUser currentUser, AuditLog audit, Clock clock) {
+    ApprovalService(PlatformScope platform, SubscriptionRepository subscriptions, BudgetRepository budgets,
+                    JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.platform = platform;
         this.subscriptions = subscriptions;
+        this.budgets = budgets;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -94,7 +102,7 @@ public class ApprovalService {
                                 terms.requestsPerMinute(), terms.tokensPerMinute(), terms.tokensPerDay(),
                                 clock.instant()));
                 if (budget != null) {
-                    createBudget(subscription, budget, terms.budgetAction());
+                    setBudget(subscription, budget, terms.budgetAction());
                 }
                 audit.record(subscription.getTenantId(), "subscription.approve", "subscription", id, Map.of(
                         "requestsPerMinute", String.valueOf(terms.requestsPerMinute()),
@@ -155,18 +163,29 @@ public class ApprovalService {
         }
     }
 
-    private void createBudget(Subscription subscription, BigDecimal amount, String action) {
+    /**
+     * The approval's monthly budget on the subscription's app and model: a budget already there (the tenant's own, or
+     * an earlier approval's) takes the new amount and action and keeps its alert thresholds.
+     */
+    private void setBudget(Subscription subscription, BigDecimal amount, String action) {
         if (!List.of("BLOCK", "ALERT_ONLY").contains(action)) {
             throw new PortalException("An approval budget either blocks or only alerts");
         }
-        jdbc.sql("""
-                        insert into budgets (id, tenant_id, scope, app_id, model_id, period, amount_usd, action)
-                        values (?, ?, 'APP_MODEL', ?, ?, 'MONTH', ?, ?)
-                        on conflict (tenant_id, app_id, model_id, period)
-                        do update set amount_usd = excluded.amount_usd, action = excluded.action,
-                                      downgrade_model_id = null, enabled = true, updated_at = now()""")
-                .params(UUID.randomUUID(), subscription.getTenantId(), subscription.getAppId(), subscription.getModelId(),
-                        amount, action)
-                .update();
+        BudgetAction atFull = BudgetAction.valueOf(action);
+        Instant now = clock.instant();
+        budgets.findForTarget(subscription.getAppId(), subscription.getModelId(), BudgetPeriod.MONTH).ifPresentOrElse(
+                budget -> {
+                    BudgetTerms held = budget.getTerms();
+                    budget.change(terms(subscription, amount, held.thresholds(), atFull), now);
+                    budgets.saveAndFlush(budget);
+                },
+                () -> budgets.saveAndFlush(new Budget(subscription.getTenantId(),
+                        terms(subscription, amount, BudgetTerms.DEFAULT_THRESHOLDS, atFull), now)));
+    }
+
+    private static BudgetTerms terms(Subscription subscription, BigDecimal amount, List<Integer> thresholds,
+                                     BudgetAction action) {
+        return new BudgetTerms(BudgetScope.APP_MODEL, subscription.getAppId(), subscription.getModelId(),
+                BudgetPeriod.MONTH, amount, thresholds, action, null);
     }
 }
