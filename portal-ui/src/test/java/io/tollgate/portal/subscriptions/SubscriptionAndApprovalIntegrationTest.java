@@ -81,10 +81,8 @@ class SubscriptionAndApprovalIntegrationTest {
 
     @Test
     void only_platform_administrators_may_decide() {
-        Tenants.signIn(developer);
-        UUID appId = apps.create(new AppDraft("wants-access", ""));
-        subscriptions.request(appId, gated, "please");
-        UUID id = subscriptions.list().getFirst().id();
+        Requested requested = request("wants-access", gated, "please");
+        UUID id = requested.subscriptionId();
 
         assertThatThrownBy(() -> approvals.approve(List.of(id), ApprovalTerms.plain("self-approved")))
                 .isInstanceOf(AccessDeniedException.class);
@@ -94,10 +92,9 @@ class SubscriptionAndApprovalIntegrationTest {
 
     @Test
     void approving_with_a_budget_sets_limit_overrides_and_an_app_model_budget_in_one_step() {
-        Tenants.signIn(developer);
-        UUID appId = apps.create(new AppDraft("bounded", ""));
-        subscriptions.request(appId, gated, "bounded use");
-        UUID id = subscriptions.list().getFirst().id();
+        Requested requested = request("bounded", gated, "bounded use");
+        UUID appId = requested.appId();
+        UUID id = requested.subscriptionId();
 
         Tenants.signIn(platformAdmin);
         assertThat(approvals.pending()).extracting(PendingRequest::id).contains(id);
@@ -121,10 +118,9 @@ class SubscriptionAndApprovalIntegrationTest {
 
     @Test
     void an_approval_budget_replaces_the_amount_and_action_of_the_tenants_own_budget_and_keeps_its_alerts() {
-        Tenants.signIn(developer);
-        UUID appId = apps.create(new AppDraft("budgeted-already", ""));
-        subscriptions.request(appId, gated, "more room");
-        UUID id = subscriptions.list().getFirst().id();
+        Requested requested = request("budgeted-already", gated, "more room");
+        UUID appId = requested.appId();
+        UUID id = requested.subscriptionId();
         jdbc.sql("""
                         insert into budgets (id, tenant_id, scope, app_id, model_id, period, amount_usd, thresholds,
                                              action)
@@ -143,17 +139,11 @@ class SubscriptionAndApprovalIntegrationTest {
         assertThat(thresholds(appId)).isEqualTo("{25,90}");
     }
 
-    private String thresholds(UUID appId) {
-        return jdbc.sql("select thresholds::text from budgets where app_id = ?").param(appId).query(String.class)
-                .single();
-    }
-
     @Test
     void an_approval_budget_follows_the_budget_rules_and_a_refused_one_approves_nothing() {
-        Tenants.signIn(developer);
-        UUID appId = apps.create(new AppDraft("exact", ""));
-        subscriptions.request(appId, gated, "exact use");
-        UUID id = subscriptions.list().getFirst().id();
+        Requested requested = request("exact", gated, "exact use");
+        UUID appId = requested.appId();
+        UUID id = requested.subscriptionId();
 
         Tenants.signIn(platformAdmin);
         for (String amount : List.of("10.0000000004", "0", "-5")) {
@@ -192,10 +182,9 @@ class SubscriptionAndApprovalIntegrationTest {
 
     @Test
     void revoking_access_needs_a_reason_the_tenant_sees_and_a_new_request_may_follow() {
-        Tenants.signIn(developer);
-        UUID appId = apps.create(new AppDraft("revocable", ""));
-        subscriptions.request(appId, open, "");
-        UUID id = subscriptions.list().getFirst().id();
+        Requested requested = request("revocable", open, "");
+        UUID appId = requested.appId();
+        UUID id = requested.subscriptionId();
         assertThatThrownBy(() -> approvals.revoke(id, "mine")).isInstanceOf(AccessDeniedException.class);
 
         Tenants.signIn(platformAdmin);
@@ -222,5 +211,21 @@ class SubscriptionAndApprovalIntegrationTest {
         assertThat(approvals.approved("%")).isEmpty();
         assertThat(approvals.approved("_")).allSatisfy(s -> assertThat(s.tenantName() + s.appName() + s.modelName())
                 .contains("_"));
+    }
+
+    /** A subscription the developer requested for a new app of that name. */
+    private record Requested(UUID appId, UUID subscriptionId) {
+    }
+
+    private Requested request(String appName, UUID model, String justification) {
+        Tenants.signIn(developer);
+        UUID appId = apps.create(new AppDraft(appName, ""));
+        UUID subscriptionId = subscriptions.request(appId, model, justification).id();
+        return new Requested(appId, subscriptionId);
+    }
+
+    private String thresholds(UUID appId) {
+        return jdbc.sql("select thresholds::text from budgets where app_id = ?").param(appId).query(String.class)
+                .single();
     }
 }

@@ -168,10 +168,11 @@ public class ApprovalService {
      * an earlier approval's) takes the new amount and action and keeps its alert thresholds.
      */
     private void setBudget(Subscription subscription, BigDecimal amount, String action) {
-        if (!List.of("BLOCK", "ALERT_ONLY").contains(action)) {
-            throw new PortalException("An approval budget either blocks or only alerts");
-        }
-        BudgetAction atFull = BudgetAction.valueOf(action);
+        BudgetAction atFull = switch (action) {
+            case "BLOCK" -> BudgetAction.BLOCK;
+            case "ALERT_ONLY" -> BudgetAction.ALERT_ONLY;
+            default -> throw new PortalException("An approval budget either blocks or only alerts");
+        };
         Instant now = clock.instant();
         budgets.findForTarget(subscription.getAppId(), subscription.getModelId(), BudgetPeriod.MONTH).ifPresentOrElse(
                 budget -> {
