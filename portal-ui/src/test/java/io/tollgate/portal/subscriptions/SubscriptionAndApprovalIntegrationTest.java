@@ -152,6 +152,10 @@ class SubscriptionAndApprovalIntegrationTest {
                     .as("budget %s", amount).isInstanceOf(PortalException.class)
                     .hasMessageStartingWith("Monthly budget: ");
         }
+        assertThatThrownBy(() -> approvals.approve(List.of(id),
+                new ApprovalTerms(null, null, null, new BigDecimal("10"), "DOWNGRADE", "")))
+                .as("an approval sets no downgrade").isInstanceOf(PortalException.class)
+                .hasMessage("An approval budget either blocks or only alerts");
 
         assertThat(approvals.pending()).extracting(PendingRequest::id).contains(id);
         assertThat(jdbc.sql("select count(*) from budgets where app_id = ?").param(appId).query(Long.class).single())
