@@ -16,11 +16,14 @@ COPY gateway-service/pom.xml gateway-service/
 COPY portal-ui/pom.xml portal-ui/
 COPY billing-service/pom.xml billing-service/
 COPY standalone/pom.xml standalone/
+COPY journey-tests/pom.xml journey-tests/
+COPY deploy-tests/pom.xml deploy-tests/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl gateway-service,portal-ui,billing-service -am dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl gateway-service,portal-ui,billing-service -am package -DskipTests \
     && mkdir /out \
-    && cp gateway-service/target/gateway-service.jar portal-ui/target/portal-ui.jar billing-service/target/billing-service.jar /out/
+    && cp gateway-service/target/gateway-service.jar billing-service/target/billing-service.jar /out/ \
+    && cp portal-ui/target/portal-ui-exec.jar /out/portal-ui.jar
 
 FROM eclipse-temurin:25-jre AS runtime
 RUN useradd --system --uid 10001 --home-dir /opt/tollgate --shell /usr/sbin/nologin tollgate \

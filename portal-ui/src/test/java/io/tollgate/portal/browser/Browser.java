@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * One system Chromium for the whole test JVM (nothing is downloaded); each test gets fresh browser contexts, closed
  * after it by {@link ClosesBrowserContexts}.
  */
-final class Browser {
+public final class Browser {
 
     static final Path SCREENSHOTS = Paths.get("..", "docs", "screenshots");
     private static com.microsoft.playwright.Browser chromium;
@@ -49,11 +49,11 @@ final class Browser {
         return Files.isExecutable(shell) ? shell : Paths.get("/usr/bin/chromium");
     }
 
-    static Page desktop(String baseUrl) {
+    public static Page desktop(String baseUrl) {
         return open(baseUrl, 1280, 800);
     }
 
-    static Page phone(String baseUrl) {
+    public static Page phone(String baseUrl) {
         return open(baseUrl, 390, 844);
     }
 
@@ -75,7 +75,7 @@ final class Browser {
         openContexts.forEach(BrowserContext::close);
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {

@@ -5,19 +5,19 @@ import com.microsoft.playwright.options.AriaRole;
 import io.tollgate.portal.support.Mailbox;
 
 /** What a person does in the portal, in the words of the journey. */
-final class Steps {
+public final class Steps {
 
     private final Page page;
 
-    Steps(Page page) {
+    public Steps(Page page) {
         this.page = page;
     }
 
-    Page page() {
+    public Page page() {
         return page;
     }
 
-    void signUp(String organisation, String name, String email, String password) {
+    public void signUp(String organisation, String name, String email, String password) {
         page.navigate("/signup");
         page.locator("#signup-organisation input").fill(organisation);
         page.locator("#signup-name input").fill(name);
@@ -31,41 +31,41 @@ final class Steps {
         page.locator("#signed-up").waitFor();
     }
 
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         page.navigate("/login");
         fillSignIn(email, password);
         page.locator("#sign-out").waitFor();
     }
 
     /** Fills and sends the sign-in form already on the page (as after a redirect to it). */
-    void fillSignIn(String email, String password) {
+    public void fillSignIn(String email, String password) {
         page.locator("vaadin-login-form input[name=username]").fill(email);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form input[name=password]").press("Enter");
     }
 
-    void signOut() {
+    public void signOut() {
         page.locator("#sign-out").click();
         page.locator("vaadin-login-form").waitFor();
     }
 
-    void go(String path) {
+    public void go(String path) {
         page.navigate(path);
         settle();
     }
 
     /** Waits until the page's Vaadin client has no server round trip in flight. */
-    void settle() {
+    public void settle() {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).length > 0"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())");
     }
 
-    void click(String text) {
+    public void click(String text) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text)).first().click();
     }
 
-    void fill(String selector, String value) {
+    public void fill(String selector, String value) {
         page.locator(selector + " input, " + selector + " textarea").first().fill(value);
     }
 }

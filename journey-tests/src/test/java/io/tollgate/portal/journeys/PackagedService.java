@@ -1,4 +1,4 @@
-package io.tollgate.portal.support;
+package io.tollgate.portal.journeys;
 
 import io.tollgate.model.runtime.ParentProcessWatchdog;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tollgate.portal.api;
+package io.tollgate.portal.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.tollgate.portal.support.AccessTokens;
 import io.tollgate.portal.support.ManagementApi;
 import io.tollgate.portal.support.ManagementApi.Reply;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.RunningGateway;
 import io.tollgate.portal.support.Tenants;
 import io.tollgate.portal.tokens.AccessTokenService;
 import java.math.BigDecimal;

@@ -1,14 +1,15 @@
-package io.tollgate.portal.browser;
+package io.tollgate.portal.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.tollgate.portal.browser.Browser;
+import io.tollgate.portal.browser.Steps;
 import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.RunningBilling;
 import io.tollgate.testsupport.TestPasswords;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

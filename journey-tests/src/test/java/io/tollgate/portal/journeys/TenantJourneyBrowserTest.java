@@ -1,11 +1,12 @@
-package io.tollgate.portal.browser;
+package io.tollgate.portal.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.tollgate.portal.browser.Browser;
+import io.tollgate.portal.browser.Steps;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.portal.support.RunningGateway;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;

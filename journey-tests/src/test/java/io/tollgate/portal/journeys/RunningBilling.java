@@ -1,5 +1,6 @@
-package io.tollgate.portal.support;
+package io.tollgate.portal.journeys;
 
+import io.tollgate.portal.support.PortalIntegrationTest;
 import io.tollgate.testsupport.TestDatabase;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
