@@ -47,8 +47,9 @@ final class PackagedService implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElseThrow();
-            // the C1 compiler only: a faster start, and the tests send a handful of requests
-            ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+            // the C1 compiler only and the serial collector: a cheaper start, and the tests send a handful of requests
+            ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                    jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
