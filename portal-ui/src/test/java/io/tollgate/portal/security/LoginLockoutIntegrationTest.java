@@ -76,9 +76,10 @@ class LoginLockoutIntegrationTest {
             assertThatThrownBy(() -> attempt(email, "the right password")).isInstanceOf(BadCredentialsException.class)
                     .hasMessage("Wrong email or password");
             long took = medianNanos(email, "the right password");
-            // one password check (~ tens of ms) each; an answer without it would take a fraction of a millisecond
+            // one password check (~ tens of ms) each; an answer without it would take a fraction of a millisecond. The
+            // bound is loose: with the build's test JVMs side by side, two medians of the same check differed 2.5-fold
             assertThat(took).as("%s took %d µs against %d µs for a wrong password", email, took / 1000, wrong / 1000)
-                    .isGreaterThan(wrong / 2);
+                    .isGreaterThan(wrong / 10);
         }
     }
 
