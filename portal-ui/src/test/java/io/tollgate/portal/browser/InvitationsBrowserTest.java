@@ -86,6 +86,8 @@ class InvitationsBrowserTest {
         admin.go("/members");
         page.locator("#invite-email input").fill(invitee);
         admin.click("Invite");
+        // The e-mail leaves inside the inviting transaction; the screen's answer comes after its commit.
+        assertThat(page.locator("#invitation-sent")).containsText("Invitation e-mailed to " + invitee);
         String link = Mailbox.linkPath(invitee, "invite");
         jdbc.sql("update invitations set expires_at = timestamptz '2026-01-05 10:00:00+00' where email = ?")
                 .param(invitee).update();
