@@ -14,19 +14,15 @@ COPY shared-model/pom.xml shared-model/
 COPY invoice-pdf/pom.xml invoice-pdf/
 COPY gateway-service/pom.xml gateway-service/
 COPY portal-ui/pom.xml portal-ui/
-COPY portal-test-support/pom.xml portal-test-support/
 COPY billing-service/pom.xml billing-service/
 COPY standalone/pom.xml standalone/
-COPY gateway-tests/pom.xml gateway-tests/
-COPY portal-tests/pom.xml portal-tests/
 COPY journey-tests/pom.xml journey-tests/
 COPY deploy-tests/pom.xml deploy-tests/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl gateway-service,portal-ui,billing-service -am dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl gateway-service,portal-ui,billing-service -am package -DskipTests \
     && mkdir /out \
-    && cp billing-service/target/billing-service.jar /out/ \
-    && cp gateway-service/target/gateway-service-exec.jar /out/gateway-service.jar \
+    && cp gateway-service/target/gateway-service.jar billing-service/target/billing-service.jar /out/ \
     && cp portal-ui/target/portal-ui-exec.jar /out/portal-ui.jar
 
 FROM eclipse-temurin:25-jre AS runtime

@@ -13,7 +13,7 @@
 # Needs (installed with apt-get when missing and run as root): nginx, wrk, postgresql (server binaries, 15+),
 # curl, openssl, jq:   apt-get install -y nginx wrk postgresql curl openssl jq
 # and a JDK 25, found like ./mvnw finds it (.mvn/select-jdk.sh). It builds nothing: it expects
-# gateway-service/target/gateway-service-exec.jar (./mvnw -q -pl gateway-service -am install -DskipTests).
+# gateway-service/target/gateway-service.jar (./mvnw -q -pl gateway-service -am install -DskipTests).
 # Everything it starts runs from a temporary folder and is stopped on exit, by PID.
 #
 # Knobs (environment):
@@ -38,7 +38,7 @@ shopt -u patsub_replacement 2>/dev/null || true
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 FIX=$HERE/gateway
-JAR=${GATEWAY_JAR:-$ROOT/gateway-service/target/gateway-service-exec.jar}
+JAR=${GATEWAY_JAR:-$ROOT/gateway-service/target/gateway-service.jar}
 MIGRATIONS=$ROOT/db-migrations/src/main/resources/db/migration
 
 DURATION=${DURATION:-15}

@@ -5,7 +5,6 @@ import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predica
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,17 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The portal's boundaries: feature packages without cycles, screens that go through services, time from a Clock. */
-@AnalyzeClasses(packages = "io.tollgate.portal",
-        importOptions = {ImportOption.DoNotIncludeTests.class, PortalArchitectureTest.OnlyThePortal.class})
+@AnalyzeClasses(packages = "io.tollgate.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class PortalArchitectureTest {
-
-    /** The portal's own classes: its test support (in the portal's packages, on this classpath) is no part of it. */
-    static final class OnlyThePortal implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return !location.contains("portal-test-support");
-        }
-    }
 
     @ArchTest
     static final ArchRule feature_packages_have_no_cycles =
