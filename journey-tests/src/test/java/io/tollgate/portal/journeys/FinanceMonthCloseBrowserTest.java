@@ -10,7 +10,7 @@ import io.tollgate.portal.browser.Steps;
 import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.testsupport.TestPasswords;
+import io.tollgate.portal.support.Tenants;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -63,7 +63,7 @@ class FinanceMonthCloseBrowserTest {
 
     @BeforeEach
     void aFinanceUserAndATenantWithUsageLastMonth() {
-        finance = user("finance", "FINANCE");
+        finance = new Tenants(jdbc).newPlatformUser("FINANCE", "Fin Close", PASSWORD).email();
         tenant = UUID.randomUUID();
         tenantName = "Closing Co " + tenant.toString().substring(0, 6);
         jdbc.sql("""
@@ -184,22 +184,8 @@ class FinanceMonthCloseBrowserTest {
                 .query(String.class).list();
     }
 
-    private String user(String kind, String platformRole) {
-        String email = kind + "-" + UUID.randomUUID() + "@closing.test";
-        jdbc.sql("""
-                        insert into users (id, email, display_name, password_hash, platform_role)
-                        values (?, ?, 'Fin Close', ?, ?)""")
-                .params(UUID.randomUUID(), email, TestPasswords.hash(PASSWORD), platformRole).update();
-        return email;
-    }
-
     private String tenantMember(String role) {
-        String email = user("member", null);
-        jdbc.sql("""
-                        insert into memberships (id, tenant_id, user_id, role)
-                        select ?, ?, id, ? from users where email = ?""")
-                .params(UUID.randomUUID(), tenant, role, email).update();
-        return email;
+        return new Tenants(jdbc).newMember(tenant, tenantName, role, "Mem Ber", PASSWORD).email();
     }
 
     /** The grid scrolls sideways to its last column: the button is brought into view before the click. */

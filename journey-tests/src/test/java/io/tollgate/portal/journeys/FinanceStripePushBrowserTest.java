@@ -10,8 +10,8 @@ import io.tollgate.portal.browser.Steps;
 import io.tollgate.portal.finance.BillingApiProperties;
 import io.tollgate.portal.support.Invoices;
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.portal.support.Tenants;
 import io.tollgate.testsupport.FakeStripe;
-import io.tollgate.testsupport.TestPasswords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,11 +69,7 @@ class FinanceStripePushBrowserTest {
 
     @BeforeEach
     void aFinanceUserAndATenantWithTwoBillingContacts() {
-        finance = "finance-" + UUID.randomUUID() + "@pushing.test";
-        jdbc.sql("""
-                        insert into users (id, email, display_name, password_hash, platform_role)
-                        values (?, ?, 'Fin Push', ?, 'FINANCE')""")
-                .params(UUID.randomUUID(), finance, TestPasswords.hash(PASSWORD)).update();
+        finance = new Tenants(jdbc).newPlatformUser("FINANCE", "Fin Push", PASSWORD).email();
         tenant = UUID.randomUUID();
         tenantName = "Pushing Co " + tenant.toString().substring(0, 6);
         jdbc.sql("""

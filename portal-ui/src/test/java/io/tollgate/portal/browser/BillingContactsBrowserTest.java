@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.testsupport.TestPasswords;
+import io.tollgate.portal.support.Tenants;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,12 +87,6 @@ class BillingContactsBrowserTest {
     }
 
     private String member(String role) {
-        UUID user = UUID.randomUUID();
-        String email = role.toLowerCase() + "-" + user + "@ledgerlabs.test";
-        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Lee Ledger', ?)")
-                .params(user, email, TestPasswords.hash(PASSWORD)).update();
-        jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), tenant, user, role).update();
-        return email;
+        return new Tenants(jdbc).newMember(tenant, "Ledger Labs", role, "Lee Ledger", PASSWORD).email();
     }
 }

@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import io.tollgate.portal.support.PortalIntegrationTest;
-import io.tollgate.testsupport.TestPasswords;
+import io.tollgate.portal.support.Tenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,11 +38,7 @@ class FinanceScreensBrowserTest {
 
     @BeforeEach
     void aFinanceUserAndATenantWithUsageAndAnInvoice() {
-        email = "finance-" + UUID.randomUUID() + "@tollgate.test";
-        jdbc.sql("""
-                        insert into users (id, email, display_name, password_hash, platform_role)
-                        values (?, ?, ?, ?, 'FINANCE')""")
-                .params(UUID.randomUUID(), email, "Fin Ance", TestPasswords.hash(PASSWORD)).update();
+        email = new Tenants(jdbc).newPlatformUser("FINANCE", "Fin Ance", PASSWORD).email();
         UUID tenant = UUID.randomUUID();
         tenantName = "Ledger Co " + tenant.toString().substring(0, 6);
         jdbc.sql("""

@@ -1,7 +1,9 @@
 package io.tollgate.portal.support;
 
 import io.tollgate.portal.security.PortalUser;
+import io.tollgate.testsupport.TestPasswords;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,14 +28,25 @@ public final class Tenants {
         return newMember(tenantId, "Tenant " + slug, role);
     }
 
+    /** A new member of the tenant without a password: signed in for service calls with {@link #signIn}. */
     public PortalUser newMember(UUID tenantId, String tenantName, String role) {
+        return member(tenantId, tenantName, role, "Test user", null);
+    }
+
+    /** A new member of the tenant who signs in to the portal in a browser with the password. */
+    public PortalUser newMember(UUID tenantId, String tenantName, String role, String displayName, String password) {
+        return member(tenantId, tenantName, role, displayName, TestPasswords.hash(password));
+    }
+
+    private PortalUser member(UUID tenantId, String tenantName, String role, String displayName,
+                              @Nullable String passwordHash) {
         UUID userId = UUID.randomUUID();
         String email = "u-" + userId + "@tollgate.test";
-        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, 'Test user', null)")
-                .params(userId, email).update();
+        jdbc.sql("insert into users (id, email, display_name, password_hash) values (?, ?, ?, ?)")
+                .params(userId, email, displayName, passwordHash).update();
         jdbc.sql("insert into memberships (id, tenant_id, user_id, role) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenantId, userId, role).update();
-        return new PortalUser(userId, email, "Test user", tenantId, tenantName, role, null);
+        return new PortalUser(userId, email, displayName, tenantId, tenantName, role, null);
     }
 
     /** Makes an existing user a member of another tenant too, as an accepted invitation does. */
@@ -43,11 +56,22 @@ public final class Tenants {
     }
 
     public PortalUser newPlatformUser(String platformRole) {
+        return platformUser(platformRole, "Platform user", null);
+    }
+
+    /** A new platform user ("FINANCE", "PLATFORM_ADMIN") who signs in to the portal in a browser with the password. */
+    public PortalUser newPlatformUser(String platformRole, String displayName, String password) {
+        return platformUser(platformRole, displayName, TestPasswords.hash(password));
+    }
+
+    private PortalUser platformUser(String platformRole, String displayName, @Nullable String passwordHash) {
         UUID userId = UUID.randomUUID();
         String email = "p-" + userId + "@tollgate.test";
-        jdbc.sql("insert into users (id, email, display_name, platform_role) values (?, ?, 'Platform user', ?)")
-                .params(userId, email, platformRole).update();
-        return new PortalUser(userId, email, "Platform user", null, null, null, platformRole);
+        jdbc.sql("""
+                        insert into users (id, email, display_name, password_hash, platform_role)
+                        values (?, ?, ?, ?, ?)""")
+                .params(userId, email, displayName, passwordHash, platformRole).update();
+        return new PortalUser(userId, email, displayName, null, null, null, platformRole);
     }
 
     public static void signIn(PortalUser user) {
