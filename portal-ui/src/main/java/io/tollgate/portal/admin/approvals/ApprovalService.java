@@ -176,8 +176,7 @@ public class ApprovalService {
         Instant now = clock.instant();
         budgets.findForTarget(subscription.getAppId(), subscription.getModelId(), BudgetPeriod.MONTH).ifPresentOrElse(
                 budget -> {
-                    BudgetTerms held = budget.getTerms();
-                    budget.change(terms(subscription, amount, held.thresholds(), atFull), now);
+                    budget.change(terms(subscription, amount, budget.getTerms().thresholds(), atFull), now);
                     budgets.saveAndFlush(budget);
                 },
                 () -> budgets.saveAndFlush(new Budget(subscription.getTenantId(),
