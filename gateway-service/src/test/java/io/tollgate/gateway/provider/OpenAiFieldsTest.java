@@ -42,4 +42,44 @@ class OpenAiFieldsTest {
                     assertThat(e.rejection().code()).isEqualTo("unsupported_for_provider");
                 });
     }
+
+    @Test
+    void texts_are_the_string_or_the_text_and_refusal_parts_and_nothing_else() {
+        assertThat(OpenAiFields.texts(parse("\"Hi\""))).containsExactly("Hi");
+        assertThat(OpenAiFields.texts(parse("\"\""))).isEmpty();
+        assertThat(OpenAiFields.texts(parse("""
+                [{"type":"text","text":"a"},{"type":"refusal","refusal":"no"},{"type":"text","text":""}]""")))
+                .containsExactly("a", "no");
+        assertThatThrownBy(() -> OpenAiFields.texts(parse("[{\"type\":\"image_url\",\"image_url\":\"x\"}]")))
+                .isInstanceOfSatisfying(RejectedException.class,
+                        e -> assertThat(e.rejection().message()).contains("'image_url' is not accepted"));
+    }
+
+    @Test
+    void user_content_maps_text_and_images_and_refuses_other_parts() {
+        JsonNode content = parse("""
+                [{"type":"text","text":"look"},{"type":"image_url","image_url":{"url":"https://x/cat.png"}}]""");
+        assertThat(OpenAiFields.userContent(content, text -> "text:" + text,
+                image -> "image:" + image.path("url").asString()))
+                .containsExactly("text:look", "image:https://x/cat.png");
+        assertThat(OpenAiFields.userContent(parse("\"Hi\""), text -> "text:" + text, image -> "image"))
+                .containsExactly("text:Hi");
+        assertThatThrownBy(() -> OpenAiFields.userContent(parse("[{\"type\":\"input_audio\"}]"),
+                text -> text, image -> "image"))
+                .isInstanceOfSatisfying(RejectedException.class, e -> {
+                    assertThat(e.rejection().status()).isEqualTo(400);
+                    assertThat(e.rejection().message()).contains("'input_audio' cannot be sent");
+                });
+    }
+
+    @Test
+    void tool_call_arguments_are_json_an_empty_object_when_blank_and_refused_when_broken() {
+        assertThat(OpenAiFields.toolCallArguments(parse("{\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}"), json)
+                .path("city").asString()).isEqualTo("Oslo");
+        assertThat(OpenAiFields.toolCallArguments(parse("{\"arguments\":\" \"}"), json).isEmpty()).isTrue();
+        assertThat(OpenAiFields.toolCallArguments(parse("{}"), json).isObject()).isTrue();
+        assertThatThrownBy(() -> OpenAiFields.toolCallArguments(parse("{\"arguments\":\"{nope\"}"), json))
+                .isInstanceOfSatisfying(RejectedException.class,
+                        e -> assertThat(e.rejection().message()).isEqualTo("A tool call's arguments are not valid JSON."));
+    }
 }

@@ -4,7 +4,10 @@ import static io.tollgate.gateway.provider.OpenAiFields.decimal;
 import static io.tollgate.gateway.provider.OpenAiFields.requireString;
 import static io.tollgate.gateway.provider.OpenAiFields.stopSequences;
 import static io.tollgate.gateway.provider.OpenAiFields.string;
+import static io.tollgate.gateway.provider.OpenAiFields.texts;
+import static io.tollgate.gateway.provider.OpenAiFields.toolCallArguments;
 import static io.tollgate.gateway.provider.OpenAiFields.unsupported;
+import static io.tollgate.gateway.provider.OpenAiFields.userContent;
 
 import io.tollgate.gateway.provider.UpstreamRequest;
 import io.tollgate.gateway.wire.anthropic.ContentBlock;
@@ -120,47 +123,11 @@ final class AnthropicRequestTranslator {
     }
 
     private static List<ContentBlock> textBlocks(JsonNode content) {
-        List<ContentBlock> blocks = new ArrayList<>();
-        if (content.isString()) {
-            if (!content.asString().isEmpty()) {
-                blocks.add(ContentBlock.text(content.asString()));
-            }
-            return blocks;
-        }
-        for (JsonNode part : content) {
-            String type = string(part.path("type"));
-            if ("text".equals(type) || "refusal".equals(type)) {
-                String text = string(part.path("text".equals(type) ? "text" : "refusal"));
-                if (text != null && !text.isEmpty()) {
-                    blocks.add(ContentBlock.text(text));
-                }
-            } else {
-                throw unsupported("messages", "Content of type '" + type + "' is not accepted in this message.");
-            }
-        }
-        return blocks;
+        return new ArrayList<>(texts(content).stream().map(ContentBlock::text).toList());
     }
 
     private static List<ContentBlock> userBlocks(JsonNode content) {
-        if (!content.isArray()) {
-            return textBlocks(content);
-        }
-        List<ContentBlock> blocks = new ArrayList<>();
-        for (JsonNode part : content) {
-            String type = string(part.path("type"));
-            switch (type == null ? "" : type) {
-                case "text" -> {
-                    String text = string(part.path("text"));
-                    if (text != null && !text.isEmpty()) {
-                        blocks.add(ContentBlock.text(text));
-                    }
-                }
-                case "image_url" -> blocks.add(image(part.path("image_url")));
-                default -> throw unsupported("messages", "Content of type '" + type
-                        + "' cannot be sent to this model's provider; text and image_url are supported.");
-            }
-        }
-        return blocks;
+        return userContent(content, ContentBlock::text, AnthropicRequestTranslator::image);
     }
 
     /** A base64 data URL or an http(s) URL. */
@@ -183,16 +150,9 @@ final class AnthropicRequestTranslator {
                 ? new ArrayList<>() : textBlocks(message.path("content"));
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
-            String arguments = string(function.path("arguments"));
-            JsonNode input;
-            try {
-                input = arguments == null || arguments.isBlank()
-                        ? AnthropicJson.OPENAI.createObjectNode() : AnthropicJson.OPENAI.readTree(arguments);
-            } catch (JacksonException e) {
-                throw unsupported("messages", "A tool call's arguments are not valid JSON.");
-            }
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),
-                    requireString(function.path("name"), "messages"), input));
+                    requireString(function.path("name"), "messages"),
+                    toolCallArguments(function, AnthropicJson.OPENAI)));
         }
         return blocks;
     }

@@ -4,7 +4,10 @@ import static io.tollgate.gateway.provider.OpenAiFields.decimal;
 import static io.tollgate.gateway.provider.OpenAiFields.requireString;
 import static io.tollgate.gateway.provider.OpenAiFields.stopSequences;
 import static io.tollgate.gateway.provider.OpenAiFields.string;
+import static io.tollgate.gateway.provider.OpenAiFields.texts;
+import static io.tollgate.gateway.provider.OpenAiFields.toolCallArguments;
 import static io.tollgate.gateway.provider.OpenAiFields.unsupported;
+import static io.tollgate.gateway.provider.OpenAiFields.userContent;
 
 import io.tollgate.gateway.provider.bedrock.schema.ContentBlock;
 import io.tollgate.gateway.provider.bedrock.schema.ConverseRequest;
@@ -61,7 +64,7 @@ final class BedrockRequestTranslator {
         for (JsonNode message : root.path("messages")) {
             String role = string(message.path("role"));
             switch (role == null ? "" : role) {
-                case "system", "developer" -> textOf(message.path("content"))
+                case "system", "developer" -> texts(message.path("content"))
                         .forEach(text -> system.add(new ConverseRequest.SystemBlock(text)));
                 case "user" -> turns.add("user", userBlocks(message.path("content")));
                 case "assistant" -> turns.add("assistant", assistantBlocks(message));
@@ -106,47 +109,8 @@ final class BedrockRequestTranslator {
         }
     }
 
-    private static List<String> textOf(JsonNode content) {
-        List<String> texts = new ArrayList<>();
-        if (content.isString()) {
-            if (!content.asString().isEmpty()) {
-                texts.add(content.asString());
-            }
-            return texts;
-        }
-        for (JsonNode part : content) {
-            String type = string(part.path("type"));
-            if (!"text".equals(type) && !"refusal".equals(type)) {
-                throw unsupported("messages", "Content of type '" + type + "' is not accepted in this message.");
-            }
-            String text = string(part.path(type));
-            if (text != null && !text.isEmpty()) {
-                texts.add(text);
-            }
-        }
-        return texts;
-    }
-
     private static List<ContentBlock> userBlocks(JsonNode content) {
-        if (!content.isArray()) {
-            return textOf(content).stream().map(ContentBlock::text).toList();
-        }
-        List<ContentBlock> blocks = new ArrayList<>();
-        for (JsonNode part : content) {
-            String type = string(part.path("type"));
-            switch (type == null ? "" : type) {
-                case "text" -> {
-                    String text = string(part.path("text"));
-                    if (text != null && !text.isEmpty()) {
-                        blocks.add(ContentBlock.text(text));
-                    }
-                }
-                case "image_url" -> blocks.add(image(part.path("image_url")));
-                default -> throw unsupported("messages", "Content of type '" + type
-                        + "' cannot be sent to this model's provider; text and image_url are supported.");
-            }
-        }
-        return blocks;
+        return userContent(content, ContentBlock::text, BedrockRequestTranslator::image);
     }
 
     /** Converse takes an image's bytes (or an S3 location), not a URL to fetch: a base64 data URL only. */
@@ -166,25 +130,18 @@ final class BedrockRequestTranslator {
     private static List<ContentBlock> assistantBlocks(JsonNode message) {
         JsonNode content = message.path("content");
         List<ContentBlock> blocks = new ArrayList<>(content.isNull() || content.isMissingNode()
-                ? List.of() : textOf(content).stream().map(ContentBlock::text).toList());
+                ? List.of() : texts(content).stream().map(ContentBlock::text).toList());
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
-            String arguments = string(function.path("arguments"));
-            JsonNode input;
-            try {
-                input = arguments == null || arguments.isBlank()
-                        ? BedrockJson.OPENAI.createObjectNode() : BedrockJson.OPENAI.readTree(arguments);
-            } catch (JacksonException e) {
-                throw unsupported("messages", "A tool call's arguments are not valid JSON.");
-            }
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),
-                    requireString(function.path("name"), "messages"), input));
+                    requireString(function.path("name"), "messages"),
+                    toolCallArguments(function, BedrockJson.OPENAI)));
         }
         return blocks;
     }
 
     private static String joined(JsonNode content) {
-        return content.isString() ? content.asString() : String.join("", textOf(content));
+        return content.isString() ? content.asString() : String.join("", texts(content));
     }
 
     /**
