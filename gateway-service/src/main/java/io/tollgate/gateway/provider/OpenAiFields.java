@@ -61,12 +61,17 @@ public final class OpenAiFields {
      * out. Any other part is refused, since only text can stand there.
      */
     public static List<String> texts(JsonNode content) {
-        List<String> texts = new ArrayList<>();
+        return texts(content, Function.identity());
+    }
+
+    /** {@link #texts(JsonNode)}, each made into the provider's block; the list may be added to. */
+    public static <B> List<B> texts(JsonNode content, Function<String, B> block) {
+        List<B> blocks = new ArrayList<>();
         if (content.isString()) {
             if (!content.asString().isEmpty()) {
-                texts.add(content.asString());
+                blocks.add(block.apply(content.asString()));
             }
-            return texts;
+            return blocks;
         }
         for (JsonNode part : content) {
             String type = string(part.path("type"));
@@ -75,10 +80,10 @@ public final class OpenAiFields {
             }
             String text = string(part.path(type));
             if (text != null && !text.isEmpty()) {
-                texts.add(text);
+                blocks.add(block.apply(text));
             }
         }
-        return texts;
+        return blocks;
     }
 
     /**
@@ -86,11 +91,10 @@ public final class OpenAiFields {
      * the {@code image_url} parts through {@code image}; any other part is refused.
      */
     public static <B> List<B> userContent(JsonNode content, Function<String, B> text, Function<JsonNode, B> image) {
-        List<B> blocks = new ArrayList<>();
         if (!content.isArray()) {
-            texts(content).forEach(piece -> blocks.add(text.apply(piece)));
-            return blocks;
+            return texts(content, text);
         }
+        List<B> blocks = new ArrayList<>();
         for (JsonNode part : content) {
             String type = string(part.path("type"));
             switch (type == null ? "" : type) {

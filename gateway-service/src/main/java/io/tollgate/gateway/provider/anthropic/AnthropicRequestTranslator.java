@@ -65,7 +65,7 @@ final class AnthropicRequestTranslator {
         for (JsonNode message : root.path("messages")) {
             String role = string(message.path("role"));
             switch (role == null ? "" : role) {
-                case "system", "developer" -> system.addAll(textBlocks(message.path("content")));
+                case "system", "developer" -> system.addAll(texts(message.path("content"), ContentBlock::text));
                 case "user" -> turns.add("user", userBlocks(message.path("content")));
                 case "assistant" -> turns.add("assistant", assistantBlocks(message));
                 case "tool" -> turns.add("user", List.of(ContentBlock.toolResult(
@@ -122,10 +122,6 @@ final class AnthropicRequestTranslator {
         return blocks.size() == 1 ? blocks.getFirst().text() : blocks;
     }
 
-    private static List<ContentBlock> textBlocks(JsonNode content) {
-        return new ArrayList<>(texts(content).stream().map(ContentBlock::text).toList());
-    }
-
     private static List<ContentBlock> userBlocks(JsonNode content) {
         return userContent(content, ContentBlock::text, AnthropicRequestTranslator::image);
     }
@@ -146,8 +142,9 @@ final class AnthropicRequestTranslator {
     }
 
     private static List<ContentBlock> assistantBlocks(JsonNode message) {
-        List<ContentBlock> blocks = message.path("content").isNull() || message.path("content").isMissingNode()
-                ? new ArrayList<>() : textBlocks(message.path("content"));
+        JsonNode content = message.path("content");
+        List<ContentBlock> blocks = content.isNull() || content.isMissingNode()
+                ? new ArrayList<>() : texts(content, ContentBlock::text);
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),

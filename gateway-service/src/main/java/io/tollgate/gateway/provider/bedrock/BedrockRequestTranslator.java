@@ -129,8 +129,8 @@ final class BedrockRequestTranslator {
 
     private static List<ContentBlock> assistantBlocks(JsonNode message) {
         JsonNode content = message.path("content");
-        List<ContentBlock> blocks = new ArrayList<>(content.isNull() || content.isMissingNode()
-                ? List.of() : texts(content).stream().map(ContentBlock::text).toList());
+        List<ContentBlock> blocks = content.isNull() || content.isMissingNode()
+                ? new ArrayList<>() : texts(content, ContentBlock::text);
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
             blocks.add(ContentBlock.toolUse(requireString(call.path("id"), "messages"),
