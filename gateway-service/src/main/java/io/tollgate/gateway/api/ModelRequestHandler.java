@@ -18,9 +18,8 @@ import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import io.tollgate.gateway.tracing.RequestTracing;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +27,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Every model endpoint (chat, completions, embeddings, Anthropic's messages, and any added later) enters here: guards
@@ -52,11 +50,10 @@ public class ModelRequestHandler {
     private final MeteringQueue metering;
     private final RequestTracing tracing;
     private final TokenCounter tokens;
-    private final Clock clock;
 
     public ModelRequestHandler(SnapshotHolder snapshots, PolicyChain chain, ProviderCall providerCall,
                                RequestEnd end, ErrorWriter errors, ApiProperties properties, MeteringQueue metering,
-                               RequestTracing tracing, TokenCounter tokens, Clock clock) {
+                               RequestTracing tracing, TokenCounter tokens) {
         this.snapshots = snapshots;
         this.chain = chain;
         this.providerCall = providerCall;
@@ -66,19 +63,47 @@ public class ModelRequestHandler {
         this.metering = metering;
         this.tracing = tracing;
         this.tokens = tokens;
-        this.clock = clock;
+    }
+
+    /** A model request whose headers have arrived: where it goes, and what the gateway knew of it then. */
+    record Arrival(Endpoint endpoint, boolean countTokens, HttpHeaders headers, HttpHeaders responseHeaders,
+                   String requestId, Instant receivedAt, long startNanos) {
     }
 
     /**
-     * @param headers         the request's headers
-     * @param responseHeaders the response's headers, which the policies fill in (rate limits, downgrades)
+     * The guards on the envelope (readiness, room in the usage journal, content type, declared size), before the body
+     * is read: a refusal, or null when the body is to be read.
      */
-    Mono<Reply> handle(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
-                       String requestId) {
-        if (!metering.accepting()) {
-            return Mono.just(errors.reply(endpoint.errorShape(), MeteringQueue.FULL));
+    Reply.@Nullable Json admit(Arrival arrival) {
+        var shape = arrival.endpoint().errorShape();
+        if (!arrival.countTokens() && !metering.accepting()) {
+            return errors.reply(shape, MeteringQueue.FULL);
         }
-        return receive(request, headers, responseHeaders, endpoint, requestId, this::run);
+        if (snapshots.current().isEmpty()) {
+            return errors.reply(shape, notReady());
+        }
+        if (!isJson(arrival.headers())) {
+            return errors.reply(shape, new Rejection(415, Rejection.INVALID_REQUEST, null,
+                    "unsupported_media_type", "The content type must be application/json."));
+        }
+        if (arrival.headers().getContentLength() > properties.maxBodyBytes()) {
+            return errors.reply(shape, BodyReader.tooLarge(properties.maxBodyBytes()));
+        }
+        return null;
+    }
+
+    int maxBodyBytes() {
+        return properties.maxBodyBytes();
+    }
+
+    /** An admitted request with its whole body: the policy chain, then the provider call and its metering. */
+    Mono<Reply> handle(Arrival arrival, byte[] body) {
+        var snapshot = snapshots.current();
+        if (snapshot.isEmpty()) {
+            return Mono.just(errors.reply(arrival.endpoint().errorShape(), notReady()));
+        }
+        var context = newContext(arrival, body, snapshot.get());
+        return arrival.countTokens() ? countTokens(context) : run(context);
     }
 
     /**
@@ -86,41 +111,14 @@ public class ModelRequestHandler {
      * key with a subscription to the model (the policies through the subscription check), without calling a provider,
      * drawing on limits or budgets, or recording usage.
      */
-    Mono<Reply> countTokens(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders,
-                            String requestId) {
-        return receive(request, headers, responseHeaders, Endpoint.MESSAGES, requestId, context -> {
-            context.countTokensOnly();
-            return chain.applyThrough(context, PolicyOrder.SUBSCRIPTION)
-                    .<Reply>map(rejection -> errors.reply(context.endpoint().errorShape(), rejection))
-                    .switchIfEmpty(Mono.fromSupplier(() -> Reply.json(200, ("{\"input_tokens\":"
-                            + tokens.countPrompt(context.facts().orElseThrow().prompt()) + "}")
-                            .getBytes(StandardCharsets.US_ASCII))))
-                    .doFinally(signal -> context.complete());
-        });
-    }
-
-    /** The guards on the envelope, then the body read whole, then {@code then} on the new request's context. */
-    private Mono<Reply> receive(HttpServerRequest request, HttpHeaders headers, HttpHeaders responseHeaders,
-                                Endpoint endpoint, String requestId, Function<RequestContext, Mono<Reply>> then) {
-        long startNanos = System.nanoTime();
-        Instant receivedAt = clock.instant();
-        var shape = endpoint.errorShape();
-        var snapshot = snapshots.current();
-        if (snapshot.isEmpty()) {
-            return Mono.just(errors.reply(shape, notReady()));
-        }
-        if (!isJson(headers)) {
-            return Mono.just(errors.reply(shape, new Rejection(415, Rejection.INVALID_REQUEST, null,
-                    "unsupported_media_type", "The content type must be application/json.")));
-        }
-        long declaredLength = headers.getContentLength();
-        if (declaredLength > properties.maxBodyBytes()) {
-            return Mono.just(errors.reply(shape, BodyReader.tooLarge(properties.maxBodyBytes())));
-        }
-        return BodyReader.read(request, declaredLength, properties.maxBodyBytes())
-                .flatMap(body -> then.apply(newContext(headers, responseHeaders, endpoint, body, snapshot.get(),
-                        requestId, receivedAt, startNanos)))
-                .onErrorResume(RejectedException.class, e -> Mono.just(errors.reply(shape, e.rejection())));
+    private Mono<Reply> countTokens(RequestContext context) {
+        context.countTokensOnly();
+        return chain.applyThrough(context, PolicyOrder.SUBSCRIPTION)
+                .<Reply>map(rejection -> errors.reply(context.endpoint().errorShape(), rejection))
+                .switchIfEmpty(Mono.fromSupplier(() -> Reply.json(200, ("{\"input_tokens\":"
+                        + tokens.countPrompt(context.facts().orElseThrow().prompt()) + "}")
+                        .getBytes(StandardCharsets.US_ASCII))))
+                .doFinally(signal -> context.complete());
     }
 
     private Mono<Reply> run(RequestContext context) {
@@ -156,13 +154,13 @@ public class ModelRequestHandler {
         }
     }
 
-    private RequestContext newContext(HttpHeaders headers, HttpHeaders responseHeaders, Endpoint endpoint,
-                                      byte[] body, ConfigSnapshot snapshot, String requestId, Instant receivedAt,
-                                      long startNanos) {
-        var context = new RequestContext(EventIds.next(receivedAt), requestId, receivedAt, startNanos, endpoint,
+    private RequestContext newContext(Arrival arrival, byte[] body, ConfigSnapshot snapshot) {
+        var headers = arrival.headers();
+        var context = new RequestContext(EventIds.next(arrival.receivedAt()), arrival.requestId(), arrival.receivedAt(),
+                arrival.startNanos(), arrival.endpoint(),
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
-                ApiKeyPolicy.presentedKey(headers), responseHeaders);
-        context.span(tracing.request(headers, endpoint, receivedAt));
+                ApiKeyPolicy.presentedKey(headers), arrival.responseHeaders());
+        context.span(tracing.request(headers, arrival.endpoint(), arrival.receivedAt()));
         context.cacheHeaders(new CacheHeaders(headers.getFirst(CacheHeaders.MODE), headers.getFirst(CacheHeaders.TTL)));
         context.requestHeaders(headers);
         return context;

@@ -1,115 +1,113 @@
 package io.tollgate.gateway.api;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpMethod;
-import io.tollgate.gateway.error.ErrorShape;
+import io.netty.handler.codec.http.HttpRequest;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.http.Reply;
 import io.tollgate.gateway.pipeline.Endpoint;
-import org.reactivestreams.Publisher;
+import io.tollgate.gateway.server.PipelineRoutes;
+import io.tollgate.gateway.server.ServerProperties;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.reactor.netty.NettyRouteProvider;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Model requests ({@code POST /v1/chat/completions} and the other {@link Endpoint}s, and Anthropic's
- * {@code /v1/messages/count_tokens}) are served on Reactor Netty's
- * own request and response, ahead of WebFlux: its exchange, dispatcher, filters and codecs cost the gateway's busiest
- * path a long chain of objects and operators per request and do nothing for it. Every other request (the model
- * list, health, metrics, other methods, unknown paths) goes on to WebFlux and {@link GatewayRoutes}.
+ * Model requests ({@code POST} on each {@link Endpoint}'s path, and on Anthropic's {@code /v1/messages/count_tokens})
+ * are served on the connection's own Netty pipeline ({@link ModelConnection}), ahead of Reactor Netty's HTTP server
+ * and WebFlux: their request objects, operators and codecs cost the gateway's busiest path a long chain of objects per
+ * request and do nothing for it. Every other request (the model list, health, other methods, unknown paths) goes on
+ * to WebFlux and {@link GatewayRoutes}.
  */
 @Component
-class ModelRoutes implements NettyRouteProvider {
+class ModelRoutes implements PipelineRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRoutes.class);
 
     /** Anthropic's token counting, answered by the gateway itself. */
     static final String COUNT_TOKENS_PATH = "/v1/messages/count_tokens";
 
-    private final ModelRequestHandler models;
-    private final ErrorWriter errors;
-    private final InFlightRequests inFlight;
+    /** A model route: its path, its endpoint, and whether it only counts the prompt's tokens. */
+    record Route(String path, Endpoint endpoint, boolean countTokens) {
+    }
 
-    ModelRoutes(ModelRequestHandler models, ErrorWriter errors, InFlightRequests inFlight) {
+    private final List<Route> routes = new ArrayList<>();
+    final ModelRequestHandler models;
+    final ErrorWriter errors;
+    final InFlightRequests inFlight;
+    final Clock clock;
+    final long bodyTimeoutNanos;
+
+    ModelRoutes(ModelRequestHandler models, ErrorWriter errors, InFlightRequests inFlight, Clock clock,
+                ServerProperties server) {
         this.models = models;
         this.errors = errors;
         this.inFlight = inFlight;
+        this.clock = clock;
+        this.bodyTimeoutNanos = server.bodyTimeout().toNanos();
+        for (Endpoint endpoint : Endpoint.values()) {
+            routes.add(new Route(endpoint.apiPath(), endpoint, false));
+        }
+        routes.add(new Route(COUNT_TOKENS_PATH, Endpoint.MESSAGES, true));
     }
 
     @Override
-    public HttpServerRoutes apply(HttpServerRoutes routes) {
-        for (Endpoint endpoint : Endpoint.values()) {
-            routes = routes.route(request -> HttpMethod.POST.equals(request.method())
-                            && endpoint.apiPath().equals(request.fullPath()),
-                    (request, response) -> serve(request, response, endpoint,
-                            (headers, responseHeaders, requestId) -> models.handle(request, headers, responseHeaders,
-                                    endpoint, requestId)));
+    public ChannelHandler newConnectionHandler() {
+        return new ModelConnection(this);
+    }
+
+    /** The request's model route; null when it is not a model request. */
+    @Nullable Route route(HttpRequest request) {
+        if (!HttpMethod.POST.equals(request.method()) || !request.decoderResult().isSuccess()) {
+            return null;
         }
-        return routes.route(request -> HttpMethod.POST.equals(request.method())
-                        && COUNT_TOKENS_PATH.equals(request.fullPath()),
-                (request, response) -> serve(request, response, Endpoint.MESSAGES,
-                        (headers, responseHeaders, requestId) -> models.countTokens(request, headers, responseHeaders,
-                                requestId)));
-    }
-
-    /** A handler of one route, given the request's headers, the response's and the request id. */
-    @FunctionalInterface
-    private interface Handler {
-        Mono<Reply> handle(HttpHeaders headers, HttpHeaders responseHeaders, String requestId);
-    }
-
-    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response, Endpoint endpoint,
-                                  Handler handler) {
-        String requestId = RequestIds.resolve(request.requestHeaders().get(RequestIds.HEADER));
-        response.header(RequestIds.HEADER, requestId);
-        var headers = new HttpHeaders(new Netty4HeadersAdapter(request.requestHeaders()));
-        var responseHeaders = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
-        var shape = endpoint.errorShape();
-        return Mono.defer(() -> handler.handle(headers, responseHeaders, requestId))
-                .onErrorResume(failure -> Mono.just(errors.reply(shape, rejectionFor(request, failure))))
-                .flatMap(reply -> write(request, response, reply, shape))
-                .doFirst(inFlight::started)
-                .doFinally(signal -> inFlight.ended());
-    }
-
-    private Mono<Void> write(HttpServerRequest request, HttpServerResponse response, Reply reply, ErrorShape shape) {
-        return switch (reply) {
-            case Reply.Json json -> writeJson(response, json);
-            // a stream that fails before its first event is answered like any other failure, as JSON
-            case Reply.EventStream stream -> stream.events().switchOnFirst((first, events) -> first.isOnError()
-                    ? writeJson(response, errors.reply(shape, rejectionFor(request, first.getThrowable())))
-                    : response.status(200)
-                            .header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_EVENT_STREAM)
-                            .header(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-                            .send(events.map(Unpooled::wrappedBuffer), event -> true))
-                    .then();
-        };
-    }
-
-    private static Mono<Void> writeJson(HttpServerResponse response, Reply.Json json) {
-        response.status(json.status()).header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        if (json.headerName() != null) {
-            response.header(json.headerName(), json.headerValue());
+        String uri = request.uri();
+        if (!uri.startsWith("/")) {
+            uri = absolutePath(uri);
         }
-        return response.send(Mono.just(Unpooled.wrappedBuffer(json.body()))).then();
+        int end = pathEnd(uri);
+        for (Route route : routes) {
+            if (route.path().length() == end && uri.startsWith(route.path())) {
+                return route;
+            }
+        }
+        return null;
     }
 
-    private static Rejection rejectionFor(HttpServerRequest request, Throwable failure) {
+    /** Where the path ends: before a query or fragment, and before one trailing slash. */
+    private static int pathEnd(String uri) {
+        int end = uri.length();
+        for (int i = 0; i < end; i++) {
+            char c = uri.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        return end > 1 && uri.charAt(end - 1) == '/' ? end - 1 : end;
+    }
+
+    /** A request target in absolute form ({@code http://host/path}), as a proxy sends it. */
+    private static String absolutePath(String uri) {
+        try {
+            String path = URI.create(uri).getRawPath();
+            return path != null ? path : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    Rejection rejectionFor(HttpRequest request, Throwable failure) {
         if (failure instanceof RejectedException rejected) {
             return rejected.rejection();
         }
-        log.error("Unexpected failure on {} {}", request.method(), request.fullPath(), failure);
+        log.error("Unexpected failure on {} {}", request.method(), request.uri(), failure);
         return Rejection.internal();
     }
 }

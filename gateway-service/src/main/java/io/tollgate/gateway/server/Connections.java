@@ -1,5 +1,6 @@
 package io.tollgate.gateway.server;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Connections implements SmartLifecycle {
+
+    private static final Duration IDLE_POLL = Duration.ofMillis(10);
 
     private final Set<ConnectionGuard> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
@@ -46,6 +49,17 @@ public class Connections implements SmartLifecycle {
     void drain() {
         draining = true;
         open.forEach(ConnectionGuard::drain);
+    }
+
+    /**
+     * Waits until no connection has a request in flight, at most {@code limit}: the web server's own graceful stop
+     * waits only for the requests Reactor Netty serves, not for those served on the pipeline ({@link PipelineRoutes}).
+     */
+    void awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (busy.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(IDLE_POLL);
+        }
     }
 
     public boolean draining() {

@@ -6,33 +6,36 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Applies {@link ServerProperties} to Reactor Netty: its own idle timeout (waiting for a request) and request timeout
- * (reading a body), and on every connection a {@link ConnectionGuard} for what Reactor Netty does not offer: the
+ * Applies {@link ServerProperties} to Reactor Netty: its request timeout (reading a body), and on every connection a
+ * {@link ConnectionGuard} right behind the HTTP decoder, so it sees every request and response: the idle timeout, the
  * header timeout (a trickle of bytes resets an idle timer, not this one), the connection cap, and the graceful stop.
+ * Behind the guard, the {@link PipelineRoutes}' handler takes the requests it serves itself.
  */
 @Component
 class NettyServerSettings implements NettyServerCustomizer {
 
     private final ServerProperties properties;
     private final Connections connections;
+    private final PipelineRoutes routes;
 
-    NettyServerSettings(ServerProperties properties, Connections connections) {
+    NettyServerSettings(ServerProperties properties, Connections connections, PipelineRoutes routes) {
         this.properties = properties;
         this.connections = connections;
+        this.routes = routes;
     }
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.idleTimeout(properties.idleTimeout())
-                .requestTimeout(properties.bodyTimeout())
+        return server.requestTimeout(properties.bodyTimeout())
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     var pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
                         return;
                     }
-                    var guard = new ConnectionGuard(connections, properties.headerTimeout());
+                    var guard = new ConnectionGuard(connections, properties.headerTimeout(), properties.idleTimeout());
                     pipeline.addBefore(NettyPipeline.HttpCodec, "tollgate.firstByte", guard.firstByteWatch());
-                    pipeline.addAfter(NettyPipeline.HttpTrafficHandler, "tollgate.connectionGuard", guard);
+                    pipeline.addAfter(NettyPipeline.HttpCodec, "tollgate.connectionGuard", guard);
+                    pipeline.addAfter("tollgate.connectionGuard", "tollgate.routes", routes.newConnectionHandler());
                 });
     }
 }

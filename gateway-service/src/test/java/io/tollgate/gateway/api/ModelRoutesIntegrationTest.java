@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
+import io.tollgate.gateway.support.RawConnection;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Which requests the model routes answer on Reactor Netty directly, and which go on to WebFlux. */
+/** Which requests the model routes answer on the connection's pipeline, which go on to WebFlux, and in what order. */
 class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,6 +93,51 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
         assertThat(send(request("/v1/chat/completions/extra").POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
                 .isEqualTo(404);
         assertThat(send(request("/healthz").GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pipelined_requests_are_answered_in_the_order_they_came() throws Exception {
+        var world = world();
+        String refused = "POST /v1/embeddings HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 5\r\n\r\nhello";
+        try (var connection = new RawConnection("http://localhost:" + port)) {
+            connection.send(RawConnection.chat(world.key().plaintext(), world.mockModel())
+                    + RawConnection.get("/healthz") + refused + RawConnection.get("/healthz"));
+
+            var chat = connection.read();
+            assertThat(chat.status()).isEqualTo(200);
+            assertThat(chat.body()).contains("\"chat.completion\"");
+            assertThat(connection.read().status()).isEqualTo(200);
+            var embeddings = connection.read();
+            assertThat(embeddings.status()).isEqualTo(415);
+            assertThat(embeddings.body()).contains("unsupported_media_type");
+            var health = connection.read();
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).doesNotContain("error");
+        }
+    }
+
+    @Test
+    void a_client_that_expects_100_continue_is_asked_for_its_body_and_one_refused_beforehand_is_not() throws Exception {
+        var world = world();
+        String body = "{\"model\":\"" + world.mockModel() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        String head = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + world.key().plaintext() + "\r\nExpect: 100-continue\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length;
+        try (var connection = new RawConnection("http://localhost:" + port)) {
+            connection.send(head + "\r\nContent-Type: application/json\r\n\r\n");
+            assertThat(connection.read().status()).isEqualTo(100);
+            connection.send(body);
+            var answer = connection.read();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.closes()).isFalse();
+
+            connection.send(head + "\r\nContent-Type: text/plain\r\n\r\n");
+            var refused = connection.read();
+            assertThat(refused.status()).isEqualTo(415);
+            assertThat(refused.closes()).as("the body it holds back is not waited for").isTrue();
+            assertThat(connection.closedWithin(Duration.ofSeconds(2))).isTrue();
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -4,6 +4,7 @@ import static io.tollgate.gateway.support.GatewayIntegrationTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.support.RawConnection;
+import io.tollgate.gateway.support.Seeder;
 import io.tollgate.gateway.support.StandaloneGateway;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +24,20 @@ class ServerTimeoutsIntegrationTest {
 
     private static final Duration IDLE = Duration.ofMillis(1500);
     private static StandaloneGateway gateway;
+    private static String key;
+    private static String slowModel;
 
     @BeforeAll
     static void start() throws IOException {
-        gateway = StandaloneGateway.start(TestPostgres.instance().shared(), Files.createTempDirectory("spool-timeouts"),
+        var database = TestPostgres.instance().shared();
+        var seeder = new Seeder(database.dataSource());
+        UUID tenant = seeder.tenant();
+        UUID app = seeder.app(tenant);
+        key = seeder.key(tenant, app, null).plaintext();
+        slowModel = seeder.model(seeder.mockProvider("{\"latencyMs\": " + IDLE.multipliedBy(2).toMillis() + "}"),
+                "mock-gpt", "0.15", "0.075", "0.60");
+        seeder.subscribe(tenant, app, slowModel, "APPROVED");
+        gateway = StandaloneGateway.start(database, Files.createTempDirectory("spool-timeouts"),
                 Map.of("tollgate.gateway.server.header-timeout", "300ms",
                         "tollgate.gateway.server.body-timeout", "500ms",
                         "tollgate.gateway.server.idle-timeout", IDLE.toMillis() + "ms",
@@ -87,6 +99,20 @@ class ServerTimeoutsIntegrationTest {
 
             assertThat(connection.closedWithin(IDLE.multipliedBy(3))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isGreaterThanOrEqualTo(IDLE.toMillis() - 100);
+        }
+    }
+
+    @Test
+    void a_request_that_takes_longer_than_the_idle_timeout_is_answered_and_its_connection_kept() throws Exception {
+        await(() -> gateway.get("/readyz").statusCode() == 200, Duration.ofSeconds(20), "readiness");
+        try (var connection = new RawConnection(gateway.baseUrl())) {
+            connection.send(RawConnection.chat(key, slowModel));
+            var answer = connection.read();
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.closes()).isFalse();
+            connection.send(RawConnection.get("/healthz"));
+            assertThat(connection.read().status()).isEqualTo(200);
         }
     }
 
