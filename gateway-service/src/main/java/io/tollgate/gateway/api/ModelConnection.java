@@ -76,6 +76,14 @@ final class ModelConnection extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
     }
 
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (receiving != null) {
+            receiving.awaitBody();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     private void receive(HttpContent content) {
         var target = receiving;
         if (!(content instanceof LastHttpContent)) {

@@ -73,11 +73,10 @@ final class ModelExchange implements CoreSubscriber<Reply> {
 
     /**
      * The request's head has arrived: its body is read, or it is refused at once and its body is read and dropped.
-     * Either way the body must end within the body timeout.
+     * Either way the body must end within the body timeout ({@link #awaitBody()}).
      */
     void begin() {
         routes.inFlight.started();
-        bodyTimer = ctx.executor().schedule(this::bodyTimedOut, routes.bodyTimeoutNanos, TimeUnit.NANOSECONDS);
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
         var refusal = routes.models.admit(arrival);
         if (refusal != null) {
@@ -91,6 +90,16 @@ final class ModelExchange implements CoreSubscriber<Reply> {
             body = new BodyReader(HttpUtil.getContentLength(request, -1L), routes.models.maxBodyBytes());
         }
         ctx.read();
+    }
+
+    /**
+     * The connection has read all it had and the body has not ended: the body timeout starts, if it has not yet. (Most
+     * bodies arrive with their head, and never start it.)
+     */
+    void awaitBody() {
+        if (bodyTimer == null) {
+            bodyTimer = ctx.executor().schedule(this::bodyTimedOut, routes.bodyTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** A piece of the body; read on, or with the last piece the request goes to the handler. */
