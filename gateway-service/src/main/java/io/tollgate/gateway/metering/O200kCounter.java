@@ -40,6 +40,9 @@ final class O200kCounter {
         }
     }
 
+    /** Each thread's piece buffer: counting is on every request's path, and most texts need the whole of it. */
+    private static final ThreadLocal<byte[]> PIECE = ThreadLocal.withInitial(() -> new byte[LONGEST_EXACT_PIECE + 4]);
+
     private final RankTable ranks;
 
     O200kCounter(RankTable ranks) {
@@ -47,8 +50,8 @@ final class O200kCounter {
     }
 
     int count(String text) {
-        // a UTF-8 byte per ASCII character, at most 3 per other char; +4 for the encoder's look-ahead check
-        byte[] bytes = new byte[Math.min(LONGEST_EXACT_PIECE + 4, 3 * text.length() + 4)];
+        // a piece of up to LONGEST_EXACT_PIECE UTF-8 bytes; +4 for the encoder's look-ahead check
+        byte[] bytes = PIECE.get();
         long tokens = 0;
         for (int start = 0, length = text.length(); start < length; ) {
             int end = pieceEnd(text, start);
