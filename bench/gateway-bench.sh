@@ -222,20 +222,21 @@ start_nginx() { # name template port
 }
 
 # ---- the gateway ---------------------------------------------------------------------------------------------------
-start_gateway() {
+start_gateway() { # [name]: a second gateway beside the first has a name, and its own log, usage journal and jstat
+  local name=${1:-gateway} suffix=${1:+-$1}
   local opts=(-Xmx"$GATEWAY_HEAP")
   local extra=()
   read -r -a extra <<<"${GATEWAY_JAVA_OPTS:-}"
   opts+=("${extra[@]}")
   [[ -z $JFR ]] || opts+=("-XX:StartFlightRecording=filename=$JFR,settings=${JFR_SETTINGS:-profile},dumponexit=true")
-  start_bg "$RUN/gateway.log" env TOLLGATE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate" \
+  start_bg "$RUN/$name.log" env TOLLGATE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tollgate" \
     TOLLGATE_DB_USER=tollgate TOLLGATE_DB_PASSWORD=tollgate TOLLGATE_API_KEY_SECRET="$API_SECRET" \
-    TOLLGATE_MASTER_KEYS="bench:$(openssl rand -base64 32)" TOLLGATE_GATEWAY_PORT="$GATEWAY_PORT" TOLLGATE_GATEWAY_SPOOL_DIR="$RUN/spool" \
-    TOLLGATE_GATEWAY_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+    TOLLGATE_MASTER_KEYS="bench:$(openssl rand -base64 32)" TOLLGATE_GATEWAY_PORT="$GATEWAY_PORT" \
+    TOLLGATE_GATEWAY_SPOOL_DIR="$RUN/spool$suffix" TOLLGATE_GATEWAY_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     "$JAVA" "${opts[@]}" -jar "$JAR"
   GATEWAY_PID=$LAST_PID
-  wait_http "http://127.0.0.1:$GATEWAY_PORT/readyz" 120 "$GATEWAY_PID" || { tail -30 "$RUN/gateway.log" >&2; die "the gateway did not become ready"; }
-  start_bg "$RUN/jstat.log" "$JSTAT" -gc "$GATEWAY_PID" 1000
+  wait_http "http://127.0.0.1:$GATEWAY_PORT/readyz" 120 "$GATEWAY_PID" || { tail -30 "$RUN/$name.log" >&2; die "the gateway did not become ready"; }
+  start_bg "$RUN/jstat$suffix.log" "$JSTAT" -gc "$GATEWAY_PID" 1000
 }
 
 # ---- measurements --------------------------------------------------------------------------------------------------

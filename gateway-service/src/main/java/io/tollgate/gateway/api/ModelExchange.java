@@ -78,7 +78,12 @@ final class ModelExchange implements CoreSubscriber<Reply> {
     void begin() {
         routes.inFlight.started();
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
-        var refusal = routes.models.admit(arrival);
+        Reply.Json refusal;
+        try {
+            refusal = routes.models.admit(arrival);
+        } catch (RuntimeException failure) {
+            refusal = routes.errors.reply(arrival.endpoint().errorShape(), routes.rejectionFor(request, failure));
+        }
         if (refusal != null) {
             // a client waiting to be asked for its body is not asked: the connection closes instead
             writeJson(refusal, expectsContinue);
