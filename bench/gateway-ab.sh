@@ -10,7 +10,8 @@
 # Build both jars first (one in a git worktree of the other commit):
 #   GATEWAY_JAR=/tmp/a.jar GATEWAY_JAR_B=/tmp/b.jar bench/gateway-ab.sh      # about 6 minutes
 # Knobs: ROUNDS 8, DURATION 8 (seconds per measured run), CONNS 64, WARMUP 60 (seconds of chat per gateway, after
-#   10 s of streams).
+#   10 s of streams), GATEWAY_JAVA_OPTS_B (B's JVM options instead of GATEWAY_JAVA_OPTS: one build against itself
+#   with a setting changed, e.g. -Dtollgate.gateway.access-log=false).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # this script's defaults, before gateway-bench.sh sets its own
@@ -50,7 +51,8 @@ main_ab() {
   set_up gateway-ab 0
   local pid_a=$GATEWAY_PID url_a=${URL[gateway]} url_b="http://127.0.0.1:$PORT_B/v1/chat/completions"
   log "second gateway (B) on $PORT_B: $JAR_B"
-  JAR=$JAR_B GATEWAY_PORT=$PORT_B MANAGEMENT_PORT=$((BASE_PORT + 7)) start_gateway b
+  GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS_B-${GATEWAY_JAVA_OPTS:-}} JAR=$JAR_B GATEWAY_PORT=$PORT_B \
+    MANAGEMENT_PORT=$((BASE_PORT + 7)) start_gateway b
   local pid_b=$GATEWAY_PID
   smoke gateway "$url_a" "$BODY"
   smoke gateway "$url_b" "$BODY"
@@ -71,7 +73,8 @@ main_ab() {
   done
 
   echo "## Gateway A/B $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs: $ROUNDS rounds of ${DURATION}s at $CONNS connections"
-  echo "A: $JAR ($(date -u -r "$JAR" +%H:%MZ)); B: $JAR_B ($(date -u -r "$JAR_B" +%H:%MZ)). Load before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "A: $JAR ($(date -u -r "$JAR" +%H:%MZ))${GATEWAY_JAVA_OPTS:+ with $GATEWAY_JAVA_OPTS}; B: $JAR_B ($(date -u -r "$JAR_B" +%H:%MZ))${GATEWAY_JAVA_OPTS_B:+ with $GATEWAY_JAVA_OPTS_B}."
+  echo "Load before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| round | A req/s | A CPU per request | B req/s | B CPU per request | B against A, CPU |"
   echo "|---:|---:|---:|---:|---:|---:|"

@@ -1,6 +1,5 @@
 package io.tollgate.gateway.observability;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
@@ -69,17 +68,17 @@ public final class AccessLogBench {
         int run(io.tollgate.gateway.pipeline.RequestContext context);
     }
 
-    private static AsyncAppender configureLogback() throws JoranException {
+    private static BatchedConsoleAppender configureLogback() throws JoranException {
         var logback = (LoggerContext) LoggerFactory.getILoggerFactory();
         logback.reset();
         var configurator = new JoranConfigurator();
         configurator.setContext(logback);
         configurator.doConfigure(AccessLogBench.class.getResource("/logback-spring.xml"));
-        return (AsyncAppender) logback.getLogger(AccessLog.LOGGER).getAppender("ACCESS");
+        return (BatchedConsoleAppender) logback.getLogger(AccessLog.LOGGER).getAppender("ACCESS");
     }
 
     /** CPU nanoseconds (this thread and the appender's writer) and bytes allocated (this thread) per request. */
-    private static double[] measure(Variant variant, BenchRequests requests, int count, AsyncAppender appender) {
+    private static double[] measure(Variant variant, BenchRequests requests, int count, BatchedConsoleAppender appender) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().threadId();
         long writerBefore = writerCpu(threads);
@@ -92,7 +91,7 @@ public final class AccessLogBench {
                 context.outcome().status(200);
                 sink += variant.run(context);
             }
-            while (appender.getNumberOfElementsInQueue() > 0) {
+            while (appender.queued() > 0) {
                 LockSupport.parkNanos(100_000);
             }
         }
@@ -105,7 +104,7 @@ public final class AccessLogBench {
 
     private static long writerCpu(java.lang.management.ThreadMXBean threads) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("AsyncAppender-Worker-ACCESS"))
+                .filter(thread -> thread.getName().startsWith("BatchedConsoleAppender-Worker-ACCESS"))
                 .mapToLong(thread -> threads.getThreadCpuTime(thread.threadId()))
                 .sum();
     }
