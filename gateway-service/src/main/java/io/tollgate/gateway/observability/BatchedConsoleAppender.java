@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a logger's lines (the access log's) to standard output from a thread of its own, all the lines of a few
- * milliseconds in one write. A request only puts its line in a bounded queue and never wakes the writer, which looks
- * at the queue every {@link #PAUSE}. Logback's AsyncAppender woke its worker for every line, and its console appender
- * wrote each line on its own: two thread hand-offs and a system call per request, about a sixth of a busy gateway's
- * CPU per request on two cores (docs/benchmarks.md). When the queue is full a line is dropped, never waited for.
+ * milliseconds in one write. A request only puts its line in a bounded queue; the writer looks at the queue every
+ * {@link #PAUSE} while lines keep coming, and sleeps when a look finds none, to be woken by the next line. Logback's
+ * AsyncAppender woke its worker for every line, and its console appender wrote each line on its own: two thread
+ * hand-offs and a system call per request, about a sixth of a busy gateway's CPU per request on two cores
+ * (docs/benchmarks.md). When the queue is full a line is dropped, never waited for.
  */
 public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -29,6 +31,8 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     private int queueSize = 8192;
     private @Nullable BlockingQueue<String> queue;
     private @Nullable Thread writer;
+    /** The writer found nothing to write and sleeps until a line comes. */
+    private final AtomicBoolean asleep = new AtomicBoolean();
 
     public BatchedConsoleAppender() {
         this(System.out);
@@ -53,6 +57,9 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     @Override
     protected void append(ILoggingEvent event) {
         queue.offer(event.getFormattedMessage());
+        if (asleep.get() && asleep.compareAndSet(true, false)) {
+            LockSupport.unpark(writer);
+        }
     }
 
     /** Lines waiting for the next write. */
@@ -66,15 +73,23 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
         var batch = new ByteArrayOutputStream(64 * 1024);
         while (isStarted()) {
             LockSupport.parkNanos(PAUSE.toNanos());
-            writeQueued(lines, batch);
+            if (!writeQueued(lines, batch)) {
+                asleep.set(true);
+                // a line queued before the flag was up is seen here; one queued after it wakes this thread
+                if (queue.isEmpty() && isStarted()) {
+                    LockSupport.park(this);
+                }
+                asleep.set(false);
+            }
         }
         writeQueued(lines, batch);
     }
 
-    private void writeQueued(List<String> lines, ByteArrayOutputStream batch) {
+    /** Whether there was anything to write. */
+    private boolean writeQueued(List<String> lines, ByteArrayOutputStream batch) {
         queue.drainTo(lines);
         if (lines.isEmpty()) {
-            return;
+            return false;
         }
         for (String line : lines) {
             batch.writeBytes(line.getBytes(StandardCharsets.UTF_8));
@@ -82,6 +97,7 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
         }
         lines.clear();
         write(batch);
+        return true;
     }
 
     private void write(ByteArrayOutputStream batch) {
