@@ -82,7 +82,7 @@ final class ModelExchange implements CoreSubscriber<Reply> {
         try {
             refusal = routes.models.admit(arrival);
         } catch (RuntimeException failure) {
-            refusal = routes.errors.reply(arrival.endpoint().errorShape(), routes.rejectionFor(request, failure));
+            refusal = failed(failure);
         }
         if (refusal != null) {
             // a client waiting to be asked for its body is not asked: the connection closes instead
@@ -113,11 +113,10 @@ final class ModelExchange implements CoreSubscriber<Reply> {
             if (content.decoderResult().isFailure()) {
                 // the connection's bytes no longer make sense as HTTP
                 body = null;
-                writeJson(routes.errors.reply(arrival.endpoint().errorShape(), BODY_UNREADABLE), true);
+                writeJson(refused(BODY_UNREADABLE), true);
             } else if (body != null && !body.append(content.content())) {
                 body = null;
-                writeJson(routes.errors.reply(arrival.endpoint().errorShape(),
-                        BodyReader.tooLarge(routes.models.maxBodyBytes())), false);
+                writeJson(refused(BodyReader.tooLarge(routes.models.maxBodyBytes())), false);
             }
         } finally {
             content.release();
@@ -150,8 +149,8 @@ final class ModelExchange implements CoreSubscriber<Reply> {
         bodyTimer = null;
         if (body != null) {
             body = null;
-            writeJson(routes.errors.reply(arrival.endpoint().errorShape(), new Rejection(408, Rejection.INVALID_REQUEST,
-                    null, "request_timeout", "The request body did not arrive in time.")), true);
+            writeJson(refused(new Rejection(408, Rejection.INVALID_REQUEST, null, "request_timeout",
+                    "The request body did not arrive in time.")), true);
         } else {
             ctx.close();
         }
@@ -177,7 +176,7 @@ final class ModelExchange implements CoreSubscriber<Reply> {
 
     @Override
     public void onError(Throwable failure) {
-        onLoop(() -> answer(routes.errors.reply(arrival.endpoint().errorShape(), routes.rejectionFor(request, failure))));
+        onLoop(() -> answer(failed(failure)));
     }
 
     @Override
@@ -245,7 +244,16 @@ final class ModelExchange implements CoreSubscriber<Reply> {
 
     /** A stream failed before its first event: it is answered like any other failure, as JSON. */
     void streamFailed(Throwable failure) {
-        writeJson(routes.errors.reply(arrival.endpoint().errorShape(), routes.rejectionFor(request, failure)), false);
+        writeJson(failed(failure), false);
+    }
+
+    private Reply.Json refused(Rejection rejection) {
+        return routes.errors.reply(arrival.endpoint().errorShape(), rejection);
+    }
+
+    /** A failure as the answer: a rejection as it is, anything else (logged) as an internal error. */
+    private Reply.Json failed(Throwable failure) {
+        return refused(routes.rejectionFor(request, failure));
     }
 
     /** The response's last byte was written, or failed to be. */

@@ -3,6 +3,7 @@ package io.tollgate.gateway.observability;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
         try {
             batch.writeTo(out);
             out.flush();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             addError("Cannot write the access log", e);
         } finally {
             batch.reset();
