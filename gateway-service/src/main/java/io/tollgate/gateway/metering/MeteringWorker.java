@@ -37,6 +37,8 @@ public class MeteringWorker implements SmartLifecycle {
     private long nextAttemptNanos;
     private long nextForceNanos;
     private long nextProbeNanos;
+    /** The last allocation of a journal segment failed (logged once until one works). */
+    private boolean preparing;
     private UsageJournal.Position position;
     private Thread thread;
 
@@ -82,6 +84,7 @@ public class MeteringWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             boolean full = cycle();
+            prepareSegment();
             forceWhenDue();
             probeWhenDue();
             if (!full) {
@@ -166,6 +169,20 @@ public class MeteringWorker implements SmartLifecycle {
             }
         }
         return true;
+    }
+
+    /** Allocates the journal's next segment ahead of the appends that need it (a full disk shows up here first). */
+    private void prepareSegment() {
+        try {
+            queue.journal().prepareNext();
+            preparing = false;
+        } catch (IOException e) {
+            if (!preparing) {
+                log.warn("Cannot allocate the next usage journal segment in {}: {}", queue.journal().directory(),
+                        e.getMessage());
+            }
+            preparing = true;
+        }
     }
 
     private void forceWhenDue() {

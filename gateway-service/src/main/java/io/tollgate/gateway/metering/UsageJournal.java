@@ -2,6 +2,9 @@ package io.tollgate.gateway.metering;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -10,6 +13,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every usage event, appended to local files before its request's response is released, until PostgreSQL holds it.
- * Appends are one positional write each into the operating system's page cache (no fsync: that survives the
- * process, not the machine; {@link #force()} bounds what a machine crash loses). The files are segments of a
- * bounded size, numbered in order; the writer always starts a new segment when it opens, so a record torn by a
- * crash can only be the last of a segment. The reader streams records from the acknowledged position in batches,
+ * The files are segments of a bounded size, numbered in order, each allocated whole (written with zeros) before its
+ * first record and mapped into memory: an append is a copy into the operating system's page cache, with no system
+ * call and a lock held for only that copy, so the event loops that append do not wait for one another. (No fsync:
+ * that survives the process, not the machine; {@link #force()} bounds what a machine crash loses. Blocks allocated
+ * up front mean a full disk fails the allocation, an exception, never a write through the mapping.) The metering
+ * worker allocates the next segment while the current one fills ({@link #prepareNext()}); a segment is cut to its
+ * records when it is sealed or closed. The writer always starts a new segment when it opens, so a record torn by a
+ * crash can only be the last of a segment, and the zeros after the last record of a segment left by a crash read
+ * as its end. The reader streams records from the acknowledged position in batches,
  * and {@link #acknowledge} records how far PostgreSQL has them, deleting segments left wholly behind. The directory
  * is locked: two gateways never share one journal; a journal left by a crashed gateway is replayed by the next one
  * that uses the directory.
@@ -37,6 +46,9 @@ final class UsageJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UsageJournal.class);
     private static final String SUFFIX = ".journal";
     private static final String ACK_FILE = "journal.ack";
+    /** The next segment while it is allocated ahead; renamed to its number when it is taken. */
+    private static final String PREPARED_FILE = "next.prepared";
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     /** A place in the journal: a segment and a byte offset in it. */
     record Position(long segment, long offset) {
@@ -50,6 +62,16 @@ final class UsageJournal implements AutoCloseable {
     private record Tail(long segment, long end) {
     }
 
+    /** A segment file allocated whole and mapped for appending. */
+    private record Mapped(long segment, FileChannel channel, Arena arena, MemorySegment memory) {
+
+        /** Unmaps it and cuts the file to its records; the channel stays open. */
+        void seal(long end) throws IOException {
+            arena.close();
+            channel.truncate(end);
+        }
+    }
+
     private final Path directory;
     private final long segmentBytes;
     private final boolean forced;
@@ -60,7 +82,9 @@ final class UsageJournal implements AutoCloseable {
     private final NavigableMap<Long, Long> segments = new ConcurrentSkipListMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private volatile Tail tail;
-    private FileChannel writing;
+    private Mapped writing;
+    /** The next segment, allocated ahead by the worker; null until it is. */
+    private volatile @Nullable Mapped prepared;
     private @Nullable FileChannel sealedUnforced;
     private @Nullable FileChannel reading;
     private long readingSegment = -1;
@@ -81,6 +105,7 @@ final class UsageJournal implements AutoCloseable {
         long next = segments.isEmpty() ? 1 : segments.lastKey() + 1;
         Position acknowledged = acknowledged();
         segments.headMap(acknowledged.segment(), false).keySet().forEach(this::delete);
+        Files.deleteIfExists(directory.resolve(PREPARED_FILE));
         this.writing = create(next);
         this.tail = new Tail(next, 0);
     }
@@ -112,36 +137,99 @@ final class UsageJournal implements AutoCloseable {
     }
 
     /** Appends one event; when this returns, the event survives the process. */
-    synchronized void append(UsageEvent event) throws IOException {
+    void append(UsageEvent event) throws IOException {
         byte[] record = UsageEventCodec.encode(event);
-        Tail current = tail;
-        if (current.end() > 0 && current.end() + record.length > segmentBytes) {
-            current = roll(current);
+        if (record.length > segmentBytes) {
+            throw new IOException("A usage event of " + record.length + " bytes is larger than a journal segment");
         }
-        var buffer = ByteBuffer.wrap(record);
-        long at = current.end();
-        while (buffer.hasRemaining()) {
-            at += writing.write(buffer, at);
+        synchronized (this) {
+            Tail current = tail;
+            if (current.end() + record.length > segmentBytes) {
+                current = roll(current);
+            }
+            try {
+                MemorySegment.copy(record, 0, writing.memory(), ValueLayout.JAVA_BYTE, current.end(), record.length);
+            } catch (InternalError fault) {
+                // a fault writing through the mapping (the storage failed): the event is not in the journal
+                throw new IOException("Cannot write to usage journal segment " + current.segment(), fault);
+            }
+            bytes.addAndGet(record.length);
+            tail = new Tail(current.segment(), current.end() + record.length);
         }
-        segments.put(current.segment(), at);
-        bytes.addAndGet(record.length);
-        tail = new Tail(current.segment(), at);
     }
 
     private Tail roll(Tail full) throws IOException {
+        long next = full.segment() + 1;
+        Mapped ahead = prepared;
+        prepared = null;
+        Mapped fresh = ahead != null && ahead.segment() == next ? take(ahead) : null;
+        if (fresh == null) {
+            if (ahead != null) {
+                discard(ahead);
+            }
+            fresh = create(next);
+        }
+        Mapped sealed = writing;
+        writing = fresh;
+        segments.put(full.segment(), full.end());
+        sealed.seal(full.end());
         if (forced) {
             // the next force() syncs it off the request path
             FileChannel previous = sealedUnforced;
-            sealedUnforced = writing;
+            sealedUnforced = sealed.channel();
             if (previous != null) {
                 previous.close();
             }
         } else {
-            writing.close();
+            sealed.channel().close();
         }
-        long next = full.segment() + 1;
-        writing = create(next);
         return new Tail(next, 0);
+    }
+
+    /**
+     * From the metering worker: allocates the segment after the one being written once that one is half full, so that
+     * an append never waits for a segment to be allocated (unless the worker fell that far behind).
+     */
+    void prepareNext() throws IOException {
+        Tail current;
+        synchronized (this) {
+            // under the lock: a roll taking the prepared segment is either done or not begun
+            current = tail;
+            if (prepared != null || current.end() < segmentBytes / 2) {
+                return;
+            }
+        }
+        Mapped next = allocate(current.segment() + 1, directory.resolve(PREPARED_FILE));
+        synchronized (this) {
+            if (prepared == null && tail.segment() == current.segment()) {
+                prepared = next;
+                return;
+            }
+        }
+        discard(next);
+    }
+
+    /** The prepared segment under its number, or null if it cannot be renamed (then one is made at once). */
+    private @Nullable Mapped take(Mapped ahead) {
+        try {
+            Files.move(directory.resolve(PREPARED_FILE), segmentFile(ahead.segment()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Cannot take the usage journal segment allocated ahead: {}", e.getMessage());
+            return null;
+        }
+        segments.put(ahead.segment(), 0L);
+        return ahead;
+    }
+
+    private void discard(Mapped unused) {
+        unused.arena().close();
+        try {
+            unused.channel().close();
+            Files.deleteIfExists(directory.resolve(PREPARED_FILE));
+        } catch (IOException e) {
+            // deleted when the journal next opens
+            log.warn("Cannot remove the usage journal segment allocated ahead: {}", e.getMessage());
+        }
     }
 
     /** Up to {@code max} events from {@code from} on, reading one segment after another; never more in memory. */
@@ -187,16 +275,22 @@ final class UsageJournal implements AutoCloseable {
             }
             readBuffer.flip();
             int consumed = 0;
+            boolean grown = false;
             while (wanted > 0 && readBuffer.remaining() >= UsageEventCodec.HEADER_BYTES) {
                 int start = readBuffer.position();
                 int length = readBuffer.getInt();
                 int checksum = readBuffer.getInt();
+                if (length == 0 && checksum == 0) {
+                    // the allocated zeros after the last record of a segment its writer never sealed (a crash)
+                    return end;
+                }
                 if (length <= 0 || offset + consumed + UsageEventCodec.HEADER_BYTES + length > end) {
                     return offset + consumed;
                 }
                 if (readBuffer.remaining() < length) {
                     if (length + UsageEventCodec.HEADER_BYTES > readBuffer.capacity()) {
                         readBuffer = ByteBuffer.allocateDirect(length + UsageEventCodec.HEADER_BYTES);
+                        grown = true;
                     }
                     readBuffer.position(start);
                     break;
@@ -210,7 +304,8 @@ final class UsageJournal implements AutoCloseable {
                 consumed = readBuffer.position();
                 wanted--;
             }
-            if (consumed == 0 && filled == 0) {
+            if (consumed == 0 && !grown) {
+                // nothing more to read, or the few bytes of a record torn in its header
                 return offset;
             }
             offset += consumed;
@@ -283,7 +378,7 @@ final class UsageJournal implements AutoCloseable {
         synchronized (this) {
             sealed = sealedUnforced;
             sealedUnforced = null;
-            current = writing;
+            current = writing.channel();
         }
         if (sealed != null) {
             sealed.force(false);
@@ -332,10 +427,28 @@ final class UsageJournal implements AutoCloseable {
         }
     }
 
-    private FileChannel create(long segment) throws IOException {
-        FileChannel channel = FileChannel.open(segmentFile(segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    private Mapped create(long segment) throws IOException {
+        Mapped created = allocate(segment, segmentFile(segment));
         segments.put(segment, 0L);
-        return channel;
+        return created;
+    }
+
+    /** A file of the segment's size, its blocks allocated (written with zeros), mapped for appending. */
+    private Mapped allocate(long segment, Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            for (long at = 0; at < segmentBytes; ) {
+                var zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), segmentBytes - at));
+                at += channel.write(zeros, at);
+            }
+            var arena = Arena.ofShared();
+            return new Mapped(segment, channel, arena, channel.map(FileChannel.MapMode.READ_WRITE, 0, segmentBytes, arena));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     private void delete(long segment) {
@@ -368,7 +481,12 @@ final class UsageJournal implements AutoCloseable {
         if (sealedUnforced != null) {
             sealedUnforced.close();
         }
-        writing.close();
+        if (prepared != null) {
+            discard(prepared);
+            prepared = null;
+        }
+        writing.seal(tail.end());
+        writing.channel().close();
         if (reading != null) {
             reading.close();
         }

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,8 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +127,120 @@ class UsageJournalTest {
         try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
             assertThat(journal.read(journal.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
                     .containsExactly(0);
+        }
+    }
+
+    @Test
+    void appends_from_many_threads_while_segments_roll_ahead_read_back_once_each_in_each_threads_order()
+            throws Exception {
+        int threads = 4;
+        int perThread = 2_000;
+        Map<Integer, List<Integer>> read = new HashMap<>();
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false);
+             var pool = Executors.newFixedThreadPool(threads)) {
+            var appends = new ArrayList<Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                appends.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        journal.append(event(thread * perThread + i));
+                    }
+                    return null;
+                }));
+            }
+            // the worker's part meanwhile: allocate ahead, read, acknowledge
+            var position = journal.acknowledged();
+            int total = 0;
+            while (total < threads * perThread) {
+                boolean appended = appends.stream().allMatch(Future::isDone);
+                journal.prepareNext();
+                var batch = journal.read(position, 100);
+                if (batch.events().isEmpty() && appended) {
+                    for (var append : appends) {
+                        append.get();
+                    }
+                    fail("Every event was appended, but only " + total + " were read");
+                }
+                for (var event : batch.events()) {
+                    read.computeIfAbsent(event.promptTokens() / perThread, k -> new ArrayList<>()).add(event.promptTokens());
+                }
+                total += batch.events().size();
+                position = journal.acknowledge(batch.end());
+            }
+            assertThat(journal.read(position, 100).events()).isEmpty();
+            assertThat(segments()).as("segments behind the acknowledged position deleted").hasSizeLessThanOrEqualTo(2);
+        }
+        assertThat(read).hasSize(threads);
+        read.forEach((thread, events) -> assertThat(events)
+                .isEqualTo(IntStream.range(thread * perThread, (thread + 1) * perThread).boxed().toList()));
+    }
+
+    @Test
+    void a_segment_allocated_ahead_is_the_next_one_written() throws IOException {
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.prepareNext();
+            assertThat(Files.exists(directory.resolve("next.prepared"))).as("nothing allocated before half full").isFalse();
+            int n = 0;
+            while (journal.sizeBytes() < SEGMENT_BYTES / 2) {
+                journal.append(event(n++));
+            }
+            journal.prepareNext();
+            assertThat(Files.size(directory.resolve("next.prepared"))).isEqualTo(SEGMENT_BYTES);
+            while (segments().size() == 1) {
+                journal.append(event(n++));
+            }
+
+            assertThat(Files.exists(directory.resolve("next.prepared"))).as("taken as segment 2").isFalse();
+            assertThat(segments()).hasSize(2);
+            long record = UsageEventCodec.encode(event(0)).length;
+            assertThat(Files.size(segments().getFirst())).as("the first segment cut to its records")
+                    .isEqualTo(SEGMENT_BYTES / record * record);
+            var events = readAll(journal);
+            assertThat(events).extracting(UsageEvent::promptTokens)
+                    .isEqualTo(IntStream.range(0, n).boxed().toList());
+        }
+    }
+
+    @Test
+    void a_journal_left_by_a_crash_replays_its_last_segment_to_its_last_record() throws IOException {
+        Path copy = Files.createDirectory(directory.resolve("after-crash"));
+        try (var journal = UsageJournal.open(directory.resolve("running"), SEGMENT_BYTES, false)) {
+            for (int i = 0; i < 5; i++) {
+                journal.append(event(i));
+            }
+            // what the disk holds if the process dies now: the segment allocated whole, records then zeros
+            try (Stream<Path> files = Files.list(directory.resolve("running"))) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("spool.lock")).toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+        }
+        assertThat(Files.size(onlySegment(copy))).isEqualTo(SEGMENT_BYTES);
+        try (var journal = UsageJournal.open(copy, SEGMENT_BYTES, false)) {
+            journal.append(event(5));
+
+            assertThat(readAll(journal)).extracting(UsageEvent::promptTokens).containsExactly(0, 1, 2, 3, 4, 5);
+        }
+    }
+
+    private static Path onlySegment(Path in) throws IOException {
+        try (Stream<Path> files = Files.list(in)) {
+            var segments = files.filter(f -> f.toString().endsWith(".journal")).toList();
+            assertThat(segments).hasSize(1);
+            return segments.getFirst();
+        }
+    }
+
+    private static List<UsageEvent> readAll(UsageJournal journal) throws IOException {
+        List<UsageEvent> events = new ArrayList<>();
+        var position = journal.acknowledged();
+        while (true) {
+            var batch = journal.read(position, 100);
+            if (batch.events().isEmpty()) {
+                return events;
+            }
+            events.addAll(batch.events());
+            position = batch.end();
         }
     }
 
