@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.gateway.support.RawConnection;
+import io.tollgate.gateway.support.FakeUpstream;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Which requests the model routes answer on the connection's pipeline, which go on to WebFlux, and in what order. */
@@ -138,6 +148,66 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
             assertThat(refused.closes()).as("the body it holds back is not waited for").isTrue();
             assertThat(connection.closedWithin(Duration.ofSeconds(2))).isTrue();
         }
+    }
+
+    @Test
+    void a_client_that_stops_reading_a_stream_holds_back_the_provider_and_is_metered_when_it_leaves() throws Exception {
+        var world = world();
+        String model = SEEDER.model(SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl()), "upstream-firehose", "1", "1", "1");
+        SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
+        String body = "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        long before = UPSTREAM.firehoseEventsWritten();
+
+        try (var socket = new Socket()) {
+            socket.setReceiveBufferSize(64 << 10);
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("localhost", port));
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + world.key().plaintext() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            var events = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(nextEvents(events, 100)).isEqualTo(IntStream.range(0, 100).boxed().toList());
+
+            long held = awaitSteady(UPSTREAM::firehoseEventsWritten) - before;
+            assertThat(held).as("events the provider wrote while the client read none: what the buffers on the way hold")
+                    .isLessThan(FakeUpstream.FIREHOSE_EVENTS / 4);
+            assertThat(nextEvents(events, 1_000)).as("reading again goes on where it stopped, nothing lost")
+                    .isEqualTo(IntStream.range(100, 1_100).boxed().toList());
+        }
+        var cut = events(world.key().id(), 1).getFirst();
+        assertThat(cut).containsEntry("streamed", true).containsEntry("status_code", 499)
+                .containsEntry("error_type", "client_disconnected");
+        long stopped = awaitSteady(UPSTREAM::firehoseEventsWritten) - before;
+        assertThat(stopped).as("the client's leaving ends the provider's stream").isLessThan(FakeUpstream.FIREHOSE_EVENTS);
+    }
+
+    /** The sequence numbers of the next {@code count} events of a firehose stream read off the wire. */
+    private static List<Integer> nextEvents(BufferedReader in, int count) throws IOException {
+        List<Integer> numbers = new ArrayList<>();
+        String line;
+        while (numbers.size() < count && (line = in.readLine()) != null) {
+            int at = line.indexOf("\"content\":\"");
+            if (line.startsWith("data: {") && at > 0) {
+                numbers.add(Integer.parseInt(line.substring(at + 11, at + 17)));
+            }
+        }
+        return numbers;
+    }
+
+    /** The value once it has stopped changing for half a second. */
+    private static long awaitSteady(LongSupplier value) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long last = value.getAsLong();
+        while (System.nanoTime() - deadline < 0) {
+            Thread.sleep(500);
+            long now = value.getAsLong();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("still changing after 30 s: " + last);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * answering, {@code upstream-garbage} answers 200 with HTML, {@code upstream-stream-cut} breaks its stream off after
  * two events, {@code upstream-slow} answers after 3 s, {@code upstream-trickle} sends its headers at once and then its answer
  * (or its stream's events) in pieces 250 ms apart, about 3 s in all, {@code upstream-stall} sends its headers and the first quarter of its answer (its stream's first event) at once, then
- * nothing for 3 s, {@code upstream-tool-call} calls a tool (or streams the call) until
+ * nothing for 3 s, {@code upstream-firehose} streams {@link #FIREHOSE_EVENTS} events of about 2 KB each as fast as
+ * they are taken (counted in {@link #firehoseEventsWritten()}), {@code upstream-tool-call} calls a tool (or streams the call) until
  * the request carries a tool message, a name made to {@link #fail} answers 500 (to {@link #failOnce}, once); anything else gets the normal fixture.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -41,6 +43,10 @@ public final class FakeUpstream implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Set<String> failingOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicLong firehoseWritten = new AtomicLong();
+
+    /** The events of an {@code upstream-firehose} stream: 200 MB, more than every buffer between here and a client. */
+    public static final int FIREHOSE_EVENTS = 100_000;
 
     private FakeUpstream(HttpServer server) {
         this.server = server;
@@ -95,6 +101,10 @@ public final class FakeUpstream implements AutoCloseable {
         String upstreamModel = model.find() ? model.group(1) : "";
         if (upstreamModel.equals("upstream-trickle")) {
             trickle(exchange, STREAM.matcher(body).find());
+            return;
+        }
+        if (upstreamModel.equals("upstream-firehose")) {
+            firehose(exchange);
             return;
         }
         if (upstreamModel.equals("upstream-stall")) {
@@ -215,6 +225,31 @@ public final class FakeUpstream implements AutoCloseable {
             out.write(answer, first, answer.length - first);
         } catch (IOException clientGone) {
             // the gateway gave up on the answer: what this fake is for
+        }
+    }
+
+    /** Events of the firehose written so far, in all its streams. */
+    public long firehoseEventsWritten() {
+        return firehoseWritten.get();
+    }
+
+    /** Numbered events ({@code "content":"000042 ..."}), each written once the socket takes it. */
+    private void firehose(HttpExchange exchange) {
+        String padding = " lorem ipsum dolor sit amet".repeat(72);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            var out = exchange.getResponseBody();
+            for (int i = 0; i < FIREHOSE_EVENTS; i++) {
+                out.write(("data: {\"id\":\"chatcmpl-firehose\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                        + "\"model\":\"upstream-firehose\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                        + "%06d".formatted(i) + padding + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                firehoseWritten.incrementAndGet();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException clientGone) {
+            // the gateway let go of the stream: where a test of backpressure ends it
         }
     }
 
