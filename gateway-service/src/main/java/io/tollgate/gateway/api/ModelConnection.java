@@ -5,10 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.tollgate.gateway.server.PipelineRoutes;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -131,7 +130,7 @@ final class ModelConnection extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         // only a response to a request passed on comes through here: an exchange writes ahead of this handler
-        if (msg instanceof LastHttpContent && !isInformational(msg) && passedOn > 0) {
+        if (PipelineRoutes.endsResponse(msg) && passedOn > 0) {
             passedOn--;
             if (passedOn == 0 && held != null && !held.isEmpty()) {
                 ctx.write(msg, promise);
@@ -142,9 +141,6 @@ final class ModelConnection extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
-    private static boolean isInformational(Object msg) {
-        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-    }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {

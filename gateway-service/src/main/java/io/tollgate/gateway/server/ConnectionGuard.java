@@ -8,9 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * while no request is, disarmed by a request's first byte), the header timeout (armed by {@link #firstByteWatch()}
  * ahead of the HTTP decoder when a request's first byte arrives, disarmed when its headers are decoded), its place
  * under the connection cap, and its part in a graceful stop. State is touched on the connection's event loop only.
+ *
+ * <p>Both timeouts share one deadline and one timer, which is not moved with every request: arming only sets the
+ * deadline, unless it falls before the timer, and the timer, when it fires early, waits again for the deadline of the
+ * moment. A keep-alive connection thus schedules a timer about once per header timeout, not two per request.
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
 
@@ -28,8 +30,12 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private final long headerTimeoutNanos;
     private final long idleTimeoutNanos;
     private volatile @Nullable ChannelHandlerContext context;
-    private @Nullable ScheduledFuture<?> headerTimer;
-    private @Nullable ScheduledFuture<?> idleTimer;
+    /** When the connection closes, if armed (not while a request is in flight past its headers). */
+    private long deadline;
+    private boolean armed;
+    private boolean awaitingHeaders;
+    private @Nullable ScheduledFuture<?> timer;
+    private long timerAt;
     private boolean busy;
 
     ConnectionGuard(Connections connections, Duration headerTimeout, Duration idleTimeout) {
@@ -43,11 +49,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof ByteBuf && !busy && headerTimer == null) {
-                    cancelIdleTimer();
-                    headerTimer = ctx.executor().schedule(() -> {
-                        ctx.channel().close();
-                    }, headerTimeoutNanos, TimeUnit.NANOSECONDS);
+                if (msg instanceof ByteBuf && !busy && !awaitingHeaders) {
+                    awaitingHeaders = true;
+                    arm(ctx, headerTimeoutNanos);
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -61,7 +65,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             ctx.channel().close();
             return;
         }
-        armIdleTimer(ctx);
+        arm(ctx, idleTimeoutNanos);
         ctx.fireChannelActive();
     }
 
@@ -69,8 +73,11 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) {
         connections.closed(this);
         idle();
-        disarm();
-        cancelIdleTimer();
+        armed = false;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         ctx.fireChannelInactive();
     }
 
@@ -79,7 +86,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpRequest && !busy) {
             busy = true;
             connections.busy(true);
-            disarm();
+            awaitingHeaders = false;
+            armed = false;
         }
         ctx.fireChannelRead(msg);
     }
@@ -90,10 +98,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpResponse response && draining) {
             HttpUtil.setKeepAlive(response, false);
         }
-        // a 100 Continue is a whole response too, but the request goes on
-        if (msg instanceof LastHttpContent && !isInformational(msg)) {
+        if (PipelineRoutes.endsResponse(msg)) {
             idle();
-            armIdleTimer(ctx);
+            arm(ctx, idleTimeoutNanos);
             if (draining) {
                 ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
                 return;
@@ -129,28 +136,35 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         }
     }
 
-    private static boolean isInformational(Object msg) {
-        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-    }
 
-    private void armIdleTimer(ChannelHandlerContext ctx) {
-        cancelIdleTimer();
-        idleTimer = ctx.executor().schedule(() -> {
-            ctx.channel().close();
-        }, idleTimeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelIdleTimer() {
-        if (idleTimer != null) {
-            idleTimer.cancel(false);
-            idleTimer = null;
+    /** The connection closes {@code timeoutNanos} from now unless it is armed or disarmed again before. */
+    private void arm(ChannelHandlerContext ctx, long timeoutNanos) {
+        deadline = System.nanoTime() + timeoutNanos;
+        armed = true;
+        if (timer != null && timerAt - deadline <= 0) {
+            return;
         }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        schedule(ctx, timeoutNanos);
     }
 
-    private void disarm() {
-        if (headerTimer != null) {
-            headerTimer.cancel(false);
-            headerTimer = null;
+    private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+        timerAt = deadline;
+        timer = ctx.executor().schedule(() -> expire(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        if (!armed) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            ctx.channel().close();
+        } else {
+            schedule(ctx, left);
         }
     }
 }
