@@ -20,10 +20,10 @@ public final class BlockHoundSupport {
             BlockHound.install(builder -> builder
                     // class loading reads jars once per class; it is not request-path I/O
                     .allowBlockingCallsInside("java.lang.ClassLoader", "loadClass")
-                    // the access log's hand-off to its writer thread: the queue's offer (logback-spring.xml says
-                    // never to wait for room) holds a lock for a few instructions, contended when two event loops
-                    // end requests at once
-                    .allowBlockingCallsInside("ch.qos.logback.core.AsyncAppenderBase", "put"));
+                    // the access log's hand-off to its writer thread: the queue's offer never waits for room, but
+                    // holds a lock for a few instructions, contended when two event loops end requests at once or
+                    // the writer drains the queue
+                    .allowBlockingCallsInside("io.tollgate.gateway.observability.BatchedConsoleAppender", "append"));
             installed = true;
         }
     }
