@@ -41,8 +41,11 @@ public record MeteringProperties(@DefaultValue("2000") @Positive int batchSize,
         }
     }
 
+    /** The smallest journal segment. */
+    static final long SMALLEST_SEGMENT = 64L << 10;
+
     /** A sixteenth of the budget, between 64 KiB and 64 MiB: the budget is kept to within one segment. */
     long segmentBytes() {
-        return Math.clamp(spoolMaxBytes.toBytes() / 16, 64L << 10, 64L << 20);
+        return Math.clamp(spoolMaxBytes.toBytes() / 16, SMALLEST_SEGMENT, 64L << 20);
     }
 }

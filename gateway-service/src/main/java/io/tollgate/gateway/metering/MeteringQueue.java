@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.netty.resources.LoopResources;
 
 /**
- * Hands usage events from the request path to the metering worker through the {@link UsageJournal}: an event is on
+ * Hands usage events from the request path to the metering worker through the usage journal (one lane per event loop,
+ * {@link JournalLanes}): an event is on
  * disk (in the page cache) before {@link #offer} returns, so an answered request is metered even if the process dies
  * the next moment. Memory holds no queue at all, whatever the backlog: the worker reads the journal back in batches.
  * When the journal reaches its disk budget (a long database outage), or cannot be written, {@link #accepting()}
@@ -25,7 +27,7 @@ public class MeteringQueue implements AutoCloseable {
     public static final Rejection FULL = Rejection.unavailable("metering_unavailable",
             "The gateway cannot record usage right now, so it serves no model requests; retry shortly.");
 
-    private final UsageJournal journal;
+    private final JournalLanes journal;
     private final MeteringProperties properties;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
@@ -34,8 +36,11 @@ public class MeteringQueue implements AutoCloseable {
 
     public MeteringQueue(MeteringProperties properties) {
         this.properties = properties;
-        this.journal = UsageJournal.open(properties.spoolDirectory(), properties.segmentBytes(),
-                !properties.fsyncInterval().isZero());
+        int lanes = LoopResources.DEFAULT_IO_WORKER_COUNT;
+        // the lanes share what one journal's segments would be: as much disk allocated ahead in all
+        this.journal = JournalLanes.open(properties.spoolDirectory(),
+                Math.max(MeteringProperties.SMALLEST_SEGMENT, properties.segmentBytes() / lanes),
+                !properties.fsyncInterval().isZero(), lanes);
     }
 
     public void offer(UsageEvent event) {
@@ -92,7 +97,7 @@ public class MeteringQueue implements AutoCloseable {
         return lost.get();
     }
 
-    UsageJournal journal() {
+    JournalLanes journal() {
         return journal;
     }
 

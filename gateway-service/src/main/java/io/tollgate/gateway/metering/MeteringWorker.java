@@ -39,7 +39,7 @@ public class MeteringWorker implements SmartLifecycle {
     private long nextProbeNanos;
     /** The last allocation of a journal segment failed (logged once until one works). */
     private boolean preparing;
-    private UsageJournal.Position position;
+    private JournalLanes.Cursor position;
     private Thread thread;
 
     public MeteringWorker(MeteringQueue queue, UsageBatchWriter writer, MeteringProperties properties,
@@ -68,9 +68,9 @@ public class MeteringWorker implements SmartLifecycle {
         queue.attach(thread);
     }
 
-    private long count(UsageJournal.Position from) throws IOException {
+    private long count(JournalLanes.Cursor from) throws IOException {
         long events = 0;
-        UsageJournal.Position at = from;
+        JournalLanes.Cursor at = from;
         while (true) {
             var batch = queue.journal().read(at, properties.batchSize());
             if (batch.events().isEmpty()) {
@@ -110,7 +110,7 @@ public class MeteringWorker implements SmartLifecycle {
         if (!databaseReachable && System.nanoTime() - nextAttemptNanos < 0) {
             return false;
         }
-        UsageJournal.Batch batch;
+        JournalLanes.Batch batch;
         try {
             batch = queue.journal().read(position, properties.batchSize());
         } catch (IOException e) {
@@ -142,7 +142,7 @@ public class MeteringWorker implements SmartLifecycle {
         return batch.events().size() == properties.batchSize();
     }
 
-    private void acknowledge(UsageJournal.Batch batch) {
+    private void acknowledge(JournalLanes.Batch batch) {
         position = batch.end();
         queue.written(batch.events().size());
         try {
