@@ -25,7 +25,7 @@ final class AnswerExchange extends Exchange {
     @Override
     void head(int status, HttpHeaders headers) {
         if (status / 100 == 2) {
-            rateLimits.report(headers, actual.currentContext());
+            rateLimits.report(headers, context);
         }
         body = new BodyBuffer(contentLength(headers));
     }

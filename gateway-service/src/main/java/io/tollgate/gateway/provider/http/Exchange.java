@@ -66,9 +66,12 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
     int status = -1;
     @Nullable HttpHeaders headers;
     private volatile boolean cancelled;
+    /** The subscriber's context, read once: a lookup walks its chain of operators. */
+    final ContextView context;
 
     /** The deployment's timeouts and the trace context come from the subscriber's context. */
     Exchange(UpstreamConnections connections, Call call, ContextView context) {
+        this.context = context;
         this.connections = connections;
         this.client = call.client();
         this.uri = call.uri();

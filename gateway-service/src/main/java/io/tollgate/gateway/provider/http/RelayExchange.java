@@ -41,7 +41,7 @@ final class RelayExchange extends Exchange {
     @Override
     void head(int status, HttpHeaders headers) {
         if (status / 100 == 2) {
-            rateLimits.report(headers, actual.currentContext());
+            rateLimits.report(headers, context);
         } else {
             failedBody = new BodyBuffer(AnswerExchange.contentLength(headers));
         }
