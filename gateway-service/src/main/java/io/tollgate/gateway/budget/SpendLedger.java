@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,13 +125,15 @@ public class SpendLedger implements UsageListener {
     public void afterCommit(List<UsageEvent> batch, boolean committed) {
         try {
             if (committed) {
+                // summed per key first: the event loops update the same keys, each update locking the key's entry
+                Map<SpendKey, BigDecimal> settled = new HashMap<>();
                 for (UsageEvent event : batch) {
                     var contribution = unstored.remove(event.id());
                     if (contribution != null) {
-                        contribution.keys().forEach(key -> spend.computeIfPresent(key,
-                                (k, known) -> known.committed(contribution.amount())));
+                        contribution.keys().forEach(key -> settled.merge(key, contribution.amount(), BigDecimal::add));
                     }
                 }
+                settled.forEach((key, amount) -> spend.computeIfPresent(key, (k, known) -> known.committed(amount)));
             }
         } finally {
             commitsVersusReads.readLock().unlock();

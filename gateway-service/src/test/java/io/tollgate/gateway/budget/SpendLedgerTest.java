@@ -113,6 +113,21 @@ class SpendLedgerTest {
         assertThat(ledger.spent(KEY)).isEqualByComparingTo("0.125");
     }
 
+    @Test
+    void a_batch_settles_the_sum_of_its_costs_and_leaves_the_uncommitted_ones_local() throws Exception {
+        var batch = List.of(event("0.000000001"), event("0.1"), event("0.0000000375"), event("0.25"));
+        var later = event("0.5");
+        batch.forEach(ledger::queued);
+        ledger.queued(later);
+        ledger.beforeCommit();
+        ledger.afterCommit(batch, true);
+
+        assertThat(ledger.spent(KEY)).isEqualByComparingTo("0.8500000385");
+        ledger.refresh(() -> Map.of(KEY, new BigDecimal("0.3500000385")), Set.of(KEY));
+        assertThat(ledger.spent(KEY)).as("the read holds the batch; the later cost is still counted here")
+                .isEqualByComparingTo("0.8500000385");
+    }
+
     private void commit(UsageEvent event, boolean committed) {
         ledger.beforeCommit();
         ledger.afterCommit(List.of(event), committed);
