@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,17 @@ import org.springframework.stereotype.Component;
  * lock, the read the exclusive side, both on background threads), so every read either sees a batch and finds it
  * settled, or does not and finds it still local: no cost is ever missing, none counted twice. Events waiting in the
  * journal during a database outage keep counting locally.
+ *
+ * <p>Each key's spend changes by compare-and-set, not under a lock: every event loop adds to the same keys (a busy
+ * tenant's), and one that the operating system paused while it held a key's lock stalled the others for 10 ms and
+ * more (docs/benchmarks.md). A key of a past period is retired once nothing local is left on it; whoever finds it
+ * retired adds to a fresh one.
  */
 @Component
 public class SpendLedger implements UsageListener {
 
     private final SnapshotHolder snapshots;
-    private final Map<SpendKey, KeySpend> spend = new ConcurrentHashMap<>();
+    private final Map<SpendKey, AtomicReference<KeySpend>> spend = new ConcurrentHashMap<>();
     private final Map<UUID, Contribution> unstored = new ConcurrentHashMap<>();
     private final ReadWriteLock commitsVersusReads = new ReentrantReadWriteLock();
 
@@ -52,6 +59,8 @@ public class SpendLedger implements UsageListener {
     private record KeySpend(BigDecimal stored, BigDecimal unstored, BigDecimal settled) {
 
         static final KeySpend ZERO = new KeySpend(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        /** A key's spend that left the map: nothing is added to it any more. */
+        static final KeySpend RETIRED = new KeySpend(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
         BigDecimal total() {
             return stored.add(unstored).add(settled);
@@ -90,8 +99,8 @@ public class SpendLedger implements UsageListener {
     }
 
     BigDecimal spent(SpendKey key) {
-        KeySpend known = spend.get(key);
-        return known == null ? BigDecimal.ZERO : known.total();
+        var known = spend.get(key);
+        return known == null ? BigDecimal.ZERO : known.get().total();
     }
 
     @Override
@@ -113,7 +122,7 @@ public class SpendLedger implements UsageListener {
             keys.add(SpendKey.of(budget, event.occurredAt()));
         }
         unstored.put(event.id(), new Contribution(keys, event.costUsd()));
-        keys.forEach(key -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).queued(event.costUsd())));
+        keys.forEach(key -> change(key, known -> known.queued(event.costUsd())));
     }
 
     @Override
@@ -133,7 +142,7 @@ public class SpendLedger implements UsageListener {
                         contribution.keys().forEach(key -> settled.merge(key, contribution.amount(), BigDecimal::add));
                     }
                 }
-                settled.forEach((key, amount) -> spend.computeIfPresent(key, (k, known) -> known.committed(amount)));
+                settled.forEach((key, amount) -> changeIfPresent(key, known -> known.committed(amount)));
             }
         } finally {
             commitsVersusReads.readLock().unlock();
@@ -144,8 +153,48 @@ public class SpendLedger implements UsageListener {
     public void dropped(UsageEvent event) {
         var contribution = unstored.remove(event.id());
         if (contribution != null) {
-            contribution.keys().forEach(key -> spend.computeIfPresent(key, (k, known) -> known.dropped(contribution.amount())));
+            contribution.keys().forEach(key -> changeIfPresent(key, known -> known.dropped(contribution.amount())));
         }
+    }
+
+    /** Changes a key's spend, starting from zero when the key is new (or was retired meanwhile). */
+    private void change(SpendKey key, UnaryOperator<KeySpend> change) {
+        while (true) {
+            var known = spend.get(key);
+            if (known == null) {
+                known = spend.computeIfAbsent(key, k -> new AtomicReference<>(KeySpend.ZERO));
+            }
+            if (changed(known, change)) {
+                return;
+            }
+        }
+    }
+
+    /** Changes a key's spend if it is known. */
+    private void changeIfPresent(SpendKey key, UnaryOperator<KeySpend> change) {
+        var known = spend.get(key);
+        if (known != null) {
+            changed(known, change);
+        }
+    }
+
+    /** Whether the change was made: not if the spend was retired. */
+    private static boolean changed(AtomicReference<KeySpend> spend, UnaryOperator<KeySpend> change) {
+        while (true) {
+            KeySpend before = spend.get();
+            if (before == KeySpend.RETIRED) {
+                return false;
+            }
+            if (spend.compareAndSet(before, change.apply(before))) {
+                return true;
+            }
+        }
+    }
+
+    /** Retires a spend with nothing local left on it; whether it was. */
+    private static boolean retire(AtomicReference<KeySpend> spend) {
+        KeySpend now = spend.get();
+        return now.idle() && spend.compareAndSet(now, KeySpend.RETIRED);
     }
 
     Set<SpendKey> knownKeys() {
@@ -161,13 +210,13 @@ public class SpendLedger implements UsageListener {
     void refresh(Read read, Set<SpendKey> current) throws SQLException {
         commitsVersusReads.writeLock().lock();
         try {
-            read.values().forEach((key, value) -> spend.compute(key, (k, known) -> (known == null ? KeySpend.ZERO : known).read(value)));
+            read.values().forEach((key, value) -> change(key, known -> known.read(value)));
         } finally {
             commitsVersusReads.writeLock().unlock();
         }
         for (SpendKey key : spend.keySet()) {
             if (!current.contains(key)) {
-                spend.computeIfPresent(key, (k, known) -> known.idle() ? null : known);
+                spend.computeIfPresent(key, (k, known) -> retire(known) ? null : known);
             }
         }
     }

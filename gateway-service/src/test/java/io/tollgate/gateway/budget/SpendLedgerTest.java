@@ -10,12 +10,17 @@ import io.tollgate.gateway.snapshot.ModelEntry;
 import io.tollgate.gateway.snapshot.Snapshots;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -128,13 +133,57 @@ class SpendLedgerTest {
                 .isEqualByComparingTo("0.8500000385");
     }
 
+    @Test
+    void costs_queued_by_many_threads_at_once_on_one_budget_all_count() throws Exception {
+        int threads = 4;
+        int each = 5_000;
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var together = new CyclicBarrier(threads);
+            List<Future<?>> queuing = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                queuing.add(pool.submit(() -> {
+                    together.await();
+                    for (int i = 0; i < each; i++) {
+                        ledger.queued(event("0.000000001"));
+                    }
+                    return null;
+                }));
+            }
+            for (var done : queuing) {
+                done.get();
+            }
+        }
+
+        assertThat(ledger.spent(KEY)).isEqualByComparingTo("0.000020000");
+    }
+
+    @Test
+    void a_past_periods_spend_is_forgotten_once_settled_and_a_late_cost_on_it_counts_from_zero() throws Exception {
+        Instant lastMonth = NOW.minus(Duration.ofDays(31));
+        SpendKey past = SpendKey.of(APP_BUDGET, lastMonth);
+        var settled = event("0.25", lastMonth);
+        ledger.queued(settled);
+        commit(settled, true);
+        ledger.refresh(() -> Map.of(past, new BigDecimal("0.25")), Set.of(KEY));
+        assertThat(ledger.knownKeys()).as("nothing local left on it, and not a current period").doesNotContain(past);
+
+        ledger.queued(event("0.5", lastMonth));
+
+        assertThat(ledger.knownKeys()).contains(past);
+        assertThat(ledger.spent(past)).isEqualByComparingTo("0.5");
+    }
+
     private void commit(UsageEvent event, boolean committed) {
         ledger.beforeCommit();
         ledger.afterCommit(List.of(event), committed);
     }
 
     private static UsageEvent event(String cost) {
-        return new UsageEvent(UUID.randomUUID(), NOW, TENANT, APP, UUID.randomUUID(), "CHAT", MODEL.name(), MODEL.name(),
+        return event(cost, NOW);
+    }
+
+    private static UsageEvent event(String cost, Instant at) {
+        return new UsageEvent(UUID.randomUUID(), at, TENANT, APP, UUID.randomUUID(), "CHAT", MODEL.name(), MODEL.name(),
                 null, null, null, null, 1, 1, 0, 0, false, new BigDecimal(cost), 1, null, 200, null, false, "");
     }
 }
