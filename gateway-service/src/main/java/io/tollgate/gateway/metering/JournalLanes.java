@@ -1,6 +1,7 @@
 package io.tollgate.gateway.metering;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +67,12 @@ final class JournalLanes implements AutoCloseable {
                 opened.add(UsageJournal.open(first.directory().resolve("lane-" + lane), segmentBytes, forced));
             }
             return new JournalLanes(opened.toArray(UsageJournal[]::new), count);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             opened.forEach(JournalLanes::closeQuietly);
-            throw new java.io.UncheckedIOException("Cannot open the usage journal's lanes in " + directory,
-                    e instanceof IOException io ? io : new IOException(e));
+            throw new UncheckedIOException("Cannot open the usage journal's lanes in " + directory, e);
+        } catch (RuntimeException e) {
+            opened.forEach(JournalLanes::closeQuietly);
+            throw e;
         }
     }
 
