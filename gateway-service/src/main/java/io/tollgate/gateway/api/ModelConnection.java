@@ -141,7 +141,6 @@ final class ModelConnection extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
-
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (exchange != null && ctx.channel().isWritable()) {

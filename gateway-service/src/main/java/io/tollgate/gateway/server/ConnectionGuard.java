@@ -136,7 +136,6 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         }
     }
 
-
     /** The connection closes {@code timeoutNanos} from now unless it is armed or disarmed again before. */
     private void arm(ChannelHandlerContext ctx, long timeoutNanos) {
         deadline = System.nanoTime() + timeoutNanos;
