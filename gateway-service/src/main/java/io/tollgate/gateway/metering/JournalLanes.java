@@ -1,5 +1,6 @@
 package io.tollgate.gateway.metering;
 
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The usage journal in lanes, one {@link UsageJournal} each: a thread appends to its own lane (the event loops get one
- * each, as long as there are as many lanes as event loops), so an event loop never waits for another's append, nor
- * for one whose thread the operating system paused while it held the lane's lock. The first lane is the spool
+ * The usage journal in lanes, one {@link UsageJournal} each: a thread appends to its own lane, so an event loop never
+ * waits for another's append, nor for one whose thread the operating system paused while it held the lane's lock.
+ * Event loops (Netty's threads) are given lanes in turn, as many lanes as there are event loops, so each has one of
+ * its own; the rare other thread that appends (a timer's, on a timeout) is given one in turn too, and may share it. The first lane is the spool
  * directory itself, where a journal of a gateway without lanes also is; the others are {@code lane-N} in it. Lanes a
  * previous run had beyond this run's count are read and drained, not appended to. The metering worker reads the
  * lanes together: a batch takes from each in turn, starting with a different lane each time.
@@ -33,7 +35,8 @@ final class JournalLanes implements AutoCloseable {
 
     private final UsageJournal[] lanes;
     private final int appendable;
-    private final AtomicInteger assigned = new AtomicInteger();
+    private final AtomicInteger toEventLoops = new AtomicInteger();
+    private final AtomicInteger toOthers = new AtomicInteger();
     private final ThreadLocal<UsageJournal> own;
     private Cursor acknowledged;
     private int firstRead;
@@ -41,7 +44,10 @@ final class JournalLanes implements AutoCloseable {
     private JournalLanes(UsageJournal[] lanes, int appendable) throws IOException {
         this.lanes = lanes;
         this.appendable = appendable;
-        this.own = ThreadLocal.withInitial(() -> lanes[Math.floorMod(assigned.getAndIncrement(), appendable)]);
+        this.own = ThreadLocal.withInitial(() -> {
+            var turn = Thread.currentThread() instanceof FastThreadLocalThread ? toEventLoops : toOthers;
+            return lanes[Math.floorMod(turn.getAndIncrement(), appendable)];
+        });
         List<UsageJournal.Position> positions = new ArrayList<>();
         for (var lane : lanes) {
             positions.add(lane.acknowledged());

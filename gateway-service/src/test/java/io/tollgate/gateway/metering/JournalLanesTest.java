@@ -3,6 +3,7 @@ package io.tollgate.gateway.metering;
 import static io.tollgate.gateway.metering.UsageJournalTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,32 @@ class JournalLanesTest {
 
             assertThat(rest).as("the first read took the first lane's 0, 1 and 2; the second lane's are all left")
                     .containsExactlyInAnyOrder(3, 10, 11, 12, 13);
+        }
+    }
+
+    @Test
+    void event_loops_have_lanes_of_their_own_whatever_other_thread_appended_before_them() throws Exception {
+        try (var lanes = JournalLanes.open(directory, SEGMENT_BYTES, false, 2)) {
+            appendOn(new Thread(() -> append(lanes, 1)));
+            appendOn(new FastThreadLocalThread(() -> append(lanes, 2)));
+            appendOn(new FastThreadLocalThread(() -> append(lanes, 3)));
+        }
+        try (var second = UsageJournal.open(directory.resolve("lane-1"), SEGMENT_BYTES, false)) {
+            assertThat(second.read(second.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
+                    .as("the second event loop's lane: its events alone").containsExactly(3);
+        }
+    }
+
+    private static void appendOn(Thread thread) throws InterruptedException {
+        thread.start();
+        thread.join();
+    }
+
+    private static void append(JournalLanes lanes, int n) {
+        try {
+            lanes.append(event(n));
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class UsageJournalTest {
@@ -110,6 +111,23 @@ class UsageJournalTest {
             var batch = journal.read(journal.acknowledged(), 100);
 
             assertThat(batch.events()).extracting(UsageEvent::promptTokens).containsExactly(0, 2);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void a_segment_that_ends_in_a_few_bytes_of_a_torn_header_is_read_to_its_last_whole_record() throws IOException {
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            journal.append(event(0));
+            journal.append(event(1));
+        }
+        Path segment = segments().getFirst();
+        try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.truncate(UsageEventCodec.encode(event(0)).length + 5L);
+        }
+        try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
+            assertThat(journal.read(journal.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
+                    .containsExactly(0);
         }
     }
 
