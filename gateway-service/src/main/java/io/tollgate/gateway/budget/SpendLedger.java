@@ -134,7 +134,7 @@ public class SpendLedger implements UsageListener {
     public void afterCommit(List<UsageEvent> batch, boolean committed) {
         try {
             if (committed) {
-                // summed per key first: the event loops update the same keys, each update locking the key's entry
+                // summed per key first: one change per key, not one per event, on keys the event loops change too
                 Map<SpendKey, BigDecimal> settled = new HashMap<>();
                 for (UsageEvent event : batch) {
                     var contribution = unstored.remove(event.id());

@@ -4,6 +4,7 @@ import static io.tollgate.gateway.metering.UsageJournalTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.util.concurrent.FastThreadLocalThread;
+import io.tollgate.gateway.support.BlockHoundSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,11 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,12 @@ class JournalLanesTest {
 
     @TempDir
     Path directory;
+
+    /** An append on an event loop (a FastThreadLocalThread, as BlockHound's Netty integration sees it) must not block. */
+    @BeforeAll
+    static void watchEventLoops() {
+        BlockHoundSupport.install();
+    }
 
     @Test
     void each_appending_thread_has_a_lane_of_its_own_and_reading_takes_every_event_once_in_each_threads_order()
@@ -112,9 +122,9 @@ class JournalLanesTest {
     @Test
     void event_loops_have_lanes_of_their_own_whatever_other_thread_appended_before_them() throws Exception {
         try (var lanes = JournalLanes.open(directory, SEGMENT_BYTES, false, 2)) {
-            appendOn(new Thread(() -> append(lanes, 1)));
-            appendOn(new FastThreadLocalThread(() -> append(lanes, 2)));
-            appendOn(new FastThreadLocalThread(() -> append(lanes, 3)));
+            appendOn(Thread::new, lanes, event(1));
+            appendOn(FastThreadLocalThread::new, lanes, event(2));
+            appendOn(FastThreadLocalThread::new, lanes, event(3));
         }
         try (var second = UsageJournal.open(directory.resolve("lane-1"), SEGMENT_BYTES, false)) {
             assertThat(second.read(second.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
@@ -122,17 +132,19 @@ class JournalLanesTest {
         }
     }
 
-    private static void appendOn(Thread thread) throws InterruptedException {
+    /** Appends on a new thread of the kind given (the event is made here: its random ids may read /dev/urandom). */
+    private static void appendOn(Function<Runnable, Thread> kind, JournalLanes lanes, UsageEvent event) throws Exception {
+        var failure = new AtomicReference<Throwable>();
+        var thread = kind.apply(() -> {
+            try {
+                lanes.append(event);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
         thread.start();
         thread.join();
-    }
-
-    private static void append(JournalLanes lanes, int n) {
-        try {
-            lanes.append(event(n));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        assertThat(failure.get()).as("the append on %s", thread.getClass().getSimpleName()).isNull();
     }
 
     /** Reads and acknowledges everything, {@code max} at a time; the events' numbers (their prompt tokens). */
