@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * requests resend most of their text: the system prompt with every request, the conversation so far with every
  * turn. So the count of each longer part of a prompt is remembered, by its exact text, in a cache bounded by the
  * characters it holds; a part seen before costs a hash and a lookup. Counts are exact either way.
+ *
+ * <p>A part is remembered on its second sighting, not its first: most parts seen once are never seen again (the new
+ * message of each request), and keeping each one's text until the cache evicts it made every request leave a
+ * kilobyte or so that outlived the young generation. A sighting is a part's hash in a fixed table of ints, which
+ * allocates nothing; two parts whose hashes share a slot only make one of them be counted once more, or remembered
+ * once early.
  */
 @Component
 public class TokenCounter {
@@ -25,11 +31,13 @@ public class TokenCounter {
     /** Shorter parts are counted each time: counting them costs about what remembering them would. */
     static final int SHORTEST_REMEMBERED_PART = 128;
 
+    /** Slots of the table of parts seen once: a power of two. */
+    private static final int SIGHTINGS = 1 << 16;
+
     private final O200kCounter counter = new O200kCounter(RankTable.o200kBase());
     private final Cache<String, Integer> partCounts;
-    /** The hashes of long parts seen once and not counted (reservations by bound only). */
-    private final Cache<Integer, Boolean> seenOnce = Caffeine.newBuilder().executor(Runnable::run)
-            .maximumSize(100_000).build();
+    /** The hashes of long parts seen once and not remembered, each in the slot its hash picks. */
+    private final int[] seenOnce = new int[SIGHTINGS];
 
     @Autowired
     public TokenCounter(MeteringProperties properties) {
@@ -56,7 +64,7 @@ public class TokenCounter {
     public int countPrompt(PromptText prompt) {
         int tokens = prompt.tokenIds();
         for (String part : prompt.parts()) {
-            tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : partCounts.get(part, this::count);
+            tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : countOfLongPart(part);
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
@@ -73,6 +81,31 @@ public class TokenCounter {
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
 
+    /** A part's count: remembered, or counted and remembered if it was seen before, or counted and its sighting noted. */
+    private int countOfLongPart(String part) {
+        Integer remembered = partCounts.getIfPresent(part);
+        if (remembered != null) {
+            return remembered;
+        }
+        int counted = count(part);
+        if (seenBefore(part)) {
+            partCounts.put(part, counted);
+        }
+        return counted;
+    }
+
+    /** Whether the part was seen once before (the sighting is then forgotten); if not, its sighting is noted. */
+    private boolean seenBefore(String part) {
+        int hash = part.hashCode();
+        int slot = hash & (SIGHTINGS - 1);
+        if (seenOnce[slot] == hash) {
+            seenOnce[slot] = 0;
+            return true;
+        }
+        seenOnce[slot] = hash;
+        return false;
+    }
+
     /**
      * A part seen before is counted once and remembered, so a repeated part (a system prompt, the conversation so far)
      * is reserved at its count; a part seen for the first time (most often the new message, never sent again) is
@@ -83,10 +116,9 @@ public class TokenCounter {
         if (remembered != null) {
             return remembered;
         }
-        if (seenOnce.asMap().remove(part.hashCode()) != null) {
+        if (seenBefore(part)) {
             return partCounts.get(part, this::count);
         }
-        seenOnce.put(part.hashCode(), Boolean.TRUE);
         return utf8Length(part);
     }
 

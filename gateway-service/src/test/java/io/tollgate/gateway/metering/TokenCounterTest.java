@@ -37,6 +37,19 @@ class TokenCounterTest {
     }
 
     @Test
+    void a_long_part_is_remembered_on_its_second_sighting_so_that_one_never_sent_again_is_not_kept() {
+        String message = "Order 48213, placed on 14 November: two paperbacks and one hardcover atlas, shipped in two"
+                + " parcels. Parcel two shows 'label created' since 16 November. Where is it?";
+        var first = PromptText.of(Endpoint.CHAT, chat(SYSTEM, message));
+        assertThat(remembering.countPrompt(first)).isEqualTo(forgetful.countPrompt(first));
+        assertThat(remembering.rememberedParts()).as("each long part seen once: counted, not kept").isZero();
+
+        var second = PromptText.of(Endpoint.CHAT, chat(SYSTEM, "Where is my atlas?"));
+        assertThat(remembering.countPrompt(second)).isEqualTo(forgetful.countPrompt(second));
+        assertThat(remembering.rememberedParts()).as("the system prompt, seen twice").isEqualTo(1);
+    }
+
+    @Test
     void prompts_of_other_endpoints_have_no_message_overhead() {
         var prompt = PromptText.of(Endpoint.EMBEDDINGS, "{\"model\":\"m\",\"input\":[\"first text\",\"second text\"]}"
                 .getBytes(StandardCharsets.UTF_8));
