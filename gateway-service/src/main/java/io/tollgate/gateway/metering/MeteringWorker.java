@@ -38,7 +38,7 @@ public class MeteringWorker implements SmartLifecycle {
     private long nextForceNanos;
     private long nextProbeNanos;
     /** The last allocation of a journal segment failed (logged once until one works). */
-    private boolean preparing;
+    private boolean allocationFailing;
     private JournalLanes.Cursor position;
     private Thread thread;
 
@@ -175,13 +175,13 @@ public class MeteringWorker implements SmartLifecycle {
     private void prepareSegment() {
         try {
             queue.journal().prepareNext();
-            preparing = false;
+            allocationFailing = false;
         } catch (IOException e) {
-            if (!preparing) {
+            if (!allocationFailing) {
                 log.warn("Cannot allocate the next usage journal segment in {}: {}", queue.journal().directory(),
                         e.getMessage());
             }
-            preparing = true;
+            allocationFailing = true;
         }
     }
 
