@@ -1,7 +1,6 @@
 package io.tollgate.gateway.metering;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -58,6 +58,8 @@ public class UsageBatchWriter {
     private final Clock clock;
     private final List<UsageListener> listeners;
     private volatile LocalDate partitionsEnsuredOn = LocalDate.MIN;
+    /** The rows' array of the last batch, for the next: one worker writes, so one is enough. */
+    private final AtomicReference<UsageCopyRows> spareRows = new AtomicReference<>();
 
     public UsageBatchWriter(DataSource dataSource, Clock clock, List<UsageListener> listeners) {
         this.dataSource = dataSource;
@@ -102,8 +104,7 @@ public class UsageBatchWriter {
     /** The events of the batch that were not in the table yet. */
     private List<UsageEvent> insertNew(Connection connection, List<UsageEvent> batch) throws SQLException {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(COPY_EVENTS, new ByteArrayInputStream(UsageCopyRows.encode(batch)));
+            copy(connection, batch);
             return batch;
         } catch (SQLException e) {
             if (MeteringWorker.isConnectionFailure(e)) {
@@ -119,6 +120,16 @@ public class UsageBatchWriter {
             return insertEvents(connection, batch);
         } catch (IOException e) {
             throw new SQLException("could not copy the usage events", e);
+        }
+    }
+
+    private void copy(Connection connection, List<UsageEvent> batch) throws SQLException, IOException {
+        var spare = spareRows.getAndSet(null);
+        var rows = spare == null ? new UsageCopyRows() : spare;
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, rows.encode(batch));
+        } finally {
+            spareRows.set(rows);
         }
     }
 
