@@ -29,18 +29,22 @@ final class UsageEventCodec {
     private UsageEventCodec() {
     }
 
-    /** The whole record, header included. */
-    static byte[] encode(UsageEvent event) {
-        byte[] endpoint = utf8(event.endpoint());
-        byte[] requestedModel = utf8(event.requestedModel());
-        byte[] servedModel = utf8(event.servedModel());
-        byte[] upstreamModel = utf8(event.upstreamModel());
-        byte[] errorType = utf8(event.errorType());
-        byte[] tags = utf8(event.tags());
+    /**
+     * Writes the whole record, header included, from {@code scratch}'s start; returns the buffer holding it between 0
+     * and its limit: {@code scratch}, or a larger one when the record does not fit in it.
+     */
+    static ByteBuffer encode(UsageEvent event, ByteBuffer scratch) {
+        String endpoint = event.endpoint();
+        String requestedModel = event.requestedModel();
+        String servedModel = event.servedModel();
+        String upstreamModel = event.upstreamModel();
+        String errorType = event.errorType();
+        String tags = event.tags();
         byte[] cost = event.costUsd().unscaledValue().toByteArray();
-        int payload = FIXED_PAYLOAD_BYTES + cost.length + length(endpoint) + length(requestedModel) + length(servedModel) + length(upstreamModel)
-                + length(errorType) + length(tags);
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + payload);
+        int payload = FIXED_PAYLOAD_BYTES + cost.length + utf8Length(endpoint) + utf8Length(requestedModel)
+                + utf8Length(servedModel) + utf8Length(upstreamModel) + utf8Length(errorType) + utf8Length(tags);
+        ByteBuffer out = scratch.capacity() >= HEADER_BYTES + payload ? scratch.clear()
+                : ByteBuffer.allocate(Math.max(HEADER_BYTES + payload, scratch.capacity() * 2));
         out.position(HEADER_BYTES);
         out.put(VERSION);
         uuid(out, event.id());
@@ -59,7 +63,7 @@ final class UsageEventCodec {
                 .putInt(event.reasoningTokens());
         out.put((byte) (event.usageEstimated() ? 1 : 0));
         out.putInt(event.costUsd().scale());
-        string(out, cost);
+        out.putInt(cost.length).put(cost);
         out.putInt(event.latencyMs());
         out.put((byte) (event.ttftMs() == null ? 0 : 1)).putInt(event.ttftMs() == null ? 0 : event.ttftMs());
         out.putInt(event.statusCode());
@@ -72,7 +76,7 @@ final class UsageEventCodec {
         var crc = new CRC32C();
         crc.update(out.array(), HEADER_BYTES, payload);
         out.putInt(0, payload).putInt(4, (int) crc.getValue());
-        return out.array();
+        return out.flip();
     }
 
     /** Whether {@code payload} (its {@code length} bytes from its position) is what the header's checksum says. */
@@ -122,20 +126,40 @@ final class UsageEventCodec {
                 cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, cacheWrites, attempts, cacheHit);
     }
 
-    private static byte @Nullable [] utf8(@Nullable String value) {
-        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    /** The UTF-8 length of a string; 0 for null, whose length field says -1. */
+    private static int utf8Length(@Nullable String value) {
+        if (value == null) {
+            return 0;
+        }
+        int length = value.length();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return value.getBytes(StandardCharsets.UTF_8).length; // rare: names and tags are mostly ASCII
+            }
+        }
+        return length;
     }
 
-    private static int length(byte @Nullable [] value) {
-        return value == null ? 0 : value.length;
-    }
-
-    private static void string(ByteBuffer out, byte @Nullable [] value) {
+    private static void string(ByteBuffer out, @Nullable String value) {
         if (value == null) {
             out.putInt(-1);
-        } else {
-            out.putInt(value.length).put(value);
+            return;
         }
+        int lengthAt = out.position();
+        out.putInt(0);
+        boolean ascii = true;
+        for (int i = 0; i < value.length() && ascii; i++) {
+            ascii = value.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            for (int i = 0; i < value.length(); i++) {
+                out.put((byte) value.charAt(i));
+            }
+        } else {
+            out.put(value.getBytes(StandardCharsets.UTF_8));
+        }
+        out.putInt(lengthAt, out.position() - lengthAt - 4);
     }
 
     private static void uuid(ByteBuffer out, UUID value) {

@@ -83,8 +83,10 @@ final class UsageJournal implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private volatile Tail tail;
     private Mapped writing;
-    /** The next segment, allocated ahead by the worker; null until it is. */
-    private volatile @Nullable Mapped prepared;
+    /** The next segment, allocated ahead by the worker; null until it is. Guarded by this journal's lock. */
+    private @Nullable Mapped prepared;
+    /** Where an append encodes its record before copying it into the segment. Guarded by this journal's lock. */
+    private ByteBuffer scratch = ByteBuffer.allocate(512);
     private @Nullable FileChannel sealedUnforced;
     private @Nullable FileChannel reading;
     private long readingSegment = -1;
@@ -138,23 +140,25 @@ final class UsageJournal implements AutoCloseable {
 
     /** Appends one event; when this returns, the event survives the process. */
     void append(UsageEvent event) throws IOException {
-        byte[] record = UsageEventCodec.encode(event);
-        if (record.length > segmentBytes) {
-            throw new IOException("A usage event of " + record.length + " bytes is larger than a journal segment");
-        }
         synchronized (this) {
+            ByteBuffer record = UsageEventCodec.encode(event, scratch);
+            scratch = record;
+            int length = record.limit();
+            if (length > segmentBytes) {
+                throw new IOException("A usage event of " + length + " bytes is larger than a journal segment");
+            }
             Tail current = tail;
-            if (current.end() + record.length > segmentBytes) {
+            if (current.end() + length > segmentBytes) {
                 current = roll(current);
             }
             try {
-                MemorySegment.copy(record, 0, writing.memory(), ValueLayout.JAVA_BYTE, current.end(), record.length);
+                MemorySegment.copy(record.array(), 0, writing.memory(), ValueLayout.JAVA_BYTE, current.end(), length);
             } catch (InternalError fault) {
                 // a fault writing through the mapping (the storage failed): the event is not in the journal
                 throw new IOException("Cannot write to usage journal segment " + current.segment(), fault);
             }
-            bytes.addAndGet(record.length);
-            tail = new Tail(current.segment(), current.end() + record.length);
+            bytes.addAndGet(length);
+            tail = new Tail(current.segment(), current.end() + length);
         }
     }
 

@@ -15,18 +15,52 @@ class UsageEventCodecTest {
     void a_cache_hit_reads_back_as_a_cache_hit() {
         var hit = event(true);
 
-        assertThat(UsageEventCodec.decode(payload(UsageEventCodec.encode(hit)))).isEqualTo(hit);
+        assertThat(UsageEventCodec.decode(payload(record(hit)))).isEqualTo(hit);
     }
 
     @Test
     void a_record_written_before_cache_hits_existed_reads_as_no_cache_hit() {
         var event = event(false);
-        byte[] record = UsageEventCodec.encode(event);
+        byte[] record = record(event);
         // version 1 had the same fields without the trailing cache-hit byte
         byte[] versionOne = Arrays.copyOf(record, record.length - 1);
         versionOne[UsageEventCodec.HEADER_BYTES] = 1;
 
         assertThat(UsageEventCodec.decode(payload(versionOne))).isEqualTo(event);
+    }
+
+    @Test
+    void names_and_tags_in_any_script_read_back_as_written() {
+        var event = new UsageEvent(UUID.randomUUID(), Instant.parse("2026-12-05T19:30:00.123456789Z"),
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "CHAT", "gpt-4o-modèle-日本-😀", "gpt-4o",
+                UUID.randomUUID(), null, "gpt-4o-2024-08-06", UUID.randomUUID(), 1200, 300, 1024, 128, true,
+                new BigDecimal("-0.000004720000001"), 54, 41, 502, "stream\r\ninterrupted", true, "owner=Zoë", 17, 2,
+                false);
+
+        assertThat(UsageEventCodec.decode(payload(record(event)))).isEqualTo(event);
+    }
+
+    @Test
+    void a_scratch_buffer_too_small_is_replaced_and_a_reused_one_holds_exactly_the_next_record() {
+        var longer = event(true);
+        var shorter = new UsageEvent(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "CHAT", "m", "m", null, null, null, null, 0, 0, 0, 0, false, BigDecimal.ONE, 0, null,
+                200, null, false, null, 0, 0, false);
+        var small = ByteBuffer.allocate(16);
+
+        ByteBuffer first = UsageEventCodec.encode(longer, small);
+        ByteBuffer second = UsageEventCodec.encode(shorter, first);
+
+        assertThat(first).isNotSameAs(small);
+        assertThat(second).isSameAs(first);
+        assertThat(second.position()).isZero();
+        assertThat(second.limit()).isEqualTo(record(shorter).length).isLessThan(record(longer).length);
+        assertThat(UsageEventCodec.decode(second.position(UsageEventCodec.HEADER_BYTES))).isEqualTo(shorter);
+    }
+
+    private static byte[] record(UsageEvent event) {
+        ByteBuffer record = UsageEventCodec.encode(event, ByteBuffer.allocate(0));
+        return Arrays.copyOf(record.array(), record.limit());
     }
 
     private static ByteBuffer payload(byte[] record) {

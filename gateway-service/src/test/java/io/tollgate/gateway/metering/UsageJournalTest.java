@@ -123,7 +123,7 @@ class UsageJournalTest {
         }
         Path segment = segments().getFirst();
         try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            channel.truncate(UsageEventCodec.encode(event(0)).length + 5L);
+            channel.truncate(UsageEventCodec.encode(event(0), ByteBuffer.allocate(0)).limit() + 5L);
         }
         try (var journal = UsageJournal.open(directory, SEGMENT_BYTES, false)) {
             assertThat(journal.read(journal.acknowledged(), 100).events()).extracting(UsageEvent::promptTokens)
@@ -210,7 +210,7 @@ class UsageJournalTest {
 
             assertThat(Files.exists(directory.resolve("next.prepared"))).as("taken as segment 2").isFalse();
             assertThat(segments()).hasSize(2);
-            long record = UsageEventCodec.encode(event(0)).length;
+            long record = UsageEventCodec.encode(event(0), ByteBuffer.allocate(0)).limit();
             assertThat(Files.size(segments().getFirst())).as("the first segment cut to its records")
                     .isEqualTo(SEGMENT_BYTES / record * record);
             var events = readAll(journal);
