@@ -2,9 +2,11 @@ package io.tollgate.gateway.observability;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
 
     private void writeUntilStopped() {
         var lines = new ArrayList<String>();
-        var batch = new ByteArrayOutputStream(64 * 1024);
+        var batch = new Batch(out);
         while (isStarted()) {
             LockSupport.parkNanos(PAUSE.toNanos());
             if (!writeQueued(lines, batch)) {
@@ -87,28 +89,66 @@ public class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingE
     }
 
     /** Whether there was anything to write. */
-    private boolean writeQueued(List<String> lines, ByteArrayOutputStream batch) {
+    private boolean writeQueued(List<String> lines, Batch batch) {
         queue.drainTo(lines);
         if (lines.isEmpty()) {
             return false;
         }
         for (String line : lines) {
-            batch.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            batch.write('\n');
+            batch.add(line);
         }
         lines.clear();
-        write(batch);
+        batch.flush();
         return true;
     }
 
-    private void write(ByteArrayOutputStream batch) {
-        try {
-            batch.writeTo(out);
+    /**
+     * Lines encoded as UTF-8 into one buffer, kept from write to write (a byte array per line was a third of a
+     * kilobyte per request), and written to the stream when it is full and at the end of a batch.
+     */
+    private static final class Batch {
+
+        private static final int KEPT_CHARS = 16 * 1024;
+
+        private final PrintStream out;
+        private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+        /** A line's characters, copied: the encoder's fast path needs an array (a wrapped string is read char by char). */
+        private CharBuffer chars = CharBuffer.allocate(1024);
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+
+        Batch(PrintStream out) {
+            this.out = out;
+        }
+
+        void add(String line) {
+            if (line.length() > chars.capacity() || chars.capacity() > KEPT_CHARS) {
+                chars = CharBuffer.allocate(Math.max(line.length(), 1024));
+            }
+            line.getChars(0, line.length(), chars.array(), 0);
+            chars.clear().limit(line.length());
+            utf8.reset();
+            while (utf8.encode(chars, bytes, true).isOverflow()) {
+                write();
+            }
+            while (utf8.flush(bytes).isOverflow()) {
+                write();
+            }
+            if (!bytes.hasRemaining()) {
+                write();
+            }
+            bytes.put((byte) '\n');
+        }
+
+        /** Writes what is buffered (a print stream keeps its errors to itself, as logback's console appender). */
+        void flush() {
+            write();
             out.flush();
-        } catch (IOException e) {
-            addError("Cannot write the access log", e);
-        } finally {
-            batch.reset();
+        }
+
+        private void write() {
+            out.write(bytes.array(), 0, bytes.position());
+            bytes.clear();
         }
     }
 

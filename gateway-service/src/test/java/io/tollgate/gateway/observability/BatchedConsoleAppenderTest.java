@@ -42,6 +42,23 @@ class BatchedConsoleAppenderTest {
     }
 
     @Test
+    void lines_longer_than_the_writers_buffer_come_out_whole() {
+        var appender = appender(8192);
+        // 200,000 bytes of two-byte characters, three times the writer's buffer of 64 KiB, then a line of its size
+        String wide = "é".repeat(100_000);
+        String filling = "x".repeat(64 * 1024);
+
+        appender.doAppend(event("before"));
+        appender.doAppend(event(wide));
+        appender.doAppend(event(filling));
+        appender.doAppend(event("after"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines().length == 4);
+        appender.stop();
+        assertThat(lines()).containsExactly("before", wide, filling, "after");
+    }
+
+    @Test
     void a_writer_asleep_after_a_quiet_spell_is_woken_by_the_next_line() throws Exception {
         var appender = appender(8192);
         appender.doAppend(event("first"));
