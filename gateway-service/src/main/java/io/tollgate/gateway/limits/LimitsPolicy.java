@@ -130,7 +130,8 @@ public class LimitsPolicy implements GatewayPolicy {
         var caller = context.caller().orElseThrow();
         if (own.maxConcurrentRequests().isPresent()) {
             long max = own.maxConcurrentRequests().getAsLong();
-            var release = concurrency.tryAcquire("app:" + caller.app().id() + ":" + context.model().orElseThrow().id(), max);
+            var release = concurrency.tryAcquire(
+                    new ConcurrencyLimiter.AppModel(caller.app().id(), context.model().orElseThrow().id()), max);
             if (release.isEmpty()) {
                 return refusedAtOnce(context, LimitRejections.tooManyConcurrent(Limit.APP, max));
             }
@@ -138,7 +139,7 @@ public class LimitsPolicy implements GatewayPolicy {
         }
         if (ceiling.maxConcurrentRequests().isPresent()) {
             long max = ceiling.maxConcurrentRequests().getAsLong();
-            var release = concurrency.tryAcquire("tenant:" + caller.tenant().id(), max);
+            var release = concurrency.tryAcquire(new ConcurrencyLimiter.Tenant(caller.tenant().id()), max);
             if (release.isEmpty()) {
                 return refusedAtOnce(context, LimitRejections.tooManyConcurrent(Limit.TENANT, max));
             }
