@@ -62,11 +62,13 @@ class ApiKeyHasherTest {
     }
 
     @Test
-    void hashing_from_many_threads_at_once_gives_the_same_result() throws Exception {
-        byte[] expected = hasher.hash(key.plaintext());
+    void hashing_different_keys_from_many_threads_at_once_gives_each_its_own_result() throws Exception {
+        var otherKey = new ApiKeyGenerator(hasher).generate();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> results = IntStream.range(0, 2_000)
-                    .mapToObj(i -> pool.submit(() -> hasher.verify(key.plaintext(), expected)))
+                    .mapToObj(i -> pool.submit(() -> i % 2 == 0 ? hasher.verify(key.plaintext(), key.hash())
+                            : hasher.verify(otherKey.plaintext(), otherKey.hash())
+                            && !hasher.verify(otherKey.plaintext(), key.hash())))
                     .toList();
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
