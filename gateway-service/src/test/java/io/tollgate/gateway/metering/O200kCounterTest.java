@@ -54,6 +54,30 @@ class O200kCounterTest {
     }
 
     @Test
+    void short_pieces_count_the_same_when_their_remembered_counts_are_used_or_pushed_out_by_others() {
+        var counter = new O200kCounter(RankTable.o200kBase());
+        var random = new SplittableRandom(20261205);
+        // 30,000 words of one to eight bytes, most of them not tokens: far more than a thread remembers
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            var word = new StringBuilder(" ");
+            for (int length = random.nextInt(7) + 1; word.length() <= length; ) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            words.add(word.toString());
+        }
+
+        for (int pass = 0; pass < 2; pass++) {
+            for (String word : words) {
+                assertThat(counter.count(word)).as("%s, pass %d", word, pass)
+                        .isEqualTo(REFERENCE.countTokensOrdinary(word));
+            }
+        }
+        String text = String.join("", words.subList(0, 2_000));
+        assertThat(counter.count(text)).isEqualTo(counter.count(text)).isEqualTo(REFERENCE.countTokensOrdinary(text));
+    }
+
+    @Test
     void counts_what_jtokkit_counts_for_random_text_from_every_character_class() {
         var random = new SplittableRandom(20261123);
         List<String> differences = new ArrayList<>();
