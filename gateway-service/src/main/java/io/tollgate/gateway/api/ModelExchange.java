@@ -45,7 +45,15 @@ final class ModelExchange implements CoreSubscriber<Reply> {
     private final ChannelHandlerContext ctx;
     private final HttpRequest request;
     private final Arrival arrival;
-    private final HttpHeaders responseHeaders = DefaultHttpHeadersFactory.headersFactory().newHeaders();
+    /**
+     * Every header name set on a response is one of the gateway's constants, so names are not checked again for each
+     * request (0.7% of the CPU samples went to checking the three rate-limit headers' names); values still are, as some
+     * come from a provider or a client.
+     */
+    private static final DefaultHttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withNameValidation(false);
+
+    private final HttpHeaders responseHeaders = RESPONSE_HEADERS.newHeaders();
     private final boolean keepAlive;
     private @Nullable BodyReader body;
     private @Nullable ScheduledFuture<?> bodyTimer;
