@@ -54,7 +54,9 @@ public class MeteringQueue implements AutoCloseable {
             failing = true;
             return;
         }
-        if (pending.incrementAndGet() >= properties.batchSize()) {
+        // woken as the backlog reaches a batch, not for every event past it: the worker goes on without parking
+        // while it writes whole batches, and an unpark per request was about 1% of the gateway's CPU
+        if (pending.incrementAndGet() == properties.batchSize()) {
             wake();
         }
     }
