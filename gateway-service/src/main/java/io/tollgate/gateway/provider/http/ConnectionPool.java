@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.NetUtil;
@@ -63,7 +62,7 @@ final class ConnectionPool {
                         if (tls != null) {
                             pipeline.addLast(tls.newHandler(channel.alloc(), origin.host, origin.port));
                         }
-                        pipeline.addLast(new HttpResponseDecoder(DECODER), new Connection(channel, ConnectionPool.this));
+                        pipeline.addLast(new ProviderResponseDecoder(DECODER), new Connection(channel, ConnectionPool.this));
                     }
                 });
         if (literal != null) {
