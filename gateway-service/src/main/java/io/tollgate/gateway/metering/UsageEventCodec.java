@@ -86,24 +86,27 @@ final class UsageEventCodec {
         return (int) crc.getValue() == checksum;
     }
 
-    /** Reads one payload from {@code in}'s position (an intact one: see {@link #intact}). */
-    static UsageEvent decode(ByteBuffer in) {
+    /**
+     * Reads one payload from {@code in}'s position (an intact one: see {@link #intact}), its repeating ids and names
+     * taken from {@code recent} when they are the ones read before.
+     */
+    static UsageEvent decode(ByteBuffer in, RecentValues recent) {
         byte version = in.get();
         if (version != VERSION && version != VERSION_WITHOUT_CACHE_HIT) {
             throw new IllegalStateException("Unknown usage journal record version " + version);
         }
-        UUID id = uuid(in);
+        UUID id = new UUID(in.getLong(), in.getLong()); // new for every event
         Instant occurredAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
-        UUID tenantId = uuid(in);
-        UUID appId = uuid(in);
-        UUID apiKeyId = uuid(in);
-        String endpoint = string(in);
-        String requestedModel = string(in);
-        String servedModel = string(in);
-        UUID providerId = nullableUuid(in);
-        UUID deploymentId = nullableUuid(in);
-        String upstreamModel = string(in);
-        UUID priceId = nullableUuid(in);
+        UUID tenantId = uuid(in, recent);
+        UUID appId = uuid(in, recent);
+        UUID apiKeyId = uuid(in, recent);
+        String endpoint = string(in, recent);
+        String requestedModel = string(in, recent);
+        String servedModel = string(in, recent);
+        UUID providerId = nullableUuid(in, recent);
+        UUID deploymentId = nullableUuid(in, recent);
+        String upstreamModel = string(in, recent);
+        UUID priceId = nullableUuid(in, recent);
         int prompt = in.getInt();
         int completion = in.getInt();
         int cached = in.getInt();
@@ -115,9 +118,9 @@ final class UsageEventCodec {
         boolean hasTtft = in.get() == 1;
         int ttft = in.getInt();
         int status = in.getInt();
-        String errorType = string(in);
+        String errorType = string(in, recent);
         boolean streamed = in.get() == 1;
-        String tags = string(in);
+        String tags = string(in, recent);
         int cacheWrites = in.getInt();
         int attempts = in.getShort();
         boolean cacheHit = version != VERSION_WITHOUT_CACHE_HIT && in.get() == 1;
@@ -167,18 +170,23 @@ final class UsageEventCodec {
     }
 
     private static void nullableUuid(ByteBuffer out, @Nullable UUID value) {
-        out.put((byte) (value == null ? 0 : 1));
-        uuid(out, value == null ? new UUID(0, 0) : value);
+        if (value == null) {
+            out.put((byte) 0).putLong(0).putLong(0);
+        } else {
+            out.put((byte) 1);
+            uuid(out, value);
+        }
     }
 
-    private static UUID uuid(ByteBuffer in) {
-        return new UUID(in.getLong(), in.getLong());
+    private static UUID uuid(ByteBuffer in, RecentValues recent) {
+        return recent.uuid(in.getLong(), in.getLong());
     }
 
-    private static @Nullable UUID nullableUuid(ByteBuffer in) {
+    private static @Nullable UUID nullableUuid(ByteBuffer in, RecentValues recent) {
         boolean present = in.get() == 1;
-        UUID value = uuid(in);
-        return present ? value : null;
+        long most = in.getLong();
+        long least = in.getLong();
+        return present ? recent.uuid(most, least) : null;
     }
 
     private static byte @Nullable [] bytes(ByteBuffer in) {
@@ -191,8 +199,8 @@ final class UsageEventCodec {
         return value;
     }
 
-    private static @Nullable String string(ByteBuffer in) {
-        byte[] value = bytes(in);
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    private static @Nullable String string(ByteBuffer in, RecentValues recent) {
+        int length = in.getInt();
+        return length < 0 ? null : recent.string(in, length);
     }
 }

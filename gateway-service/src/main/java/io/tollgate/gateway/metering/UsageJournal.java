@@ -91,6 +91,7 @@ final class UsageJournal implements AutoCloseable {
     private @Nullable FileChannel reading;
     private long readingSegment = -1;
     private ByteBuffer readBuffer = ByteBuffer.allocateDirect(1 << 20);
+    private final RecentValues recent = new RecentValues();
 
     private UsageJournal(Path directory, long segmentBytes, boolean forced, FileChannel lockChannel, FileLock lock)
             throws IOException {
@@ -303,7 +304,7 @@ final class UsageJournal implements AutoCloseable {
                     return offset + consumed;
                 }
                 int payloadStart = readBuffer.position();
-                events.add(UsageEventCodec.decode(readBuffer));
+                events.add(UsageEventCodec.decode(readBuffer, recent));
                 readBuffer.position(payloadStart + length);
                 consumed = readBuffer.position();
                 wanted--;

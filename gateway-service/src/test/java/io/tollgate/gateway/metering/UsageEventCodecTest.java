@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class UsageEventCodecTest {
     void a_cache_hit_reads_back_as_a_cache_hit() {
         var hit = event(true);
 
-        assertThat(UsageEventCodec.decode(payload(record(hit)))).isEqualTo(hit);
+        assertThat(UsageEventCodec.decode(payload(record(hit)), new RecentValues())).isEqualTo(hit);
     }
 
     @Test
@@ -26,7 +27,7 @@ class UsageEventCodecTest {
         byte[] versionOne = Arrays.copyOf(record, record.length - 1);
         versionOne[UsageEventCodec.HEADER_BYTES] = 1;
 
-        assertThat(UsageEventCodec.decode(payload(versionOne))).isEqualTo(event);
+        assertThat(UsageEventCodec.decode(payload(versionOne), new RecentValues())).isEqualTo(event);
     }
 
     @Test
@@ -37,7 +38,7 @@ class UsageEventCodecTest {
                 new BigDecimal("-0.000004720000001"), 54, 41, 502, "stream\r\ninterrupted", true, "owner=Zoë", 17, 2,
                 false);
 
-        assertThat(UsageEventCodec.decode(payload(record(event)))).isEqualTo(event);
+        assertThat(UsageEventCodec.decode(payload(record(event)), new RecentValues())).isEqualTo(event);
     }
 
     @Test
@@ -55,7 +56,30 @@ class UsageEventCodecTest {
         assertThat(second).isSameAs(first);
         assertThat(second.position()).isZero();
         assertThat(second.limit()).isEqualTo(record(shorter).length).isLessThan(record(longer).length);
-        assertThat(UsageEventCodec.decode(second.position(UsageEventCodec.HEADER_BYTES))).isEqualTo(shorter);
+        assertThat(UsageEventCodec.decode(second.position(UsageEventCodec.HEADER_BYTES), new RecentValues())).isEqualTo(shorter);
+    }
+
+    @Test
+    void events_read_one_after_another_share_the_ids_and_names_they_have_in_common_and_only_those() {
+        var recent = new RecentValues();
+        var first = event(false);
+        var same = new UsageEvent(UUID.randomUUID(), first.occurredAt(), first.tenantId(), first.appId(),
+                first.apiKeyId(), "CHAT", "gpt-4o", "gpt-4o", null, null, null, null, 1, 2, 0, 0, false, BigDecimal.ONE, 3,
+                null, 200, null, false, "", 0, 0, false);
+        var other = new UsageEvent(UUID.randomUUID(), first.occurredAt(), UUID.randomUUID(), first.appId(),
+                first.apiKeyId(), "CHAT", "gpt-4o-mini", "gpt-4o", null, null, null, null, 1, 2, 0, 0, false,
+                BigDecimal.ONE, 3, null, 200, null, false, "", 0, 0, false);
+
+        var a = UsageEventCodec.decode(payload(record(first)), recent);
+        var b = UsageEventCodec.decode(payload(record(same)), recent);
+        var c = UsageEventCodec.decode(payload(record(other)), recent);
+
+        assertThat(List.of(a, b, c)).containsExactly(first, same, other);
+        assertThat(b.tenantId()).isSameAs(a.tenantId());
+        assertThat(b.requestedModel()).isSameAs(a.requestedModel());
+        assertThat(c.appId()).isSameAs(a.appId());
+        assertThat(c.tenantId()).isNotSameAs(a.tenantId());
+        assertThat(b.id()).isNotSameAs(a.id());
     }
 
     private static byte[] record(UsageEvent event) {
