@@ -13,10 +13,12 @@ public enum Endpoint {
     MESSAGES("/messages", "messages");
 
     private final String path;
+    private final String apiPath;
     private final String inputField;
 
     Endpoint(String path, String inputField) {
         this.path = path;
+        this.apiPath = "/v1" + path;
         this.inputField = inputField;
     }
 
@@ -27,7 +29,7 @@ public enum Endpoint {
 
     /** The gateway's own path: {@code /v1} and {@link #path()}. */
     public String apiPath() {
-        return "/v1" + path;
+        return apiPath;
     }
 
     /** The request field that carries the model's input. */

@@ -7,6 +7,7 @@ import static io.tollgate.gateway.request.InvalidBody.missing;
 import io.tollgate.gateway.pipeline.PromptText;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -63,7 +64,7 @@ final class ChatMessages {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "role" -> {
-                    role = BodyValues.string(parser, value, param(index, "role"));
+                    role = string(parser, value, index, "role");
                     if (role != null && accepted(role) == UNKNOWN) {
                         throw invalidValue(param(index, "role"), "expected one of system, developer, user, assistant,"
                                 + " tool, function.");
@@ -73,8 +74,8 @@ final class ChatMessages {
                     content = value != JsonToken.VALUE_NULL;
                     partTypes = content(parser, value, index, parts);
                 }
-                case "tool_call_id" -> toolCallId = BodyValues.string(parser, value, param(index, field)) != null;
-                case "name" -> name = BodyValues.string(parser, value, param(index, field)) != null;
+                case "tool_call_id" -> toolCallId = string(parser, value, index, field) != null;
+                case "name" -> name = string(parser, value, index, field) != null;
                 case "tool_calls" -> {
                     calls |= value != JsonToken.VALUE_NULL;
                     BodyValues.array(parser, value, param(index, field));
@@ -145,7 +146,8 @@ final class ChatMessages {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("type")) {
-                String type = BodyValues.string(parser, value, part(index, part, "type"));
+                String type = value == JsonToken.VALUE_STRING ? parser.getString()
+                        : BodyValues.string(parser, value, part(index, part, "type"));
                 kind = type == null ? UNKNOWN : kind(type);
                 if (kind == UNKNOWN) {
                     throw invalidValue(part(index, part, "type"), "expected one of text, image_url, input_audio, file, refusal.");
@@ -186,6 +188,11 @@ final class ChatMessages {
             case "refusal" -> REFUSAL;
             default -> UNKNOWN;
         };
+    }
+
+    /** A string or null, the parameter's name made only for an error (it was made for every message). */
+    private static @Nullable String string(JsonParser parser, JsonToken value, int index, String field) {
+        return value == JsonToken.VALUE_STRING ? parser.getString() : BodyValues.string(parser, value, param(index, field));
     }
 
     private static String part(int index, int part, String field) {
