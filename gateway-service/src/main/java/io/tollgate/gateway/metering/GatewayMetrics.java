@@ -29,8 +29,8 @@ public class GatewayMetrics {
     private final MeterRegistry registry;
     private final Map<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
     private final Map<TokenLabels, DistributionSummary> tokens = new ConcurrentHashMap<>();
-    private final Map<CostLabels, Counter> costs = new ConcurrentHashMap<>();
-    private final Map<TimerLabels, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<ModelLabels, Counter> costs = new ConcurrentHashMap<>();
+    private final Map<ModelLabels, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -74,29 +74,17 @@ public class GatewayMetrics {
         }
     }
 
-    private record CostLabels(String tenant, String model) {
+    /** A model and one more label: the tenant of a cost, the name of a timer. */
+    private record ModelLabels(String label, String model) {
 
         @Override
         public int hashCode() {
-            return 31 * tenant.hashCode() + model.hashCode();
+            return 31 * label.hashCode() + model.hashCode();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof CostLabels that && tenant.equals(that.tenant) && model.equals(that.model);
-        }
-    }
-
-    private record TimerLabels(String name, String model) {
-
-        @Override
-        public int hashCode() {
-            return 31 * name.hashCode() + model.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TimerLabels that && name.equals(that.name) && model.equals(that.model);
+            return other instanceof ModelLabels that && label.equals(that.label) && model.equals(that.model);
         }
     }
 
@@ -111,9 +99,9 @@ public class GatewayMetrics {
         tokens(tenant, model, "completion", event.completionTokens() - event.reasoningTokens());
         tokens(tenant, model, "reasoning", event.reasoningTokens());
         if (event.costUsd().signum() > 0) {
-            costs.computeIfAbsent(new CostLabels(tenant, model), labels -> Counter.builder("tollgate.gateway.cost.usd")
+            costs.computeIfAbsent(new ModelLabels(tenant, model), labels -> Counter.builder("tollgate.gateway.cost.usd")
                             .description("Metered cost (approximate, for dashboards)")
-                            .tags("tenant", labels.tenant(), "model", labels.model()).register(registry))
+                            .tags("tenant", labels.label(), "model", labels.model()).register(registry))
                     .increment(event.costUsd().doubleValue());
         }
         latency("tollgate.gateway.latency", "Time from request to last byte", TimeUnit.MILLISECONDS.toNanos(event.latencyMs()), model);
@@ -143,7 +131,7 @@ public class GatewayMetrics {
     }
 
     private void latency(String name, String description, long nanos, String model) {
-        timers.computeIfAbsent(new TimerLabels(name, model), labels -> Timer.builder(labels.name())
+        timers.computeIfAbsent(new ModelLabels(name, model), labels -> Timer.builder(labels.label())
                 .description(description).tags("model", labels.model()).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
