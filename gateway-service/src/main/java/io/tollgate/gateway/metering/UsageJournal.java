@@ -48,6 +48,7 @@ final class UsageJournal implements AutoCloseable {
     private static final String ACK_FILE = "journal.ack";
     /** The next segment while it is allocated ahead; renamed to its number when it is taken. */
     private static final String PREPARED_FILE = "next.prepared";
+    private static final int KEPT_SCRATCH_BYTES = 64 << 10;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
     /** A place in the journal: a segment and a byte offset in it. */
@@ -143,7 +144,9 @@ final class UsageJournal implements AutoCloseable {
     void append(UsageEvent event) throws IOException {
         synchronized (this) {
             ByteBuffer record = UsageEventCodec.encode(event, scratch);
-            scratch = record;
+            if (record.capacity() <= KEPT_SCRATCH_BYTES) {
+                scratch = record; // grown for an event of long tags, say; one of extraordinary size is not kept
+            }
             int length = record.limit();
             if (length > segmentBytes) {
                 throw new IOException("A usage event of " + length + " bytes is larger than a journal segment");
