@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  * The usage journal in lanes, one {@link UsageJournal} each: a thread appends to its own lane, so an event loop never
  * waits for another's append, nor for one whose thread the operating system paused while it held the lane's lock.
  * Event loops (Netty's threads) are given lanes in turn, as many lanes as there are event loops, so each has one of
- * its own; the rare other thread that appends (a timer's, on a timeout) is given one in turn too, and may share it. The first lane is the spool
- * directory itself, where a journal of a gateway without lanes also is; the others are {@code lane-N} in it. Lanes a
- * previous run had beyond this run's count are read and drained, not appended to. The metering worker reads the
- * lanes together: a batch takes from each in turn, starting with a different lane each time.
+ * its own; the rare other thread that appends (a timer's, on a timeout) is given one in turn too, and may share it.
+ * The first lane is the spool directory itself, where a journal of a gateway without lanes also is; the others are
+ * {@code lane-N} in it. Lanes a previous run had beyond this run's count are read and drained, not appended to. The
+ * metering worker reads the lanes together: a batch takes from each in turn, starting with a different lane each time.
  */
 final class JournalLanes implements AutoCloseable {
 

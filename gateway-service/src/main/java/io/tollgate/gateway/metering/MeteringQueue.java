@@ -13,7 +13,8 @@ import reactor.netty.resources.LoopResources;
 /**
  * Hands usage events from the request path to the metering worker through the usage journal (one lane per event loop,
  * {@link JournalLanes}): an event is on disk (in the page cache) before {@link #offer} returns, so an answered request
- * is metered even if the process dies the next moment. Memory holds no queue at all, whatever the backlog: the worker reads the journal back in batches.
+ * is metered even if the process dies the next moment. Memory holds no queue at all, whatever the backlog: the worker
+ * reads the journal back in batches.
  * When the journal reaches its disk budget (a long database outage), or cannot be written, {@link #accepting()}
  * turns false and model requests are refused until the worker has made room.
  */
