@@ -58,19 +58,15 @@ final class O200kCounter {
         long tokens = 0;
         for (int start = 0, length = text.length(); start < length; ) {
             int end = pieceEnd(text, start);
-            // a piece that may not fit the buffer is measured first: if it is longer than LONGEST_EXACT_PIECE bytes,
-            // it counts one token a byte
-            boolean fits = (long) (end - start) * Utf8.MAX_BYTES_PER_CHAR <= bytes.length;
-            long size = fits ? Utf8.encode(text, start, end, bytes, 0) : Utf8.length(text, start, end);
-            if (size > LONGEST_EXACT_PIECE) {
+            int size = utf8(text, start, end, bytes);
+            if (size < 0) {
+                tokens += utf8Length(text, start, end);
+            } else if (size > LONGEST_EXACT_PIECE) {
                 tokens += size;
+            } else if (size <= REMEMBERED_PIECE) {
+                tokens += shortPiece(scratch, size);
             } else {
-                if (!fits) {
-                    Utf8.encode(text, start, end, bytes, 0);
-                }
-                int piece = (int) size;
-                tokens += piece <= REMEMBERED_PIECE ? shortPiece(scratch, piece)
-                        : piece <= LONGEST_PIECE ? tokens(bytes, piece) : HeapMerge.tokens(ranks, bytes, piece);
+                tokens += size <= LONGEST_PIECE ? tokens(bytes, size) : HeapMerge.tokens(ranks, bytes, size);
             }
             start = end;
         }
@@ -258,6 +254,57 @@ final class O200kCounter {
 
     // ---- the merge -------------------------------------------------------------------------------------------------
 
+    /** The bytes String.getBytes(UTF_8) gives a piece. */
+    private static long utf8Length(String text, int start, int end) {
+        long size = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                size++;
+            } else if (c < 0x800) {
+                size += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                size += 4;
+                i++;
+            } else {
+                size += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return size;
+    }
+
+    /** The piece as String.getBytes(UTF_8) encodes it (a lone surrogate becomes '?'); -1 if longer than the buffer. */
+    private static int utf8(String text, int start, int end, byte[] out) {
+        int size = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (size + 4 > out.length) {
+                return -1;
+            }
+            if (c < 0x80) {
+                out[size++] = (byte) c;
+            } else if (c < 0x800) {
+                out[size++] = (byte) (0xc0 | c >> 6);
+                out[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, text.charAt(++i));
+                    out[size++] = (byte) (0xf0 | cp >> 18);
+                    out[size++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    out[size++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    out[size++] = (byte) (0x80 | cp & 0x3f);
+                } else {
+                    out[size++] = '?';
+                }
+            } else {
+                out[size++] = (byte) (0xe0 | c >> 12);
+                out[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                out[size++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        return size;
+    }
+
     /**
      * A short piece's count from the thread's table of short pieces merged before, else merged and put there. The table
      * is direct-mapped, a piece keyed by its bytes packed into a long and its length, so a lookup is one probe of an
@@ -282,8 +329,8 @@ final class O200kCounter {
 
     private static final class Scratch {
 
-        /** A piece of up to LONGEST_EXACT_PIECE UTF-8 bytes. */
-        final byte[] piece = new byte[LONGEST_EXACT_PIECE];
+        /** A piece of up to LONGEST_EXACT_PIECE UTF-8 bytes; +4 for the encoder's look-ahead check. */
+        final byte[] piece = new byte[LONGEST_EXACT_PIECE + 4];
         /** Short pieces' bytes, packed; their length and count in {@link #shortCounts} (0: an empty slot). */
         final long[] shortPieces = new long[1 << REMEMBERED_BITS];
         final int[] shortCounts = new int[1 << REMEMBERED_BITS];

@@ -115,31 +115,34 @@ final class UsageCopyRows {
         if (value == null) {
             return nullValue();
         }
-        // at most three bytes of UTF-8 a char, or two of an escape
-        ensure(value.length() * Utf8.MAX_BYTES_PER_CHAR + 1);
-        for (int i = 0; i < value.length(); ) {
-            int run = i;
-            while (run < value.length() && escape(value.charAt(run)) == 0) {
-                run++;
+        // at most three bytes of UTF-8 per char (a surrogate pair's four for its two chars), or two of an escape
+        ensure(value.length() * 3 + 1);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> put('\\').put('\\');
+                case '\t' -> put('\\').put('t');
+                case '\n' -> put('\\').put('n');
+                case '\r' -> put('\\').put('r');
+                default -> {
+                    if (c < 0x80) {
+                        put(c);
+                    } else if (c < 0x800) {
+                        put(0xc0 | c >> 6).put(0x80 | c & 0x3f);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        int point = Character.toCodePoint(c, value.charAt(++i));
+                        put(0xf0 | point >> 18).put(0x80 | point >> 12 & 0x3f).put(0x80 | point >> 6 & 0x3f)
+                                .put(0x80 | point & 0x3f);
+                    } else if (Character.isSurrogate(c)) {
+                        put('?'); // an unpaired surrogate, as String.getBytes(UTF_8) writes it
+                    } else {
+                        put(0xe0 | c >> 12).put(0x80 | c >> 6 & 0x3f).put(0x80 | c & 0x3f);
+                    }
+                }
             }
-            size = Utf8.encode(value, i, run, bytes, size);
-            if (run < value.length()) {
-                put('\\').put(escape(value.charAt(run++)));
-            }
-            i = run;
         }
         return separator();
-    }
-
-    /** The letter after the backslash that the text format writes for {@code c}, or 0 when {@code c} is itself. */
-    private static char escape(char c) {
-        return switch (c) {
-            case '\\' -> '\\';
-            case '\t' -> 't';
-            case '\n' -> 'n';
-            case '\r' -> 'r';
-            default -> 0;
-        };
     }
 
     private UsageCopyRows nullValue() {

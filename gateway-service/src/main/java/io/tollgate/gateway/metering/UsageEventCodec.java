@@ -3,6 +3,7 @@ package io.tollgate.gateway.metering;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.CRC32C;
@@ -40,11 +41,10 @@ final class UsageEventCodec {
         String errorType = event.errorType();
         String tags = event.tags();
         byte[] cost = event.costUsd().unscaledValue().toByteArray();
-        long largest = HEADER_BYTES + FIXED_PAYLOAD_BYTES + cost.length + (long) Utf8.MAX_BYTES_PER_CHAR
-                * (chars(endpoint) + chars(requestedModel) + chars(servedModel) + chars(upstreamModel)
-                + chars(errorType) + chars(tags));
-        ByteBuffer out = scratch.capacity() >= largest ? scratch.clear()
-                : ByteBuffer.allocate(Math.toIntExact(Math.max(largest, scratch.capacity() * 2L)));
+        int payload = FIXED_PAYLOAD_BYTES + cost.length + utf8Length(endpoint) + utf8Length(requestedModel)
+                + utf8Length(servedModel) + utf8Length(upstreamModel) + utf8Length(errorType) + utf8Length(tags);
+        ByteBuffer out = scratch.capacity() >= HEADER_BYTES + payload ? scratch.clear()
+                : ByteBuffer.allocate(Math.max(HEADER_BYTES + payload, scratch.capacity() * 2));
         out.position(HEADER_BYTES);
         out.put(VERSION);
         uuid(out, event.id());
@@ -73,7 +73,6 @@ final class UsageEventCodec {
         out.putInt(event.cacheWriteTokens());
         out.putShort((short) event.attempts());
         out.put((byte) (event.cacheHit() ? 1 : 0));
-        int payload = out.position() - HEADER_BYTES;
         var crc = new CRC32C();
         crc.update(out.array(), HEADER_BYTES, payload);
         out.putInt(0, payload).putInt(4, (int) crc.getValue());
@@ -130,19 +129,40 @@ final class UsageEventCodec {
                 cost, latency, hasTtft ? ttft : null, status, errorType, streamed, tags, cacheWrites, attempts, cacheHit);
     }
 
-    private static int chars(@Nullable String value) {
-        return value == null ? 0 : value.length();
+    /** The UTF-8 length of a string; 0 for null, whose length field says -1. */
+    private static int utf8Length(@Nullable String value) {
+        if (value == null) {
+            return 0;
+        }
+        int length = value.length();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return value.getBytes(StandardCharsets.UTF_8).length; // rare: names and tags are mostly ASCII
+            }
+        }
+        return length;
     }
 
-    /** Its UTF-8 bytes after their length, -1 for null; {@code out} has room for the most they can take. */
     private static void string(ByteBuffer out, @Nullable String value) {
         if (value == null) {
             out.putInt(-1);
             return;
         }
-        int start = out.position() + 4;
-        int end = Utf8.encode(value, 0, value.length(), out.array(), start);
-        out.putInt(end - start).position(end);
+        int lengthAt = out.position();
+        out.putInt(0);
+        boolean ascii = true;
+        for (int i = 0; i < value.length() && ascii; i++) {
+            ascii = value.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            for (int i = 0; i < value.length(); i++) {
+                out.put((byte) value.charAt(i));
+            }
+        } else {
+            out.put(value.getBytes(StandardCharsets.UTF_8));
+        }
+        out.putInt(lengthAt, out.position() - lengthAt - 4);
     }
 
     private static void uuid(ByteBuffer out, UUID value) {
