@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param spendReadInterval   how often every replica reads the budgets' spend from PostgreSQL; with the metering
- *                            flush interval it bounds how late one replica sees another's spend
+ * @param spendReadInterval   the least time between two reads of the budgets' spend from PostgreSQL (each replica
+ *                            reads when notified of another's costs); with the metering flush interval it bounds how
+ *                            late one replica sees another's spend
  * @param reservationWait     how long a request near a BLOCK budget's limit waits for the requests in flight on it
  *                            before it is refused with {@code budget_reserved}
  * @param reservationLifetime the longest a request's reservation on a BLOCK budget counts: a safety net for a

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.server.BackgroundLoop;
+import io.tollgate.gateway.snapshot.ListeningConnection;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,20 +18,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the spend of every budget's current period (and of any period this replica still holds local costs for)
- * from {@code budget_spend} on its own thread, every {@link BudgetProperties#spendReadInterval()}: how every replica
- * learns what the others spent. While PostgreSQL is unreachable the last values stay, and local costs keep adding.
+ * from {@code budget_spend} on its own thread and connection: how every replica learns what the others spent. Every
+ * statement that changes {@code budget_spend} sends NOTIFY {@value #CHANNEL} (delivered on commit), and the reader
+ * reads on it, at most once per {@link BudgetProperties#spendReadInterval()}; without notifications it reads once a
+ * minute, as a safety net, and otherwise waits without waking up (an idle gateway read once a second before).
+ * While PostgreSQL is unreachable the last values stay, local costs keep adding, and the reader reconnects each
+ * interval; every new connection starts with a read, which covers what was sent while it was down.
  */
 @Component
 class SpendReader extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SpendReader.class);
+    static final String CHANNEL = "tollgate_spend";
+    private static final Duration UNPROMPTED_READ = Duration.ofMinutes(1);
     private static final String READ = """
             select s.budget_id, s.period_start, s.spent_usd
             from budget_spend s join unnest(?::uuid[], ?::date[]) as k(budget_id, period_start)
@@ -37,13 +46,14 @@ class SpendReader extends BackgroundLoop {
 
     private final SpendLedger ledger;
     private final SnapshotHolder snapshots;
-    private final DataSource dataSource;
+    private final DataSourceProperties dataSource;
     private final BudgetProperties properties;
     private final Clock clock;
     private boolean failing;
+    private volatile @Nullable ListeningConnection listening;
 
-    SpendReader(SpendLedger ledger, SnapshotHolder snapshots, DataSource dataSource, BudgetProperties properties,
-                Clock clock) {
+    SpendReader(SpendLedger ledger, SnapshotHolder snapshots, DataSourceProperties dataSource,
+                BudgetProperties properties, Clock clock) {
         super("tollgate-budget-spend");
         this.ledger = ledger;
         this.snapshots = snapshots;
@@ -55,34 +65,54 @@ class SpendReader extends BackgroundLoop {
     @Override
     protected void run() {
         while (isRunning()) {
-            readOnce();
-            try {
-                Thread.sleep(properties.spendReadInterval());
+            try (var connection = ListeningConnection.open(dataSource, CHANNEL)) {
+                listening = connection;
+                while (isRunning()) {
+                    readOnce(connection.connection());
+                    Thread.sleep(properties.spendReadInterval());
+                    connection.await(UNPROMPTED_READ.toMillis());
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!isRunning()) {
+                    return;
+                }
+                if (!failing) {
+                    log.warn("Cannot read budget spend, keeping the last values and this replica's own costs: {}",
+                            e.getMessage());
+                }
+                failing = true;
+                try {
+                    Thread.sleep(properties.spendReadInterval());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private void readOnce() {
+    @Override
+    public void stop() {
+        super.stop();
+        var connection = listening;
+        if (connection != null) {
+            connection.abort();
+        }
+    }
+
+    private void readOnce(Connection connection) throws SQLException {
         Set<SpendKey> current = currentKeys();
         Set<SpendKey> keys = new HashSet<>(current);
         keys.addAll(ledger.knownKeys());
         if (keys.isEmpty()) {
             return;
         }
-        try {
-            ledger.refresh(() -> read(keys), current);
-            if (failing) {
-                log.info("Budget spend is read from PostgreSQL again");
-            }
-            failing = false;
-        } catch (SQLException e) {
-            if (!failing) {
-                log.warn("Cannot read budget spend, keeping the last values and this replica's own costs: {}", e.getMessage());
-            }
-            failing = true;
+        ledger.refresh(() -> read(connection, keys), current);
+        if (failing) {
+            log.info("Budget spend is read from PostgreSQL again");
         }
+        failing = false;
     }
 
     private Set<SpendKey> currentKeys() {
@@ -93,11 +123,10 @@ class SpendReader extends BackgroundLoop {
                 .orElse(Set.of());
     }
 
-    private Map<SpendKey, BigDecimal> read(Set<SpendKey> keys) throws SQLException {
+    private static Map<SpendKey, BigDecimal> read(Connection connection, Set<SpendKey> keys) throws SQLException {
         Map<SpendKey, BigDecimal> values = new HashMap<>();
         keys.forEach(key -> values.put(key, BigDecimal.ZERO));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(READ)) {
+        try (PreparedStatement statement = connection.prepareStatement(READ)) {
             statement.setArray(1, connection.createArrayOf("text", keys.stream().map(k -> k.budgetId().toString()).toArray()));
             statement.setArray(2, connection.createArrayOf("text", keys.stream().map(k -> k.periodStart().toString()).toArray()));
             try (ResultSet rows = statement.executeQuery()) {

@@ -33,6 +33,7 @@ public class MeteringQueue implements AutoCloseable {
     private final AtomicLong lost = new AtomicLong();
     private volatile boolean failing;
     private volatile @Nullable Thread worker;
+    private volatile boolean workerIdle;
 
     public MeteringQueue(MeteringProperties properties) {
         this.properties = properties;
@@ -57,8 +58,25 @@ public class MeteringQueue implements AutoCloseable {
         }
         // woken as the backlog reaches a batch, not for every event past it: the worker goes on without parking
         // while it writes whole batches, and an unpark per request was about 1% of the gateway's CPU
-        if (pending.incrementAndGet() == properties.batchSize()) {
+        long backlog = pending.incrementAndGet();
+        if (backlog == properties.batchSize() || backlog == 1 && workerIdle) {
             wake();
+        }
+    }
+
+    /**
+     * The worker's wait when it has written everything: parked until the next event is offered (or it is unparked to
+     * stop), so that an idle gateway's worker does not wake up five times a second for nothing.
+     */
+    void awaitEvent() {
+        workerIdle = true;
+        try {
+            // after the flag is published: an offer either sees it and unparks, or is seen here
+            if (pending.get() == 0) {
+                LockSupport.park(this);
+            }
+        } finally {
+            workerIdle = false;
         }
     }
 

@@ -88,7 +88,13 @@ public class MeteringWorker implements SmartLifecycle {
             forceWhenDue();
             probeWhenDue();
             if (!full) {
-                LockSupport.parkNanos(properties.flushInterval().toNanos());
+                if (queue.accepting()) {
+                    // returns at once with events waiting; a failing journal is probed on the timed waits instead
+                    queue.awaitEvent();
+                }
+                if (running) {
+                    LockSupport.parkNanos(properties.flushInterval().toNanos());
+                }
             }
         }
         // the final drain: on while it makes progress (PostgreSQL down, the rest waits in the journal)

@@ -1,12 +1,11 @@
 package io.tollgate.gateway.snapshot;
 
+import io.tollgate.gateway.server.BackgroundLoop;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import io.tollgate.gateway.server.BackgroundLoop;
-import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -16,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Keeps the snapshot current on one dedicated thread and one dedicated connection: LISTEN tollgate_config, reload
  * shortly after a burst of notifications, reload everything periodically as a safety net, and when the connection
  * breaks, keep the last snapshot, retry until the database answers, then reload in full (notifications sent while
- * disconnected are lost, the reload covers them). The thread is supervised: anything else that breaks it restarts it.
+ * disconnected are lost, the reload covers them). Between notifications the thread waits in the connection's socket
+ * read until the next periodic reload, without waking up. The thread is supervised: anything else that breaks it
+ * restarts it.
  */
 @Component
 public class SnapshotRefresher extends BackgroundLoop {
@@ -29,6 +30,7 @@ public class SnapshotRefresher extends BackgroundLoop {
     private final SnapshotProperties properties;
     private final DataSourceProperties dataSource;
     private final Clock clock;
+    private volatile @Nullable ListeningConnection listening;
 
     public SnapshotRefresher(SnapshotLoader loader, SnapshotHolder holder, SnapshotProperties properties,
                              DataSourceProperties dataSource, Clock clock) {
@@ -43,8 +45,11 @@ public class SnapshotRefresher extends BackgroundLoop {
     @Override
     protected void run() {
         while (isRunning()) {
-            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
-                    dataSource.determineUsername(), dataSource.determinePassword())) {
+            try (var connection = ListeningConnection.open(dataSource, CHANNEL)) {
+                listening = connection;
+                if (!isRunning()) {
+                    return;
+                }
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
                 if (!isRunning()) {
@@ -62,21 +67,28 @@ public class SnapshotRefresher extends BackgroundLoop {
         }
     }
 
-    private void listen(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
+    @Override
+    public void stop() {
+        super.stop();
+        var connection = listening;
+        if (connection != null) {
+            connection.abort();
         }
+    }
+
+    private void listen(ListeningConnection listening) throws SQLException {
+        Connection connection = listening.connection();
         reload(connection);
-        PGConnection notifications = connection.unwrap(PGConnection.class);
         long pendingSince = -1;
         long lastReload = System.nanoTime();
         while (isRunning()) {
             long now = System.nanoTime();
-            long wait = pendingSince < 0 ? 500 : Math.max(1, properties.debounce().toMillis()
-                    - TimeUnit.NANOSECONDS.toMillis(now - pendingSince));
-            var received = notifications.getNotifications((int) wait);
+            long wait = pendingSince < 0
+                    ? properties.fullReloadInterval().toMillis() - TimeUnit.NANOSECONDS.toMillis(now - lastReload)
+                    : properties.debounce().toMillis() - TimeUnit.NANOSECONDS.toMillis(now - pendingSince);
+            boolean received = listening.await(wait);
             now = System.nanoTime();
-            if (received != null && received.length > 0 && pendingSince < 0) {
+            if (received && pendingSince < 0) {
                 pendingSince = now;
             }
             boolean debounced = pendingSince >= 0 && now - pendingSince >= properties.debounce().toNanos();

@@ -50,6 +50,34 @@ class MeteringQueueTest {
         }
     }
 
+    @Test
+    void an_idle_worker_waits_for_the_first_event_and_not_at_all_while_events_wait() throws Exception {
+        var properties = new MeteringProperties(BATCH, Duration.ofHours(1), spool, DataSize.ofMegabytes(16),
+                Duration.ZERO, Duration.ofSeconds(1), 0);
+        try (var queue = new MeteringQueue(properties)) {
+            var waiting = new CountDownLatch(1);
+            var woken = new CountDownLatch(1);
+            var worker = Thread.ofPlatform().daemon().start(() -> {
+                waiting.countDown();
+                queue.awaitEvent();
+                woken.countDown();
+            });
+            queue.attach(worker);
+            assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(woken.await(200, TimeUnit.MILLISECONDS)).as("nothing offered yet").isFalse();
+
+            offer(queue, 1);
+
+            assertThat(woken.await(5, TimeUnit.SECONDS)).as("woken by the first event").isTrue();
+            var returned = new CountDownLatch(1);
+            queue.attach(Thread.ofPlatform().daemon().start(() -> {
+                queue.awaitEvent();
+                returned.countDown();
+            }));
+            assertThat(returned.await(5, TimeUnit.SECONDS)).as("an event waits: no wait").isTrue();
+        }
+    }
+
     private static void offer(MeteringQueue queue, int events) {
         for (int n = 0; n < events; n++) {
             queue.offer(UsageJournalTest.event(n));
