@@ -161,7 +161,9 @@ public class ModelRequestHandler {
                 ClientTags.canonical(headers.getFirst(ClientTags.HEADER)).orElse(null), body, snapshot,
                 ApiKeyPolicy.presentedKey(headers), arrival.responseHeaders());
         context.span(tracing.request(headers, arrival.endpoint(), arrival.receivedAt()));
-        context.cacheHeaders(new CacheHeaders(headers.getFirst(CacheHeaders.MODE), headers.getFirst(CacheHeaders.TTL)));
+        String cacheMode = headers.getFirst(CacheHeaders.MODE);
+        String cacheTtl = headers.getFirst(CacheHeaders.TTL);
+        context.cacheHeaders(cacheMode == null && cacheTtl == null ? CacheHeaders.NONE : new CacheHeaders(cacheMode, cacheTtl));
         context.requestHeaders(headers);
         return context;
     }

@@ -10,6 +10,7 @@ import io.tollgate.gateway.pipeline.PolicyOrder;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.model.common.TokenUsage;
 import io.tollgate.model.plan.PlanLimits;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,10 +52,13 @@ public class LimitsPolicy implements GatewayPolicy {
         PlanLimits ceiling = context.snapshot().limits().tenantCeiling(caller.tenant().id());
         List<Limit> rateLimits = limits.get(new Limit.Owners(caller.tenant().id(), caller.app().id(), model.id(), own,
                 ceiling), Limit::of);
-        boolean countTokens = rateLimits.stream().anyMatch(Limit::countsTokens) || own.maxTokensPerRequest().isPresent()
+        boolean countTokens = anyCountsTokens(rateLimits) || own.maxTokensPerRequest().isPresent()
                 && upperBoundOfPromptTokens(context) > own.maxTokensPerRequest().getAsLong();
         long promptTokens = countTokens ? promptReservation(context, own) : 0;
-        var refusal = overRequestMaximum(context, own, promptTokens).or(() -> acquirePermits(context, own, ceiling));
+        var refusal = overRequestMaximum(context, own, promptTokens);
+        if (refusal.isEmpty()) {
+            refusal = acquirePermits(context, own, ceiling);
+        }
         if (refusal.isPresent()) {
             return Mono.just(refusal.get());
         }
@@ -163,6 +167,29 @@ public class LimitsPolicy implements GatewayPolicy {
                 * context.facts().orElseThrow().choices();
     }
 
+    private static boolean anyCountsTokens(List<Limit> limits) {
+        for (Limit limit : limits) {
+            if (limit.countsTokens()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The token limits' draws of an admitted request (plain loops: this runs for every request). */
+    private static List<Draw> tokenReservations(Admission admission) {
+        List<Draw> reservations = List.of();
+        for (Draw draw : admission.draws()) {
+            if (draw.consumed() && draw.limit().countsTokens()) {
+                if (reservations.isEmpty()) {
+                    reservations = new ArrayList<>(2);
+                }
+                reservations.add(draw);
+            }
+        }
+        return reservations;
+    }
+
     private Mono<Rejection> decide(RequestContext context, Admission admission, String modelName) {
         RateLimitHeaders.write(context.responseHeaders(), admission.draws());
         var refusedBy = admission.refusedBy();
@@ -176,7 +203,7 @@ public class LimitsPolicy implements GatewayPolicy {
         if (admission.storeFailed() && properties.redisFailMode() == LimitsProperties.FailMode.CLOSED) {
             return Mono.just(LimitRejections.storeUnavailable());
         }
-        var reservations = admission.consumed().stream().filter(draw -> draw.limit().countsTokens()).toList();
+        var reservations = tokenReservations(admission);
         if (!reservations.isEmpty()) {
             context.onCompletion(() -> rates.reconcile(reservations,
                     context.outcome().usage().map(TokenUsage::total).orElse(0L)));

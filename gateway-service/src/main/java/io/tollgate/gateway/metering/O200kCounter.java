@@ -66,7 +66,7 @@ final class O200kCounter {
             } else if (size <= REMEMBERED_PIECE) {
                 tokens += shortPiece(scratch, size);
             } else {
-                tokens += size <= LONGEST_PIECE ? tokens(bytes, size) : HeapMerge.tokens(ranks, bytes, size);
+                tokens += size <= LONGEST_PIECE ? tokens(scratch, size) : HeapMerge.tokens(ranks, bytes, size);
             }
             start = end;
         }
@@ -321,7 +321,7 @@ final class O200kCounter {
         if (entry >>> 8 == size && scratch.shortPieces[slot] == packed) {
             return entry & 0xff;
         }
-        int count = tokens(piece, size);
+        int count = tokens(scratch, size);
         scratch.shortPieces[slot] = packed;
         scratch.shortCounts[slot] = size << 8 | count;
         return count;
@@ -334,19 +334,23 @@ final class O200kCounter {
         /** Short pieces' bytes, packed; their length and count in {@link #shortCounts} (0: an empty slot). */
         final long[] shortPieces = new long[1 << REMEMBERED_BITS];
         final int[] shortCounts = new int[1 << REMEMBERED_BITS];
+        /** The merge's part boundaries and pair ranks (two arrays per merged piece before, most of a request's). */
+        final int[] starts = new int[LONGEST_PIECE + 1];
+        final int[] pairRanks = new int[LONGEST_PIECE];
     }
 
     /**
      * Byte-pair merging as tiktoken does it: merge the adjacent pair of lowest rank (the leftmost of equals) until no
      * pair is a token; the parts left are the tokens. Most pieces are one token and need no merging.
      */
-    private int tokens(byte[] piece, int size) {
+    private int tokens(Scratch scratch, int size) {
+        byte[] piece = scratch.piece;
         if (size == 1 || ranks.rank(piece, 0, size) >= 0) {
             return 1;
         }
         int parts = size;
-        int[] starts = new int[size + 1];
-        int[] pairRanks = new int[size - 1];
+        int[] starts = scratch.starts;
+        int[] pairRanks = scratch.pairRanks;
         for (int i = 0; i <= size; i++) {
             starts[i] = i;
         }

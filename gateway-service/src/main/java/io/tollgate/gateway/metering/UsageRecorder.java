@@ -2,7 +2,6 @@ package io.tollgate.gateway.metering;
 
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestContext.Route;
-import io.tollgate.gateway.pipeline.RequestFacts;
 import io.tollgate.gateway.snapshot.TenantEntry;
 import io.tollgate.model.catalog.EffectivePrice;
 import io.tollgate.model.common.Money;
@@ -40,21 +39,23 @@ public class UsageRecorder {
             return Optional.empty();
         }
         var outcome = context.outcome();
-        // a cached answer came from no provider, whatever route the request had planned
-        var route = outcome.isCacheHit() ? Optional.<Route>empty() : context.route();
+        // a cached answer came from no provider, whatever route the request had planned; no Optional chains below:
+        // each step of one is an allocation, and this runs for every request
+        Route route = outcome.isCacheHit() ? null : context.route().orElse(null);
         TokenUsage usage = outcome.usage().orElse(TokenUsage.ZERO);
         // the served model's price: a fallback is billed as what it is
-        Optional<EffectivePrice> price = route.filter(r -> outcome.billed())
-                .flatMap(r -> context.snapshot().prices(r.model().id()).at(context.receivedAt()));
+        EffectivePrice price = route == null || !outcome.billed() ? null
+                : context.snapshot().prices(route.model().id()).at(context.receivedAt()).orElse(null);
         Money cost = outcome.isCacheHit() ? cacheHitCost(caller.get().tenant(), outcome.cachedAnswerTokens())
-                : price.map(p -> p.rates().costOf(usage)).orElse(Money.ZERO);
+                : price == null ? Money.ZERO : price.rates().costOf(usage);
+        var facts = context.facts().orElse(null);
         long now = System.nanoTime();
         var event = new UsageEvent(context.eventId(), context.receivedAt(), caller.get().tenant().id(),
                 caller.get().app().id(), caller.get().key().id(), context.endpoint().name(),
-                context.facts().map(RequestFacts::recordedModel).orElse(""),
-                route.map(r -> r.model().name()).or(() -> cachedModel(context)).orElse(null),
-                route.map(r -> r.provider().id()).orElse(null), route.map(r -> r.deployment().id()).orElse(null),
-                route.map(r -> r.deployment().upstreamModel()).orElse(null), price.map(EffectivePrice::priceId).orElse(null),
+                facts == null ? "" : facts.recordedModel(),
+                route != null ? route.model().name() : cachedModel(context).orElse(null),
+                route == null ? null : route.provider().id(), route == null ? null : route.deployment().id(),
+                route == null ? null : route.deployment().upstreamModel(), price == null ? null : price.priceId(),
                 Math.toIntExact(usage.promptTokens()), Math.toIntExact(usage.completionTokens()),
                 Math.toIntExact(usage.cachedPromptTokens()), Math.toIntExact(usage.reasoningTokens()),
                 outcome.usageEstimated(), cost.amount(), millis(now - context.startNanos()),
@@ -63,7 +64,7 @@ public class UsageRecorder {
                 Math.toIntExact(usage.cacheWriteTokens()), outcome.attempts(), outcome.isCacheHit());
         listeners.forEach(listener -> listener.queued(event));
         queue.offer(event);
-        metrics.recorded(event, caller.get().tenant().slug(), route.map(r -> r.provider().name()).orElse("none"),
+        metrics.recorded(event, caller.get().tenant().slug(), route == null ? "none" : route.provider().name(),
                 upstreamNanos(context), context.snapshot());
         return Optional.of(event);
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 class AttemptMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** By outcome, then provider: no key made per call. */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     AttemptMetrics(MeterRegistry registry, DeploymentStates states) {
         this.registry = registry;
@@ -40,10 +41,13 @@ class AttemptMetrics {
     }
 
     private Counter counter(String provider, String outcome) {
-        String key = provider + '\n' + outcome;
-        var known = counters.get(key);
-        return known != null ? known : counters.computeIfAbsent(key, k -> Counter.builder("tollgate.gateway.upstream.attempts")
+        var byProvider = counters.get(outcome);
+        if (byProvider == null) {
+            byProvider = counters.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>());
+        }
+        var known = byProvider.get(provider);
+        return known != null ? known : byProvider.computeIfAbsent(provider, p -> Counter.builder("tollgate.gateway.upstream.attempts")
                 .description("Calls to providers, failovers included")
-                .tag("provider", provider).tag("outcome", outcome).register(registry));
+                .tag("provider", p).tag("outcome", outcome).register(registry));
     }
 }

@@ -58,14 +58,21 @@ public record PriceRates(
         return cacheWriteInputPerMillion != null ? cacheWriteInputPerMillion : inputPerMillion;
     }
 
-    /** The exact cost of the usage; nothing is rounded, the scale grows as needed. */
+    /**
+     * The exact cost of the usage; nothing is rounded, the scale grows as needed. Kinds of tokens the usage has none
+     * of add nothing and are left out (the gateway prices every request, and most use two kinds of the five).
+     */
     public Money costOf(TokenUsage usage) {
-        BigDecimal perMillion = inputPerMillion.multiply(BigDecimal.valueOf(usage.plainPromptTokens()))
-                .add(cachedInputPerMillion.multiply(BigDecimal.valueOf(usage.cachedPromptTokens())))
-                .add(effectiveCacheWritePerMillion().multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
-                .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.visibleCompletionTokens())))
-                .add(effectiveReasoningPerMillion().multiply(BigDecimal.valueOf(usage.reasoningTokens())));
+        BigDecimal perMillion = inputPerMillion.multiply(BigDecimal.valueOf(usage.plainPromptTokens()));
+        perMillion = plus(perMillion, cachedInputPerMillion, usage.cachedPromptTokens());
+        perMillion = plus(perMillion, effectiveCacheWritePerMillion(), usage.cacheWriteTokens());
+        perMillion = plus(perMillion, outputPerMillion, usage.visibleCompletionTokens());
+        perMillion = plus(perMillion, effectiveReasoningPerMillion(), usage.reasoningTokens());
         return Money.of(perMillion.movePointLeft(6));
+    }
+
+    private static BigDecimal plus(BigDecimal sum, BigDecimal perMillion, long tokens) {
+        return tokens == 0 ? sum : sum.add(perMillion.multiply(BigDecimal.valueOf(tokens)));
     }
 
     private static void requireNonNegative(String name, BigDecimal rate) {
