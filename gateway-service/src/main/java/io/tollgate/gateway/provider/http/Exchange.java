@@ -34,7 +34,7 @@ import reactor.util.context.ContextView;
  * response timeout is the longest silence while an answer is awaited, before its first byte too. Everything but
  * {@link #cancel} and {@link #request} runs on the event loop.
  */
-abstract class Exchange implements Subscription, ChannelFutureListener, Runnable {
+abstract class Exchange implements Subscription, ChannelFutureListener {
 
     /** Requests up to this size go out in one buffer with their head. */
     private static final int COPIED_BODY = 16 * 1024;
@@ -52,7 +52,6 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
     private @Nullable Origin origin;
     private @Nullable ConnectionPool pool;
     private @Nullable Connection connection;
-    private @Nullable ScheduledFuture<?> timer;
     /** Ends a wait for a pooled connection that lasts longer than the connect timeout. */
     private @Nullable ScheduledFuture<?> waitTimer;
     private boolean reused;
@@ -194,9 +193,7 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         }
         sent.addListener(this);
         lastRead = System.nanoTime();
-        if (timer == null) {
-            timer = loop.schedule(this, responseTimeoutNanos, TimeUnit.NANOSECONDS);
-        }
+        acquired.watch(responseTimeoutNanos);
         channel.read();
     }
 
@@ -286,7 +283,6 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
 
     private void finish() {
         finished = true;
-        cancelTimer();
         var done = connection;
         connection = null;
         if (done != null) {
@@ -348,13 +344,12 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         }
     }
 
-    /** Ends the exchange once: its timers cancelled, its connection closed; false when it had ended already. */
+    /** Ends the exchange once: its wait for a connection cancelled, its connection closed; false when it had ended. */
     private boolean stop() {
         if (finished) {
             return false;
         }
         finished = true;
-        cancelTimer();
         stopWaiting();
         closeConnection();
         return true;
@@ -369,14 +364,14 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         }
     }
 
-    /** The response timeout's check. */
-    @Override
-    public final void run() {
-        timer = null;
+    /**
+     * The response timeout's check, by its connection's timer: the nanoseconds left before the provider's silence
+     * is too long, or 0 when it is (the exchange fails) or the exchange is over.
+     */
+    final long timeLeft(long now) {
         if (finished) {
-            return;
+            return 0;
         }
-        long now = System.nanoTime();
         if (status >= 0 && !wantsMore()) {
             // paused: the silence is the subscriber's, not the provider's
             lastRead = now;
@@ -384,16 +379,9 @@ abstract class Exchange implements Subscription, ChannelFutureListener, Runnable
         long silent = now - lastRead;
         if (silent >= responseTimeoutNanos) {
             fail(ReadTimeoutException.INSTANCE);
-        } else {
-            timer = loop.schedule(this, responseTimeoutNanos - silent, TimeUnit.NANOSECONDS);
+            return 0;
         }
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        return responseTimeoutNanos - silent;
     }
 
     /** The subscriber went away: a connection in use is closed, never reused. */

@@ -241,6 +241,31 @@ class UpstreamConnectionsTest {
     }
 
     @Test
+    void a_shorter_response_timeout_holds_on_a_connection_an_exchange_with_a_longer_one_used_before() {
+        server = new ScriptedServer((request, out) -> {
+            if (request.path().equals("/quick")) {
+                write(out, answer(200, "{\"quick\":true}"));
+                return true;
+            }
+            new CountDownLatch(1).await(5, TimeUnit.SECONDS);
+            return false;
+        });
+        var patient = Context.of(UpstreamHttp.TIMEOUTS, new UpstreamHttp.Timeouts(null, Duration.ofSeconds(30)));
+        var quick = Context.of(UpstreamHttp.TIMEOUTS, new UpstreamHttp.Timeouts(null, Duration.ofMillis(300)));
+        var first = connections.post(client, uri("/quick"), BODY, null).contextWrite(patient).block(WAIT);
+
+        long started = System.nanoTime();
+        var silent = catchThrowableOfType(RejectedException.class, () -> connections.post(client, uri("/silent"),
+                BODY, null).contextWrite(quick).block(WAIT));
+
+        assertThat(text(first.body())).isEqualTo("{\"quick\":true}");
+        assertThat(silent.rejection().code()).isEqualTo("upstream_timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not the first exchange's 30 s, nor the 5 s silence")
+                .isLessThan(Duration.ofMillis(4_500));
+        assertThat(server.connections()).as("the same connection").isEqualTo(1);
+    }
+
+    @Test
     void a_refused_connection_is_unreachable() throws IOException {
         int port;
         try (var socket = new ServerSocket(0)) {
