@@ -19,7 +19,12 @@ final class LocalBucketStore implements BucketStore {
 
     @Override
     public CompletableFuture<ConsumptionProbe> tryConsume(Limit limit, long amount) {
-        return CompletableFuture.completedFuture(bucket(limit).tryConsumeAndReturnRemaining(amount));
+        return CompletableFuture.completedFuture(tryConsumeNow(limit, amount));
+    }
+
+    /** The bucket's answer itself: in memory, there is nothing to wait for. */
+    ConsumptionProbe tryConsumeNow(Limit limit, long amount) {
+        return bucket(limit).tryConsumeAndReturnRemaining(amount);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.tollgate.gateway.limits;
 
-import io.github.bucket4j.ConsumptionProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,26 +27,19 @@ class RateLimiter {
      * future); Redis answers on its own I/O threads.
      */
     CompletableFuture<Admission> admit(List<Limit> limits, long tokens) {
-        var probes = new ArrayList<CompletableFuture<ConsumptionProbe>>(limits.size());
-        boolean answered = true;
-        for (Limit limit : limits) {
-            var probe = store.tryConsume(limit, amount(limit, tokens));
-            probes.add(probe);
-            answered &= probe.state() == Future.State.SUCCESS;
-        }
-        if (answered) {
-            // local buckets: the draws at once, without a future chained on each bucket's and one on all of them
+        if (store instanceof LocalBucketStore local) {
+            // the draws at once, without a future per bucket, one chained on each and one on all of them
             var draws = new ArrayList<Draw>(limits.size());
-            for (int i = 0; i < limits.size(); i++) {
-                draws.add(new Draw(limits.get(i), amount(limits.get(i), tokens), probes.get(i).resultNow()));
+            for (Limit limit : limits) {
+                long amount = amount(limit, tokens);
+                draws.add(new Draw(limit, amount, local.tryConsumeNow(limit, amount)));
             }
             return CompletableFuture.completedFuture(admission(draws));
         }
         var futures = new ArrayList<CompletableFuture<Draw>>(limits.size());
-        for (int i = 0; i < limits.size(); i++) {
-            Limit limit = limits.get(i);
+        for (Limit limit : limits) {
             long amount = amount(limit, tokens);
-            futures.add(probes.get(i)
+            futures.add(store.tryConsume(limit, amount)
                     .handle((probe, failure) -> {
                         if (failure != null) {
                             outage.failed(failure, properties.redisFailMode());
