@@ -3,10 +3,12 @@ package io.tollgate.model.apikey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Hashes API keys with HMAC-SHA-256 under a server secret, so a stolen {@code api_keys} table
  * cannot be checked offline without the secret. Thread-safe and cheap: each thread keeps its own
  * clone of a prototype {@link Mac} that was initialised once (a gateway verifies a key per request,
- * and a clone per call was half a kilobyte of garbage each time).
+ * and a clone per call was half a kilobyte of garbage each time), and {@link #verify} hashes into
+ * arrays the thread keeps too, wiping the key's bytes after each use.
  */
 @NullMarked
 public final class ApiKeyHasher {
@@ -26,7 +29,7 @@ public final class ApiKeyHasher {
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
 
     private final Mac prototype;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final ThreadLocal<Hashing> hashings = ThreadLocal.withInitial(() -> new Hashing(newMac()));
     private final String keyId;
 
     /**
@@ -56,12 +59,51 @@ public final class ApiKeyHasher {
 
     /** The 32-byte HMAC-SHA-256 of the whole key. */
     public byte[] hash(String key) {
-        return macs.get().doFinal(key.getBytes(StandardCharsets.UTF_8));
+        return hashings.get().mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code presentedKey} hashes to {@code storedHash}, compared in constant time. */
     public boolean verify(String presentedKey, byte[] storedHash) {
-        return MessageDigest.isEqual(hash(presentedKey), storedHash);
+        var hashing = hashings.get();
+        int length = presentedKey.length();
+        if (length > hashing.key.length || !hashing.ascii(presentedKey)) {
+            return MessageDigest.isEqual(hash(presentedKey), storedHash);
+        }
+        try {
+            hashing.mac.update(hashing.key, 0, length);
+            hashing.mac.doFinal(hashing.hash, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(ALGORITHM + " wrote more than " + HASH_LENGTH + " bytes", e);
+        } finally {
+            Arrays.fill(hashing.key, 0, length, (byte) 0);
+        }
+        return MessageDigest.isEqual(hashing.hash, storedHash);
+    }
+
+    /** A thread's own {@link Mac}, and the arrays a key and its hash are put in while it is verified. */
+    private static final class Hashing {
+
+        final Mac mac;
+        /** Room for any key this project issues ({@value ApiKeyGenerator#KEY_LENGTH} chars); longer ones are copied. */
+        final byte[] key = new byte[64];
+        final byte[] hash = new byte[HASH_LENGTH];
+
+        Hashing(Mac mac) {
+            this.mac = mac;
+        }
+
+        /** Puts the key's bytes in {@link #key}: whether it is ASCII, as every well-formed key is. */
+        boolean ascii(String presented) {
+            for (int i = 0; i < presented.length(); i++) {
+                char c = presented.charAt(i);
+                if (c >= 0x80) {
+                    Arrays.fill(key, 0, i, (byte) 0);
+                    return false;
+                }
+                key[i] = (byte) c;
+            }
+            return true;
+        }
     }
 
     /** The prefix of a well-formed key ("tg_" + 8), empty for anything else. */

@@ -52,6 +52,17 @@ class ApiKeyHasherTest {
     }
 
     @Test
+    void keys_past_the_kept_arrays_verify_like_any_other() {
+        String accented = "tg_clé";
+        String longKey = "tg_" + "k".repeat(200);
+
+        assertThat(hasher.verify(accented, hasher.hash(accented))).as("not ASCII").isTrue();
+        assertThat(hasher.verify(longKey, hasher.hash(longKey))).as("longer than 64 chars").isTrue();
+        assertThat(hasher.verify("tg_cle", hasher.hash(accented))).isFalse();
+        assertThat(hasher.verify(key.plaintext(), key.hash())).as("after them, the kept arrays still right").isTrue();
+    }
+
+    @Test
     void the_hash_is_hmac_sha256_of_the_whole_key() {
         byte[] hash = hasher.hash("tg_abc");
 
