@@ -44,10 +44,12 @@ class SpendChangeNotifyIntegrationTest {
     void adding_spend_notifies_the_spend_channel_once_per_statement_and_not_the_configuration() throws SQLException {
         UUID tenant = rows.tenant();
         UUID budget = UUID.randomUUID();
-        rows.execute("insert into budgets (id, tenant_id, scope, amount_usd) values (?, ?, 'TENANT', 10)", budget, tenant);
+        rows.execute("insert into budgets (id, tenant_id, scope, amount_usd) values (?, ?, 'TENANT', 10)",
+                budget, tenant);
         assertThat(drain()).containsOnly("tollgate_config");
 
-        rows.execute("insert into budget_spend (budget_id, period_start, spent_usd) values (?, current_date, 0.5)", budget);
+        rows.execute("insert into budget_spend (budget_id, period_start, spent_usd) values (?, current_date, 0.5)",
+                budget);
         List<String> afterInsert = channels(2_000);
         rows.execute("update budget_spend set spent_usd = spent_usd + 0.25 where budget_id = ?", budget);
         List<String> afterUpdate = channels(2_000);

@@ -163,7 +163,8 @@ public class ModelRequestHandler {
         context.span(tracing.request(headers, arrival.endpoint(), arrival.receivedAt()));
         String cacheMode = headers.getFirst(CacheHeaders.MODE);
         String cacheTtl = headers.getFirst(CacheHeaders.TTL);
-        context.cacheHeaders(cacheMode == null && cacheTtl == null ? CacheHeaders.NONE : new CacheHeaders(cacheMode, cacheTtl));
+        context.cacheHeaders(cacheMode == null && cacheTtl == null ? CacheHeaders.NONE
+                : new CacheHeaders(cacheMode, cacheTtl));
         context.requestHeaders(headers);
         return context;
     }

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.budget;
 
 import io.tollgate.gateway.server.BackgroundLoop;
+import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import io.tollgate.gateway.snapshot.ListeningConnection;
 import io.tollgate.gateway.snapshot.SnapshotHolder;
 import java.math.BigDecimal;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Reads the spend of every budget's current period (and of any period this replica still holds local costs for)
  * from {@code budget_spend} on its own thread and connection: how every replica learns what the others spent. Every
  * statement that changes {@code budget_spend} sends NOTIFY {@value #CHANNEL} (delivered on commit), and the reader
- * reads on it, at most once per {@link BudgetProperties#spendReadInterval()}; without notifications it reads once a
- * minute, as a safety net, and otherwise waits without waking up (an idle gateway read once a second before).
+ * reads on it, at most once per {@link BudgetProperties#spendReadInterval()}; also when the configuration snapshot
+ * is replaced (the first one at start-up, new or changed budgets), and once a minute as a safety net. An idle
+ * gateway makes no query (it read once a second before).
  * While PostgreSQL is unreachable the last values stay, local costs keep adding, and the reader reconnects each
  * interval; every new connection starts with a read, which covers what was sent while it was down.
  */
@@ -39,6 +41,7 @@ class SpendReader extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(SpendReader.class);
     static final String CHANNEL = "tollgate_spend";
     private static final Duration UNPROMPTED_READ = Duration.ofMinutes(1);
+    private static final long SNAPSHOT_CHECK_MILLIS = 1000;
     private static final String READ = """
             select s.budget_id, s.period_start, s.spent_usd
             from budget_spend s join unnest(?::uuid[], ?::date[]) as k(budget_id, period_start)
@@ -68,9 +71,11 @@ class SpendReader extends BackgroundLoop {
             try (var connection = ListeningConnection.open(dataSource, CHANNEL)) {
                 listening = connection;
                 while (isRunning()) {
+                    var readWith = snapshots.current().orElse(null);
+                    long readAt = System.nanoTime();
                     readOnce(connection.connection());
                     Thread.sleep(properties.spendReadInterval());
-                    connection.await(UNPROMPTED_READ.toMillis());
+                    awaitReason(connection, readWith, readAt);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!isRunning()) {
@@ -87,6 +92,20 @@ class SpendReader extends BackgroundLoop {
                     return;
                 }
             } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Waits for a reason to read again: a notification, a new configuration snapshot (the first one, or budgets
+     * added or changed: their keys are read with it), or a minute without either. The snapshot is compared in
+     * memory once a second, which costs next to nothing; the query is what an idle gateway no longer runs.
+     */
+    private void awaitReason(ListeningConnection connection, @Nullable ConfigSnapshot readWith, long readAt)
+            throws SQLException {
+        while (isRunning() && System.nanoTime() - readAt < UNPROMPTED_READ.toNanos()) {
+            if (connection.await(SNAPSHOT_CHECK_MILLIS) || snapshots.current().orElse(null) != readWith) {
                 return;
             }
         }

@@ -334,7 +334,7 @@ final class O200kCounter {
         /** Short pieces' bytes, packed; their length and count in {@link #shortCounts} (0: an empty slot). */
         final long[] shortPieces = new long[1 << REMEMBERED_BITS];
         final int[] shortCounts = new int[1 << REMEMBERED_BITS];
-        /** The merge's part boundaries and pair ranks (two arrays per merged piece before, most of a request's). */
+        /** The merge's part boundaries and pair ranks, kept so that merging a piece allocates nothing. */
         final int[] starts = new int[LONGEST_PIECE + 1];
         final int[] pairRanks = new int[LONGEST_PIECE];
     }

@@ -46,7 +46,10 @@ class AttemptMetrics {
             byProvider = counters.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>());
         }
         var known = byProvider.get(provider);
-        return known != null ? known : byProvider.computeIfAbsent(provider, p -> Counter.builder("tollgate.gateway.upstream.attempts")
+        if (known != null) {
+            return known;
+        }
+        return byProvider.computeIfAbsent(provider, p -> Counter.builder("tollgate.gateway.upstream.attempts")
                 .description("Calls to providers, failovers included")
                 .tag("provider", p).tag("outcome", outcome).register(registry));
     }

@@ -260,7 +260,8 @@ class UpstreamConnectionsTest {
 
         assertThat(text(first.body())).isEqualTo("{\"quick\":true}");
         assertThat(silent.rejection().code()).isEqualTo("upstream_timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not the first exchange's 30 s, nor the 5 s silence")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("not the first exchange's 30 s, nor the 5 s silence")
                 .isLessThan(Duration.ofMillis(4_500));
         assertThat(server.connections()).as("the same connection").isEqualTo(1);
     }
