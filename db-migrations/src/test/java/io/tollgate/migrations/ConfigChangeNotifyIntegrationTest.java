@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-/** The gateway reloads its snapshot on NOTIFY tollgate_config; metering writes must not wake it. */
+/**
+ * The gateway reloads its snapshot on NOTIFY tollgate_config; metering writes must not wake it. Budget spend is not
+ * configuration: it sends NOTIFY tollgate_spend, on which the gateway reads spend and reloads nothing.
+ */
 class ConfigChangeNotifyIntegrationTest {
 
     private static final int WAIT_MS = 2_000;
@@ -34,6 +37,7 @@ class ConfigChangeNotifyIntegrationTest {
         rows = new SchemaRows(writer);
         try (var statement = listener.createStatement()) {
             statement.execute("listen tollgate_config");
+            statement.execute("listen tollgate_spend");
         }
     }
 
@@ -124,6 +128,43 @@ class ConfigChangeNotifyIntegrationTest {
         }
 
         assertThat(awaitNotifications(QUIET_MS)).isEmpty();
+    }
+
+    @Test
+    void adding_spend_notifies_the_spend_channel_once_per_statement_and_not_the_configuration() throws SQLException {
+        UUID tenant = rows.tenant();
+        UUID budget = UUID.randomUUID();
+        rows.execute("insert into budgets (id, tenant_id, scope, amount_usd) values (?, ?, 'TENANT', 10)",
+                budget, tenant);
+        assertThat(drain()).containsOnly("tollgate_config");
+
+        rows.execute("insert into budget_spend (budget_id, period_start, spent_usd) values (?, current_date, 0.5)",
+                budget);
+        List<String> afterInsert = channels(WAIT_MS);
+        rows.execute("update budget_spend set spent_usd = spent_usd + 0.25 where budget_id = ?", budget);
+        List<String> afterUpdate = channels(WAIT_MS);
+        rows.execute("update budget_spend set spent_usd = spent_usd + 0.25 where budget_id = ?", UUID.randomUUID());
+
+        assertThat(afterInsert).containsExactly("tollgate_spend");
+        assertThat(afterUpdate).containsExactly("tollgate_spend");
+        assertThat(channels(WAIT_MS)).as("a statement that matched no row").containsExactly("tollgate_spend");
+    }
+
+    /** The channels of every notification until none comes for 300 ms. */
+    private static List<String> drain() throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (List<String> more = channels(WAIT_MS); !more.isEmpty(); more = channels(300)) {
+            names.addAll(more);
+        }
+        return names;
+    }
+
+    private static List<String> channels(int timeoutMs) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (PGNotification notification : listener.unwrap(PGConnection.class).getNotifications(timeoutMs)) {
+            names.add(notification.getName());
+        }
+        return names;
     }
 
     private static List<String> awaitNotifications(int timeoutMs) throws SQLException {

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.server;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
@@ -12,7 +13,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
 
     private final String threadName;
     private volatile boolean running;
-    private @Nullable Thread thread;
+    private volatile @Nullable Thread thread;
 
     protected BackgroundLoop(String threadName) {
         this.threadName = threadName;
@@ -38,6 +39,14 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** From any thread: ends the loop thread's {@link LockSupport#parkNanos park} now, or its next one at once. */
+    protected final void wake() {
+        Thread current = thread;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
     }
 
     /** Waits, at most {@code limit}, for the loop's thread to end after {@link #stop()}. */

@@ -4,6 +4,9 @@ import io.tollgate.gateway.server.BackgroundLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,8 +19,9 @@ import org.springframework.stereotype.Component;
  * shortly after a burst of notifications, reload everything periodically as a safety net, and when the connection
  * breaks, keep the last snapshot, retry until the database answers, then reload in full (notifications sent while
  * disconnected are lost, the reload covers them). Between notifications the thread waits in the connection's socket
- * read until the next periodic reload, without waking up. The thread is supervised: anything else that breaks it
- * restarts it.
+ * read until the next periodic reload, without waking up. The same connection LISTENs on the channels of the
+ * {@link ChangeListener}s (the budget spend's), who are told of their notifications and of every snapshot loaded.
+ * The thread is supervised: anything else that breaks it restarts it.
  */
 @Component
 public class SnapshotRefresher extends BackgroundLoop {
@@ -30,22 +34,27 @@ public class SnapshotRefresher extends BackgroundLoop {
     private final SnapshotProperties properties;
     private final DataSourceProperties dataSource;
     private final Clock clock;
+    private final List<ChangeListener> listeners;
+    private final List<String> channels = new ArrayList<>();
     private volatile @Nullable ListeningConnection listening;
 
     public SnapshotRefresher(SnapshotLoader loader, SnapshotHolder holder, SnapshotProperties properties,
-                             DataSourceProperties dataSource, Clock clock) {
+                             DataSourceProperties dataSource, Clock clock, List<ChangeListener> listeners) {
         super("tollgate-config-listener");
         this.loader = loader;
         this.holder = holder;
         this.properties = properties;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        channels.add(CHANNEL);
+        listeners.forEach(listener -> channels.add(listener.channel()));
     }
 
     @Override
     protected void run() {
         while (isRunning()) {
-            try (var connection = ListeningConnection.open(dataSource, CHANNEL)) {
+            try (var connection = ListeningConnection.open(dataSource, channels)) {
                 listening = connection;
                 if (!isRunning()) {
                     return;
@@ -86,10 +95,15 @@ public class SnapshotRefresher extends BackgroundLoop {
             long wait = pendingSince < 0
                     ? properties.fullReloadInterval().toMillis() - TimeUnit.NANOSECONDS.toMillis(now - lastReload)
                     : properties.debounce().toMillis() - TimeUnit.NANOSECONDS.toMillis(now - pendingSince);
-            boolean received = listening.await(wait);
+            Set<String> notified = listening.await(wait);
             now = System.nanoTime();
-            if (received && pendingSince < 0) {
+            if (notified.contains(CHANNEL) && pendingSince < 0) {
                 pendingSince = now;
+            }
+            for (ChangeListener listener : listeners) {
+                if (notified.contains(listener.channel())) {
+                    listener.changed();
+                }
             }
             boolean debounced = pendingSince >= 0 && now - pendingSince >= properties.debounce().toNanos();
             boolean periodic = now - lastReload >= properties.fullReloadInterval().toNanos();
@@ -105,6 +119,7 @@ public class SnapshotRefresher extends BackgroundLoop {
         boolean first = !holder.ready();
         boolean recovered = !holder.databaseReachable() && holder.reloads() > 0;
         holder.replace(loader.load(connection));
+        listeners.forEach(ChangeListener::changed);
         if (first || recovered) {
             log.info("Configuration snapshot loaded{}", recovered ? " (database reachable again)" : "");
         }

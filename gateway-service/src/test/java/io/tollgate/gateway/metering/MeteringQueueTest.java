@@ -20,10 +20,7 @@ class MeteringQueueTest {
 
     @Test
     void the_worker_is_woken_each_time_the_backlog_reaches_a_whole_batch() throws Exception {
-        // a flush interval far longer than the test: only a wake-up can end the worker's wait
-        var properties = new MeteringProperties(BATCH, Duration.ofHours(1), spool, DataSize.ofMegabytes(16),
-                Duration.ZERO, Duration.ofSeconds(1), 0);
-        try (var queue = new MeteringQueue(properties)) {
+        try (var queue = new MeteringQueue(properties())) {
             var parked = new CountDownLatch(1);
             var woken = new CountDownLatch(1);
             var parkedAgain = new CountDownLatch(1);
@@ -52,9 +49,7 @@ class MeteringQueueTest {
 
     @Test
     void an_idle_worker_waits_for_the_first_event_and_not_at_all_while_events_wait() throws Exception {
-        var properties = new MeteringProperties(BATCH, Duration.ofHours(1), spool, DataSize.ofMegabytes(16),
-                Duration.ZERO, Duration.ofSeconds(1), 0);
-        try (var queue = new MeteringQueue(properties)) {
+        try (var queue = new MeteringQueue(properties())) {
             var waiting = new CountDownLatch(1);
             var woken = new CountDownLatch(1);
             var worker = Thread.ofPlatform().daemon().start(() -> {
@@ -76,6 +71,12 @@ class MeteringQueueTest {
             }));
             assertThat(returned.await(5, TimeUnit.SECONDS)).as("an event waits: no wait").isTrue();
         }
+    }
+
+    /** A flush interval far longer than the test: only a wake-up can end the worker's wait. */
+    private MeteringProperties properties() {
+        return new MeteringProperties(BATCH, Duration.ofHours(1), spool, DataSize.ofMegabytes(16), Duration.ZERO,
+                Duration.ofSeconds(1), 0);
     }
 
     private static void offer(MeteringQueue queue, int events) {
