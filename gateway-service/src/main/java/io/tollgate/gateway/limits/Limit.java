@@ -60,4 +60,9 @@ record Limit(String owner, LimitKind kind, long capacity, String key) {
     boolean countsTokens() {
         return kind.group() == LimitKind.Group.TOKENS;
     }
+
+    /** What a request draws from this limit: its tokens from a token limit, itself from any other. */
+    long amount(long tokens) {
+        return countsTokens() ? tokens : 1;
+    }
 }

@@ -1,8 +1,9 @@
 package io.tollgate.gateway.limits;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,14 +18,15 @@ final class LocalBucketStore implements BucketStore {
         this.time = time;
     }
 
+    /** In memory there is nothing to wait for: the draws are made here, and the future is complete. */
     @Override
-    public CompletableFuture<ConsumptionProbe> tryConsume(Limit limit, long amount) {
-        return CompletableFuture.completedFuture(tryConsumeNow(limit, amount));
-    }
-
-    /** The bucket's answer itself: in memory, there is nothing to wait for. */
-    ConsumptionProbe tryConsumeNow(Limit limit, long amount) {
-        return bucket(limit).tryConsumeAndReturnRemaining(amount);
+    public CompletableFuture<List<Draw>> draw(List<Limit> limits, long tokens) {
+        var draws = new ArrayList<Draw>(limits.size());
+        for (Limit limit : limits) {
+            long amount = limit.amount(tokens);
+            draws.add(new Draw(limit, amount, bucket(limit).tryConsumeAndReturnRemaining(amount)));
+        }
+        return CompletableFuture.completedFuture(draws);
     }
 
     @Override

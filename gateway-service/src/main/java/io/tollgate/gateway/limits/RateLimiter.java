@@ -1,6 +1,5 @@
 package io.tollgate.gateway.limits;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
@@ -13,12 +12,10 @@ import org.springframework.stereotype.Component;
 class RateLimiter {
 
     private final BucketStore store;
-    private final StoreOutage outage;
     private final LimitsProperties properties;
 
-    RateLimiter(BucketStore store, StoreOutage outage, LimitsProperties properties) {
+    RateLimiter(BucketStore store, LimitsProperties properties) {
         this.store = store;
-        this.outage = outage;
         this.properties = properties;
     }
 
@@ -27,37 +24,7 @@ class RateLimiter {
      * future); Redis answers on its own I/O threads.
      */
     CompletableFuture<Admission> admit(List<Limit> limits, long tokens) {
-        if (store instanceof LocalBucketStore local) {
-            // the draws at once, without a future per bucket, one chained on each and one on all of them
-            var draws = new ArrayList<Draw>(limits.size());
-            for (Limit limit : limits) {
-                long amount = amount(limit, tokens);
-                draws.add(new Draw(limit, amount, local.tryConsumeNow(limit, amount)));
-            }
-            return CompletableFuture.completedFuture(admission(draws));
-        }
-        var futures = new ArrayList<CompletableFuture<Draw>>(limits.size());
-        for (Limit limit : limits) {
-            long amount = amount(limit, tokens);
-            futures.add(store.tryConsume(limit, amount)
-                    .handle((probe, failure) -> {
-                        if (failure != null) {
-                            outage.failed(failure, properties.redisFailMode());
-                        }
-                        return new Draw(limit, amount, probe);
-                    }));
-        }
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            var draws = new ArrayList<Draw>(futures.size());
-            for (CompletableFuture<Draw> future : futures) {
-                draws.add(future.join());
-            }
-            return admission(draws);
-        });
-    }
-
-    private static long amount(Limit limit, long tokens) {
-        return limit.countsTokens() ? tokens : 1;
+        return store.draw(limits, tokens).thenApply(this::admission);
     }
 
     private Admission admission(List<Draw> draws) {

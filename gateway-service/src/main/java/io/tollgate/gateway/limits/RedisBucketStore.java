@@ -16,6 +16,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.tollgate.gateway.redis.RedisConnections;
 import io.tollgate.gateway.redis.RedisLink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +46,30 @@ final class RedisBucketStore implements BucketStore {
                 properties.redisTimeout(), RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
 
+    /** One command per bucket, all in flight at once; a failed one is counted as an outage and left unanswered. */
     @Override
-    public CompletableFuture<ConsumptionProbe> tryConsume(Limit limit, long amount) {
+    public CompletableFuture<List<Draw>> draw(List<Limit> limits, long tokens) {
+        var futures = new ArrayList<CompletableFuture<Draw>>(limits.size());
+        for (Limit limit : limits) {
+            long amount = limit.amount(tokens);
+            futures.add(tryConsume(limit, amount).handle((probe, failure) -> {
+                if (failure != null) {
+                    failed(failure);
+                    return new Draw(limit, amount, null);
+                }
+                return new Draw(limit, amount, probe);
+            }));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            var draws = new ArrayList<Draw>(futures.size());
+            for (CompletableFuture<Draw> future : futures) {
+                draws.add(future.join());
+            }
+            return draws;
+        });
+    }
+
+    private CompletableFuture<ConsumptionProbe> tryConsume(Limit limit, long amount) {
         var bucket = bucket(limit);
         return bucket == null ? notConnected() : bucket.tryConsumeAndReturnRemaining(amount);
     }

@@ -67,7 +67,7 @@ public final class LimitsPolicyBench {
         try (var redis = new RedisConnections();
              BucketStore store = properties.redisEnabled() ? new RedisBucketStore(redis, properties, time, outage)
                      : new LocalBucketStore(time)) {
-            var policy = new LimitsPolicy(new RateLimiter(store, outage, properties), new ConcurrencyLimiter(),
+            var policy = new LimitsPolicy(new RateLimiter(store, properties), new ConcurrencyLimiter(),
                     new TokenCounter(8_000_000), properties, store);
             var world = new LimitsWorld(APPS, switch (scenario) {
                 case "unlimited" -> PlanLimits.unlimited();

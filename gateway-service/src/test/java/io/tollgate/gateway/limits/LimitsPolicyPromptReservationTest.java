@@ -2,7 +2,6 @@ package io.tollgate.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.gateway.limits.LimitsProperties.PromptReservation;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.PromptText;
@@ -111,7 +110,7 @@ class LimitsPolicyPromptReservationTest {
         // time stands still: no bucket refills between a draw and the next
         var clock = Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC);
         var store = new LocalBucketStore(new ClockTimeMeter(clock));
-        return new LimitsPolicy(new RateLimiter(store, new StoreOutage(new SimpleMeterRegistry(), clock, properties),
-                properties), new ConcurrencyLimiter(), counter, properties, store);
+        return new LimitsPolicy(new RateLimiter(store, properties), new ConcurrencyLimiter(), counter, properties,
+                store);
     }
 }

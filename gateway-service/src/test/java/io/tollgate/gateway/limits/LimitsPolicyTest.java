@@ -2,7 +2,6 @@ package io.tollgate.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
@@ -297,7 +296,7 @@ class LimitsPolicyTest {
                 LimitsProperties.RedisSync.EXACT, Duration.ofMillis(100), DEFAULT_MAX_TOKENS, Duration.ofMinutes(1),
                 LimitsProperties.PromptReservation.COUNTED);
         var store = new LocalBucketStore(time);
-        return new LimitsPolicy(new RateLimiter(store, new StoreOutage(new SimpleMeterRegistry(), CLOCK, properties),
-                properties), new ConcurrencyLimiter(), new TokenCounter(0), properties, store);
+        return new LimitsPolicy(new RateLimiter(store, properties), new ConcurrencyLimiter(), new TokenCounter(0),
+                properties, store);
     }
 }

@@ -2,12 +2,12 @@ package io.tollgate.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.gateway.redis.RedisConnections;
 import io.tollgate.gateway.support.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +51,8 @@ class RedisBucketStoreTest {
              var second = new RedisBucketStore(redis, properties, new ClockTimeMeter(clock), outage)) {
             long granted = 0;
             for (int i = 0; i < capacity * 2; i++) {
-                ConsumptionProbe probe = (i % 2 == 0 ? first : second).tryConsume(limit, 1).join();
-                granted += probe.isConsumed() ? 1 : 0;
+                Draw draw = (i % 2 == 0 ? first : second).draw(List.of(limit), 1).join().getFirst();
+                granted += draw.consumed() ? 1 : 0;
             }
             assertThat(outage.failureCount()).isZero();
             return granted;

@@ -34,9 +34,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.pool = pool;
     }
 
-    /** The exchange just started here has this response timeout: the timer fires by then at the latest. */
-    void watch(long timeoutNanos) {
-        long due = System.nanoTime() + timeoutNanos;
+    /** The exchange started here {@code now} has this response timeout: the timer fires by then at the latest. */
+    void watch(long now, long timeoutNanos) {
+        long due = now + timeoutNanos;
         if (timer != null) {
             if (timerAt - due <= 0) {
                 return;

@@ -193,7 +193,7 @@ abstract class Exchange implements Subscription, ChannelFutureListener {
         }
         sent.addListener(this);
         lastRead = System.nanoTime();
-        acquired.watch(responseTimeoutNanos);
+        acquired.watch(lastRead, responseTimeoutNanos);
         channel.read();
     }
 
