@@ -6,10 +6,10 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Applies {@link ServerProperties} to Reactor Netty: its request timeout (reading a body), and on every connection a
- * {@link ConnectionGuard} right behind the HTTP decoder, so it sees every request and response: the idle timeout, the
- * header timeout (a trickle of bytes resets an idle timer, not this one), the connection cap, and the graceful stop.
- * Behind the guard, the {@link PipelineRoutes}' handler takes the requests it serves itself.
+ * Applies {@link ServerProperties} to Reactor Netty: on every connection a {@link ConnectionGuard} right behind the
+ * HTTP decoder, so it sees every request and response: the idle timeout, the header timeout (a trickle of bytes resets
+ * an idle timer, not this one), the connection cap, and the graceful stop. Behind the guard, the
+ * {@link PipelineRoutes}' handler takes the requests it serves itself, and bounds the time of every request's body.
  */
 @Component
 class NettyServerSettings implements NettyServerCustomizer {
@@ -26,16 +26,15 @@ class NettyServerSettings implements NettyServerCustomizer {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.requestTimeout(properties.bodyTimeout())
-                .doOnChannelInit((observer, channel, remoteAddress) -> {
-                    var pipeline = channel.pipeline();
-                    if (pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
-                        return;
-                    }
-                    var guard = new ConnectionGuard(connections, properties.headerTimeout(), properties.idleTimeout());
-                    pipeline.addBefore(NettyPipeline.HttpCodec, "tollgate.firstByte", guard.firstByteWatch());
-                    pipeline.addAfter(NettyPipeline.HttpCodec, "tollgate.connectionGuard", guard);
-                    pipeline.addAfter("tollgate.connectionGuard", "tollgate.routes", routes.newConnectionHandler());
-                });
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            var pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
+                return;
+            }
+            var guard = new ConnectionGuard(connections, properties.headerTimeout(), properties.idleTimeout());
+            pipeline.addBefore(NettyPipeline.HttpCodec, "tollgate.firstByte", guard.firstByteWatch());
+            pipeline.addAfter(NettyPipeline.HttpCodec, "tollgate.connectionGuard", guard);
+            pipeline.addAfter("tollgate.connectionGuard", "tollgate.routes", routes.newConnectionHandler());
+        });
     }
 }

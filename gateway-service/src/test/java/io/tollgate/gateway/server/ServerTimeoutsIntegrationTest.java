@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.support.RawConnection;
 import io.tollgate.gateway.support.Seeder;
 import io.tollgate.gateway.support.StandaloneGateway;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.HttpResources;
 
 /** A client cannot hold a connection of the gateway for nothing: headers, body and idle time are bounded, and so is the number of connections. */
 class ServerTimeoutsIntegrationTest {
@@ -88,6 +92,47 @@ class ServerTimeoutsIntegrationTest {
             assertThat(connection.closedWithin(Duration.ofSeconds(5))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isBetween(400L, 4000L);
         }
+    }
+
+    @Test
+    void a_stalled_body_of_a_request_for_another_route_is_cut_off_at_the_body_timeout() throws Exception {
+        try (var connection = new RawConnection(gateway.baseUrl())) {
+            connection.send("POST /v1/models HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"model\":");
+            long start = System.nanoTime();
+
+            // well before the idle timeout, which a response already sent would have started
+            assertThat(connection.closedWithin(IDLE.multipliedBy(3))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isBetween(400L, IDLE.toMillis() - 100);
+        }
+    }
+
+    @Test
+    void requests_answered_before_their_last_piece_is_read_leave_no_timer_behind() throws Exception {
+        int before = scheduledTasks();
+        try (var connection = new RawConnection(gateway.baseUrl())) {
+            for (int i = 0; i < 500; i++) {
+                connection.send(RawConnection.get("/healthz"));
+                assertThat(connection.read().status()).isEqualTo(200);
+            }
+        }
+
+        // each used to leave a body timer holding its request until the timer fired, 30 s later by default
+        assertThat(scheduledTasks() - before).isLessThan(100);
+    }
+
+    /** The timers waiting on the server's event loops, each counted on its own loop. */
+    private static int scheduledTasks() throws Exception {
+        Field queue = AbstractScheduledEventExecutor.class.getDeclaredField("scheduledTaskQueue");
+        queue.setAccessible(true);
+        int tasks = 0;
+        for (EventExecutor loop : HttpResources.get().onServer(true)) {
+            tasks += loop.submit(() -> {
+                var waiting = (java.util.Collection<?>) queue.get(loop);
+                return waiting == null ? 0 : waiting.size();
+            }).get();
+        }
+        return tasks;
     }
 
     @Test
