@@ -22,7 +22,8 @@
 #   CONNS_LOW 8        connections of the latency run       WRK_THREADS 2
 #   STREAM_N 500       streaming requests per target        METER_SECONDS 5  length of the metering check
 #   BASE_PORT 19400    +1 provider, +2 nginx proxy, +3 gateway, +4 PostgreSQL, +5 the gateway's management port
-#   NGINX_WORKERS auto GATEWAY_HEAP 512m                    GATEWAY_JAR    another build, e.g. before/after a change
+#   NGINX_WORKERS auto GATEWAY_HEAP 512m (the heap's fixed size, -Xms and -Xmx, as the image sets it)
+#   GATEWAY_JAR        another build, e.g. before/after a change
 #   GATEWAY_JAVA_OPTS  more JVM options for the gateway, e.g. a different garbage collector
 #   JFR=file           record the gateway with Flight Recorder (JFR_SETTINGS: profile, or a .jfc file)
 #   HOLD=1             set everything up, print the URLs, measure nothing, wait for Ctrl+C (the run folder holds
@@ -224,7 +225,7 @@ start_nginx() { # name template port
 # ---- the gateway ---------------------------------------------------------------------------------------------------
 start_gateway() { # [name]: a second gateway beside the first has a name, and its own log, usage journal and jstat
   local name=${1:-gateway} suffix=${1:+-$1}
-  local opts=(-Xmx"$GATEWAY_HEAP")
+  local opts=(-Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP")
   local extra=()
   read -r -a extra <<<"${GATEWAY_JAVA_OPTS:-}"
   opts+=("${extra[@]}")
@@ -407,7 +408,7 @@ set_up() { # run-folder-prefix with-proxy(0|1)
   log "nginx: fake provider on $UPSTREAM_PORT$([[ $2 == 1 ]] && echo ", bare proxy on $PROXY_PORT")"
   start_nginx upstream upstream-nginx.conf.tmpl "$UPSTREAM_PORT"
   [[ $2 != 1 ]] || start_nginx proxy proxy-nginx.conf.tmpl "$PROXY_PORT"
-  log "gateway on $GATEWAY_PORT ($JAVA, -Xmx$GATEWAY_HEAP${JFR:+, JFR to $JFR})"
+  log "gateway on $GATEWAY_PORT ($JAVA, -Xms/-Xmx $GATEWAY_HEAP${JFR:+, JFR to $JFR})"
   start_gateway
   URL[direct]=http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions
   URL[nginx]=http://127.0.0.1:$PROXY_PORT/v1/chat/completions

@@ -109,6 +109,16 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    void the_gateway_image_starts_with_its_whole_heap_and_still_exits_on_out_of_memory() {
+        Matcher gateway = Pattern.compile("(?s)FROM runtime AS gateway\\n(.*?)\\n\\nFROM")
+                .matcher(Repository.read("Dockerfile"));
+        assertThat(gateway.find()).isTrue();
+
+        assertThat(gateway.group(1)).contains("ENTRYPOINT", "\"-XX:+ExitOnOutOfMemoryError\"",
+                "\"-XX:MaxRAMPercentage=75\"", "\"-XX:InitialRAMPercentage=75\"", "\"/opt/tollgate/app.jar\"");
+    }
+
     /** The schema's relative "$id" has no base to resolve against here; its references are all internal. */
     private static JsonNode schemaWithoutRelativeId() {
         try (var schema = ComposeFileTest.class.getResourceAsStream("/compose-spec.schema.json")) {
