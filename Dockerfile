@@ -44,7 +44,7 @@ USER 10001:10001
 FROM runtime AS gateway
 COPY --from=build /out/gateway-service.jar /opt/tollgate/app.jar
 # the heap at its full size from the start: grown on demand, it stayed small under load and collected four times as
-# often, with a concurrent cycle after every other collection (5% more CPU per request, docs/benchmarks.md)
+# often, with a concurrent cycle after every other collection (3-5% more CPU per request, docs/benchmarks.md)
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=75", \
             "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/tollgate/app.jar"]
 ENV TOLLGATE_GATEWAY_SPOOL_DIR=/var/lib/tollgate/spool
