@@ -121,7 +121,7 @@ class ServerTimeoutsIntegrationTest {
         assertThat(scheduledTasks() - before).isLessThan(100);
     }
 
-    /** The timers waiting on the server's event loops, each counted on its own loop. */
+    /** The timers waiting on the server's event loops, each counted on its own loop (Netty has no public count). */
     private static int scheduledTasks() throws Exception {
         Field queue = AbstractScheduledEventExecutor.class.getDeclaredField("scheduledTaskQueue");
         queue.setAccessible(true);
