@@ -101,7 +101,8 @@ class SpendReader extends BackgroundLoop implements ChangeListener {
             failing = false;
         } catch (SQLException e) {
             if (!failing) {
-                log.warn("Cannot read budget spend, keeping the last values and this replica's own costs: {}", e.getMessage());
+                log.warn("Cannot read budget spend, keeping the last values and this replica's own costs: {}",
+                        e.getMessage());
             }
             failing = true;
         }
