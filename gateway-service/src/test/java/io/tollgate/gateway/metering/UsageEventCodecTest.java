@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class UsageEventCodecTest {
@@ -56,19 +57,24 @@ class UsageEventCodecTest {
         assertThat(second).isSameAs(first);
         assertThat(second.position()).isZero();
         assertThat(second.limit()).isEqualTo(record(shorter).length).isLessThan(record(longer).length);
-        assertThat(UsageEventCodec.decode(second.position(UsageEventCodec.HEADER_BYTES), new RecentValues())).isEqualTo(shorter);
+        assertThat(UsageEventCodec.decode(second.position(UsageEventCodec.HEADER_BYTES), new RecentValues()))
+                .isEqualTo(shorter);
     }
 
     @Test
     void events_read_one_after_another_share_the_ids_and_names_they_have_in_common_and_only_those() {
+        // Fixed ids: the values are kept in slots, and random ids would now and then share one and evict each other.
+        UUID tenant = id(1);
+        UUID app = id(2);
+        UUID key = id(3);
         var recent = new RecentValues();
-        var first = event(false);
-        var same = new UsageEvent(UUID.randomUUID(), first.occurredAt(), first.tenantId(), first.appId(),
-                first.apiKeyId(), "CHAT", "gpt-4o", "gpt-4o", null, null, null, null, 1, 2, 0, 0, false, BigDecimal.ONE, 3,
-                null, 200, null, false, "", 0, 0, false);
-        var other = new UsageEvent(UUID.randomUUID(), first.occurredAt(), UUID.randomUUID(), first.appId(),
-                first.apiKeyId(), "CHAT", "gpt-4o-mini", "gpt-4o", null, null, null, null, 1, 2, 0, 0, false,
-                BigDecimal.ONE, 3, null, 200, null, false, "", 0, 0, false);
+        var first = new UsageEvent(id(10), Instant.parse("2026-12-04T06:30:00Z"), tenant, app, key, "CHAT", "gpt-4o",
+                "gpt-4o", null, null, null, null, 0, 0, 0, 0, false, BigDecimal.ZERO, 3, null, 200, null, false, "", 0,
+                0, false);
+        var same = new UsageEvent(id(11), first.occurredAt(), tenant, app, key, "CHAT", "gpt-4o", "gpt-4o", null,
+                null, null, null, 1, 2, 0, 0, false, BigDecimal.ONE, 3, null, 200, null, false, "", 0, 0, false);
+        var other = new UsageEvent(id(12), first.occurredAt(), id(4), app, key, "CHAT", "gpt-4o-mini", "gpt-4o", null,
+                null, null, null, 1, 2, 0, 0, false, BigDecimal.ONE, 3, null, 200, null, false, "", 0, 0, false);
 
         var a = UsageEventCodec.decode(payload(record(first)), recent);
         var b = UsageEventCodec.decode(payload(record(same)), recent);
@@ -78,8 +84,24 @@ class UsageEventCodecTest {
         assertThat(b.tenantId()).isSameAs(a.tenantId());
         assertThat(b.requestedModel()).isSameAs(a.requestedModel());
         assertThat(c.appId()).isSameAs(a.appId());
+        assertThat(c.apiKeyId()).isSameAs(a.apiKeyId());
         assertThat(c.tenantId()).isNotSameAs(a.tenantId());
+        assertThat(c.requestedModel()).isNotSameAs(a.requestedModel());
         assertThat(b.id()).isNotSameAs(a.id());
+    }
+
+    @Test
+    void a_value_evicted_from_its_slot_is_read_back_equal() {
+        var recent = new RecentValues();
+        var ids = IntStream.range(0, 2_000).mapToObj(UsageEventCodecTest::id).toList();
+        ids.forEach(id -> recent.uuid(id.getMostSignificantBits(), id.getLeastSignificantBits()));
+
+        assertThat(ids).allSatisfy(id ->
+                assertThat(recent.uuid(id.getMostSignificantBits(), id.getLeastSignificantBits())).isEqualTo(id));
+    }
+
+    private static UUID id(int n) {
+        return UUID.nameUUIDFromBytes(new byte[] {(byte) (n >>> 8), (byte) n});
     }
 
     private static byte[] record(UsageEvent event) {
