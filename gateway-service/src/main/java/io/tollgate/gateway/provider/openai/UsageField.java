@@ -1,0 +1,98 @@
+package io.tollgate.gateway.provider.openai;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The names in an OpenAI usage object that the gateway reads (with their Responses API spellings), and the key of it. */
+enum UsageField {
+    USAGE("usage"),
+    PROMPT("prompt_tokens", "input_tokens"),
+    COMPLETION("completion_tokens", "output_tokens"),
+    PROMPT_DETAILS("prompt_tokens_details", "input_tokens_details"),
+    COMPLETION_DETAILS("completion_tokens_details", "output_tokens_details"),
+    CACHED("cached_tokens"),
+    REASONING("reasoning_tokens");
+
+    private static final UsageField[] ALL = values();
+
+    private final List<String> names;
+    private final byte[][] bytes;
+
+    UsageField(String... names) {
+        this.names = List.of(names);
+        this.bytes = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            this.bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The field a name means, or null. */
+    static @Nullable UsageField named(String name) {
+        for (UsageField field : ALL) {
+            if (field.names.contains(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** The field a name's raw bytes ({@code in[start, end)}) mean, or null; an escaped name is decoded first. */
+    static @Nullable UsageField named(byte[] in, int start, int end, boolean escaped) {
+        if (escaped) {
+            byte[] decoded = unescaped(in, start, end);
+            return named(decoded, 0, decoded.length, false);
+        }
+        for (UsageField field : ALL) {
+            for (byte[] name : field.bytes) {
+                if (Arrays.equals(in, start, end, name, 0, name.length)) {
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the unescaped name {@code in[start, end)} is one of this field's. */
+    boolean is(byte[] in, int start, int end) {
+        for (byte[] name : bytes) {
+            if (Arrays.equals(in, start, end, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name with escapes (rare: providers write plain names), decoded once into UTF-8. */
+    private static byte[] unescaped(byte[] in, int start, int end) {
+        var text = new StringBuilder(end - start);
+        int i = start;
+        while (i < end) {
+            if (in[i] != '\\') {
+                int run = i;
+                while (i < end && in[i] != '\\') {
+                    i++;
+                }
+                text.append(new String(in, run, i - run, StandardCharsets.UTF_8));
+                continue;
+            }
+            char c = (char) in[i + 1];
+            if (c == 'u') {
+                text.append((char) Integer.parseInt(new String(in, i + 2, 4, StandardCharsets.US_ASCII), 16));
+                i += 6;
+            } else {
+                text.append(switch (c) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> c;
+                });
+                i += 2;
+            }
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

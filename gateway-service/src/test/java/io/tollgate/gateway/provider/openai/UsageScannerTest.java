@@ -1,0 +1,197 @@
+package io.tollgate.gateway.provider.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.gateway.provider.openai.OpenAiUsageReader.Parsed;
+import io.tollgate.model.common.TokenUsage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsageScannerTest {
+
+    private static final String CHAT_ANSWER = """
+            {"id":"chatcmpl-9","object":"chat.completion","created":1733400000,"model":"gpt-4o-2024-08-06",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"Caf\\u00e9 \\"ol\\u00e9\\" \\ud83d\\ude00 \
+            – naïve 日本 😀","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{\\"a\\":[1,2.5e-3,-0.0]}"}}],
+             "refusal":null},"logprobs":null,"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":1200,"completion_tokens":300,"total_tokens":1500,
+              "prompt_tokens_details":{"cached_tokens":1024,"audio_tokens":0},
+              "completion_tokens_details":{"reasoning_tokens":128,"accepted_prediction_tokens":0}},
+             "system_fingerprint":"fp_1"}""";
+    private static final String RESPONSES_ANSWER = """
+            {"id":"resp_1","object":"response","output":[{"type":"message","content":[{"type":"output_text",
+            "text":"Hi","annotations":[]}]}],"usage":{"input_tokens":36,"input_tokens_details":{"cached_tokens":0},
+            "output_tokens":87,"output_tokens_details":{"reasoning_tokens":0},"total_tokens":123}}""";
+    private static final List<String> SEEDS = List.of(CHAT_ANSWER, RESPONSES_ANSWER,
+            "{\"usage\":null,\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":7}}",
+            "{\"usage\":{\"prompt_tokens\":3.0,\"completion_tokens\":-2,\"prompt_tokens_details\":[1,{\"x\":2}],"
+                    + "\"completion_tokens_details\":\"none\",\"prompt_tokens\":9}}",
+            "{\"\\u0075sage\":{\"prompt_tok\\u0065ns\":4,\"completion_tokens\":1e2}}",
+            "{\"choices\":[{\"text\":\"no usage here\",\"n\":[true,false,null,{}]}]}",
+            " \r\n\t{ \"a\" : [ ] , \"usage\" : { } } trailing",
+            "\uFEFF{\"usage\":{\"prompt_tokens\":9223372036854775807,\"completion_tokens\":-9223372036854775808}}");
+
+    @Test
+    void an_answer_s_usage_keeps_cached_and_reasoning_tokens_apart() {
+        assertThat(scan(CHAT_ANSWER)).isEqualTo(new Parsed(Optional.of(new TokenUsage(1200, 300, 1024, 128)), false));
+        assertThat(scan(RESPONSES_ANSWER)).isEqualTo(new Parsed(Optional.of(new TokenUsage(36, 87, 0, 0)), false));
+    }
+
+    @Test
+    void an_answer_without_usage_is_read_to_its_end_and_one_that_is_no_json_object_is_malformed() {
+        assertThat(scan("{\"usage\":null,\"id\":\"x\"}")).isEqualTo(new Parsed(Optional.empty(), false));
+        assertThat(scan("{\"id\":\"x\",\"choices\":[1,]}").malformed()).isTrue();
+        assertThat(scan("{\"id\":\"x\"").malformed()).isTrue();
+        assertThat(scan("[{\"usage\":{\"prompt_tokens\":1}}]").malformed()).isTrue();
+        assertThat(scan("").malformed()).isTrue();
+    }
+
+    @Test
+    void values_that_are_no_whole_count_count_zero_and_a_count_beyond_a_long_is_malformed() {
+        assertThat(scan(SEEDS.get(3)).usage()).hasValue(new TokenUsage(9, 0, 0, 0));
+        assertThat(scan("{\"usage\":{\"prompt_tokens\":9223372036854775808}}").malformed()).isTrue();
+    }
+
+    @Test
+    void every_seed_reads_as_jackson_reads_it() {
+        for (String seed : SEEDS) {
+            byte[] body = seed.getBytes(StandardCharsets.UTF_8);
+            assertThat(UsageScanner.parse(body)).as(seed).isEqualTo(JacksonUsageReference.parse(body));
+        }
+    }
+
+    /** Every prefix, and every position replaced by each byte that JSON treats specially, reads as Jackson reads it. */
+    @Test
+    void every_cut_and_every_changed_byte_of_the_seeds_reads_as_jackson_reads_it() {
+        byte[] replacements = bytes("{}[]\",:\\/0123456789-+.eEtrufalsn xu\n\t\r", 0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC3,
+                0xE2, 0xF0, 0xF8, 0xFF);
+        int compared = 0;
+        for (String seed : SEEDS) {
+            byte[] body = seed.getBytes(StandardCharsets.UTF_8);
+            for (int cut = 0; cut < body.length; cut++) {
+                compared += compare(Arrays.copyOf(body, cut));
+            }
+            for (int at = 0; at < body.length; at++) {
+                for (byte replacement : replacements) {
+                    byte[] changed = body.clone();
+                    changed[at] = replacement;
+                    compared += compare(changed);
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(50_000);
+    }
+
+    @Test
+    void random_documents_read_as_jackson_reads_them() {
+        var random = new Random(20261206);
+        for (int i = 0; i < 3_000; i++) {
+            var out = new ByteArrayOutputStream();
+            out.write('{');
+            int members = random.nextInt(4);
+            for (int m = 0; m < members; m++) {
+                if (m > 0) {
+                    out.write(',');
+                }
+                writeMember(out, random, 0);
+            }
+            out.write('}');
+            byte[] body = out.toByteArray();
+            compare(body);
+            if (body.length > 2) {
+                byte[] changed = body.clone();
+                changed[1 + random.nextInt(body.length - 2)] = (byte) random.nextInt(256);
+                compare(changed);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {499, 500, 501})
+    void nesting_is_refused_past_jackson_s_limit(int depth) {
+        String body = "{\"a\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}";
+        assertThat(compare(body.getBytes(StandardCharsets.UTF_8))).isOne();
+        assertThat(scan(body).malformed()).isEqualTo(depth > 500);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {999, 1000, 1001})
+    void numbers_are_refused_past_jackson_s_length_limit(int digits) {
+        String whole = "{\"a\":" + "1".repeat(digits) + "}";
+        String fraction = "{\"a\":1." + "5".repeat(digits - 1) + "}";
+        assertThat(compare(whole.getBytes(StandardCharsets.UTF_8)) + compare(fraction.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(scan(whole).malformed()).isEqualTo(digits > 1000);
+    }
+
+    private static Parsed scan(String body) {
+        return UsageScanner.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int compare(byte[] body) {
+        assertThat(UsageScanner.parse(body)).as(() -> new String(body, StandardCharsets.ISO_8859_1))
+                .isEqualTo(JacksonUsageReference.parse(body));
+        return 1;
+    }
+
+    private static void writeMember(ByteArrayOutputStream out, Random random, int depth) {
+        String[] names = {"usage", "prompt_tokens", "completion_tokens", "prompt_tokens_details", "cached_tokens",
+                "completion_tokens_details", "reasoning_tokens", "input_tokens", "id", "choices", "x\\u0041"};
+        out.writeBytes(("\"" + names[random.nextInt(names.length)] + "\":").getBytes(StandardCharsets.UTF_8));
+        writeValue(out, random, depth);
+    }
+
+    private static void writeValue(ByteArrayOutputStream out, Random random, int depth) {
+        int kind = random.nextInt(depth > 3 ? 6 : 8);
+        String[] scalars = {"0", "-0", "17", "-4", "2.5", "1e3", "12345678901234567890", "true", "false", "null",
+                "\"\"", "\"é\\n\\\"\"", "\"\\ud83d\"", "9223372036854775807"};
+        switch (kind) {
+            case 6 -> {
+                out.write('{');
+                int members = random.nextInt(4);
+                for (int m = 0; m < members; m++) {
+                    if (m > 0) {
+                        out.write(',');
+                    }
+                    writeMember(out, random, depth + 1);
+                }
+                out.write('}');
+            }
+            case 7 -> {
+                out.write('[');
+                int items = random.nextInt(4);
+                for (int m = 0; m < items; m++) {
+                    if (m > 0) {
+                        out.write(',');
+                    }
+                    writeValue(out, random, depth + 1);
+                }
+                out.write(']');
+            }
+            default -> out.writeBytes(scalars[random.nextInt(scalars.length)].getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] bytes(String ascii, int... more) {
+        var all = new ArrayList<Byte>();
+        for (byte b : ascii.getBytes(StandardCharsets.US_ASCII)) {
+            all.add(b);
+        }
+        for (int b : more) {
+            all.add((byte) b);
+        }
+        byte[] out = new byte[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
+    }
+}
