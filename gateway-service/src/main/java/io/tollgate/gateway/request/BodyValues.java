@@ -6,7 +6,6 @@ import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -21,33 +20,31 @@ final class BodyValues {
     }
 
     /** An integer within [min, max]. */
-    static OptionalLong integer(JsonParser parser, JsonToken value, String param, long min, long max) {
+    static OptionalLong integer(JsonCursor parser, JsonToken value, String param, long min, long max) {
         if (value == JsonToken.VALUE_NULL) {
             return OptionalLong.empty();
         }
         if (value != JsonToken.VALUE_NUMBER_INT) {
             throw invalidType(param, "an integer");
         }
-        long number = switch (parser.getNumberType()) {
-            case INT, LONG -> parser.getLongValue();
-            default -> parser.getBigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        };
+        long number = parser.longValueSaturated();
         if (number < min || number > max) {
-            throw invalidValue(param, "expected an integer " + (max == UNBOUNDED ? ">= " + min : "from " + min + " to " + max)
+            throw invalidValue(param, "expected an integer "
+                    + (max == UNBOUNDED ? ">= " + min : "from " + min + " to " + max)
                     + ", got " + parser.getString() + ".");
         }
         return OptionalLong.of(number);
     }
 
     /** A number within [min, max]. */
-    static void number(JsonParser parser, JsonToken value, String param, double min, double max) {
+    static void number(JsonCursor parser, JsonToken value, String param, double min, double max) {
         if (value == JsonToken.VALUE_NULL) {
             return;
         }
         if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
             throw invalidType(param, "a number");
         }
-        double number = parser.getDoubleValue();
+        double number = parser.doubleValue();
         if (!(number >= min && number <= max)) {
             throw invalidValue(param, "expected a number from " + plain(min) + " to " + plain(max) + ", got "
                     + parser.getString() + ".");
@@ -61,7 +58,7 @@ final class BodyValues {
         return value == JsonToken.VALUE_TRUE;
     }
 
-    static @Nullable String string(JsonParser parser, JsonToken value, String param) {
+    static @Nullable String string(JsonCursor parser, JsonToken value, String param) {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -72,7 +69,7 @@ final class BodyValues {
     }
 
     /** One of a few strings. */
-    static void oneOf(JsonParser parser, JsonToken value, String param, Set<String> allowed) {
+    static void oneOf(JsonCursor parser, JsonToken value, String param, Set<String> allowed) {
         String text = string(parser, value, param);
         if (text != null && !allowed.contains(text)) {
             throw invalidValue(param, "expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
@@ -80,7 +77,7 @@ final class BodyValues {
     }
 
     /** {@code stop}: a string, or an array of 1 to 4 strings. */
-    static void stop(JsonParser parser, JsonToken value) {
+    static void stop(JsonCursor parser, JsonToken value) {
         if (value == JsonToken.VALUE_NULL || value == JsonToken.VALUE_STRING) {
             return;
         }
@@ -100,7 +97,7 @@ final class BodyValues {
     }
 
     /** A value that must be an object, skipped to its end. */
-    static void object(JsonParser parser, JsonToken value, String param) {
+    static void object(JsonCursor parser, JsonToken value, String param) {
         if (value != JsonToken.START_OBJECT && value != JsonToken.VALUE_NULL) {
             throw invalidType(param, "an object");
         }
@@ -108,7 +105,7 @@ final class BodyValues {
     }
 
     /** A value that must be an array, skipped to its end. */
-    static void array(JsonParser parser, JsonToken value, String param) {
+    static void array(JsonCursor parser, JsonToken value, String param) {
         if (value != JsonToken.START_ARRAY && value != JsonToken.VALUE_NULL) {
             throw invalidType(param, "an array");
         }

@@ -8,7 +8,6 @@ import io.tollgate.gateway.pipeline.PromptText;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -30,7 +29,7 @@ final class ChatMessages {
     private ChatMessages() {
     }
 
-    static PromptText read(JsonParser parser, JsonToken value) {
+    static PromptText read(JsonCursor parser, JsonToken value) {
         if (value == JsonToken.VALUE_NULL) {
             throw missing("messages", "Missing required parameter: 'messages'.");
         }
@@ -52,7 +51,7 @@ final class ChatMessages {
         return new PromptText(parts, index);
     }
 
-    private static void message(JsonParser parser, int index, List<String> parts) {
+    private static void message(JsonCursor parser, int index, List<String> parts) {
         String role = null;
         boolean content = false;
         boolean calls = false;
@@ -116,7 +115,7 @@ final class ChatMessages {
     }
 
     /** A string, or an array of content parts: their kinds, as bits. */
-    private static int content(JsonParser parser, JsonToken value, int index, List<String> parts) {
+    private static int content(JsonCursor parser, JsonToken value, int index, List<String> parts) {
         if (value == JsonToken.VALUE_NULL) {
             return 0;
         }
@@ -139,7 +138,7 @@ final class ChatMessages {
         return kinds;
     }
 
-    private static int contentPart(JsonParser parser, int index, int part, List<String> parts) {
+    private static int contentPart(JsonCursor parser, int index, int part, List<String> parts) {
         int kind = 0;
         boolean text = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -150,7 +149,8 @@ final class ChatMessages {
                         : BodyValues.string(parser, value, part(index, part, "type"));
                 kind = type == null ? UNKNOWN : kind(type);
                 if (kind == UNKNOWN) {
-                    throw invalidValue(part(index, part, "type"), "expected one of text, image_url, input_audio, file, refusal.");
+                    throw invalidValue(part(index, part, "type"),
+                            "expected one of text, image_url, input_audio, file, refusal.");
                 }
             } else if (field.equals("text") && value == JsonToken.VALUE_STRING) {
                 parts.add(parser.getString());
@@ -160,7 +160,8 @@ final class ChatMessages {
             }
         }
         if (kind == 0) {
-            throw missing(part(index, part, "type"), "Missing required parameter: '" + part(index, part, "type") + "'.");
+            throw missing(part(index, part, "type"),
+                    "Missing required parameter: '" + part(index, part, "type") + "'.");
         }
         if (kind == TEXT && !text) {
             throw missing(part(index, part, "text"), "A text content part needs 'text', a string.");
@@ -191,8 +192,9 @@ final class ChatMessages {
     }
 
     /** A string or null, the parameter's name made only for an error (it was made for every message). */
-    private static @Nullable String string(JsonParser parser, JsonToken value, int index, String field) {
-        return value == JsonToken.VALUE_STRING ? parser.getString() : BodyValues.string(parser, value, param(index, field));
+    private static @Nullable String string(JsonCursor parser, JsonToken value, int index, String field) {
+        return value == JsonToken.VALUE_STRING ? parser.getString()
+                : BodyValues.string(parser, value, param(index, field));
     }
 
     private static String part(int index, int part, String field) {

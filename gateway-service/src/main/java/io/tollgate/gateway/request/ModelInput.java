@@ -7,7 +7,6 @@ import static io.tollgate.gateway.request.InvalidBody.missing;
 import io.tollgate.gateway.pipeline.PromptText;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -25,7 +24,7 @@ final class ModelInput {
     private ModelInput() {
     }
 
-    static PromptText read(JsonParser parser, JsonToken value, String field, boolean embeddings) {
+    static PromptText read(JsonCursor parser, JsonToken value, String field, boolean embeddings) {
         if (value == JsonToken.VALUE_NULL) {
             throw missing(field, "Missing required parameter: '" + field + "'.");
         }
@@ -49,7 +48,8 @@ final class ModelInput {
             }
             if (item != kind || item != JsonToken.VALUE_STRING && item != JsonToken.VALUE_NUMBER_INT
                     && item != JsonToken.START_ARRAY) {
-                throw invalidType(field + "[" + items + "]", "entries of one kind: strings, token ids or token-id arrays");
+                throw invalidType(field + "[" + items + "]",
+                        "entries of one kind: strings, token ids or token-id arrays");
             }
             if (item == JsonToken.VALUE_STRING) {
                 if (embeddings && parser.getString().isEmpty()) {
@@ -72,7 +72,7 @@ final class ModelInput {
         return new PromptText(parts, 0, tokenIds);
     }
 
-    private static int tokenArray(JsonParser parser, String field, int index) {
+    private static int tokenArray(JsonCursor parser, String field, int index) {
         int tokens = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.VALUE_NUMBER_INT) {

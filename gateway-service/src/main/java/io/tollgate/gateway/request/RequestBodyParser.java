@@ -3,7 +3,6 @@ package io.tollgate.gateway.request;
 import static io.tollgate.gateway.request.BodyValues.UNBOUNDED;
 
 import io.tollgate.gateway.error.Rejection;
-import io.tollgate.gateway.http.Json;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestFacts;
@@ -11,26 +10,17 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads the body in one pass with a streaming parser, without building a tree: the fields the gateway acts on are
- * kept, every field the gateway reads or that changes what a request costs is checked against OpenAI's API reference
- * (type and range, for the endpoint at hand), everything else is skipped. Refuses a body that is not one JSON object,
- * that names a key twice in any object (the gateway and the upstream could read different values), or that lacks or
- * mistypes a field, with an error whose {@code param} names the field.
+ * Reads the body in one pass with a {@link JsonCursor} over its bytes, without building a tree: the fields the gateway
+ * acts on are kept, every field the gateway reads or that changes what a request costs is checked against OpenAI's API
+ * reference (type and range, for the endpoint at hand), everything else is skipped. Refuses a body that is not one JSON
+ * object, that names a key twice in any object (the gateway and the upstream could read different values), or that
+ * lacks or mistypes a field, with an error whose {@code param} names the field.
  */
 public final class RequestBodyParser {
 
-    /** The request path's factory, refusing duplicate keys: the cost is one small set per object in the body. */
-    private static final JsonFactory FACTORY = Json.FACTORY.rebuild()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> ENCODING_FORMATS = Set.of("float", "base64");
     private static final int MOST_CHOICES = 128;
 
@@ -39,7 +29,8 @@ public final class RequestBodyParser {
 
     /** The facts, or the rejection that explains what is wrong with the body. */
     public static ParseResult parse(Endpoint endpoint, byte[] body) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+        try {
+            JsonCursor parser = JsonCursor.reading(body);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return ParseResult.rejected(malformed("The request body must be a JSON object."));
             }
@@ -54,12 +45,10 @@ public final class RequestBodyParser {
             return ParseResult.parsed(fields.facts());
         } catch (InvalidBody e) {
             return ParseResult.rejected(e.rejection());
-        } catch (StreamReadException e) {
-            return ParseResult.rejected(e.getOriginalMessage().startsWith("Duplicate Object property")
-                    ? Rejection.invalidRequest(null, "duplicate_key", "The request body names the same key twice in one"
-                    + " object; send each key once.")
-                    : malformed("The request body is not valid JSON."));
-        } catch (JacksonException e) {
+        } catch (JsonCursor.DuplicateKey e) {
+            return ParseResult.rejected(Rejection.invalidRequest(null, "duplicate_key",
+                    "The request body names the same key twice in one object; send each key once."));
+        } catch (JsonCursor.Malformed e) {
             return ParseResult.rejected(malformed("The request body is not valid JSON."));
         }
     }
@@ -80,7 +69,7 @@ public final class RequestBodyParser {
             this.endpoint = endpoint;
         }
 
-        void read(JsonParser parser, String name, JsonToken value) {
+        void read(JsonCursor parser, String name, JsonToken value) {
             if (name.equals(endpoint.inputField())) {
                 prompt = endpoint == Endpoint.CHAT ? ChatMessages.read(parser, value)
                         : ModelInput.read(parser, value, name, endpoint == Endpoint.EMBEDDINGS);
@@ -104,7 +93,7 @@ public final class RequestBodyParser {
             }
         }
 
-        private void embeddingField(JsonParser parser, String name, JsonToken value) {
+        private void embeddingField(JsonCursor parser, String name, JsonToken value) {
             switch (name) {
                 case "dimensions" -> BodyValues.integer(parser, value, name, 1, UNBOUNDED);
                 case "encoding_format" -> BodyValues.oneOf(parser, value, name, ENCODING_FORMATS);
@@ -119,7 +108,7 @@ public final class RequestBodyParser {
         }
 
         /** Chat and legacy completions; where their references differ, the endpoint decides. */
-        private void completionField(JsonParser parser, String name, JsonToken value) {
+        private void completionField(JsonCursor parser, String name, JsonToken value) {
             boolean chat = endpoint == Endpoint.CHAT;
             switch (name) {
                 case "stream" -> stream = BodyValues.bool(value, name);
@@ -145,15 +134,17 @@ public final class RequestBodyParser {
                         BodyValues.integer(parser, value, name, 0, 5);
                     }
                 }
-                case "top_logprobs" -> completionOnly(parser, chat, () -> BodyValues.integer(parser, value, name, 0, 20));
-                case "best_of" -> completionOnly(parser, !chat, () -> bestOf = BodyValues.integer(parser, value, name, 0, 20));
+                case "top_logprobs" ->
+                        completionOnly(parser, chat, () -> BodyValues.integer(parser, value, name, 0, 20));
+                case "best_of" ->
+                        completionOnly(parser, !chat, () -> bestOf = BodyValues.integer(parser, value, name, 0, 20));
                 case "echo" -> completionOnly(parser, !chat, () -> BodyValues.bool(value, name));
                 case "suffix" -> completionOnly(parser, !chat, () -> BodyValues.string(parser, value, name));
                 default -> parser.skipChildren();
             }
         }
 
-        private static void completionOnly(JsonParser parser, boolean applies, Runnable check) {
+        private static void completionOnly(JsonCursor parser, boolean applies, Runnable check) {
             if (applies) {
                 check.run();
             } else {
@@ -161,7 +152,7 @@ public final class RequestBodyParser {
             }
         }
 
-        private static boolean streamOptions(JsonParser parser, JsonToken value) {
+        private static boolean streamOptions(JsonCursor parser, JsonToken value) {
             if (value == JsonToken.VALUE_NULL) {
                 return false;
             }
@@ -181,7 +172,7 @@ public final class RequestBodyParser {
             return includeUsage;
         }
 
-        /** With both max_tokens and max_completion_tokens, the larger bounds the completion, whichever the model reads. */
+        /** With max_tokens and max_completion_tokens both, the larger bounds the completion, whichever is read. */
         private void larger(OptionalLong value) {
             if (value.isPresent() && (maxTokens.isEmpty() || value.getAsLong() > maxTokens.getAsLong())) {
                 maxTokens = value;

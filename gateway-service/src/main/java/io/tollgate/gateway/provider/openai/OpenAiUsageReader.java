@@ -7,8 +7,9 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Reads the top-level {@code usage} block of an OpenAI response or stream chunk, with cached prompt tokens
- * ({@code prompt_tokens_details.cached_tokens}) and reasoning tokens ({@code completion_tokens_details.reasoning_tokens})
- * kept apart. Empty when the body has no usage (a null usage is no usage).
+ * ({@code prompt_tokens_details.cached_tokens}) and reasoning tokens
+ * ({@code completion_tokens_details.reasoning_tokens}) kept apart. Empty when the body has no usage (a null usage is
+ * no usage).
  */
 public final class OpenAiUsageReader {
 

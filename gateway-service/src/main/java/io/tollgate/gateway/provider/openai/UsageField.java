@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The names in an OpenAI usage object that the gateway reads (with their Responses API spellings), and the key of it. */
+/** The names of an OpenAI usage object that the gateway reads (with the Responses API's spellings), and its key. */
 enum UsageField {
     USAGE("usage"),
     PROMPT("prompt_tokens", "input_tokens"),

@@ -20,7 +20,8 @@ class UsageScannerTest {
     private static final String CHAT_ANSWER = """
             {"id":"chatcmpl-9","object":"chat.completion","created":1733400000,"model":"gpt-4o-2024-08-06",
              "choices":[{"index":0,"message":{"role":"assistant","content":"Caf\\u00e9 \\"ol\\u00e9\\" \\ud83d\\ude00 \
-            – naïve 日本 😀","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{\\"a\\":[1,2.5e-3,-0.0]}"}}],
+            – naïve 日本 😀","tool_calls":[{"id":"c1","type":"function","function":{"name":"f",\
+            "arguments":"{\\"a\\":[1,2.5e-3,-0.0]}"}}],
              "refusal":null},"logprobs":null,"finish_reason":"stop"}],
              "usage":{"prompt_tokens":1200,"completion_tokens":300,"total_tokens":1500,
               "prompt_tokens_details":{"cached_tokens":1024,"audio_tokens":0},
