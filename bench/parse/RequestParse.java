@@ -40,7 +40,7 @@ public class RequestParse {
             }
         }
         java.util.Arrays.sort(nanos);
-        System.out.printf("%-10s %6.0f ns and %5.0f bytes per body of %d bytes (median of %d rounds; %d parts)%n", label,
-                nanos[rounds / 2], bytes, bodies[0].length, rounds, parts % 1000);
+        System.out.printf("%-10s %6.0f ns and %5.0f bytes per body of %d bytes and %d parts (median of %d rounds)%n",
+                label, nanos[rounds / 2], bytes, bodies[0].length, parts / ((rounds + 3L) * perRound), rounds);
     }
 }
