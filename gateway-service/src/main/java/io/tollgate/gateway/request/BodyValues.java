@@ -3,6 +3,7 @@ package io.tollgate.gateway.request;
 import static io.tollgate.gateway.request.InvalidBody.invalidType;
 import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 
+import io.tollgate.gateway.json.JsonCursor;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

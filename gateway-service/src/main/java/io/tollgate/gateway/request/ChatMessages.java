@@ -4,6 +4,7 @@ import static io.tollgate.gateway.request.InvalidBody.invalidType;
 import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 import static io.tollgate.gateway.request.InvalidBody.missing;
 
+import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.gateway.pipeline.PromptText;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.tollgate.gateway.request;
 import static io.tollgate.gateway.request.BodyValues.UNBOUNDED;
 
 import io.tollgate.gateway.error.Rejection;
+import io.tollgate.gateway.json.JsonBytes;
+import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestFacts;
@@ -48,7 +50,7 @@ public final class RequestBodyParser {
         } catch (JsonCursor.DuplicateKey e) {
             return ParseResult.rejected(Rejection.invalidRequest(null, "duplicate_key",
                     "The request body names the same key twice in one object; send each key once."));
-        } catch (JsonCursor.Malformed e) {
+        } catch (JsonBytes.Malformed e) {
             return ParseResult.rejected(malformed("The request body is not valid JSON."));
         }
     }

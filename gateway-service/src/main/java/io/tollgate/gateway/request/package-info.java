@@ -1,4 +1,4 @@
-/** Reading a request body once with a streaming parser, and the policy that validates it. */
+/** Reading a request body once, from its bytes ({@code json}), and the policy that validates it. */
 @NullMarked
 package io.tollgate.gateway.request;
 

@@ -38,17 +38,11 @@ enum UsageField {
         return null;
     }
 
-    /** The field a name's raw bytes ({@code in[start, end)}) mean, or null; an escaped name is decoded first. */
-    static @Nullable UsageField named(byte[] in, int start, int end, boolean escaped) {
-        if (escaped) {
-            byte[] decoded = unescaped(in, start, end);
-            return named(decoded, 0, decoded.length, false);
-        }
+    /** The field whose name is the plain (unescaped) bytes {@code in[start, end)}, or null. */
+    static @Nullable UsageField named(byte[] in, int start, int end) {
         for (UsageField field : ALL) {
-            for (byte[] name : field.bytes) {
-                if (Arrays.equals(in, start, end, name, 0, name.length)) {
-                    return field;
-                }
+            if (field.is(in, start, end)) {
+                return field;
             }
         }
         return null;
@@ -62,37 +56,5 @@ enum UsageField {
             }
         }
         return false;
-    }
-
-    /** A name with escapes (rare: providers write plain names), decoded once into UTF-8. */
-    private static byte[] unescaped(byte[] in, int start, int end) {
-        var text = new StringBuilder(end - start);
-        int i = start;
-        while (i < end) {
-            if (in[i] != '\\') {
-                int run = i;
-                while (i < end && in[i] != '\\') {
-                    i++;
-                }
-                text.append(new String(in, run, i - run, StandardCharsets.UTF_8));
-                continue;
-            }
-            char c = (char) in[i + 1];
-            if (c == 'u') {
-                text.append((char) Integer.parseInt(new String(in, i + 2, 4, StandardCharsets.US_ASCII), 16));
-                i += 6;
-            } else {
-                text.append(switch (c) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> c;
-                });
-                i += 2;
-            }
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.json;
 
-import io.tollgate.gateway.request.JsonCursor.Malformed;
+import io.tollgate.gateway.json.JsonBytes.Malformed;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 as RFC 3629 defines it, checked and decoded in a body's bytes, and JSON strings with escapes decoded. */

@@ -1,13 +1,10 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.gateway.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +63,6 @@ class JsonCursorTest {
 
     @Test
     void every_cut_and_every_changed_byte_reads_as_jackson_reads_it() {
-        byte[] replacements = bytes("{}[]\",:\\/0123456789-+.eEtrufalsnxu_ \n\t\r", 0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0,
-                0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF8, 0xFF);
         int compared = 0;
         for (String seed : SEEDS) {
             byte[] body = seed.getBytes(StandardCharsets.UTF_8);
@@ -76,7 +71,7 @@ class JsonCursorTest {
                 compared++;
             }
             for (int at = 0; at < body.length; at++) {
-                for (byte replacement : replacements) {
+                for (byte replacement : JsonSamples.REPLACEMENTS) {
                     byte[] changed = body.clone();
                     changed[at] = replacement;
                     compare(changed);
@@ -90,17 +85,14 @@ class JsonCursorTest {
     @Test
     void random_documents_with_repeated_keys_read_as_jackson_reads_them() {
         var random = new Random(20261206);
+        var names = List.of("model", "messages", "role", "content", "a", "\\u0061", "tools", "x\\ny", "ключ");
         int duplicates = 0;
         for (int i = 0; i < 4_000; i++) {
-            var out = new ByteArrayOutputStream();
-            writeValue(out, random, 0);
-            byte[] body = out.toByteArray();
+            byte[] body = JsonSamples.randomValue(random, names);
             duplicates += compare(body).equals("DUPLICATE") ? 1 : 0;
-            if (body.length > 2) {
-                byte[] changed = body.clone();
-                changed[1 + random.nextInt(body.length - 2)] = (byte) random.nextInt(256);
-                compare(changed);
-            }
+            byte[] changed = body.clone();
+            changed[random.nextInt(body.length)] = (byte) random.nextInt(256);
+            compare(changed);
         }
         assertThat(duplicates).isGreaterThan(100);
     }
@@ -153,7 +145,7 @@ class JsonCursorTest {
         for (boolean readAll : new boolean[] {true, false}) {
             List<String> ours = cursor(body, readAll);
             List<String> theirs = jackson(body, readAll);
-            if (!ours.equals(theirs) && !(ours.getLast().equals("MALFORMED") && !(isUtf8(body) && !wide(body)))) {
+            if (!ours.equals(theirs) && !(ours.getLast().equals("MALFORMED") && JsonSamples.notUtf8ForJackson(body))) {
                 assertThat(ours).as(() -> (readAll ? "read: " : "skipped: ") + HexFormat.of().formatHex(body, 0,
                         Math.min(body.length, 8)) + " " + new String(body, StandardCharsets.ISO_8859_1))
                         .isEqualTo(theirs);
@@ -226,67 +218,5 @@ class JsonCursorTest {
             trace.add("MALFORMED");
         }
         return trace;
-    }
-
-    /** Whether Jackson would read the body as UTF-16 or UTF-32: a zero byte among its first four. */
-    private static boolean wide(byte[] body) {
-        for (int i = 0; i < Math.min(4, body.length); i++) {
-            if (body[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static void writeValue(ByteArrayOutputStream out, Random random, int depth) {
-        String[] scalars = {"0", "-0", "17", "-4", "2.5", "1e3", "12345678901234567890", "true", "false", "null",
-                "\"\"", "\"é\\n\\\"\"", "\"\\ud83d\"", "\"日本\"", "-9223372036854775809"};
-        String[] names = {"model", "messages", "role", "content", "a", "\\u0061", "tools", "x\\ny", "ключ"};
-        switch (random.nextInt(depth > 3 ? 6 : 8)) {
-            case 6 -> {
-                out.write('{');
-                int members = random.nextInt(5);
-                for (int m = 0; m < members; m++) {
-                    if (m > 0) {
-                        out.write(',');
-                    }
-                    out.writeBytes(("\"" + names[random.nextInt(names.length)] + "\":")
-                            .getBytes(StandardCharsets.UTF_8));
-                    writeValue(out, random, depth + 1);
-                }
-                out.write('}');
-            }
-            case 7 -> {
-                out.write('[');
-                int items = random.nextInt(4);
-                for (int m = 0; m < items; m++) {
-                    if (m > 0) {
-                        out.write(',');
-                    }
-                    writeValue(out, random, depth + 1);
-                }
-                out.write(']');
-            }
-            default -> out.writeBytes(scalars[random.nextInt(scalars.length)].getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static byte[] bytes(String ascii, int... more) {
-        var all = new ByteArrayOutputStream();
-        all.writeBytes(ascii.getBytes(StandardCharsets.US_ASCII));
-        for (int b : more) {
-            all.write(b);
-        }
-        return all.toByteArray();
     }
 }

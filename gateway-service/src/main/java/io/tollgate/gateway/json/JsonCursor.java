@@ -1,4 +1,4 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,23 +15,9 @@ import tools.jackson.core.JsonToken;
  * U+10FFFF, which Jackson reads as something else, and does not take a body for UTF-16 or UTF-32 by its first bytes.
  * Not thread-safe; one per thread, reset for each body ({@link #reading}).
  */
-final class JsonCursor {
+public final class JsonCursor extends JsonBytes {
 
-    private static final int MAX_DEPTH = 500;
-    private static final int MAX_NUMBER_LENGTH = 1000;
-    private static final int MAX_NAME_LENGTH = 50_000;
     private static final ThreadLocal<JsonCursor> CURSORS = ThreadLocal.withInitial(JsonCursor::new);
-    /** Bytes a string passes over as they are: printable ASCII but the quote and the backslash. */
-    private static final boolean[] PLAIN = new boolean[256];
-
-    static {
-        for (int b = 0x20; b < 0x80; b++) {
-            PLAIN[b] = b != '"' && b != '\\';
-        }
-    }
-
-    private byte[] in = new byte[0];
-    private int pos;
     private @Nullable JsonToken current;
     private int depth;
     /** Per open container, from the root's (1): whether it is an object, and whether it has had a member yet. */
@@ -56,16 +42,14 @@ final class JsonCursor {
     }
 
     /** This thread's cursor, set to the start of {@code body}. */
-    static JsonCursor reading(byte[] body) {
+    public static JsonCursor reading(byte[] body) {
         JsonCursor cursor = CURSORS.get();
         cursor.reset(body);
         return cursor;
     }
 
     private void reset(byte[] body) {
-        in = body;
-        // a UTF-8 byte order mark, which Jackson passes over
-        pos = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
+        start(body);
         current = null;
         depth = 0;
         stringPending = false;
@@ -78,7 +62,7 @@ final class JsonCursor {
     }
 
     /** The next token; null at the end of the input. */
-    @Nullable JsonToken nextToken() {
+    public @Nullable JsonToken nextToken() {
         if (current == JsonToken.PROPERTY_NAME) {
             JsonToken value = nextValue;
             return current = value != null ? value : value(valueFirst);
@@ -105,52 +89,49 @@ final class JsonCursor {
             if (b == '}') {
                 return current = close();
             }
-            if (started[depth]) {
-                if (b != ',') {
-                    throw Malformed.INSTANCE;
-                }
-                b = nextNonSpace();
-            }
-            started[depth] = true;
-            readName(b);
+            readName(entry(b));
             return current = JsonToken.PROPERTY_NAME;
         }
         if (b == ']') {
             return current = close();
         }
-        if (started[depth]) {
-            if (b != ',') {
-                throw Malformed.INSTANCE;
-            }
-            b = nextNonSpace();
-        }
-        started[depth] = true;
-        return current = value(b);
+        return current = value(entry(b));
     }
 
-    @Nullable JsonToken currentToken() {
+    /** The first byte of the open container's next entry, {@code b} or the one after its comma. */
+    private int entry(int b) {
+        if (!started[depth]) {
+            started[depth] = true;
+            return b;
+        }
+        if (b != ',') {
+            throw Malformed.INSTANCE;
+        }
+        return nextNonSpace();
+    }
+
+    public @Nullable JsonToken currentToken() {
         return current;
     }
 
     /** The name of the current property, after {@link JsonToken#PROPERTY_NAME}. */
-    String currentName() {
+    public String currentName() {
         if (current != JsonToken.PROPERTY_NAME) {
             throw new IllegalStateException("not at a property name: " + current);
         }
         if (name == null) {
-            name = nameEscaped ? Utf8Text.unescaped(in, nameStart, nameEnd) : PropertyNames.of(in, nameStart, nameEnd);
+            name = nameEscaped ? text(nameStart, nameEnd, true) : PropertyNames.of(in, nameStart, nameEnd);
         }
         return name;
     }
 
     /** A string value, decoded; the text of a number. */
-    String getString() {
+    public String getString() {
         if (current == JsonToken.VALUE_STRING) {
             if (stringPending) {
                 finishString();
             }
-            return textEscaped ? Utf8Text.unescaped(in, textStart, textEnd)
-                    : new String(in, textStart, textEnd - textStart, StandardCharsets.UTF_8);
+            return text(textStart, textEnd, textEscaped);
         }
         if (current == JsonToken.VALUE_NUMBER_INT || current == JsonToken.VALUE_NUMBER_FLOAT) {
             return new String(in, textStart, textEnd - textStart, StandardCharsets.US_ASCII);
@@ -159,28 +140,18 @@ final class JsonCursor {
     }
 
     /** A whole number; one beyond a {@code long} as the nearest {@code long}. */
-    long longValueSaturated() {
-        boolean negative = in[textStart] == '-';
-        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long value = 0;
-        for (int i = negative ? textStart + 1 : textStart; i < textEnd; i++) {
-            int digit = in[i] - '0';
-            if (value < limit / 10 || value * 10 < limit + digit) {
-                return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-            }
-            value = value * 10 - digit;
-        }
-        return negative ? value : -value;
+    public long longValueSaturated() {
+        return wholeNumber(textStart, textEnd, true);
     }
 
-    double doubleValue() {
+    public double doubleValue() {
         double value = Double.parseDouble(getString());
         // a whole number is read as an integer first, as Jackson does: -0 is 0
         return current == JsonToken.VALUE_NUMBER_INT && value == 0 ? 0.0 : value;
     }
 
     /** At the start of an object or array, passes over it to its end, its contents checked as they go; else nothing. */
-    void skipChildren() {
+    public void skipChildren() {
         if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
             return;
         }
@@ -276,11 +247,8 @@ final class JsonCursor {
             throw Malformed.INSTANCE;
         }
         int start = pos;
-        boolean escaped = scanString();
+        boolean escaped = scanName();
         int end = pos - 1;
-        if (end - start > MAX_NAME_LENGTH) {
-            throw Malformed.INSTANCE;
-        }
         keys.add(start, end, escaped);
         nameStart = start;
         nameEnd = end;
@@ -301,159 +269,16 @@ final class JsonCursor {
         textEnd = pos - 1;
     }
 
-    /** Passes over a string after its opening quote, up to and with its closing one; whether it held an escape. */
-    private boolean scanString() {
-        byte[] bytes = in;
-        boolean escaped = false;
-        while (true) {
-            int at = pos;
-            while (at < bytes.length && PLAIN[bytes[at] & 0xFF]) {
-                at++;
-            }
-            pos = at;
-            int b = next();
-            if (b == '"') {
-                return escaped;
-            }
-            if (b == '\\') {
-                escaped = true;
-                escape();
-            } else if (b < 0x20) {
-                throw Malformed.INSTANCE;
-            } else {
-                pos = Utf8Text.checkedSequence(bytes, pos - 1);
-            }
-        }
-    }
-
-    private void escape() {
-        int b = next();
-        switch (b) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-            }
-            case 'u' -> {
-                for (int i = 0; i < 4; i++) {
-                    if (Character.digit(next(), 16) < 0) {
-                        throw Malformed.INSTANCE;
-                    }
-                }
-            }
-            default -> throw Malformed.INSTANCE;
-        }
-    }
-
-    /** A number as JSON writes it, after its first byte; Jackson's limit of 1000 digits. */
+    /** A number, after its first byte: its text kept for its value. */
     private JsonToken number(int first) {
         textStart = pos - 1;
-        int digit = first == '-' ? next() : first;
-        if (!isDigit(digit)) {
-            throw Malformed.INSTANCE;
-        }
-        int integerDigits = digit == '0' ? 1 : 1 + digits();
-        if (integerDigits > MAX_NUMBER_LENGTH || digit == '0' && isDigit(peek())) {
-            throw Malformed.INSTANCE;
-        }
-        int fractionDigits = 0;
-        int exponentDigits = 0;
-        if (peek() == '.') {
-            pos++;
-            fractionDigits = digits();
-            if (fractionDigits == 0) {
-                throw Malformed.INSTANCE;
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            exponentDigits = digits();
-            if (exponentDigits == 0) {
-                throw Malformed.INSTANCE;
-            }
-        }
+        boolean whole = scanNumber(first);
         textEnd = pos;
-        if (fractionDigits == 0 && exponentDigits == 0) {
-            return JsonToken.VALUE_NUMBER_INT;
-        }
-        if (integerDigits + fractionDigits + exponentDigits > MAX_NUMBER_LENGTH) {
-            throw Malformed.INSTANCE;
-        }
-        return JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    private int digits() {
-        int count = 0;
-        while (isDigit(peek())) {
-            pos++;
-            count++;
-        }
-        return count;
-    }
-
-    private static boolean isDigit(int b) {
-        return b >= '0' && b <= '9';
-    }
-
-    /**
-     * The rest of {@code true}, {@code false} or {@code null}. As in Jackson, a letter, digit or other part of a Java
-     * identifier right after it makes it a bad token (what follows it otherwise is for the container to judge).
-     */
-    private void literal(String rest) {
-        for (int i = 0; i < rest.length(); i++) {
-            if (next() != rest.charAt(i)) {
-                throw Malformed.INSTANCE;
-            }
-        }
-        int after = peek();
-        if (after >= '0' && after != ']' && after != '}'
-                && Character.isJavaIdentifierPart((char) (after < 0x80 ? after : Utf8Text.codePointAt(in, pos)))) {
-            throw Malformed.INSTANCE;
-        }
-    }
-
-    /** The next byte that is not JSON whitespace, not consumed; -1 at the end. */
-    private int skipSpace() {
-        while (pos < in.length) {
-            int b = in[pos] & 0xFF;
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return b;
-            }
-            pos++;
-        }
-        return -1;
-    }
-
-    private int nextNonSpace() {
-        if (skipSpace() < 0) {
-            throw Malformed.INSTANCE;
-        }
-        return in[pos++] & 0xFF;
-    }
-
-    private int next() {
-        if (pos >= in.length) {
-            throw Malformed.INSTANCE;
-        }
-        return in[pos++] & 0xFF;
-    }
-
-    private int peek() {
-        return pos < in.length ? in[pos] & 0xFF : -1;
-    }
-
-    /** The body is not valid JSON. One instance without a stack trace: here it is control flow. */
-    static final class Malformed extends RuntimeException {
-
-        static final Malformed INSTANCE = new Malformed();
-
-        private Malformed() {
-            super("malformed JSON", null, false, false);
-        }
+        return whole ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
     }
 
     /** An object names a key twice. */
-    static final class DuplicateKey extends RuntimeException {
+    public static final class DuplicateKey extends RuntimeException {
 
         static final DuplicateKey INSTANCE = new DuplicateKey();
 

@@ -1,6 +1,6 @@
-package io.tollgate.gateway.request;
+package io.tollgate.gateway.json;
 
-import io.tollgate.gateway.request.JsonCursor.DuplicateKey;
+import io.tollgate.gateway.json.JsonCursor.DuplicateKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
