@@ -13,17 +13,18 @@ import tools.jackson.core.JsonToken;
  * per request). A string is made only when asked for, and a name the gateway knows is a constant. Unlike Jackson, it
  * reads UTF-8 alone, as RFC 8259 has JSON between systems: it refuses overlong forms, surrogates and code points past
  * U+10FFFF, which Jackson reads as something else, and does not take a body for UTF-16 or UTF-32 by its first bytes.
- * Not thread-safe; one per thread, reset for each body ({@link #reading}).
+ * Not thread-safe; one per thread, reset for each body ({@link #reading}) and let go of it when closed.
  */
-public final class JsonCursor extends JsonBytes {
+public final class JsonCursor extends JsonBytes implements AutoCloseable {
 
     private static final ThreadLocal<JsonCursor> CURSORS = ThreadLocal.withInitial(JsonCursor::new);
+    private static final byte[] EMPTY = new byte[0];
     private @Nullable JsonToken current;
     private int depth;
     /** Per open container, from the root's (1): whether it is an object, and whether it has had a member yet. */
     private boolean[] objects = new boolean[16];
     private boolean[] started = new boolean[16];
-    /** The current string's or name's bytes, {@code in[textStart, textEnd)}; a string is scanned when first needed. */
+    /** The current string's or number's bytes, {@code in[textStart, textEnd)}; a string is scanned when needed. */
     private int textStart;
     private int textEnd;
     private boolean textEscaped;
@@ -41,7 +42,7 @@ public final class JsonCursor extends JsonBytes {
     private JsonCursor() {
     }
 
-    /** This thread's cursor, set to the start of {@code body}. */
+    /** This thread's cursor, set to the start of {@code body}; close it when the body is read. */
     public static JsonCursor reading(byte[] body) {
         JsonCursor cursor = CURSORS.get();
         cursor.reset(body);
@@ -59,6 +60,12 @@ public final class JsonCursor extends JsonBytes {
             objects = new boolean[16]; // a deeply nested body does not keep its stacks' size
             started = new boolean[16];
         }
+    }
+
+    /** Lets go of the body, so that a thread's cursor does not keep the last prompt it read. */
+    @Override
+    public void close() {
+        reset(EMPTY);
     }
 
     /** The next token; null at the end of the input. */
@@ -87,13 +94,13 @@ public final class JsonCursor extends JsonBytes {
         pos++;
         if (objects[depth]) {
             if (b == '}') {
-                return current = close();
+                return current = leave();
             }
             readName(entry(b));
             return current = JsonToken.PROPERTY_NAME;
         }
         if (b == ']') {
-            return current = close();
+            return current = leave();
         }
         return current = value(entry(b));
     }
@@ -229,7 +236,7 @@ public final class JsonCursor extends JsonBytes {
         }
     }
 
-    private JsonToken close() {
+    private JsonToken leave() {
         boolean object = objects[depth];
         if (object) {
             keys.close();
