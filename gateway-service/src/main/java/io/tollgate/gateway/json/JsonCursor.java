@@ -21,9 +21,8 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];
     private @Nullable JsonToken current;
     private int depth;
-    /** Per open container, from the root's (1): whether it is an object, and whether it has had a member yet. */
+    /** Per open container, from the root's (1): whether it is an object. */
     private boolean[] objects = new boolean[16];
-    private boolean[] started = new boolean[16];
     /** The current string's or number's bytes, {@code in[textStart, textEnd)}; a string is scanned when needed. */
     private int textStart;
     private int textEnd;
@@ -57,8 +56,7 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
         name = null;
         keys.reset(body);
         if (objects.length > 64) {
-            objects = new boolean[16]; // a deeply nested body does not keep its stacks' size
-            started = new boolean[16];
+            objects = new boolean[16]; // a deeply nested body does not keep its stack's size
         }
     }
 
@@ -105,10 +103,12 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
         return current = value(entry(b));
     }
 
-    /** The first byte of the open container's next entry, {@code b} or the one after its comma. */
+    /**
+     * The first byte of the open container's next entry: {@code b} when the container has just opened (its start is
+     * the last token), else the one after its comma.
+     */
     private int entry(int b) {
-        if (!started[depth]) {
-            started[depth] = true;
+        if (current == JsonToken.START_OBJECT || current == JsonToken.START_ARRAY) {
             return b;
         }
         if (b != ',') {
@@ -227,10 +227,8 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
         }
         if (depth == objects.length) {
             objects = Arrays.copyOf(objects, depth * 2);
-            started = Arrays.copyOf(started, depth * 2);
         }
         objects[depth] = object;
-        started[depth] = false;
         if (object) {
             keys.open();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestFacts;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,20 @@ class RequestBodyParserTest {
                 .isEqualTo("The request body is not valid JSON. We could not parse the JSON body of your request.");
         assertThat(parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} {}").rejection().code()).isEqualTo("invalid_json");
         assertThat(parse(Endpoint.CHAT, "").rejection().code()).isEqualTo("invalid_json");
+    }
+
+    @Test
+    void refuses_a_body_that_is_not_utf_8_and_reads_one_that_is_in_any_script() {
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"model\":\"gpt".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}); // '/' in an overlong form, read by Jackson as "gpt/4o"
+        body.writeBytes("4o\"}".getBytes(StandardCharsets.US_ASCII));
+
+        var refused = RequestBodyParser.parse(Endpoint.CHAT, body.toByteArray()).rejection();
+        var read = parse(Endpoint.CHAT, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Zoë 日本 😀\"}]}");
+
+        assertThat(refused.code()).isEqualTo("invalid_json");
+        assertThat(read.facts().prompt().parts()).containsExactly("Zoë 日本 😀");
     }
 
     private static RequestBodyParser.ParseResult parse(Endpoint endpoint, String body) {

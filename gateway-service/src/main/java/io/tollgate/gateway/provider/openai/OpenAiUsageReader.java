@@ -31,10 +31,6 @@ public final class OpenAiUsageReader {
         return UsageScanner.parse(json);
     }
 
-    public static Optional<TokenUsage> read(byte[] json) {
-        return parse(json).usage();
-    }
-
     /** Reads a usage object of a stream's chunk; the parser stands on its START_OBJECT. */
     static TokenUsage usage(JsonParser parser) {
         long prompt = 0;

@@ -66,7 +66,8 @@ class AzureTranslationTest {
 
     @Test
     void usage_with_cached_and_reasoning_tokens_and_a_content_filter_finish_pass_through() {
-        assertThat(OpenAiUsageReader.read(fixture("chat-completion.json"))).hasValue(new TokenUsage(1200, 300, 1024, 128));
+        assertThat(OpenAiUsageReader.parse(fixture("chat-completion.json")).usage())
+                .hasValue(new TokenUsage(1200, 300, 1024, 128));
         assertThat(new String(fixture("chat-completion-content-filtered.json"), StandardCharsets.UTF_8))
                 .contains("\"finish_reason\": \"content_filter\"");
         assertThat(OpenAiStreamTranslator.generatedText(fixture("chat-completion-content-filtered.json")))

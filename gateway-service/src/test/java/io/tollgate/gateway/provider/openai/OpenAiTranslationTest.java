@@ -18,8 +18,9 @@ class OpenAiTranslationTest {
                  "prompt_tokens_details":{"cached_tokens":1024,"audio_tokens":0},
                  "completion_tokens_details":{"reasoning_tokens":128}}}""".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(OpenAiUsageReader.read(body)).hasValue(new TokenUsage(1200, 300, 1024, 128));
-        assertThat(OpenAiUsageReader.read("{\"usage\":null}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(OpenAiUsageReader.parse(body).usage()).hasValue(new TokenUsage(1200, 300, 1024, 128));
+        assertThat(OpenAiUsageReader.parse("{\"usage\":null}".getBytes(StandardCharsets.UTF_8)).usage())
+                .isEmpty();
     }
 
     @Test
