@@ -13,12 +13,11 @@ import tools.jackson.core.JsonToken;
  * per request). A string is made only when asked for, and a name the gateway knows is a constant. Unlike Jackson, it
  * reads UTF-8 alone, as RFC 8259 has JSON between systems: it refuses overlong forms, surrogates and code points past
  * U+10FFFF, which Jackson reads as something else, and does not take a body for UTF-16 or UTF-32 by its first bytes.
- * Not thread-safe; one per thread, reset for each body ({@link #reading}) and let go of it when closed.
+ * Not thread-safe; one per thread, reset for each body ({@link #reading}).
  */
-public final class JsonCursor extends JsonBytes implements AutoCloseable {
+public final class JsonCursor extends JsonBytes {
 
     private static final ThreadLocal<JsonCursor> CURSORS = ThreadLocal.withInitial(JsonCursor::new);
-    private static final byte[] EMPTY = new byte[0];
     private @Nullable JsonToken current;
     private int depth;
     /** Per open container, from the root's (1): whether it is an object. */
@@ -41,7 +40,7 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
     private JsonCursor() {
     }
 
-    /** This thread's cursor, set to the start of {@code body}; close it when the body is read. */
+    /** This thread's cursor, set to the start of {@code body}. */
     public static JsonCursor reading(byte[] body) {
         JsonCursor cursor = CURSORS.get();
         cursor.reset(body);
@@ -58,12 +57,6 @@ public final class JsonCursor extends JsonBytes implements AutoCloseable {
         if (objects.length > 64) {
             objects = new boolean[16]; // a deeply nested body does not keep its stack's size
         }
-    }
-
-    /** Lets go of the body, so that a thread's cursor does not keep the last prompt it read. */
-    @Override
-    public void close() {
-        reset(EMPTY);
     }
 
     /** The next token; null at the end of the input. */

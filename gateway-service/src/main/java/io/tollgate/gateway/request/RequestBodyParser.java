@@ -31,7 +31,8 @@ public final class RequestBodyParser {
 
     /** The facts, or the rejection that explains what is wrong with the body. */
     public static ParseResult parse(Endpoint endpoint, byte[] body) {
-        try (JsonCursor parser = JsonCursor.reading(body)) {
+        try {
+            JsonCursor parser = JsonCursor.reading(body);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return ParseResult.rejected(malformed("The request body must be a JSON object."));
             }

@@ -123,18 +123,6 @@ class JsonCursorTest {
         }
     }
 
-    @Test
-    void a_closed_cursor_keeps_no_part_of_the_body_it_read() {
-        JsonCursor used;
-        try (JsonCursor cursor = JsonCursor.reading("{\"k\\u0031\":\"secret\"}".getBytes(StandardCharsets.UTF_8))) {
-            used = cursor;
-            assertThat(cursor.nextToken()).isEqualTo(JsonToken.START_OBJECT);
-            assertThat(cursor.nextToken()).isEqualTo(JsonToken.PROPERTY_NAME);
-        }
-        assertThat(used.in).isEmpty();
-        assertThat(used.currentToken()).isNull();
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {499, 500, 501})
     void nesting_is_refused_past_jackson_s_limit(int depth) {
