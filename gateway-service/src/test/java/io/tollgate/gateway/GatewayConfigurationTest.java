@@ -28,7 +28,7 @@ class GatewayConfigurationTest {
             tollgate.gateway.max-body-bytes                     | -1         | must be greater than 0
             tollgate.gateway.metering.flush-interval            | 0s         | must be longer than or equal to 1 milli
             tollgate.gateway.metering.fsync-interval            | -1s        | must not be negative
-            tollgate.gateway.metering.token-count-cache-chars   | -1         | must be greater than or equal to 0
+            tollgate.gateway.metering.token-count-cache-bytes   | -1         | must be greater than or equal to 0
             tollgate.gateway.limits.redis-url                   | localhost  | must be empty or a redis:// or rediss:// URL
             tollgate.gateway.limits.default-max-tokens          | 0          | must be greater than 0
             tollgate.gateway.routing.redis-url                  | http://r:1 | must be empty or a redis:// or rediss:// URL

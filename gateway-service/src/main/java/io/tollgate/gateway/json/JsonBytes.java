@@ -1,7 +1,5 @@
 package io.tollgate.gateway.json;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * JSON's lexical part read straight from a body's bytes, as Jackson's parser reads it with the gateway's settings:
  * strict JSON (no comments, single quotes, leading zeros, unescaped control characters or other escapes than JSON's),
@@ -146,8 +144,7 @@ public abstract class JsonBytes {
 
     /** The string of {@code in[start, end)}, the content of a scanned string: decoded, when it holds escapes. */
     protected final String text(int start, int end, boolean escaped) {
-        return escaped ? Utf8Text.unescaped(in, start, end)
-                : new String(in, start, end - start, StandardCharsets.UTF_8);
+        return Utf8Text.string(in, start, end, escaped);
     }
 
     private int digits() {

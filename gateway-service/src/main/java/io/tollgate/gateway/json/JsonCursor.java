@@ -128,15 +128,35 @@ public final class JsonCursor extends JsonBytes {
     /** A string value, decoded; the text of a number. */
     public String getString() {
         if (current == JsonToken.VALUE_STRING) {
-            if (stringPending) {
-                finishString();
-            }
+            finishStringValue();
             return text(textStart, textEnd, textEscaped);
         }
         if (current == JsonToken.VALUE_NUMBER_INT || current == JsonToken.VALUE_NUMBER_FLOAT) {
             return new String(in, textStart, textEnd - textStart, StandardCharsets.US_ASCII);
         }
         throw new IllegalStateException("not at a string or a number: " + current);
+    }
+
+    /** Scans the current string value, if not yet done, for its place in the body. */
+    void finishStringValue() {
+        if (current != JsonToken.VALUE_STRING) {
+            throw new IllegalStateException("not at a string: " + current);
+        }
+        if (stringPending) {
+            finishString();
+        }
+    }
+
+    int textStart() {
+        return textStart;
+    }
+
+    int textEnd() {
+        return textEnd;
+    }
+
+    boolean textEscaped() {
+        return textEscaped;
     }
 
     /** A whole number; one beyond a {@code long} as the nearest {@code long}. */

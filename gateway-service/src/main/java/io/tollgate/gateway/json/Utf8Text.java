@@ -54,7 +54,34 @@ final class Utf8Text {
         return value;
     }
 
-    /** The string of JSON string content {@code in[start, end)} that holds escapes (checked when it was scanned). */
+    /** The string of JSON string content {@code in[start, end)} (checked when it was scanned): decoded, when escaped. */
+    static String string(byte[] in, int start, int end, boolean escaped) {
+        return escaped ? unescaped(in, start, end) : new String(in, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The UTF-8 length of JSON string content {@code in[start, end)} with escapes, decoded; an escaped UTF-16 surrogate
+     * counts 3 bytes, as a {@link String}'s char does.
+     */
+    static int unescapedLength(byte[] in, int start, int end) {
+        int length = 0;
+        int i = start;
+        while (i < end) {
+            if (in[i] != '\\') {
+                length++;
+                i++;
+            } else if (in[i + 1] == 'u') {
+                int unit = hex4(in, i + 2);
+                length += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+                i += 6;
+            } else {
+                length++;
+                i += 2;
+            }
+        }
+        return length;
+    }
+
     static String unescaped(byte[] in, int start, int end) {
         var text = new StringBuilder(end - start);
         int i = start;
@@ -69,7 +96,7 @@ final class Utf8Text {
             }
             char escape = (char) in[i + 1];
             if (escape == 'u') {
-                text.append((char) Integer.parseInt(new String(in, i + 2, 4, StandardCharsets.US_ASCII), 16));
+                text.append((char) hex4(in, i + 2));
                 i += 6;
             } else {
                 text.append(switch (escape) {
@@ -84,5 +111,14 @@ final class Utf8Text {
             }
         }
         return text.toString();
+    }
+
+    /** The four hex digits at {@code at} (checked when the string was scanned). */
+    private static int hex4(byte[] in, int at) {
+        int value = 0;
+        for (int i = at; i < at + 4; i++) {
+            value = value << 4 | Character.digit(in[i], 16);
+        }
+        return value;
     }
 }

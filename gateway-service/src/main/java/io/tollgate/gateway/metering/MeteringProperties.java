@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fsyncInterval  how often the journal is forced to the storage device, what a machine crash can lose at
  *                       most ({@code 0}: never, left to the operating system; a process crash loses nothing either way)
  * @param retryInterval  how often the worker tries to reach PostgreSQL again
- * @param tokenCountCacheChars how many characters of prompt text the token counter remembers counts for (0: none)
+ * @param tokenCountCacheBytes how many bytes of prompt text (as the body writes it) the token counter remembers counts
+ *                             for (0: none)
  */
 @ConfigurationProperties("tollgate.gateway.metering")
 @Validated
@@ -32,7 +33,7 @@ public record MeteringProperties(@DefaultValue("2000") @Positive int batchSize,
                                  @DefaultValue("1s") @DurationMin(millis = 0, message = "must not be negative")
                                  Duration fsyncInterval,
                                  @DefaultValue("1s") @DurationMin(millis = 1) Duration retryInterval,
-                                 @DefaultValue("8000000") @PositiveOrZero long tokenCountCacheChars) {
+                                 @DefaultValue("8000000") @PositiveOrZero long tokenCountCacheBytes) {
 
     public MeteringProperties {
         if (spoolMaxBytes.toBytes() <= 0) {

@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tollgate.gateway.json.JsonStrings;
 import io.tollgate.gateway.pipeline.PromptText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Counting is the costliest thing the gateway does for a request (some 15-40 µs per kilobyte of text), and chat
  * requests resend most of their text: the system prompt with every request, the conversation so far with every
- * turn. So the count of each longer part of a prompt is remembered, by its exact text, in a cache bounded by the
- * characters it holds; a part seen before costs a hash and a lookup. Counts are exact either way.
+ * turn. So the count of each longer part of a prompt is remembered, by its exact bytes in the body, in a cache bounded
+ * by the bytes it holds; a part seen before costs a hash and a lookup, and no string. Counts are exact either way.
  *
  * <p>A part is remembered on its second sighting, not its first: most parts seen once are never seen again (the new
  * message of each request), and keeping each one's text until the cache evicts it made every request leave a
@@ -35,21 +36,21 @@ public class TokenCounter {
     private static final int SIGHTINGS = 1 << 16;
 
     private final O200kCounter counter = new O200kCounter(RankTable.o200kBase());
-    private final Cache<String, Integer> partCounts;
+    private final Cache<JsonStrings.Key, Integer> partCounts;
     /** The hashes of long parts seen once and not remembered, each in the slot its hash picks. */
     private final int[] seenOnce = new int[SIGHTINGS];
 
     @Autowired
     public TokenCounter(MeteringProperties properties) {
-        this(properties.tokenCountCacheChars());
+        this(properties.tokenCountCacheBytes());
     }
 
-    public TokenCounter(long cacheChars) {
+    public TokenCounter(long cacheBytes) {
         partCounts = Caffeine.newBuilder()
                 // every new part is a write; its upkeep runs here rather than waking a pool thread per request
                 .executor(Runnable::run)
-                .maximumWeight(cacheChars)
-                .weigher((String part, Integer count) -> part.length())
+                .maximumWeight(cacheBytes)
+                .weigher((JsonStrings.Key part, Integer count) -> part.length())
                 .build();
     }
 
@@ -62,9 +63,11 @@ public class TokenCounter {
      * the token ids it sends as numbers.
      */
     public int countPrompt(PromptText prompt) {
+        JsonStrings parts = prompt.strings();
         int tokens = prompt.tokenIds();
-        for (String part : prompt.parts()) {
-            tokens += part.length() < SHORTEST_REMEMBERED_PART ? count(part) : countOfLongPart(part);
+        for (int i = 0; i < parts.size(); i++) {
+            tokens += parts.writtenLength(i) < SHORTEST_REMEMBERED_PART ? count(parts.get(i))
+                    : countOfLongPart(parts, i);
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
@@ -74,28 +77,31 @@ public class TokenCounter {
      * any other at its UTF-8 length (a token is at least one byte), plus the same overheads as {@link #countPrompt}.
      */
     public long promptBound(PromptText prompt) {
+        JsonStrings parts = prompt.strings();
         long tokens = prompt.tokenIds();
-        for (String part : prompt.parts()) {
-            tokens += part.length() < SHORTEST_REMEMBERED_PART ? utf8Length(part) : boundOfLongPart(part);
+        for (int i = 0; i < parts.size(); i++) {
+            tokens += parts.writtenLength(i) < SHORTEST_REMEMBERED_PART ? parts.utf8Length(i)
+                    : boundOfLongPart(parts, i);
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
     }
 
     /** A part's count: remembered, or counted and remembered if it was seen before, or counted and its sighting noted. */
-    private int countOfLongPart(String part) {
-        Integer remembered = partCounts.getIfPresent(part);
+    private int countOfLongPart(JsonStrings parts, int i) {
+        JsonStrings.Key key = parts.key(i);
+        Integer remembered = partCounts.getIfPresent(key);
         if (remembered != null) {
             return remembered;
         }
-        int counted = count(part);
-        if (seenBefore(part)) {
-            partCounts.put(part, counted);
+        int counted = count(parts.get(i));
+        if (seenBefore(key)) {
+            partCounts.put(key.kept(), counted);
         }
         return counted;
     }
 
     /** Whether the part was seen once before (the sighting is then forgotten); if not, its sighting is noted. */
-    private boolean seenBefore(String part) {
+    private boolean seenBefore(JsonStrings.Key part) {
         int hash = part.hashCode();
         int slot = hash & (SIGHTINGS - 1);
         if (seenOnce[slot] == hash) {
@@ -111,27 +117,18 @@ public class TokenCounter {
      * is reserved at its count; a part seen for the first time (most often the new message, never sent again) is
      * reserved at its UTF-8 length and not counted. A collision of two parts' hashes only counts a part early.
      */
-    private long boundOfLongPart(String part) {
-        Integer remembered = partCounts.getIfPresent(part);
+    private long boundOfLongPart(JsonStrings parts, int i) {
+        JsonStrings.Key key = parts.key(i);
+        Integer remembered = partCounts.getIfPresent(key);
         if (remembered != null) {
             return remembered;
         }
-        if (seenBefore(part)) {
-            return partCounts.get(part, this::count);
+        if (seenBefore(key)) {
+            int counted = count(parts.get(i));
+            partCounts.put(key.kept(), counted);
+            return counted;
         }
-        return utf8Length(part);
-    }
-
-    /** A surrogate pair is counted as two 3-byte chars, 6 bytes for its 4: still a bound. */
-    static long utf8Length(String text) {
-        long bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                bytes += c < 0x800 ? 1 : 2;
-            }
-        }
-        return bytes;
+        return parts.utf8Length(i);
     }
 
     /** How many parts' counts are remembered now. */

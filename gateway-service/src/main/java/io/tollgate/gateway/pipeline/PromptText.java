@@ -1,76 +1,74 @@
 package io.tollgate.gateway.pipeline;
 
-import io.tollgate.gateway.http.Json;
-import java.util.ArrayList;
+import io.tollgate.gateway.json.JsonBytes;
+import io.tollgate.gateway.json.JsonCursor;
+import io.tollgate.gateway.json.JsonStrings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * The text a request sends to the model (message contents, prompt or input), read with the rest of the body.
  * Kept as its parts (one per message content, prompt or input string) because chat requests resend the same parts
- * (the system prompt, the conversation so far) with every turn, and a part's count can be remembered.
+ * (the system prompt, the conversation so far) with every turn, and a part's count can be remembered; and kept as
+ * where the parts are in the body, not as strings, because a part's size and its remembered count need no string.
  *
- * @param parts    the strings, in request order
+ * @param strings  the parts, in request order
  * @param messages the number of chat messages, 0 for other endpoints
  * @param tokenIds the tokens a prompt or input sends already encoded, as arrays of token ids
  */
-public record PromptText(List<String> parts, int messages, int tokenIds) {
+public record PromptText(JsonStrings strings, int messages, int tokenIds) {
 
     public static final PromptText NONE = new PromptText(List.of(), 0);
 
-    public PromptText {
-        parts = List.copyOf(parts);
-    }
-
     public PromptText(List<String> parts, int messages) {
-        this(parts, messages, 0);
+        this(JsonStrings.of(parts), messages, 0);
     }
 
-    /** The prompt of a whole body: its endpoint's input field. */
+    /** The prompt of a whole body: its endpoint's input field; none when the body is not JSON. */
     public static PromptText of(Endpoint endpoint, byte[] body) {
-        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            JsonCursor cursor = JsonCursor.reading(body);
+            if (cursor.nextToken() != JsonToken.START_OBJECT) {
                 return NONE;
             }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
+            while (cursor.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = cursor.currentName();
+                JsonToken value = cursor.nextToken();
                 if (name.equals(endpoint.inputField())) {
-                    var prompt = read(parser, value, endpoint == Endpoint.CHAT);
+                    var prompt = read(cursor, value, endpoint == Endpoint.CHAT);
                     return prompt == null ? NONE : prompt;
                 }
-                parser.skipChildren();
+                cursor.skipChildren();
             }
-        } catch (JacksonException e) {
+        } catch (JsonBytes.Malformed | JsonCursor.DuplicateKey e) {
             return NONE;
         }
         return NONE;
     }
 
     /**
-     * Reads the input value the parser stands on, to its end: every string under it (for chat only "content" and
+     * Reads the input value the cursor stands on, to its end: every string under it (for chat only "content" and
      * "text" strings), and the messages. Null when there is no input: JSON null or an empty array.
      */
-    private static @Nullable PromptText read(JsonParser parser, JsonToken value, boolean chat) {
+    private static @Nullable PromptText read(JsonCursor cursor, JsonToken value, boolean chat) {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
+        var parts = JsonStrings.in(cursor);
         if (value == JsonToken.VALUE_STRING) {
-            return new PromptText(List.of(parser.getString()), 0);
+            parts.addCurrent(cursor);
+            return new PromptText(parts, 0, 0);
         }
         if (value != JsonToken.START_ARRAY && value != JsonToken.START_OBJECT) {
             return NONE;
         }
-        var parts = new ArrayList<String>();
         int messages = 0;
         int elements = 0;
         int depth = 1;
+        boolean afterTextName = false;
         while (depth > 0) {
-            JsonToken token = parser.nextToken();
+            JsonToken token = cursor.nextToken();
             if (depth == 1 && token != JsonToken.END_ARRAY && token != JsonToken.END_OBJECT
                     && token != JsonToken.PROPERTY_NAME) {
                 elements++;
@@ -82,21 +80,25 @@ public record PromptText(List<String> parts, int messages, int tokenIds) {
                 depth++;
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
-            } else if (token == JsonToken.VALUE_STRING) {
-                String field = parser.currentName();
-                if (!chat || "content".equals(field) || "text".equals(field)) {
-                    parts.add(parser.getString());
-                }
+            } else if (token == JsonToken.VALUE_STRING && (!chat || afterTextName)) {
+                parts.addCurrent(cursor);
             }
+            afterTextName = token == JsonToken.PROPERTY_NAME
+                    && (cursor.currentName().equals("content") || cursor.currentName().equals("text"));
         }
         if (value == JsonToken.START_ARRAY && elements == 0) {
             return null;
         }
-        return new PromptText(parts, chat ? messages : 0);
+        return new PromptText(parts, chat ? messages : 0, 0);
+    }
+
+    /** The parts, decoded. */
+    public List<String> parts() {
+        return strings.all();
     }
 
     /** The whole text, one part per line. */
     public String text() {
-        return String.join("\n", parts);
+        return String.join("\n", parts());
     }
 }

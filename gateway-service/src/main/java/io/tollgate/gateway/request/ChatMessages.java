@@ -5,9 +5,8 @@ import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 import static io.tollgate.gateway.request.InvalidBody.missing;
 
 import io.tollgate.gateway.json.JsonCursor;
+import io.tollgate.gateway.json.JsonStrings;
 import io.tollgate.gateway.pipeline.PromptText;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 
@@ -37,7 +36,7 @@ final class ChatMessages {
         if (value != JsonToken.START_ARRAY) {
             throw invalidType("messages", "an array of message objects");
         }
-        var parts = new ArrayList<String>();
+        var parts = JsonStrings.in(parser);
         int index = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
@@ -49,10 +48,10 @@ final class ChatMessages {
         if (index == 0) {
             throw invalidValue("messages", "expected a non-empty array of messages.");
         }
-        return new PromptText(parts, index);
+        return new PromptText(parts, index, 0);
     }
 
-    private static void message(JsonCursor parser, int index, List<String> parts) {
+    private static void message(JsonCursor parser, int index, JsonStrings parts) {
         String role = null;
         boolean content = false;
         boolean calls = false;
@@ -116,12 +115,12 @@ final class ChatMessages {
     }
 
     /** A string, or an array of content parts: their kinds, as bits. */
-    private static int content(JsonCursor parser, JsonToken value, int index, List<String> parts) {
+    private static int content(JsonCursor parser, JsonToken value, int index, JsonStrings parts) {
         if (value == JsonToken.VALUE_NULL) {
             return 0;
         }
         if (value == JsonToken.VALUE_STRING) {
-            parts.add(parser.getString());
+            parts.addCurrent(parser);
             return 0;
         }
         if (value != JsonToken.START_ARRAY) {
@@ -139,7 +138,7 @@ final class ChatMessages {
         return kinds;
     }
 
-    private static int contentPart(JsonCursor parser, int index, int part, List<String> parts) {
+    private static int contentPart(JsonCursor parser, int index, int part, JsonStrings parts) {
         int kind = 0;
         boolean text = false;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -154,7 +153,7 @@ final class ChatMessages {
                             "expected one of text, image_url, input_audio, file, refusal.");
                 }
             } else if (field.equals("text") && value == JsonToken.VALUE_STRING) {
-                parts.add(parser.getString());
+                parts.addCurrent(parser);
                 text = true;
             } else {
                 parser.skipChildren();

@@ -5,9 +5,8 @@ import static io.tollgate.gateway.request.InvalidBody.invalidValue;
 import static io.tollgate.gateway.request.InvalidBody.missing;
 
 import io.tollgate.gateway.json.JsonCursor;
+import io.tollgate.gateway.json.JsonStrings;
 import io.tollgate.gateway.pipeline.PromptText;
-import java.util.ArrayList;
-import java.util.List;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -30,16 +29,17 @@ final class ModelInput {
             throw missing(field, "Missing required parameter: '" + field + "'.");
         }
         if (value == JsonToken.VALUE_STRING) {
-            String text = parser.getString();
-            if (embeddings && text.isEmpty()) {
+            var text = JsonStrings.in(parser);
+            text.addCurrent(parser);
+            if (embeddings && text.isEmpty(0)) {
                 throw invalidValue(field, "the input must not be an empty string.");
             }
-            return new PromptText(List.of(text), 0);
+            return new PromptText(text, 0, 0);
         }
         if (value != JsonToken.START_ARRAY) {
             throw invalidType(field, EXPECTED);
         }
-        var parts = new ArrayList<String>();
+        var parts = JsonStrings.in(parser);
         int tokenIds = 0;
         int items = 0;
         JsonToken kind = null;
@@ -53,10 +53,10 @@ final class ModelInput {
                         "entries of one kind: strings, token ids or token-id arrays");
             }
             if (item == JsonToken.VALUE_STRING) {
-                if (embeddings && parser.getString().isEmpty()) {
+                parts.addCurrent(parser);
+                if (embeddings && parts.isEmpty(parts.size() - 1)) {
                     throw invalidValue(field + "[" + items + "]", "the input must not be an empty string.");
                 }
-                parts.add(parser.getString());
             } else if (item == JsonToken.VALUE_NUMBER_INT) {
                 tokenIds++;
             } else {

@@ -85,11 +85,35 @@ class TokenCounterTest {
     }
 
     @Test
-    void utf8_length_is_the_encoded_length_and_a_surrogate_pair_is_overcounted() {
-        for (String text : List.of("", "plain", "façade", "東京", "€100")) {
-            assertThat(TokenCounter.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    void a_part_with_escapes_is_counted_as_its_decoded_text_and_remembered_by_its_bytes() {
+        String written = SYSTEM + "\\nRules:\\n\\t- say \\\"caf\\u00e9\\\" as written\\n\\t- no \\u201cmarketing\\u201d";
+        String decoded = SYSTEM + "\nRules:\n\t- say \"café\" as written\n\t- no \u201cmarketing\u201d";
+        var first = PromptText.of(Endpoint.CHAT, chat(written, "Where is my atlas?"));
+        var second = PromptText.of(Endpoint.CHAT, chat(written, "And parcel two?"));
+        long overhead = 2 * TokenCounter.PER_MESSAGE_OVERHEAD + TokenCounter.REPLY_OVERHEAD;
+
+        assertThat(first.parts()).containsExactly(decoded, "Where is my atlas?");
+        assertThat(remembering.promptBound(first)).as("new: its decoded UTF-8 length")
+                .isEqualTo(decoded.getBytes(StandardCharsets.UTF_8).length + "Where is my atlas?".length() + overhead);
+        assertThat(remembering.countPrompt(second)).isEqualTo(forgetful.count(decoded)
+                + forgetful.count("And parcel two?") + overhead);
+        assertThat(remembering.rememberedParts()).isEqualTo(1);
+        assertThat(remembering.countPrompt(first)).as("remembered").isEqualTo(forgetful.countPrompt(first));
+    }
+
+    @Test
+    void a_body_that_escapes_what_another_prompt_holds_as_it_is_gets_its_own_count() {
+        String raw = SYSTEM + " \\n\\n\\n\\n";
+        var asItIs = new PromptText(List.of(raw), 1);
+        var escaped = PromptText.of(Endpoint.CHAT, chat(raw, "Hi"));
+        assertThat(escaped.parts().getFirst()).isEqualTo(SYSTEM + " \n\n\n\n");
+
+        for (int sighting = 0; sighting < 3; sighting++) {
+            assertThat(remembering.countPrompt(asItIs)).isEqualTo(forgetful.countPrompt(asItIs));
+            assertThat(remembering.countPrompt(escaped)).isEqualTo(forgetful.countPrompt(escaped));
         }
-        assertThat(TokenCounter.utf8Length("🎉")).isEqualTo(6).isGreaterThan("🎉".getBytes(StandardCharsets.UTF_8).length);
+        assertThat(remembering.rememberedParts()).as("same bytes, two texts: two counts").isEqualTo(2);
+        assertThat(forgetful.count(raw)).isNotEqualTo(forgetful.count(escaped.parts().getFirst()));
     }
 
     private static byte[] chat(String system, String user) {
