@@ -90,6 +90,18 @@ public final class JsonStrings {
         return all;
     }
 
+    /**
+     * What {@code reader} makes of the {@code i}th string's UTF-8, decoded: read in the body's own bytes when the string
+     * holds no escapes, else in a decoded copy (where an escaped lone surrogate is '?', as a string's encoding has it).
+     */
+    public int readUtf8(int i, Utf8Reader reader) {
+        if (!escaped(i)) {
+            return reader.read(bytes, start(i), end(i));
+        }
+        byte[] decoded = get(i).getBytes(StandardCharsets.UTF_8);
+        return reader.read(decoded, 0, decoded.length);
+    }
+
     /** The length of the {@code i}th string as the body writes it, escapes and all: at least its UTF-8 length. */
     public int writtenLength(int i) {
         return end(i) - start(i);
@@ -134,6 +146,13 @@ public final class JsonStrings {
     @Override
     public String toString() {
         return all().toString();
+    }
+
+    /** Reads UTF-8 text, {@code utf8[from, to)}. */
+    @FunctionalInterface
+    public interface Utf8Reader {
+
+        int read(byte[] utf8, int from, int to);
     }
 
     /**

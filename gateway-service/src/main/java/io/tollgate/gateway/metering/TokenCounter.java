@@ -39,6 +39,7 @@ public class TokenCounter {
     private final Cache<JsonStrings.Key, Integer> partCounts;
     /** The hashes of long parts seen once and not remembered, each in the slot its hash picks. */
     private final int[] seenOnce = new int[SIGHTINGS];
+    private final JsonStrings.Utf8Reader countingUtf8 = (utf8, from, to) -> from == to ? 0 : counter.count(utf8, from, to);
 
     @Autowired
     public TokenCounter(MeteringProperties properties) {
@@ -58,6 +59,11 @@ public class TokenCounter {
         return text.isEmpty() ? 0 : counter.count(text);
     }
 
+    /** The tokens of a prompt's part, counted in the body's bytes. */
+    private int count(JsonStrings parts, int i) {
+        return parts.readUtf8(i, countingUtf8);
+    }
+
     /**
      * The prompt tokens of a request body, counted part by part from the text of its messages, prompt or input, plus
      * the token ids it sends as numbers.
@@ -66,7 +72,7 @@ public class TokenCounter {
         JsonStrings parts = prompt.strings();
         int tokens = prompt.tokenIds();
         for (int i = 0; i < parts.size(); i++) {
-            tokens += parts.writtenLength(i) < SHORTEST_REMEMBERED_PART ? count(parts.get(i))
+            tokens += parts.writtenLength(i) < SHORTEST_REMEMBERED_PART ? count(parts, i)
                     : countOfLongPart(parts, i);
         }
         return tokens + prompt.messages() * PER_MESSAGE_OVERHEAD + (prompt.messages() > 0 ? REPLY_OVERHEAD : 0);
@@ -93,7 +99,7 @@ public class TokenCounter {
         if (remembered != null) {
             return remembered;
         }
-        int counted = count(parts.get(i));
+        int counted = count(parts, i);
         if (seenBefore(key)) {
             partCounts.put(key.kept(), counted);
         }
@@ -124,7 +130,7 @@ public class TokenCounter {
             return remembered;
         }
         if (seenBefore(key)) {
-            int counted = count(parts.get(i));
+            int counted = count(parts, i);
             partCounts.put(key.kept(), counted);
             return counted;
         }

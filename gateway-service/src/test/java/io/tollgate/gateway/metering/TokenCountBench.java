@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What counting a request's new text costs, as bench/token-count-bench.sh runs it: the user message of the gateway
  * bench's chat body (bench/gateway/chat-request.json), its order number changed for every count as wrk changes it,
- * so no count is remembered whole; the system prompt is not counted here (the gateway remembers its count). Prints
- * CPU time and bytes allocated per count for each round, then the median. Not a test.
+ * so no count is remembered whole; the system prompt is not counted here (the gateway remembers its count). Counted
+ * in its UTF-8 bytes, as the gateway counts a body's text. Prints CPU time and bytes allocated per count for each
+ * round, then the median. Not a test.
  *
  * <p>Arguments: {@code [chat body, default bench/gateway/chat-request.json] [counts per round, default 200000]
  * [rounds, default 8]}.
@@ -32,24 +34,24 @@ public final class TokenCountBench {
         var counter = new O200kCounter(RankTable.o200kBase());
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
-        String[] texts = new String[1024];
+        byte[][] texts = new byte[1024][];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = before + (10_000 + i * 37) + after;
+            texts[i] = (before + (10_000 + i * 37) + after).getBytes(StandardCharsets.UTF_8);
         }
         long sink = 0;
         for (int i = 0; i < perRound; i++) {
-            sink += counter.count(texts[i & 1023]);
+            sink += counter.count(texts[i & 1023], 0, texts[i & 1023].length);
         }
         double[] micros = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long cpu = threads.getThreadCpuTime(thread);
             long bytes = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < perRound; i++) {
-                sink += counter.count(texts[i & 1023]);
+                sink += counter.count(texts[i & 1023], 0, texts[i & 1023].length);
             }
             micros[round] = (threads.getThreadCpuTime(thread) - cpu) / 1e3 / perRound;
-            System.out.printf("round %d: %.2f µs and %.0f bytes per count of %d characters%n", round + 1, micros[round],
-                    (double) (threads.getThreadAllocatedBytes(thread) - bytes) / perRound, texts[0].length());
+            System.out.printf("round %d: %.2f µs and %.0f bytes per count of %d UTF-8 bytes%n", round + 1, micros[round],
+                    (double) (threads.getThreadAllocatedBytes(thread) - bytes) / perRound, texts[0].length);
         }
         java.util.Arrays.sort(micros);
         System.out.printf("median: %.2f µs per count (%d tokens counted in all)%n", micros[rounds / 2], sink);
