@@ -57,12 +57,16 @@ class O200kCounterTest {
     void short_pieces_count_the_same_when_their_remembered_counts_are_used_or_pushed_out_by_others() {
         var counter = new O200kCounter(RankTable.o200kBase());
         var random = new SplittableRandom(20261205);
-        // 30,000 words of one to eight bytes, most of them not tokens: far more than a thread remembers
+        // 30,000 words of 2 to about 20 bytes, on both sides of the longest remembered piece (16 bytes), some with
+        // letters of two and three bytes, most of them not tokens: far more than a thread remembers
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 30_000; i++) {
             var word = new StringBuilder(" ");
-            for (int length = random.nextInt(7) + 1; word.length() <= length; ) {
-                word.append((char) ('a' + random.nextInt(26)));
+            for (int length = random.nextInt(17) + 1; word.length() <= length; ) {
+                int letter = random.nextInt(40);
+                word.append(letter < 26 ? (char) ('a' + letter)
+                        : letter < 33 ? "\u00e9\u00df\u00e7\u00f8\u0101\u0107\u0111".charAt(letter - 26)
+                        : "\u4e2d\u6587\u65e5\u672c\u8a9e\u3042\u30ab".charAt(letter - 33));
             }
             words.add(word.toString());
         }
