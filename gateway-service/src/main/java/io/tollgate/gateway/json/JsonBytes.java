@@ -30,6 +30,12 @@ public abstract class JsonBytes {
         pos = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
     }
 
+    /** Reads {@code body} from {@code from}, where a JSON text starts within it. */
+    protected void start(byte[] body, int from) {
+        in = body;
+        pos = from;
+    }
+
     /** Passes over a string after its opening quote, up to and with its closing one; whether it held an escape. */
     protected final boolean scanString() {
         byte[] bytes = in;

@@ -36,6 +36,8 @@ public final class JsonCursor extends JsonBytes {
     private @Nullable JsonToken nextValue;
     private int valueFirst;
     private final ObjectKeys keys = new ObjectKeys();
+    /** Whether an object naming a key twice is refused. */
+    private boolean checkKeys;
 
     private JsonCursor() {
     }
@@ -43,12 +45,24 @@ public final class JsonCursor extends JsonBytes {
     /** This thread's cursor, set to the start of {@code body}. */
     public static JsonCursor reading(byte[] body) {
         JsonCursor cursor = CURSORS.get();
-        cursor.reset(body);
+        cursor.start(body);
+        cursor.reset(body, true);
         return cursor;
     }
 
-    private void reset(byte[] body) {
-        start(body);
+    /**
+     * This thread's cursor, set to a provider's JSON at {@code from} in {@code bytes} (an event of a stream, say): keys
+     * are not checked for repeats there, as Jackson's parser did not check them in answers.
+     */
+    public static JsonCursor readingAnswer(byte[] bytes, int from) {
+        JsonCursor cursor = CURSORS.get();
+        cursor.start(bytes, from);
+        cursor.reset(bytes, false);
+        return cursor;
+    }
+
+    private void reset(byte[] body, boolean uniqueKeys) {
+        checkKeys = uniqueKeys;
         current = null;
         depth = 0;
         stringPending = false;
@@ -164,6 +178,14 @@ public final class JsonCursor extends JsonBytes {
         return wholeNumber(textStart, textEnd, true);
     }
 
+    /** A whole number; one beyond a {@code long} is refused as Jackson's {@code getLongValue} refuses it. */
+    public long longValue() {
+        if (current != JsonToken.VALUE_NUMBER_INT) {
+            throw new IllegalStateException("not at a whole number: " + current);
+        }
+        return wholeNumber(textStart, textEnd, false);
+    }
+
     public double doubleValue() {
         double value = Double.parseDouble(getString());
         // a whole number is read as an integer first, as Jackson does: -0 is 0
@@ -242,14 +264,14 @@ public final class JsonCursor extends JsonBytes {
             objects = Arrays.copyOf(objects, depth * 2);
         }
         objects[depth] = object;
-        if (object) {
+        if (object && checkKeys) {
             keys.open();
         }
     }
 
     private JsonToken leave() {
         boolean object = objects[depth];
-        if (object) {
+        if (object && checkKeys) {
             keys.close();
         }
         depth--;
@@ -267,7 +289,9 @@ public final class JsonCursor extends JsonBytes {
         int start = pos;
         boolean escaped = scanName();
         int end = pos - 1;
-        keys.add(start, end, escaped);
+        if (checkKeys) {
+            keys.add(start, end, escaped);
+        }
         nameStart = start;
         nameEnd = end;
         nameEscaped = escaped;

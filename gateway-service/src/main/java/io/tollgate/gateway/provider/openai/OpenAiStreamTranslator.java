@@ -1,16 +1,15 @@
 package io.tollgate.gateway.provider.openai;
 
-import io.tollgate.gateway.http.Json;
+import io.tollgate.gateway.json.JsonBytes;
+import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.gateway.provider.ProviderStream;
 import io.tollgate.model.common.TokenUsage;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * Watches one OpenAI event stream on its way to the client: takes the usage chunk (and hides it when the client did
@@ -18,6 +17,8 @@ import tools.jackson.core.ObjectReadContext;
  * usage, or is cut off, can still be counted. Events are forwarded byte for byte.
  */
 public final class OpenAiStreamTranslator implements ProviderStream.Usage {
+
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean clientWantsUsage;
     private final StringBuilder generated = new StringBuilder(256);
@@ -37,26 +38,41 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
         });
     }
 
-    /** The event to send to the client, or null to leave it out. */
+    /**
+     * The event to send to the client, or null to leave it out. Its JSON is read in the event's bytes: no string of the
+     * event, no parser per event.
+     */
     public byte @Nullable [] accept(byte[] event) {
-        String text = new String(event, StandardCharsets.UTF_8);
-        int data = text.indexOf("data:");
+        int data = indexOf(event, DATA);
         if (data < 0) {
             return event;
         }
-        String payload = text.substring(data + 5).strip();
-        if (payload.equals("[DONE]") || !payload.startsWith("{")) {
-            return event;
+        int json = data + DATA.length;
+        while (json < event.length && (event[json] == ' ' || event[json] == '\t')) {
+            json++;
         }
-        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), payload)) {
-            return inspect(parser) ? event : null;
-        } catch (JacksonException e) {
+        if (json == event.length || event[json] != '{') {
+            return event; // [DONE], or no JSON object
+        }
+        try {
+            return inspect(JsonCursor.readingAnswer(event, json)) ? event : null;
+        } catch (JsonBytes.Malformed e) {
             return event;
         }
     }
 
+    /** Where {@code part} first is in {@code bytes}; -1 if nowhere. */
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int at = 0; at <= bytes.length - part.length; at++) {
+            if (Arrays.equals(bytes, at, at + part.length, part, 0, part.length)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     /** Whether to forward the chunk. */
-    private boolean inspect(JsonParser parser) {
+    private boolean inspect(JsonCursor parser) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return true;
         }
@@ -77,7 +93,7 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
         return !(hasUsage && choices == 0 && !clientWantsUsage);
     }
 
-    private int readChoices(JsonParser parser) {
+    private int readChoices(JsonCursor parser) {
         int count = 0;
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             count++;
@@ -96,7 +112,7 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
         return count;
     }
 
-    private void readDelta(JsonParser parser) {
+    private void readDelta(JsonCursor parser) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -112,7 +128,7 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
     }
 
     /** A tool call's name and arguments are generated tokens too, counted when the provider reports no usage. */
-    private void readToolCalls(JsonParser parser) {
+    private void readToolCalls(JsonCursor parser) {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
@@ -136,9 +152,9 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
     /** The text of a complete (non-streamed) response, for counting when it carries no usage. */
     public static String generatedText(byte[] body) {
         var translator = new OpenAiStreamTranslator(true);
-        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), body)) {
-            translator.inspect(parser);
-        } catch (JacksonException e) {
+        try {
+            translator.inspect(JsonCursor.readingAnswer(body, 0));
+        } catch (JsonBytes.Malformed e) {
             return translator.generatedText();
         }
         return translator.generatedText();

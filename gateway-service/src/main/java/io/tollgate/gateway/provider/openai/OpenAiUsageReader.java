@@ -1,8 +1,8 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.model.common.TokenUsage;
 import java.util.Optional;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -32,7 +32,7 @@ public final class OpenAiUsageReader {
     }
 
     /** Reads a usage object of a stream's chunk; the parser stands on its START_OBJECT. */
-    static TokenUsage usage(JsonParser parser) {
+    static TokenUsage usage(JsonCursor parser) {
         long prompt = 0;
         long completion = 0;
         long cached = 0;
@@ -51,7 +51,7 @@ public final class OpenAiUsageReader {
         return new TokenUsage(prompt, completion, Math.min(cached, prompt), Math.min(reasoning, completion));
     }
 
-    private static long detail(JsonParser parser, JsonToken value, UsageField wanted) {
+    private static long detail(JsonCursor parser, JsonToken value, UsageField wanted) {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return 0;
@@ -69,9 +69,9 @@ public final class OpenAiUsageReader {
         return found;
     }
 
-    private static long number(JsonParser parser, JsonToken value) {
+    private static long number(JsonCursor parser, JsonToken value) {
         if (value == JsonToken.VALUE_NUMBER_INT) {
-            return Math.max(0, parser.getLongValue());
+            return Math.max(0, parser.longValue());
         }
         parser.skipChildren();
         return 0;
