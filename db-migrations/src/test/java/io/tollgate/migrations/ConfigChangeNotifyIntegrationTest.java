@@ -47,9 +47,22 @@ class ConfigChangeNotifyIntegrationTest {
         writer.close();
     }
 
+    /**
+     * Reads every notification sent so far: a marker is sent last, and PostgreSQL delivers notifications in the order
+     * of their commits, so all before it have come once it has. (Waiting a while instead left one behind now and then.)
+     */
     @BeforeEach
     void drainEarlierNotifications() throws SQLException {
-        listener.unwrap(PGConnection.class).getNotifications(100);
+        rows.execute("notify tollgate_config, 'drained'");
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (PGNotification notification : listener.unwrap(PGConnection.class).getNotifications(WAIT_MS)) {
+                if ("drained".equals(notification.getParameter())) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the marker notification did not come within " + WAIT_MS + " ms");
     }
 
     @Test
