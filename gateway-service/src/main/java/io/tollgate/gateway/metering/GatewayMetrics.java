@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +21,33 @@ import org.springframework.stereotype.Component;
  * Cost here is for dashboards only; the money path is the usage events.
  * <p>
  * Each meter is kept once its labels were first seen: building a meter's id (tags copied, sorted, deduplicated)
- * for every request cost more than recording into it. The label sets are few, as the labels are.
+ * for every request cost more than recording into it. The label sets are few, as the labels are. A request finds its
+ * tenant's token and cost meters with one lookup, and its model's timers with another, rather than one per meter.
  */
 @Component
 public class GatewayMetrics {
 
     static final String UNKNOWN_MODEL = "unknown";
 
+    private static final String[] DIRECTIONS = {"prompt", "cached_prompt", "completion", "reasoning"};
+    private static final int PROMPT = 0;
+    private static final int CACHED_PROMPT = 1;
+    private static final int COMPLETION = 2;
+    private static final int REASONING = 3;
+    private static final String[][] TIMERS = {
+            {"tollgate.gateway.latency", "Time from request to last byte"},
+            {"tollgate.gateway.upstream.latency", "Time from request to the provider's complete answer"},
+            {"tollgate.gateway.ttft", "Time to the first streamed byte"}};
+    private static final int LATENCY = 0;
+    private static final int UPSTREAM_LATENCY = 1;
+    private static final int TTFT = 2;
+
     private final MeterRegistry registry;
     private final Map<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
-    private final Map<TokenLabels, DistributionSummary> tokens = new ConcurrentHashMap<>();
-    private final Map<ModelLabels, Counter> costs = new ConcurrentHashMap<>();
-    private final Map<ModelLabels, Timer> timers = new ConcurrentHashMap<>();
+    /** By tenant and model: one lookup a request for its token and cost meters. */
+    private final Map<ModelLabels, TenantMeters> tenantMeters = new ConcurrentHashMap<>();
+    /** By model name: one lookup a request, without a key to make, for its timers. */
+    private final Map<String, ModelTimers> modelTimers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -60,21 +77,7 @@ public class GatewayMetrics {
         }
     }
 
-    private record TokenLabels(String tenant, String model, String direction) {
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * tenant.hashCode() + model.hashCode()) + direction.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TokenLabels that && tenant.equals(that.tenant) && model.equals(that.model)
-                    && direction.equals(that.direction);
-        }
-    }
-
-    /** A model and one more label: the tenant of a cost, the name of a timer. */
+    /** A tenant and a model. */
     private record ModelLabels(String label, String model) {
 
         @Override
@@ -94,22 +97,21 @@ public class GatewayMetrics {
                 : catalog.model(event.requestedModel()).isPresent() ? event.requestedModel() : UNKNOWN_MODEL;
         requests.computeIfAbsent(new RequestLabels(tenant, model, provider, event.statusCode(), event.endpoint(),
                 event.streamed()), this::requestCounter).increment();
-        tokens(tenant, model, "prompt", event.promptTokens() - event.cachedTokens());
-        tokens(tenant, model, "cached_prompt", event.cachedTokens());
-        tokens(tenant, model, "completion", event.completionTokens() - event.reasoningTokens());
-        tokens(tenant, model, "reasoning", event.reasoningTokens());
+        TenantMeters meters = tenantMeters(tenant, model);
+        meters.tokens(PROMPT, event.promptTokens() - event.cachedTokens());
+        meters.tokens(CACHED_PROMPT, event.cachedTokens());
+        meters.tokens(COMPLETION, event.completionTokens() - event.reasoningTokens());
+        meters.tokens(REASONING, event.reasoningTokens());
         if (event.costUsd().signum() > 0) {
-            costs.computeIfAbsent(new ModelLabels(tenant, model), labels -> Counter.builder("tollgate.gateway.cost.usd")
-                            .description("Metered cost (approximate, for dashboards)")
-                            .tags("tenant", labels.label(), "model", labels.model()).register(registry))
-                    .increment(event.costUsd().doubleValue());
+            meters.cost(event.costUsd().doubleValue());
         }
-        latency("tollgate.gateway.latency", "Time from request to last byte", TimeUnit.MILLISECONDS.toNanos(event.latencyMs()), model);
+        ModelTimers timers = modelTimers(model);
+        timers.record(LATENCY, TimeUnit.MILLISECONDS.toNanos(event.latencyMs()));
         if (upstreamNanos != null) {
-            latency("tollgate.gateway.upstream.latency", "Time from request to the provider's complete answer", upstreamNanos, model);
+            timers.record(UPSTREAM_LATENCY, upstreamNanos);
         }
         if (event.ttftMs() != null) {
-            latency("tollgate.gateway.ttft", "Time to the first streamed byte", TimeUnit.MILLISECONDS.toNanos(event.ttftMs()), model);
+            timers.record(TTFT, TimeUnit.MILLISECONDS.toNanos(event.ttftMs()));
         }
     }
 
@@ -121,19 +123,78 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
-    private void tokens(String tenant, String model, String direction, long count) {
-        if (count > 0) {
-            tokens.computeIfAbsent(new TokenLabels(tenant, model, direction), labels ->
-                    DistributionSummary.builder("tollgate.gateway.tokens").baseUnit("tokens")
-                            .tags("tenant", labels.tenant(), "model", labels.model(), "direction", labels.direction())
-                            .register(registry)).record(count);
+    private TenantMeters tenantMeters(String tenant, String model) {
+        var labels = new ModelLabels(tenant, model);
+        TenantMeters meters = tenantMeters.get(labels);
+        return meters != null ? meters : tenantMeters.computeIfAbsent(labels, TenantMeters::new);
+    }
+
+    private ModelTimers modelTimers(String model) {
+        ModelTimers timers = modelTimers.get(model);
+        return timers != null ? timers : modelTimers.computeIfAbsent(model, ModelTimers::new);
+    }
+
+    /**
+     * A tenant's token and cost meters of one model, each registered the first time it has something to record, so
+     * that no series is exported for what a tenant never had (reasoning tokens, say). Two threads registering the same
+     * meter get the same meter from the registry.
+     */
+    private final class TenantMeters {
+
+        private final ModelLabels labels;
+        private final AtomicReferenceArray<DistributionSummary> tokens =
+                new AtomicReferenceArray<>(DIRECTIONS.length);
+        private final AtomicReference<@Nullable Counter> cost = new AtomicReference<>();
+
+        TenantMeters(ModelLabels labels) {
+            this.labels = labels;
+        }
+
+        void tokens(int direction, long count) {
+            if (count <= 0) {
+                return;
+            }
+            DistributionSummary summary = tokens.get(direction);
+            if (summary == null) {
+                summary = DistributionSummary.builder("tollgate.gateway.tokens").baseUnit("tokens")
+                        .tags("tenant", labels.label(), "model", labels.model(), "direction", DIRECTIONS[direction])
+                        .register(registry);
+                tokens.set(direction, summary);
+            }
+            summary.record(count);
+        }
+
+        void cost(double usd) {
+            Counter counter = cost.get();
+            if (counter == null) {
+                counter = Counter.builder("tollgate.gateway.cost.usd")
+                        .description("Metered cost (approximate, for dashboards)")
+                        .tags("tenant", labels.label(), "model", labels.model()).register(registry);
+                cost.set(counter);
+            }
+            counter.increment(usd);
         }
     }
 
-    private void latency(String name, String description, long nanos, String model) {
-        timers.computeIfAbsent(new ModelLabels(name, model), labels -> Timer.builder(labels.label())
-                .description(description).tags("model", labels.model()).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    /** A model's timers, each registered the first time it times something. */
+    private final class ModelTimers {
+
+        private final String model;
+        private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(TIMERS.length);
+
+        ModelTimers(String model) {
+            this.model = model;
+        }
+
+        void record(int which, long nanos) {
+            Timer timer = timers.get(which);
+            if (timer == null) {
+                timer = Timer.builder(TIMERS[which][0]).description(TIMERS[which][1]).tags("model", model)
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
+                timers.set(which, timer);
+            }
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 }
