@@ -61,7 +61,7 @@ public final class JsonStrings {
 
     private void add(int start, int end, boolean escaped) {
         if (size * 2 == spans.length) {
-            spans = Arrays.copyOf(spans, spans.length * 2);
+            spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
         }
         spans[size * 2] = start;
         spans[size * 2 + 1] = escaped ? ~end : end;
@@ -91,8 +91,8 @@ public final class JsonStrings {
     }
 
     /**
-     * What {@code reader} makes of the {@code i}th string's UTF-8, decoded: read in the body's own bytes when the string
-     * holds no escapes, else in a decoded copy (where an escaped lone surrogate is '?', as a string's encoding has it).
+     * What {@code reader} makes of the {@code i}th string's UTF-8, decoded: read in the body's own bytes when the
+     * string holds no escapes, else in a decoded copy (an escaped lone surrogate is '?' there, as in a string's UTF-8).
      */
     public int readUtf8(int i, Utf8Reader reader) {
         if (!escaped(i)) {

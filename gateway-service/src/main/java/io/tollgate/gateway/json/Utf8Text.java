@@ -54,7 +54,7 @@ final class Utf8Text {
         return value;
     }
 
-    /** The string of JSON string content {@code in[start, end)} (checked when it was scanned): decoded, when escaped. */
+    /** The string of JSON string content {@code in[start, end)}, checked when it was scanned: decoded when escaped. */
     static String string(byte[] in, int start, int end, boolean escaped) {
         return escaped ? unescaped(in, start, end) : new String(in, start, end - start, StandardCharsets.UTF_8);
     }

@@ -27,7 +27,7 @@ final class O200kCounter {
     private static final int MERGED = Integer.MAX_VALUE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Pieces of up to this many UTF-8 bytes (nearly all words, with their leading space) have their counts remembered. */
+    /** Pieces of up to this many UTF-8 bytes (nearly all words, with their leading space) have remembered counts. */
     private static final int REMEMBERED_PIECE = 16;
     private static final int REMEMBERED_BITS = 12;
 
@@ -61,12 +61,13 @@ final class O200kCounter {
                 if (size <= REMEMBERED_PIECE) {
                     tokens += shortPiece(scratch, size);
                 } else {
-                    tokens += size <= LONGEST_PIECE ? tokens(scratch, size) : HeapMerge.tokens(ranks, scratch.piece, size);
+                    tokens += size <= LONGEST_PIECE ? tokens(scratch, size)
+                            : HeapMerge.tokens(ranks, scratch.piece, size);
                 }
             }
             start = end;
         }
-        split.reset(null, 0); // the thread's splitter does not keep the text
+        split.release();
         return (int) Math.min(tokens, Integer.MAX_VALUE);
     }
 

@@ -31,10 +31,15 @@ final class O200kSplit {
     /** Where the text ends in {@link #text}. */
     private int limit;
 
-    /** Splits {@code text} up to {@code limit}; {@code reset(null, 0)} lets go of it. */
+    /** Splits {@code text} up to {@code limit}. */
     void reset(byte[] text, int limit) {
-        this.text = text == null ? NO_TEXT : text;
+        this.text = text;
         this.limit = limit;
+    }
+
+    /** Lets go of the text, so that a thread's splitter does not keep the last body it split. */
+    void release() {
+        reset(NO_TEXT, 0);
     }
 
     /** The end of the piece that starts at {@code start}: one method per alternative of the pattern, in its order. */
@@ -221,7 +226,8 @@ final class O200kSplit {
             case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER -> LETTER | UPPER;
             case Character.LOWERCASE_LETTER -> LETTER | LOWER;
             case Character.MODIFIER_LETTER, Character.OTHER_LETTER -> LETTER | UPPER | LOWER;
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> UPPER | LOWER;
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK ->
+                    UPPER | LOWER;
             case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> NUMBER;
             case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> SPACE;
             default -> 0;

@@ -39,7 +39,8 @@ public class TokenCounter {
     private final Cache<JsonStrings.Key, Integer> partCounts;
     /** The hashes of long parts seen once and not remembered, each in the slot its hash picks. */
     private final int[] seenOnce = new int[SIGHTINGS];
-    private final JsonStrings.Utf8Reader countingUtf8 = (utf8, from, to) -> from == to ? 0 : counter.count(utf8, from, to);
+    private final JsonStrings.Utf8Reader countingUtf8 =
+            (utf8, from, to) -> from == to ? 0 : counter.count(utf8, from, to);
 
     @Autowired
     public TokenCounter(MeteringProperties properties) {

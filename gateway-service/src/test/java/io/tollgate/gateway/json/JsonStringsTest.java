@@ -17,8 +17,8 @@ class JsonStringsTest {
 
     @Test
     void the_strings_of_a_body_decode_to_what_jackson_reads_and_measure_their_utf8_length() {
-        List<String> texts = List.of("", "plain", "façade", "東京", "€100", "🎉", "line\nbreak", "\"quoted\"", "tab\t",
-                "\u0001", "back\\slash", "é written as \\u00e9", "a\u2028b");
+        List<String> texts = List.of("", "plain", "façade", "東京", "€100", "🎉", "line\nbreak", "\"quoted\"",
+                "tab\t", "\u0001", "back\\slash", "é written as \\u00e9", "a\u2028b");
         for (String text : texts) {
             for (String written : List.of(JSON.writeValueAsString(text), escapedAll(text))) {
                 JsonStrings strings = stringsOf("[" + written + "]");
@@ -83,6 +83,20 @@ class JsonStringsTest {
                 assertThat(strings.key(i).equals(strings.key(j))).isEqualTo(texts.get(i).equals(texts.get(j)));
             }
         }
+    }
+
+    @Test
+    void a_body_of_many_strings_keeps_them_all_in_order() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            texts.add("part " + i);
+        }
+
+        JsonStrings strings = stringsOf(JSON.writeValueAsString(texts));
+
+        assertThat(strings.size()).isEqualTo(100);
+        assertThat(strings.all()).isEqualTo(texts);
+        assertThat(JsonStrings.of(List.of()).all()).isEmpty();
     }
 
     @Test

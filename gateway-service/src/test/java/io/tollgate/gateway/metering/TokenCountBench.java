@@ -50,8 +50,9 @@ public final class TokenCountBench {
                 sink += counter.count(texts[i & 1023], 0, texts[i & 1023].length);
             }
             micros[round] = (threads.getThreadCpuTime(thread) - cpu) / 1e3 / perRound;
-            System.out.printf("round %d: %.2f µs and %.0f bytes per count of %d UTF-8 bytes%n", round + 1, micros[round],
-                    (double) (threads.getThreadAllocatedBytes(thread) - bytes) / perRound, texts[0].length);
+            double allocated = (double) (threads.getThreadAllocatedBytes(thread) - bytes) / perRound;
+            System.out.printf("round %d: %.2f µs and %.0f bytes per count of %d UTF-8 bytes%n", round + 1,
+                    micros[round], allocated, texts[0].length);
         }
         java.util.Arrays.sort(micros);
         System.out.printf("median: %.2f µs per count (%d tokens counted in all)%n", micros[rounds / 2], sink);

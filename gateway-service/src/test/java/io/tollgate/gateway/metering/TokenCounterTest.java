@@ -86,7 +86,8 @@ class TokenCounterTest {
 
     @Test
     void a_part_with_escapes_is_counted_as_its_decoded_text_and_remembered_by_its_bytes() {
-        String written = SYSTEM + "\\nRules:\\n\\t- say \\\"caf\\u00e9\\\" as written\\n\\t- no \\u201cmarketing\\u201d";
+        String written = SYSTEM
+                + "\\nRules:\\n\\t- say \\\"caf\\u00e9\\\" as written\\n\\t- no \\u201cmarketing\\u201d";
         String decoded = SYSTEM + "\nRules:\n\t- say \"café\" as written\n\t- no \u201cmarketing\u201d";
         var first = PromptText.of(Endpoint.CHAT, chat(written, "Where is my atlas?"));
         var second = PromptText.of(Endpoint.CHAT, chat(written, "And parcel two?"));
