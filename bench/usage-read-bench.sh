@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What reading a provider answer's usage costs (UsageReadBench): the gateway bench's answer read by the gateway's
-# scanner and by Jackson's streaming parser, in alternating rounds on one thread; CPU and allocation per read.
+# JSON cursor and by Jackson's streaming parser, in alternating rounds on one thread; CPU and allocation per read.
 # Usage: bench/usage-read-bench.sh [answer] [reads per round] [rounds]
 # (BENCH_SKIP_INSTALL=1 skips installing the modules the gateway depends on, when they are current)
 set -euo pipefail

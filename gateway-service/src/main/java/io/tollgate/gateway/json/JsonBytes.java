@@ -4,8 +4,8 @@ package io.tollgate.gateway.json;
  * JSON's lexical part read straight from a body's bytes, as Jackson's parser reads it with the gateway's settings:
  * strict JSON (no comments, single quotes, leading zeros, unescaped control characters or other escapes than JSON's),
  * Jackson's default limits (nesting 500, numbers of 1,000 digits, names of 50,000 bytes), and UTF-8 alone, as RFC 8259
- * has JSON between systems ({@link Utf8Text}). The readers built on it ({@link JsonCursor}, the usage scanner of
- * answers) make nothing of what they pass over. Not thread-safe.
+ * has JSON between systems ({@link Utf8Text}). The reader built on it, {@link JsonCursor}, makes nothing of what it
+ * passes over. Not thread-safe.
  */
 public abstract class JsonBytes {
 
@@ -24,16 +24,14 @@ public abstract class JsonBytes {
     protected byte[] in = new byte[0];
     protected int pos;
 
-    /** Reads {@code body} from its start, past a UTF-8 byte order mark (which Jackson passes over). */
-    protected void start(byte[] body) {
-        in = body;
-        pos = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
-    }
-
-    /** Reads {@code body} from {@code from}, where a JSON text starts within it. */
+    /**
+     * Reads {@code body} from {@code from}, where a JSON text starts within it, past a UTF-8 byte order mark there
+     * (which Jackson passes over).
+     */
     protected void start(byte[] body, int from) {
         in = body;
-        pos = from;
+        pos = from + 3 <= body.length && body[from] == (byte) 0xEF && body[from + 1] == (byte) 0xBB
+                && body[from + 2] == (byte) 0xBF ? from + 3 : from;
     }
 
     /** Passes over a string after its opening quote, up to and with its closing one; whether it held an escape. */

@@ -45,14 +45,14 @@ public final class JsonCursor extends JsonBytes {
     /** This thread's cursor, set to the start of {@code body}. */
     public static JsonCursor reading(byte[] body) {
         JsonCursor cursor = CURSORS.get();
-        cursor.start(body);
+        cursor.start(body, 0);
         cursor.reset(body, true);
         return cursor;
     }
 
     /**
-     * This thread's cursor, set to a provider's JSON at {@code from} in {@code bytes} (an event of a stream, say): keys
-     * are not checked for repeats there, as Jackson's parser did not check them in answers.
+     * This thread's cursor, set to a provider's JSON at {@code from} in {@code bytes} (a whole answer, or an event of a
+     * stream): keys are not checked for repeats there, as Jackson's parser did not check them in answers.
      */
     public static JsonCursor readingAnswer(byte[] bytes, int from) {
         JsonCursor cursor = CURSORS.get();

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The property names of OpenAI's request bodies as constant strings, found by their bytes, so that reading a body makes
- * no string for a name it knows; any other name is made when it is asked for.
+ * The property names of OpenAI's request bodies and answers as constant strings, found by their bytes, so that reading
+ * a body makes no string for a name it knows; any other name is made when it is asked for.
  */
 final class PropertyNames {
 
@@ -19,7 +19,13 @@ final class PropertyNames {
             "tool_call_id", "name", "tool_calls", "function_call", "refusal", "type", "text", "image_url", "url",
             "detail", "input_audio", "data", "format", "file", "file_id", "file_data", "filename", "id", "function",
             "arguments", "description", "parameters", "strict", "properties", "required", "items", "enum",
-            "additionalProperties", "json_schema", "schema", "cache_control");
+            "additionalProperties", "json_schema", "schema", "cache_control",
+            // and of the answers whose usage is read
+            "object", "created", "choices", "index", "message", "delta", "finish_reason", "system_fingerprint",
+            "usage", "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details",
+            "completion_tokens_details", "cached_tokens", "audio_tokens", "reasoning_tokens",
+            "accepted_prediction_tokens", "rejected_prediction_tokens", "input_tokens", "output_tokens",
+            "input_tokens_details", "output_tokens_details");
     private static final int SLOTS = 256;
     private static final String[] NAMES = new String[SLOTS];
     private static final byte[][] BYTES = new byte[SLOTS][];

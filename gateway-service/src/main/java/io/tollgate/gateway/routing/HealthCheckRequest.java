@@ -56,7 +56,8 @@ final class HealthCheckRequest {
         }
         byte[] bytes = JSON.writeValueAsBytes(body);
         var maxTokens = endpoint == Endpoint.EMBEDDINGS ? OptionalInt.empty() : OptionalInt.of(1);
-        var facts = new RequestFacts(upstreamModel, false, maxTokens, false, PromptText.of(endpoint, bytes));
+        var facts = new RequestFacts(upstreamModel, false, maxTokens, false, new PromptText(List.of(WORD),
+                endpoint == Endpoint.CHAT ? 1 : 0));
         return new UpstreamRequest(endpoint, provider, upstreamModel, bytes, facts);
     }
 }

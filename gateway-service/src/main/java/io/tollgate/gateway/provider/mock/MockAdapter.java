@@ -66,7 +66,7 @@ public class MockAdapter implements ProviderAdapter {
     }
 
     private MockPrompt prompt(UpstreamRequest request) {
-        var text = PromptText.of(request.endpoint(), request.body());
+        PromptText text = request.facts().prompt();
         return new MockPrompt(text.text(), tokens.countPrompt(text));
     }
 

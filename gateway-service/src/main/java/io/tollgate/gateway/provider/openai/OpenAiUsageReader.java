@@ -1,5 +1,6 @@
 package io.tollgate.gateway.provider.openai;
 
+import io.tollgate.gateway.json.JsonBytes;
 import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.model.common.TokenUsage;
 import java.util.Optional;
@@ -24,14 +25,29 @@ public final class OpenAiUsageReader {
     }
 
     /**
-     * Reads a whole answer: its usage when it has one, read to the end (to find out it is well-formed) when not. Read
-     * from the bytes by {@link UsageScanner}, which makes nothing of the rest of the answer.
+     * Reads a whole answer: its usage when it has one (nothing after it is read), read to the end (to find out it is
+     * well-formed) when not. Read by the JSON cursor in the answer's bytes, which makes nothing of what it passes over.
      */
     public static Parsed parse(byte[] json) {
-        return UsageScanner.parse(json);
+        try {
+            JsonCursor parser = JsonCursor.readingAnswer(json, 0);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Parsed.MALFORMED;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("usage")) {
+                    return new Parsed(Optional.of(usage(parser)), false);
+                }
+                parser.skipChildren();
+            }
+            return parser.currentToken() == JsonToken.END_OBJECT ? Parsed.NO_USAGE : Parsed.MALFORMED;
+        } catch (JsonBytes.Malformed e) {
+            return Parsed.MALFORMED;
+        }
     }
 
-    /** Reads a usage object of a stream's chunk; the parser stands on its START_OBJECT. */
+    /** Reads a usage object, of an answer or a stream's chunk; the parser stands on its START_OBJECT. */
     static TokenUsage usage(JsonCursor parser) {
         long prompt = 0;
         long completion = 0;

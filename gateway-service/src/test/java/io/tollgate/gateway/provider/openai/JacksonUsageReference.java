@@ -10,7 +10,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * What {@link UsageScanner} is checked and measured against: the request path's Jackson parser, reading the first
+ * What {@link OpenAiUsageReader#parse} is checked and measured against: the request path's Jackson parser, reading the first
  * top-level usage object and stopping there, or reading to the end of the object when there is none.
  */
 final class JacksonUsageReference {

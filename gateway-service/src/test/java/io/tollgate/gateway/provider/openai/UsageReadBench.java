@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * What reading an answer's usage costs, as bench/usage-read-bench.sh runs it: the gateway bench's provider answer
- * (bench/gateway/chat-completion.json) read by {@link UsageScanner} and by Jackson's streaming parser
+ * (bench/gateway/chat-completion.json) read by {@link OpenAiUsageReader#parse} and by Jackson's streaming parser
  * ({@link JacksonUsageReference}, how the gateway read it before), in alternating rounds on one thread. Prints CPU
  * time and bytes allocated per read for each, then the medians. Not a test.
  *
@@ -23,27 +23,27 @@ public final class UsageReadBench {
         byte[] answer = Files.readAllBytes(Path.of(args.length > 0 ? args[0] : "bench/gateway/chat-completion.json"));
         int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        if (!UsageScanner.parse(answer).equals(JacksonUsageReference.parse(answer))) {
+        if (!OpenAiUsageReader.parse(answer).equals(JacksonUsageReference.parse(answer))) {
             throw new IllegalStateException("the two readers disagree on " + answer.length + " bytes");
         }
-        double[] scanner = new double[rounds];
+        double[] cursor = new double[rounds];
         double[] jackson = new double[rounds];
         long sink = 0;
-        sink += measure(UsageScanner::parse, answer, perRound, "warm-up", 0);
+        sink += measure(OpenAiUsageReader::parse, answer, perRound, "warm-up", 0);
         sink += measure(JacksonUsageReference::parse, answer, perRound, "warm-up", 0);
         for (int round = 1; round <= rounds; round++) {
-            boolean scannerFirst = round % 2 == 1;
+            boolean cursorFirst = round % 2 == 1;
             for (int turn = 0; turn < 2; turn++) {
-                if (scannerFirst == (turn == 0)) {
-                    scanner[round - 1] = measure(UsageScanner::parse, answer, perRound, "scanner", round);
+                if (cursorFirst == (turn == 0)) {
+                    cursor[round - 1] = measure(OpenAiUsageReader::parse, answer, perRound, "cursor", round);
                 } else {
                     jackson[round - 1] = measure(JacksonUsageReference::parse, answer, perRound, "jackson", round);
                 }
             }
         }
-        Arrays.sort(scanner);
+        Arrays.sort(cursor);
         Arrays.sort(jackson);
-        System.out.printf("median: scanner %.0f ns, jackson %.0f ns per read of %d bytes (%d)%n", scanner[rounds / 2],
+        System.out.printf("median: cursor %.0f ns, jackson %.0f ns per read of %d bytes (%d)%n", cursor[rounds / 2],
                 jackson[rounds / 2], answer.length, sink % 10);
     }
 

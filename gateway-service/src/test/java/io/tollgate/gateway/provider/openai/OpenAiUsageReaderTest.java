@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UsageScannerTest {
+class OpenAiUsageReaderTest {
 
     private static final String CHAT_ANSWER = """
             {"id":"chatcmpl-9","object":"chat.completion","created":1733400000,"model":"gpt-4o-2024-08-06",
@@ -65,7 +65,7 @@ class UsageScannerTest {
     void every_seed_reads_as_jackson_reads_it() {
         for (String seed : SEEDS) {
             byte[] body = seed.getBytes(StandardCharsets.UTF_8);
-            assertThat(UsageScanner.parse(body)).as(seed).isEqualTo(JacksonUsageReference.parse(body));
+            assertThat(OpenAiUsageReader.parse(body)).as(seed).isEqualTo(JacksonUsageReference.parse(body));
         }
     }
 
@@ -122,15 +122,15 @@ class UsageScannerTest {
     }
 
     private static Parsed scan(String body) {
-        return UsageScanner.parse(body.getBytes(StandardCharsets.UTF_8));
+        return OpenAiUsageReader.parse(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * The scanner's reading is Jackson's, but that it reads UTF-8 alone: it may refuse a body that is not UTF-8, or
+     * The cursor's reading is Jackson's, but that it reads UTF-8 alone: it may refuse a body that is not UTF-8, or
      * that Jackson takes for UTF-16 or UTF-32 by a zero byte among its first four, where Jackson reads it.
      */
     private static int compare(byte[] body) {
-        Parsed ours = UsageScanner.parse(body);
+        Parsed ours = OpenAiUsageReader.parse(body);
         Parsed theirs = JacksonUsageReference.parse(body);
         if (!(ours.malformed() && !ours.equals(theirs) && JsonSamples.notUtf8ForJackson(body))) {
             assertThat(ours).as(() -> new String(body, StandardCharsets.ISO_8859_1)).isEqualTo(theirs);
@@ -147,7 +147,7 @@ class UsageScannerTest {
                 body.write(Integer.parseInt(hex, 16));
             }
             body.writeBytes("\",\"usage\":{\"prompt_tokens\":1}}".getBytes(StandardCharsets.US_ASCII));
-            assertThat(UsageScanner.parse(body.toByteArray()).malformed()).as(bytes).isTrue();
+            assertThat(OpenAiUsageReader.parse(body.toByteArray()).malformed()).as(bytes).isTrue();
         }
     }
 }
