@@ -11,7 +11,8 @@
 #   GATEWAY_JAR=/tmp/a.jar GATEWAY_JAR_B=/tmp/b.jar bench/gateway-ab.sh      # about 6 minutes
 # Knobs: ROUNDS 8, DURATION 8 (seconds per measured run), CONNS 64, WARMUP 60 (seconds of chat per gateway, after
 #   10 s of streams), GATEWAY_JAVA_OPTS_B (B's JVM options instead of GATEWAY_JAVA_OPTS: one build against itself
-#   with a setting changed, e.g. -Dtollgate.gateway.access-log=false).
+#   with a setting changed, e.g. -Dtollgate.gateway.access-log=false), STREAM (1: the measured requests are streams,
+#   the bench's 23-event stream each, rather than whole answers).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # this script's defaults, before gateway-bench.sh sets its own
@@ -26,6 +27,7 @@ JAR_B=${GATEWAY_JAR_B:?set GATEWAY_JAR_B to the second build (GATEWAY_JAR is the
 [[ -f $JAR_B ]] || die "no $JAR_B"
 PORT_B=$((BASE_PORT + 6))
 BODY=$FIX/chat-request.json
+[[ ${STREAM:-0} != 1 ]] || BODY=$FIX/chat-stream-request.json
 
 measure() { # url pid seconds -> "req/s cpu-µs-per-request"
   local out line kv cpu0 cpu1

@@ -11,7 +11,9 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 
 /**
- * Writes a stream of server-sent events as one chunked response, each event flushed as it comes; the next event is
+ * Writes a stream of server-sent events as one chunked response: the head and the first event flushed at once, the
+ * events after it flushed once per turn of the event loop ({@link TurnFlush}), so that the events of one read of the
+ * provider go out together rather than with a system call each. The next event is
  * asked for while the connection has room to write, so a slow client slows the provider's stream down rather than
  * filling the gateway's memory. A failure before the first event is answered as JSON; one after it (the relay has
  * already ended the stream with an error event when it could) closes the connection. Signals may arrive on any thread;
@@ -21,6 +23,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
 
     private final ModelExchange exchange;
     private final ChannelHandlerContext ctx;
+    private final TurnFlush flush;
     /** Signals handed to the event loop and not yet handled there: while there are any, the next one queues too. */
     private final AtomicInteger queued = new AtomicInteger();
     private volatile @Nullable Subscription upstream;
@@ -31,6 +34,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
     EventStreamWriter(ModelExchange exchange, ChannelHandlerContext ctx) {
         this.exchange = exchange;
         this.ctx = ctx;
+        this.flush = new TurnFlush(ctx);
     }
 
     @Override
@@ -71,9 +75,14 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
         if (done) {
             return;
         }
+        boolean first = !started;
         start();
-        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(event)))
-                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(event))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (first) {
+            ctx.flush();
+        } else {
+            flush.request();
+        }
         if (ctx.channel().isWritable()) {
             request();
         } else {
