@@ -5,6 +5,7 @@ import io.tollgate.gateway.provider.ProviderRateLimits;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +31,24 @@ final class DeploymentHealth {
     private volatile long checkDownUntilMillis;
     private volatile long breakerOpenUntilMillis;
     private volatile long sharedOutUntilMillis;
+    /** The breaker's state when last looked at, to note its openings and closings ({@link #noteBreaker()}). */
+    private volatile CircuitBreaker.State breakerSeen;
     private final @Nullable SharedUse shared;
+    private final LongSupplier wallMillis;
+    private final long breakerOpenForMillis;
 
-    /** @param shared what the replicas together used of the provider capacity, null when nothing is shared */
-    DeploymentHealth(CircuitBreaker breaker, @Nullable SharedUse shared) {
+    /**
+     * @param shared               what the replicas together used of the provider capacity, null when nothing is shared
+     * @param wallMillis           the wall clock, in epoch milliseconds
+     * @param breakerOpenForMillis how long the breaker stays open before it lets probes through
+     */
+    DeploymentHealth(CircuitBreaker breaker, @Nullable SharedUse shared, LongSupplier wallMillis,
+                     long breakerOpenForMillis) {
         this.breaker = breaker;
         this.shared = shared;
+        this.wallMillis = wallMillis;
+        this.breakerOpenForMillis = breakerOpenForMillis;
+        this.breakerSeen = breaker.getState();
     }
 
     CircuitBreaker.State state() {
@@ -58,6 +71,7 @@ final class DeploymentHealth {
         if (breaker.getState() != CircuitBreaker.State.OPEN) {
             breaker.transitionToOpenState();
         }
+        noteBreaker();
     }
 
     /** A health check passed: back in the rotation, its breaker closed, whatever opened it. */
@@ -67,11 +81,28 @@ final class DeploymentHealth {
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
             breaker.transitionToClosedState();
         }
+        noteBreaker();
     }
 
-    /** The breaker opened (or closed: 0) at this replica; kept to be shared with the others. */
-    void breakerOpenUntil(long untilMillis) {
-        breakerOpenUntilMillis = untilMillis;
+    /**
+     * Notes a change of the breaker's state since it was last looked at, after each call that can change it: an
+     * opening at this replica keeps the deployment out until the open time has passed, to be shared with the other
+     * replicas; a closing ends that. (A listener on the breaker's transitions would see the same, but with a listener
+     * the breaker makes an event, with a reading of the wall clock, for every call's outcome.)
+     */
+    private void noteBreaker() {
+        var state = breaker.getState();
+        if (state == breakerSeen) {
+            return;
+        }
+        breakerSeen = state;
+        switch (state) {
+            case OPEN, FORCED_OPEN -> breakerOpenUntilMillis = wallMillis.getAsLong() + breakerOpenForMillis;
+            case CLOSED -> breakerOpenUntilMillis = 0;
+            default -> {
+                // half-open: the open time has passed by itself
+            }
+        }
     }
 
     /** Until when this replica keeps the deployment out (breaker or health check), 0 when it is not out. */
@@ -86,7 +117,9 @@ final class DeploymentHealth {
 
     /** Takes the breaker's permit for a call; false when the breaker refuses it. */
     boolean acquire() {
-        return breaker.tryAcquirePermission();
+        boolean permitted = breaker.tryAcquirePermission();
+        noteBreaker();
+        return permitted;
     }
 
     /** Whether one more request fits the provider's requests per minute. */
@@ -145,6 +178,7 @@ final class DeploymentHealth {
     void succeeded(long latency) {
         inFlight.decrementAndGet();
         breaker.onSuccess(latency, TimeUnit.NANOSECONDS);
+        noteBreaker();
         double previous = latencyNanos;
         latencyNanos = previous < 0 ? latency : previous + LATENCY_SMOOTHING * (latency - previous);
     }
@@ -152,6 +186,7 @@ final class DeploymentHealth {
     void failed(long latency, Throwable failure, long coolDownNanos, long nowNanos) {
         inFlight.decrementAndGet();
         breaker.onError(latency, TimeUnit.NANOSECONDS, failure);
+        noteBreaker();
         if (coolDownNanos > 0) {
             coolingUntilNanos = nowNanos + coolDownNanos;
             cooling = true;

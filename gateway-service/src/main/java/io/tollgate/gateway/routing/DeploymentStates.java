@@ -50,18 +50,7 @@ class DeploymentStates {
     private DeploymentHealth create(UUID id) {
         var breaker = breakers.circuitBreaker(id.toString());
         var shared = properties.shared() ? new SharedUse(Math.max(2_000, 3 * properties.sharedSyncInterval().toMillis())) : null;
-        var health = new DeploymentHealth(breaker, shared);
-        long openFor = properties.breakerOpenFor().toMillis();
-        breaker.getEventPublisher().onStateTransition(event -> {
-            switch (event.getStateTransition().getToState()) {
-                case OPEN, FORCED_OPEN -> health.breakerOpenUntil(clock.millis() + openFor);
-                case CLOSED -> health.breakerOpenUntil(0);
-                default -> {
-                    // half-open: the open time has passed by itself
-                }
-            }
-        });
-        return health;
+        return new DeploymentHealth(breaker, shared, clock::millis, properties.breakerOpenFor().toMillis());
     }
 
     /** Every deployment known so far. */

@@ -3,17 +3,53 @@ package io.tollgate.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.tollgate.gateway.provider.ProviderRateLimits;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** How health checks, the other replicas' state and the shared capacity counts move a deployment in and out. */
 class DeploymentHealthTest {
 
     private static final long NOW = 1_800_000_000_000L;
+    private static final long OPEN_FOR = 60_000;
+
+    private static DeploymentHealth health(String name, SharedUse shared) {
+        return new DeploymentHealth(CircuitBreaker.ofDefaults(name), shared, () -> NOW, OPEN_FOR);
+    }
+
+    @Test
+    void this_replicas_breaker_opening_is_kept_for_its_open_time_and_a_passed_check_ends_it() {
+        var breaker = CircuitBreaker.of("failing", CircuitBreakerConfig.custom()
+                .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50).build());
+        var health = new DeploymentHealth(breaker, null, () -> NOW, OPEN_FOR);
+        for (int i = 0; i < 3; i++) {
+            assertThat(health.acquire()).isTrue();
+            health.started(0, 0);
+            health.succeeded(1_000);
+        }
+        assertThat(health.localOutUntil()).isZero();
+
+        for (int i = 0; i < 2; i++) {
+            health.acquire();
+            health.started(0, 0);
+            health.failed(1_000, new IOException("refused"), 0, 0);
+        }
+
+        assertThat(health.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(health.localOutUntil()).isEqualTo(NOW + OPEN_FOR);
+        assertThat(health.acquire()).isFalse();
+        assertThat(health.localOutUntil()).as("a refused call moves nothing").isEqualTo(NOW + OPEN_FOR);
+
+        health.checkPassed();
+
+        assertThat(health.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(health.localOutUntil()).isZero();
+    }
 
     @Test
     void a_failed_check_takes_the_deployment_out_until_a_check_passes() {
-        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("checked"), null);
+        var health = health("checked", null);
 
         health.checkFailed(NOW + 3_000);
 
@@ -29,7 +65,7 @@ class DeploymentHealthTest {
 
     @Test
     void another_replicas_opening_keeps_it_out_until_its_time() {
-        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("shared"), new SharedUse(2_000));
+        var health = health("shared", new SharedUse(2_000));
 
         health.sharedOutUntil(NOW + 1_000);
 
@@ -41,7 +77,7 @@ class DeploymentHealthTest {
     @Test
     void the_replicas_use_counts_while_fresh_and_this_replicas_unsent_use_on_top() {
         var shared = new SharedUse(2_000);
-        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("capped"), shared);
+        var health = health("capped", shared);
         long minute = SharedUse.minute(NOW);
         long start = minute * SharedUse.MINUTE_MILLIS;
 
@@ -67,7 +103,7 @@ class DeploymentHealthTest {
 
     @Test
     void the_providers_own_count_keeps_the_deployment_out_until_it_resets() {
-        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("reported"), null);
+        var health = health("reported", null);
         long now = 5_000_000_000L;
 
         health.reported(new ProviderRateLimits(0, 2_000_000_000L, 1_000, 1_000_000_000L), now);
@@ -81,7 +117,7 @@ class DeploymentHealthTest {
 
     @Test
     void calls_started_after_the_providers_report_count_against_what_it_said_was_left() {
-        var health = new DeploymentHealth(CircuitBreaker.ofDefaults("taken"), null);
+        var health = health("taken", null);
         long now = 5_000_000_000L;
         health.reported(new ProviderRateLimits(2, 60_000_000_000L, -1, -1), now);
 
