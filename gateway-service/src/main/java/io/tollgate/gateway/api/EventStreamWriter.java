@@ -1,6 +1,6 @@
 package io.tollgate.gateway.api;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -11,19 +11,26 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 
 /**
- * Writes a stream of server-sent events as one chunked response: the head and the first event flushed at once, the
- * events after it flushed once per turn of the event loop ({@link TurnFlush}), so that the events of one read of the
- * provider go out together rather than with a system call each. The next event is
- * asked for while the connection has room to write, so a slow client slows the provider's stream down rather than
- * filling the gateway's memory. A failure before the first event is answered as JSON; one after it (the relay has
- * already ended the stream with an error event when it could) closes the connection. Signals may arrive on any thread;
- * they are handled on the connection's event loop, in their order.
+ * Writes a stream of server-sent events as one chunked response. The head and the first event are flushed at once;
+ * the events after it that arrive in the same turn of the event loop (a provider's read often holds many) are
+ * gathered into one chunk, written and flushed at the end of the turn ({@link TurnEnd}): one chunk and one system
+ * call rather than one each. An event is never split between chunks. The next event is asked for while the
+ * connection has room to write (the gathered bytes are written on past {@link #MAX_GATHERED_BYTES}, where the
+ * connection counts them), so a slow client slows the provider's stream down rather than filling the gateway's
+ * memory. A failure before the first event is answered as JSON; one after it (the relay has already ended the stream
+ * with an error event when it could) closes the connection. Signals may arrive on any thread; they are handled on the
+ * connection's event loop, in their order.
  */
 final class EventStreamWriter implements CoreSubscriber<byte[]> {
 
+    /** Gathered events are written on at this size, so that the connection's room to write counts them. */
+    static final int MAX_GATHERED_BYTES = 16 * 1024;
+
     private final ModelExchange exchange;
     private final ChannelHandlerContext ctx;
-    private final TurnFlush flush;
+    private final TurnEnd turnEnd;
+    /** The events of this turn after the first, for one chunk at its end. */
+    private @Nullable ByteBuf gathered;
     /** Signals handed to the event loop and not yet handled there: while there are any, the next one queues too. */
     private final AtomicInteger queued = new AtomicInteger();
     private volatile @Nullable Subscription upstream;
@@ -34,7 +41,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
     EventStreamWriter(ModelExchange exchange, ChannelHandlerContext ctx) {
         this.exchange = exchange;
         this.ctx = ctx;
-        this.flush = new TurnFlush(ctx);
+        this.turnEnd = new TurnEnd(ctx.executor(), this::endOfTurn);
     }
 
     @Override
@@ -75,18 +82,55 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
         if (done) {
             return;
         }
-        boolean first = !started;
-        start();
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(event))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-        if (first) {
-            ctx.flush();
+        if (started) {
+            gather(event);
         } else {
-            flush.request();
+            start();
+            writeChunk(ctx.alloc().ioBuffer(event.length).writeBytes(event));
+            ctx.flush();
         }
         if (ctx.channel().isWritable()) {
             request();
         } else {
             waitingForRoom = true;
+        }
+    }
+
+    private void gather(byte[] event) {
+        var chunk = gathered;
+        if (chunk == null) {
+            chunk = ctx.alloc().ioBuffer(4 * event.length);
+            gathered = chunk;
+            turnEnd.request();
+        }
+        chunk.writeBytes(event);
+        if (chunk.readableBytes() >= MAX_GATHERED_BYTES) {
+            writeGathered();
+        }
+    }
+
+    private void endOfTurn() {
+        writeGathered();
+        ctx.flush();
+    }
+
+    private void writeGathered() {
+        var chunk = gathered;
+        if (chunk != null) {
+            gathered = null;
+            writeChunk(chunk);
+        }
+    }
+
+    private void writeChunk(ByteBuf chunk) {
+        ctx.write(new DefaultHttpContent(chunk)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    private void dropGathered() {
+        var chunk = gathered;
+        if (chunk != null) {
+            gathered = null;
+            chunk.release();
         }
     }
 
@@ -111,6 +155,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
         }
         done = true;
         start();
+        writeGathered();
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(future -> exchange.responded(future.isSuccess(), true));
     }
 
@@ -119,6 +164,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
             return;
         }
         done = true;
+        dropGathered();
         if (started) {
             ctx.close();
         } else {
@@ -136,6 +182,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
     /** The client went away. */
     void cancel() {
         done = true;
+        dropGathered();
         var subscription = upstream;
         if (subscription != null) {
             subscription.cancel();

@@ -68,6 +68,29 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void a_streams_first_event_goes_out_at_once_and_the_events_that_come_with_it_together_after_it() throws Exception {
+        var world = world();
+        String body = "{\"model\":\"" + world.mockModel() + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Tell me a long story, please.\"}]}";
+        try (var connection = new RawConnection("http://localhost:" + port)) {
+            connection.send("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + world.key().plaintext() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+
+            List<String> chunks = connection.readChunks();
+
+            String events = String.join("", chunks);
+            int count = events.split("\n\n").length;
+            assertThat(count).as("events in the stream").isGreaterThan(3);
+            assertThat(events).startsWith("data: {").endsWith("data: [DONE]\n\n");
+            assertThat(chunks.getFirst()).as("the first event alone").startsWith("data: {").endsWith("\n\n")
+                    .containsOnlyOnce("data: ");
+            assertThat(chunks).as("the mock's events all come in one turn of the event loop").hasSize(2);
+            assertThat(chunks).allSatisfy(chunk -> assertThat(chunk).as("whole events only").endsWith("\n\n"));
+        }
+    }
+
+    @Test
     void a_clients_request_id_is_echoed_and_a_content_type_that_does_not_parse_is_415() {
         var response = send(request("/v1/chat/completions").header("Content-Type", "application/json;;=")
                 .header(RequestIds.HEADER, "client-7").POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -8,6 +8,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** One HTTP/1.1 connection over a plain socket, for what HTTP clients hide: partial requests, keep-alive, closes. */
@@ -53,6 +55,52 @@ public final class RawConnection implements AutoCloseable {
 
     /** Reads one response with a Content-Length body. */
     public Response read() throws IOException {
+        String text = readHead();
+        int status = Integer.parseInt(text.substring(9, 12));
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        byte[] body = in.readNBytes(length);
+        return new Response(status, text, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Reads one response with a chunked body: its chunks as they were framed, in order, without the last (empty) one. */
+    public List<String> readChunks() throws IOException {
+        String head = readHead();
+        if (!head.contains("\ntransfer-encoding: chunked")) {
+            throw new IOException("not chunked: " + head);
+        }
+        List<String> chunks = new ArrayList<>();
+        while (true) {
+            int size = Integer.parseInt(readLine(), 16);
+            byte[] chunk = in.readNBytes(size);
+            if (!readLine().isEmpty()) {
+                throw new IOException("a chunk longer than its size");
+            }
+            if (size == 0) {
+                return chunks;
+            }
+            chunks.add(new String(chunk, StandardCharsets.UTF_8));
+        }
+    }
+
+    private String readLine() throws IOException {
+        var line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("closed within a line");
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private String readHead() throws IOException {
         var head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -63,16 +111,7 @@ public final class RawConnection implements AutoCloseable {
             head.write(b);
             matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String text = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        int status = Integer.parseInt(text.substring(9, 12));
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        byte[] body = in.readNBytes(length);
-        return new Response(status, text, new String(body, StandardCharsets.UTF_8));
+        return head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     }
 
     /** Whether the server closes the connection within {@code timeout} (anything it sends first is skipped). */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TurnFlushTest {
+class TurnEndTest {
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final StringBuffer received = new StringBuffer();
@@ -36,7 +36,7 @@ class TurnFlushTest {
     private Channel server;
     private Channel client;
     private ChannelHandlerContext ctx;
-    private TurnFlush flush;
+    private TurnEnd flush;
 
     @BeforeAll
     static void watchForBlocking() {
@@ -68,7 +68,7 @@ class TurnFlushTest {
                     }
                 }).connect(server.localAddress()).sync().channel();
         ctx = client.pipeline().lastContext();
-        flush = new TurnFlush(ctx);
+        flush = new TurnEnd(ctx.executor(), ctx::flush);
     }
 
     @AfterEach
