@@ -35,6 +35,8 @@ public final class JsonCursor extends JsonBytes {
     /** The value read with the current name, when it was a number or a literal; else the value's first byte. */
     private @Nullable JsonToken nextValue;
     private int valueFirst;
+    /** Where the current value starts: its first byte. */
+    private int valueStart;
     private final ObjectKeys keys = new ObjectKeys();
     /** Whether an object naming a key twice is refused. */
     private boolean checkKeys;
@@ -151,6 +153,22 @@ public final class JsonCursor extends JsonBytes {
         throw new IllegalStateException("not at a string or a number: " + current);
     }
 
+    /** Where the current value starts in the input: its first byte, a string's quote or a container's bracket. */
+    public int valueStart() {
+        return valueStart;
+    }
+
+    /**
+     * Just past the current token in the input: past a value's last byte, a container's opening bracket or, at its end,
+     * its closing one.
+     */
+    public int tokenEnd() {
+        if (stringPending) {
+            finishString();
+        }
+        return pos;
+    }
+
     /** Scans the current string value, if not yet done, for its place in the body. */
     void finishStringValue() {
         if (current != JsonToken.VALUE_STRING) {
@@ -221,6 +239,7 @@ public final class JsonCursor extends JsonBytes {
     }
 
     private JsonToken value(int first) {
+        valueStart = pos - 1;
         switch (first) {
             case '"' -> {
                 textStart = pos;
