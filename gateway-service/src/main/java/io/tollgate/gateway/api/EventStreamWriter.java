@@ -99,7 +99,7 @@ final class EventStreamWriter implements CoreSubscriber<byte[]> {
     private void gather(byte[] event) {
         var chunk = gathered;
         if (chunk == null) {
-            chunk = ctx.alloc().ioBuffer(4 * event.length);
+            chunk = ctx.alloc().ioBuffer((int) Math.min(MAX_GATHERED_BYTES, 4L * event.length));
             gathered = chunk;
             turnEnd.request();
         }
