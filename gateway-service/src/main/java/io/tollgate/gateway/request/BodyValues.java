@@ -59,20 +59,6 @@ final class BodyValues {
         return value == JsonToken.VALUE_TRUE;
     }
 
-    /**
-     * Whether a string is given (false for null), refusing any other type; the string itself is not made, its bytes
-     * are checked as the cursor passes them.
-     */
-    static boolean stringGiven(JsonToken value, String param) {
-        if (value == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        if (value != JsonToken.VALUE_STRING) {
-            throw invalidType(param, "a string");
-        }
-        return true;
-    }
-
     static @Nullable String string(JsonCursor parser, JsonToken value, String param) {
         if (value == JsonToken.VALUE_NULL) {
             return null;

@@ -73,8 +73,8 @@ final class ChatMessages {
                     content = value != JsonToken.VALUE_NULL;
                     partTypes = content(parser, value, index, parts);
                 }
-                case "tool_call_id" -> toolCallId = stringGiven(value, index, field);
-                case "name" -> name = stringGiven(value, index, field);
+                case "tool_call_id" -> toolCallId = string(parser, value, index, field) != null;
+                case "name" -> name = string(parser, value, index, field) != null;
                 case "tool_calls" -> {
                     calls |= value != JsonToken.VALUE_NULL;
                     BodyValues.array(parser, value, param(index, field));
@@ -189,11 +189,6 @@ final class ChatMessages {
             case "refusal" -> REFUSAL;
             default -> UNKNOWN;
         };
-    }
-
-    /** Whether a string is given (not null), the parameter's name made only for an error; the string is not made. */
-    private static boolean stringGiven(JsonToken value, int index, String field) {
-        return value == JsonToken.VALUE_STRING || BodyValues.stringGiven(value, param(index, field));
     }
 
     /** A string or null, the parameter's name made only for an error (it was made for every message). */

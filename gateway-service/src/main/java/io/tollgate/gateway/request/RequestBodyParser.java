@@ -84,7 +84,7 @@ public final class RequestBodyParser {
                     }
                     model = parser.getString();
                 }
-                case "user" -> BodyValues.stringGiven(value, name);
+                case "user" -> BodyValues.string(parser, value, name);
                 default -> {
                     if (endpoint == Endpoint.EMBEDDINGS) {
                         embeddingField(parser, name, value);
