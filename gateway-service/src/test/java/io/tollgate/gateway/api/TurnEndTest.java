@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Asked for several times in one turn of a real event loop, the end-of-turn action (a flush here) runs once, after. */
 class TurnEndTest {
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -36,7 +37,7 @@ class TurnEndTest {
     private Channel server;
     private Channel client;
     private ChannelHandlerContext ctx;
-    private TurnEnd flush;
+    private TurnEnd flushAtTurnEnd;
 
     @BeforeAll
     static void watchForBlocking() {
@@ -68,7 +69,7 @@ class TurnEndTest {
                     }
                 }).connect(server.localAddress()).sync().channel();
         ctx = client.pipeline().lastContext();
-        flush = new TurnEnd(ctx.executor(), ctx::flush);
+        flushAtTurnEnd = new TurnEnd(ctx.executor(), ctx::flush);
     }
 
     @AfterEach
@@ -83,7 +84,7 @@ class TurnEndTest {
         int flushesDuringTheTurn = onLoop(() -> {
             for (String event : List.of("one", "two", "three")) {
                 ctx.write(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8));
-                flush.request();
+                flushAtTurnEnd.request();
             }
             return flushes;
         });
@@ -98,8 +99,8 @@ class TurnEndTest {
         for (String event : List.of("a", "b")) {
             onLoop(() -> {
                 ctx.write(Unpooled.copiedBuffer(event, StandardCharsets.UTF_8));
-                flush.request();
-                flush.request();
+                flushAtTurnEnd.request();
+                flushAtTurnEnd.request();
                 return null;
             });
         }
