@@ -29,23 +29,36 @@ public class GatewayMetrics {
 
     static final String UNKNOWN_MODEL = "unknown";
 
-    private static final String[] DIRECTIONS = {"prompt", "cached_prompt", "completion", "reasoning"};
-    private static final int PROMPT = 0;
-    private static final int CACHED_PROMPT = 1;
-    private static final int COMPLETION = 2;
-    private static final int REASONING = 3;
-    private static final String[][] TIMERS = {
-            {"tollgate.gateway.latency", "Time from request to last byte"},
-            {"tollgate.gateway.upstream.latency", "Time from request to the provider's complete answer"},
-            {"tollgate.gateway.ttft", "Time to the first streamed byte"}};
-    private static final int LATENCY = 0;
-    private static final int UPSTREAM_LATENCY = 1;
-    private static final int TTFT = 2;
+    /** The token meters' directions, by the label each has. */
+    private enum Direction {
+        PROMPT("prompt"), CACHED_PROMPT("cached_prompt"), COMPLETION("completion"), REASONING("reasoning");
+
+        private final String label;
+
+        Direction(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A model's timers. */
+    private enum Latency {
+        TOTAL("tollgate.gateway.latency", "Time from request to last byte"),
+        UPSTREAM("tollgate.gateway.upstream.latency", "Time from request to the provider's complete answer"),
+        TTFT("tollgate.gateway.ttft", "Time to the first streamed byte");
+
+        private final String name;
+        private final String description;
+
+        Latency(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+    }
 
     private final MeterRegistry registry;
     private final Map<RequestLabels, Counter> requests = new ConcurrentHashMap<>();
     /** By tenant and model: one lookup a request for its token and cost meters. */
-    private final Map<ModelLabels, TenantMeters> tenantMeters = new ConcurrentHashMap<>();
+    private final Map<TenantModel, TenantMeters> tenantMeters = new ConcurrentHashMap<>();
     /** By model name: one lookup a request, without a key to make, for its timers. */
     private final Map<String, ModelTimers> modelTimers = new ConcurrentHashMap<>();
 
@@ -77,17 +90,16 @@ public class GatewayMetrics {
         }
     }
 
-    /** A tenant and a model. */
-    private record ModelLabels(String label, String model) {
+    private record TenantModel(String tenant, String model) {
 
         @Override
         public int hashCode() {
-            return 31 * label.hashCode() + model.hashCode();
+            return 31 * tenant.hashCode() + model.hashCode();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof ModelLabels that && label.equals(that.label) && model.equals(that.model);
+            return other instanceof TenantModel that && tenant.equals(that.tenant) && model.equals(that.model);
         }
     }
 
@@ -98,20 +110,20 @@ public class GatewayMetrics {
         requests.computeIfAbsent(new RequestLabels(tenant, model, provider, event.statusCode(), event.endpoint(),
                 event.streamed()), this::requestCounter).increment();
         TenantMeters meters = tenantMeters(tenant, model);
-        meters.tokens(PROMPT, event.promptTokens() - event.cachedTokens());
-        meters.tokens(CACHED_PROMPT, event.cachedTokens());
-        meters.tokens(COMPLETION, event.completionTokens() - event.reasoningTokens());
-        meters.tokens(REASONING, event.reasoningTokens());
+        meters.tokens(Direction.PROMPT, event.promptTokens() - event.cachedTokens());
+        meters.tokens(Direction.CACHED_PROMPT, event.cachedTokens());
+        meters.tokens(Direction.COMPLETION, event.completionTokens() - event.reasoningTokens());
+        meters.tokens(Direction.REASONING, event.reasoningTokens());
         if (event.costUsd().signum() > 0) {
             meters.cost(event.costUsd().doubleValue());
         }
         ModelTimers timers = modelTimers(model);
-        timers.record(LATENCY, TimeUnit.MILLISECONDS.toNanos(event.latencyMs()));
+        timers.record(Latency.TOTAL, TimeUnit.MILLISECONDS.toNanos(event.latencyMs()));
         if (upstreamNanos != null) {
-            timers.record(UPSTREAM_LATENCY, upstreamNanos);
+            timers.record(Latency.UPSTREAM, upstreamNanos);
         }
         if (event.ttftMs() != null) {
-            timers.record(TTFT, TimeUnit.MILLISECONDS.toNanos(event.ttftMs()));
+            timers.record(Latency.TTFT, TimeUnit.MILLISECONDS.toNanos(event.ttftMs()));
         }
     }
 
@@ -124,7 +136,7 @@ public class GatewayMetrics {
     }
 
     private TenantMeters tenantMeters(String tenant, String model) {
-        var labels = new ModelLabels(tenant, model);
+        var labels = new TenantModel(tenant, model);
         TenantMeters meters = tenantMeters.get(labels);
         return meters != null ? meters : tenantMeters.computeIfAbsent(labels, TenantMeters::new);
     }
@@ -141,25 +153,25 @@ public class GatewayMetrics {
      */
     private final class TenantMeters {
 
-        private final ModelLabels labels;
+        private final TenantModel labels;
         private final AtomicReferenceArray<DistributionSummary> tokens =
-                new AtomicReferenceArray<>(DIRECTIONS.length);
+                new AtomicReferenceArray<>(Direction.values().length);
         private final AtomicReference<@Nullable Counter> cost = new AtomicReference<>();
 
-        TenantMeters(ModelLabels labels) {
+        TenantMeters(TenantModel labels) {
             this.labels = labels;
         }
 
-        void tokens(int direction, long count) {
+        void tokens(Direction direction, long count) {
             if (count <= 0) {
                 return;
             }
-            DistributionSummary summary = tokens.get(direction);
+            DistributionSummary summary = tokens.get(direction.ordinal());
             if (summary == null) {
                 summary = DistributionSummary.builder("tollgate.gateway.tokens").baseUnit("tokens")
-                        .tags("tenant", labels.label(), "model", labels.model(), "direction", DIRECTIONS[direction])
+                        .tags("tenant", labels.tenant(), "model", labels.model(), "direction", direction.label)
                         .register(registry);
-                tokens.set(direction, summary);
+                tokens.set(direction.ordinal(), summary);
             }
             summary.record(count);
         }
@@ -169,7 +181,7 @@ public class GatewayMetrics {
             if (counter == null) {
                 counter = Counter.builder("tollgate.gateway.cost.usd")
                         .description("Metered cost (approximate, for dashboards)")
-                        .tags("tenant", labels.label(), "model", labels.model()).register(registry);
+                        .tags("tenant", labels.tenant(), "model", labels.model()).register(registry);
                 cost.set(counter);
             }
             counter.increment(usd);
@@ -180,19 +192,19 @@ public class GatewayMetrics {
     private final class ModelTimers {
 
         private final String model;
-        private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(TIMERS.length);
+        private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(Latency.values().length);
 
         ModelTimers(String model) {
             this.model = model;
         }
 
-        void record(int which, long nanos) {
-            Timer timer = timers.get(which);
+        void record(Latency latency, long nanos) {
+            Timer timer = timers.get(latency.ordinal());
             if (timer == null) {
-                timer = Timer.builder(TIMERS[which][0]).description(TIMERS[which][1]).tags("model", model)
+                timer = Timer.builder(latency.name).description(latency.description).tags("model", model)
                         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
-                timers.set(which, timer);
+                timers.set(latency.ordinal(), timer);
             }
             timer.record(nanos, TimeUnit.NANOSECONDS);
         }

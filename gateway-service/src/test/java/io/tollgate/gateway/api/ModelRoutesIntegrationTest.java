@@ -91,6 +91,36 @@ class ModelRoutesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void events_gathered_from_a_fast_provider_go_out_in_chunks_of_whole_events_no_larger_than_the_gathering_bound()
+            throws Exception {
+        var world = world();
+        String model = SEEDER.model(SEEDER.openAiCompatibleProvider(UPSTREAM.baseUrl()), "upstream-firehose",
+                "1", "1", "1");
+        SEEDER.subscribe(world.tenant(), world.app(), model, "APPROVED");
+        awaitSnapshot(s -> s.model(model).flatMap(m -> s.approvedSubscription(world.app(), m.id())).isPresent());
+        String body = "{\"model\":\"" + model + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        try (var connection = new RawConnection("http://localhost:" + port)) {
+            connection.send("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + world.key().plaintext() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+            connection.readChunkedHead();
+
+            assertThat(connection.readChunk()).as("the first event alone").containsOnlyOnce("data: ");
+            int largestEvent = 0;
+            for (int i = 0; i < 200; i++) {
+                String chunk = connection.readChunk();
+                assertThat(chunk).as("whole events only").startsWith("data: {").endsWith("\n\n");
+                for (String event : chunk.split("(?<=\n\n)")) {
+                    largestEvent = Math.max(largestEvent, event.length());
+                }
+                assertThat(chunk.length()).as("gathered up to the bound, and the event that crossed it")
+                        .isLessThan(EventStreamWriter.MAX_GATHERED_BYTES + largestEvent);
+            }
+        }
+    }
+
+    @Test
     void a_clients_request_id_is_echoed_and_a_content_type_that_does_not_parse_is_415() {
         var response = send(request("/v1/chat/completions").header("Content-Type", "application/json;;=")
                 .header(RequestIds.HEADER, "client-7").POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** One HTTP/1.1 connection over a plain socket, for what HTTP clients hide: partial requests, keep-alive, closes. */
 public final class RawConnection implements AutoCloseable {
@@ -67,24 +68,33 @@ public final class RawConnection implements AutoCloseable {
         return new Response(status, text, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** Reads one response with a chunked body: its chunks as they were framed, in order, without the last (empty) one. */
+    /** Reads one response with a chunked body: its chunks as framed, in order, without the last (empty) one. */
     public List<String> readChunks() throws IOException {
+        readChunkedHead();
+        List<String> chunks = new ArrayList<>();
+        String chunk;
+        while ((chunk = readChunk()) != null) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** Reads the head of a response with a chunked body, which {@link #readChunk()} then reads chunk by chunk. */
+    public void readChunkedHead() throws IOException {
         String head = readHead();
         if (!head.contains("\ntransfer-encoding: chunked")) {
             throw new IOException("not chunked: " + head);
         }
-        List<String> chunks = new ArrayList<>();
-        while (true) {
-            int size = Integer.parseInt(readLine(), 16);
-            byte[] chunk = in.readNBytes(size);
-            if (!readLine().isEmpty()) {
-                throw new IOException("a chunk longer than its size");
-            }
-            if (size == 0) {
-                return chunks;
-            }
-            chunks.add(new String(chunk, StandardCharsets.UTF_8));
+    }
+
+    /** The next chunk of a chunked body as it was framed; null for the last (empty) one. */
+    public @Nullable String readChunk() throws IOException {
+        int size = Integer.parseInt(readLine(), 16);
+        byte[] chunk = in.readNBytes(size);
+        if (!readLine().isEmpty()) {
+            throw new IOException("a chunk longer than its size");
         }
+        return size == 0 ? null : new String(chunk, StandardCharsets.UTF_8);
     }
 
     private String readLine() throws IOException {

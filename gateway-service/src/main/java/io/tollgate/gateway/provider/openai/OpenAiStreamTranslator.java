@@ -3,9 +3,8 @@ package io.tollgate.gateway.provider.openai;
 import io.tollgate.gateway.json.JsonBytes;
 import io.tollgate.gateway.json.JsonCursor;
 import io.tollgate.gateway.provider.ProviderStream;
+import io.tollgate.gateway.provider.SseEventSplitter;
 import io.tollgate.model.common.TokenUsage;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -17,8 +16,6 @@ import tools.jackson.core.JsonToken;
  * usage, or is cut off, can still be counted. Events are forwarded byte for byte.
  */
 public final class OpenAiStreamTranslator implements ProviderStream.Usage {
-
-    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean clientWantsUsage;
     private final StringBuilder generated = new StringBuilder(256);
@@ -43,11 +40,10 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
      * event, no parser per event.
      */
     public byte @Nullable [] accept(byte[] event) {
-        int data = indexOf(event, DATA);
-        if (data < 0) {
+        int json = SseEventSplitter.dataStart(event);
+        if (json < 0) {
             return event;
         }
-        int json = data + DATA.length;
         while (json < event.length && (event[json] == ' ' || event[json] == '\t')) {
             json++;
         }
@@ -59,16 +55,6 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
         } catch (JsonBytes.Malformed e) {
             return event;
         }
-    }
-
-    /** Where {@code part} first is in {@code bytes}; -1 if nowhere. */
-    private static int indexOf(byte[] bytes, byte[] part) {
-        for (int at = 0; at <= bytes.length - part.length; at++) {
-            if (Arrays.equals(bytes, at, at + part.length, part, 0, part.length)) {
-                return at;
-            }
-        }
-        return -1;
     }
 
     /** Whether to forward the chunk. */
@@ -155,7 +141,7 @@ public final class OpenAiStreamTranslator implements ProviderStream.Usage {
         try {
             translator.inspect(JsonCursor.readingAnswer(body, 0));
         } catch (JsonBytes.Malformed e) {
-            return translator.generatedText();
+            // what was read before the fault still counts
         }
         return translator.generatedText();
     }
