@@ -12,7 +12,9 @@
 # Knobs: ROUNDS 8, DURATION 8 (seconds per measured run), CONNS 64, WARMUP 60 (seconds of chat per gateway, after
 #   10 s of streams), GATEWAY_JAVA_OPTS_B (B's JVM options instead of GATEWAY_JAVA_OPTS: one build against itself
 #   with a setting changed, e.g. -Dtollgate.gateway.access-log=false), STREAM (1: the measured requests are streams,
-#   the bench's 23-event stream each, rather than whole answers).
+#   the bench's 23-event stream each, rather than whole answers), FIRST_BYTE (1: each round then also takes a lone
+#   client's time to the first byte of a stream, FIRST_BYTE_N 1000 requests on a kept connection and as many on new
+#   ones, from each gateway and from the fake provider alone, with first-byte.py; p50s in a second table).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # this script's defaults, before gateway-bench.sh sets its own
@@ -47,6 +49,17 @@ warm() { # url pid
     wrk -t "$WRK_THREADS" -c "$CONNS_LOW" -d 10s --timeout 5s -s "$FIX/post.lua" "$1" >/dev/null
   measure "$1" "$2" "$WARMUP" >/dev/null
 }
+first_byte() { # url key kept|new -> the p50 of a lone client's time to the first byte, µs
+  python3 "$HERE/first-byte.py" "$1" "$2" "$FIX/chat-stream-request.json" "${FIRST_BYTE_N:-1000}" "$3" |
+    awk '{print $4}'
+}
+first_bytes() { # url_a url_b -> one round's "A-kept B-kept A-new B-new provider-kept provider-new"
+  local kind out=""
+  for kind in kept new; do
+    out+=" $(first_byte "$1" "$API_KEY" $kind) $(first_byte "$2" "$API_KEY" $kind)"
+  done
+  echo "$out $(first_byte "${URL[direct]}" none kept) $(first_byte "${URL[direct]}" none new)"
+}
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 main_ab() {
@@ -72,6 +85,10 @@ main_ab() {
     fi
     log "round $r: A $a, B $b"
     printf '%s %s %s\n' "$r" "$a" "$b" >>"$RUN/ab.txt"
+    if [[ ${FIRST_BYTE:-0} == 1 ]]; then
+      printf '%s %s\n' "$r" "$(first_bytes "$url_a" "$url_b")" >>"$RUN/first-byte.txt"
+      log "round $r: first byte $(tail -n 1 "$RUN/first-byte.txt")"
+    fi
   done
 
   echo "## Gateway A/B $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs: $ROUNDS rounds of ${DURATION}s at $CONNS connections"
@@ -86,6 +103,20 @@ main_ab() {
     "median req/s: A $(awk '{print $2}' "$RUN/ab.txt" | median), B $(awk '{print $4}' "$RUN/ab.txt" | median)"
   echo "- B against A within each round, CPU per request: median $(awk '{printf "%+.1f\n", ($5 - $3) * 100 / $3}' "$RUN/ab.txt" | median)%;"\
     "B lower in $(awk '$5 < $3' "$RUN/ab.txt" | wc -l) of $ROUNDS rounds"
+  [[ ${FIRST_BYTE:-0} != 1 ]] || first_byte_table
+}
+
+first_byte_table() {
+  echo
+  echo "A lone client's time to the first byte of a stream, p50 of ${FIRST_BYTE_N:-1000} requests each (first-byte.py):"
+  echo
+  echo "| round | A, kept connection | B, kept | A, new connection | B, new | the provider alone, kept / new |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  awk '{printf "| %d | %d µs | %d µs | %d µs | %d µs | %d / %d µs |\n", $1, $2, $3, $4, $5, $6, $7}' "$RUN/first-byte.txt"
+  echo
+  echo "- medians: kept A $(awk '{print $2}' "$RUN/first-byte.txt" | median) µs, B $(awk '{print $3}' "$RUN/first-byte.txt" | median) µs;"\
+    "new A $(awk '{print $4}' "$RUN/first-byte.txt" | median) µs, B $(awk '{print $5}' "$RUN/first-byte.txt" | median) µs;"\
+    "B earlier on a kept connection in $(awk '$3 < $2' "$RUN/first-byte.txt" | wc -l) of $ROUNDS rounds"
 }
 
 main_ab "$@"
