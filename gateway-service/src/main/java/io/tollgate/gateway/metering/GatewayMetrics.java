@@ -46,11 +46,12 @@ public class GatewayMetrics {
         UPSTREAM("tollgate.gateway.upstream.latency", "Time from request to the provider's complete answer"),
         TTFT("tollgate.gateway.ttft", "Time to the first streamed byte");
 
-        private final String name;
+        /** The meter's name (not the constant's, which {@code name()} gives). */
+        private final String meter;
         private final String description;
 
-        Latency(String name, String description) {
-            this.name = name;
+        Latency(String meter, String description) {
+            this.meter = meter;
             this.description = description;
         }
     }
@@ -201,7 +202,7 @@ public class GatewayMetrics {
         void record(Latency latency, long nanos) {
             Timer timer = timers.get(latency.ordinal());
             if (timer == null) {
-                timer = Timer.builder(latency.name).description(latency.description).tags("model", model)
+                timer = Timer.builder(latency.meter).description(latency.description).tags("model", model)
                         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
                 timers.set(latency.ordinal(), timer);
