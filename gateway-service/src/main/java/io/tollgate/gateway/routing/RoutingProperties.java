@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import io.tollgate.model.crypto.Redacted;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryRatio               retries per model at most this share of its requests in a {@code retryWindow}, so
  *                                 a provider outage does not multiply the load on the others
  * @param minRetriesPerWindow      retries always allowed per model and window, whatever the ratio
- * @param breakerWindow            calls per deployment the breaker's failure rate is computed over
+ * @param breakerWindow            how far back, per deployment, the breaker's failure rate looks: the calls that ended
+ *                                 in the last this many seconds (whole seconds, rounded up; a plain number is seconds)
  * @param breakerMinimumCalls      calls before the breaker may open
  * @param breakerFailureRate       failure rate (percent) that opens the breaker
  * @param breakerSlowCall          a call slower than this counts as slow
@@ -40,7 +43,8 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                                 @DefaultValue("0.2") @PositiveOrZero double retryRatio,
                                 @DefaultValue("10s") @DurationMin(millis = 1) Duration retryWindow,
                                 @DefaultValue("10") @PositiveOrZero int minRetriesPerWindow,
-                                @DefaultValue("20") @Positive int breakerWindow,
+                                @DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 2)
+                                Duration breakerWindow,
                                 @DefaultValue("5") @Positive int breakerMinimumCalls,
                                 @DefaultValue("50") @Positive @Max(100) float breakerFailureRate,
                                 @DefaultValue("60s") @DurationMin(millis = 1) Duration breakerSlowCall,
@@ -53,6 +57,11 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                                 @DefaultValue("250ms") @DurationMin(millis = 1) Duration redisTimeout,
                                 @DefaultValue("250ms") @DurationMin(millis = 1) Duration sharedSyncInterval,
                                 @DefaultValue("2s") @DurationMin(millis = 10) Duration publishInterval) {
+
+    /** The breaker's window in the whole seconds its sliding window counts in. */
+    public int breakerWindowSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(breakerWindow.toMillis(), 1000));
+    }
 
     public boolean shared() {
         return !redisUrl.isBlank();

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tollgate.gateway.support.BlockHoundSupport;
 import java.time.Clock;
 import java.time.Duration;
+import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 class DeploymentStatesTest {
 
     private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
-            Duration.ofSeconds(10), 10, 20, 5, 50, Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "",
+            Duration.ofSeconds(10), 10, Duration.ofSeconds(20), 5, 50, Duration.ofSeconds(60), 100,
+            Duration.ofSeconds(30), 2, "",
             Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
 
     @Test
@@ -41,5 +43,36 @@ class DeploymentStatesTest {
 
         assertThat(recorded).hasValue(8 * 20_000);
         assertThat(health.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void the_failure_rate_counts_the_calls_of_the_window_and_forgets_older_ones() throws InterruptedException {
+        var twoSeconds = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
+                Duration.ofSeconds(10), 10, Duration.ofSeconds(2), 3, 50, Duration.ofSeconds(60), 100,
+                Duration.ofSeconds(30), 2, "",
+                Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
+        var health = twoSeconds.of(UUID.randomUUID());
+        call(health, false);
+        call(health, false);
+
+        Thread.sleep(2_200);
+        call(health, false);
+        call(health, true);
+        call(health, true);
+        assertThat(health.state()).as("1 failed of the 3 calls in the last 2 s (3 of 5 with the older two)")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+
+        call(health, false);
+        assertThat(health.state()).as("2 failed of 4").isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    private static void call(DeploymentHealth health, boolean succeeds) {
+        assertThat(health.acquire()).isTrue();
+        health.started(0, System.nanoTime());
+        if (succeeds) {
+            health.succeeded(1_000);
+        } else {
+            health.failed(1_000, new IOException("refused"), 0, System.nanoTime());
+        }
     }
 }

@@ -19,6 +19,6 @@ class RoutingPropertiesTest {
         assertThat(properties.toString())
                 .doesNotContain("s3cret-pw")
                 .contains("redisUrl=rediss://<redacted>@redis.internal:6380")
-                .contains("breakerWindow=20");
+                .contains("breakerWindow=PT20S");
     }
 }
