@@ -7,6 +7,10 @@
 #          percentiles (of all its requests, /healthz included), errors, CPU per request, resident set and
 #          old-generation heap; at the end the usage events
 #          in PostgreSQL are compared with the answers 200 wrk read, which must be equal
+#   live   the heap that a full collection leaves, right before the soak and right after it: what the gateway keeps.
+#          Between collections the old generation also holds garbage that only a concurrent cycle frees (the
+#          connections of each minute's wrk run outlive the young collections), so its use and the resident set
+#          climb towards the heap's maximum without any leak; a leak grows the live heap.
 #
 # The offered rate is held with a fixed pause per connection (post.lua's BENCH_DELAY_MS) and a connection count
 # calibrated once before the soak; each slice caps its chat requests (BENCH_CAP) so that none is in flight when it
@@ -33,6 +37,11 @@ SLICE=60
 POST_SECONDS=50 # chat requests per slice: the calibrated rate times this; the rest of the minute is /healthz
 
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$GATEWAY_PID/status"; }
+live_heap_mib() { # the heap in use after a full collection (jcmd's GC.run, then G1's heap summary)
+  "$JCMD" "$GATEWAY_PID" GC.run >/dev/null
+  "$JCMD" "$GATEWAY_PID" GC.heap_info |
+    awk '/garbage-first heap/ {for (i = 1; i < NF; i++) if ($i == "used") {sub(/K,?$/, "", $(i + 1)); printf "%.0f", $(i + 1) / 1024}}'
+}
 old_gen_mib() { # the old generation's use in jstat's latest sample
   awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {ou = $8} END {printf "%.0f", ou / 1024}' "$RUN/jstat.log"
 }
@@ -103,8 +112,9 @@ soak_main() {
   TARGET=$((MAX * SHARE / 100))
   calibrate
 
-  local before_ok before_other i line cap cpu0 cpu1 answered=0 sent=0 capped=0 errors=0
+  local before_ok before_other i line cap cpu0 cpu1 answered=0 sent=0 capped=0 errors=0 live_before live_after
   read -r before_ok _ before_other _ _ <<<"$(metered)"
+  live_before=$(live_heap_mib)
   cap=$(((RATE * POST_SECONDS + WRK_THREADS - 1) / WRK_THREADS))
   log "soak: $MINUTES x ${SLICE}s at ~$RATE req/s ($CONNS connections, ${PAUSE_MS} ms pause; $SHARE% of $MAX)"
   echo "| minute | chat requests | p50 | p99 | errors | CPU per request | RSS MiB | old gen MiB | all answered in the minute |" >"$RUN/soak.md"
@@ -124,6 +134,7 @@ soak_main() {
       "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$line")" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')" \
       "$(rss_mib)" "$(old_gen_mib)" "$all_answered" | tee -a "$RUN/soak.md" >&2
   done
+  live_after=$(live_heap_mib)
   local ok other
   read -r ok _ other _ _ <<<"$(metered)"
   ok=$((ok - before_ok)) other=$((other - before_other))
@@ -142,6 +153,8 @@ soak_main() {
   else
     echo "- metering: CHECK: $ok events with status 200 and $other others for $sent requests sent and $answered answers read"
   fi
+  echo "- live heap (in use after a full collection): $live_before MiB before the soak, $live_after MiB after it;" \
+    "resident set $(rss_mib) MiB at the end"
   echo
   cat "$RUN/soak.md"
 }
