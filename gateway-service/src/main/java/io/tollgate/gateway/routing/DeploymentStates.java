@@ -31,8 +31,8 @@ class DeploymentStates {
                 // outcomes are recorded on the event loops: the default window takes a lock, which under load
                 // parks an event loop behind another. Of the lock-free windows, the count-based one links each
                 // call's node to the next and never unlinks the nodes it drops, so one node that outlives the young
-                // generation keeps every later one alive through young collections until a concurrent cycle: tens
-                // of megabytes copied per collection and 100 ms pauses in the soaks (docs/benchmarks.md). The
+                // generation keeps every later one alive through young collections until a concurrent cycle, each
+                // collection copying them all again: 100 ms pauses in the soaks (docs/benchmarks.md). The
                 // time-based one adds a node per second, and each call replaces that node's aggregate.
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                 .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
