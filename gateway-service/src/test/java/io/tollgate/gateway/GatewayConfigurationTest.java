@@ -34,6 +34,7 @@ class GatewayConfigurationTest {
             tollgate.gateway.routing.redis-url                  | http://r:1 | must be empty or a redis:// or rediss:// URL
             tollgate.gateway.routing.breaker-failure-rate       | 101        | must be less than or equal to 100
             tollgate.gateway.routing.breaker-window             | 1          | must be longer than or equal to 2 seconds
+            tollgate.gateway.routing.breaker-window             | 2h         | must be shorter than or equal to 1 hour
             tollgate.gateway.budget.reservation-wait            | -1s        | must not be negative
             tollgate.gateway.budget.spend-read-interval         | 0s         | must be longer than or equal to 1 milli
             tollgate.gateway.server.max-connections             | 0          | must be greater than 0

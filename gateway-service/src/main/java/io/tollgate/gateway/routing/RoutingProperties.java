@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import io.tollgate.model.crypto.Redacted;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                                 a provider outage does not multiply the load on the others
  * @param minRetriesPerWindow      retries always allowed per model and window, whatever the ratio
  * @param breakerWindow            how far back, per deployment, the breaker's failure rate looks: the calls that ended
- *                                 in the last this many seconds (whole seconds, rounded up; a plain number is seconds)
+ *                                 in the last this many seconds (whole seconds, rounded up; a plain number is seconds;
+ *                                 at most an hour, since the window keeps a node per second for each deployment)
  * @param breakerMinimumCalls      calls before the breaker may open
  * @param breakerFailureRate       failure rate (percent) that opens the breaker
  * @param breakerSlowCall          a call slower than this counts as slow
@@ -44,7 +46,7 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
                                 @DefaultValue("10s") @DurationMin(millis = 1) Duration retryWindow,
                                 @DefaultValue("10") @PositiveOrZero int minRetriesPerWindow,
                                 @DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 2)
-                                Duration breakerWindow,
+                                @DurationMax(hours = 1) Duration breakerWindow,
                                 @DefaultValue("5") @Positive int breakerMinimumCalls,
                                 @DefaultValue("50") @Positive @Max(100) float breakerFailureRate,
                                 @DefaultValue("60s") @DurationMin(millis = 1) Duration breakerSlowCall,
@@ -60,7 +62,7 @@ public record RoutingProperties(@DefaultValue("120s") @DurationMin(millis = 1) D
 
     /** The breaker's window in the whole seconds its sliding window counts in. */
     public int breakerWindowSeconds() {
-        return (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(breakerWindow.toMillis(), 1000));
+        return (int) Math.ceilDiv(breakerWindow.toMillis(), 1000);
     }
 
     public boolean shared() {

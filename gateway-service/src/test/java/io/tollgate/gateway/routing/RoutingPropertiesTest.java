@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -20,5 +22,15 @@ class RoutingPropertiesTest {
                 .doesNotContain("s3cret-pw")
                 .contains("redisUrl=rediss://<redacted>@redis.internal:6380")
                 .contains("breakerWindow=PT20S");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30, 30", "30s, 30", "2500ms, 3", "1h, 3600"})
+    void the_breaker_window_is_a_duration_whose_plain_number_is_seconds(String setting, int seconds) {
+        RoutingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "tollgate.gateway.routing.breaker-window", setting)))
+                .bindOrCreate("tollgate.gateway.routing", RoutingProperties.class);
+
+        assertThat(properties.breakerWindowSeconds()).isEqualTo(seconds);
     }
 }
