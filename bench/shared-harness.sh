@@ -11,7 +11,7 @@
 # PostgreSQL is not pinned: metering's writes land on whichever core is free, as they would in production.
 #
 # Knobs: TARGETS (default "direct nginx portkey tollgate"), GATEWAY_WARMUP (60 s), NEW_CONNECTION_WARMUP (20 s of
-# streaming requests on a new connection each, after the keep-alive warm-up), MOCK_PORT (19101, the harness's
+# streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), MOCK_PORT (19101, the harness's
 # BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by gateway-bench.sh), and every knob
 # of the harness (DURATION, STREAM_N, ...).
 set -euo pipefail
@@ -24,6 +24,9 @@ OWN_BASE=${BASE_PORT_OWN:-19400}
 GATEWAY_URL=http://127.0.0.1:$((OWN_BASE + 3))/v1
 WARM=${GATEWAY_WARMUP:-60}
 NEW_CONN_WARM=${NEW_CONNECTION_WARMUP:-20}
+# the harness runs the server under test on one core (its nginx with one worker): the gateway gets one event loop
+# for it, as it sizes them itself when started on one core; it starts unpinned, and would otherwise count two
+EVENT_LOOPS=${GATEWAY_EVENT_LOOPS:-1}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/shared-harness.XXXXXX")
 chmod 755 "$WORK" # PostgreSQL runs as its own user below it
@@ -37,8 +40,9 @@ stop() {
 }
 trap stop EXIT
 
-echo "setting up the gateway (bench/gateway-bench.sh HOLD=1)" >&2
-TMPDIR=$WORK HOLD=1 BASE_PORT=$OWN_BASE bash bench/gateway-bench.sh >"$WORK/hold.log" 2>&1 &
+echo "setting up the gateway (bench/gateway-bench.sh HOLD=1, $EVENT_LOOPS event loops)" >&2
+TMPDIR=$WORK HOLD=1 BASE_PORT=$OWN_BASE TOLLGATE_GATEWAY_EVENT_LOOPS=$EVENT_LOOPS bash bench/gateway-bench.sh \
+  >"$WORK/hold.log" 2>&1 &
 HOLD_PID=$!
 pid_file=
 for _ in $(seq 1 240); do

@@ -38,6 +38,7 @@ class GatewayConfigurationTest {
             tollgate.gateway.budget.reservation-wait            | -1s        | must not be negative
             tollgate.gateway.budget.spend-read-interval         | 0s         | must be longer than or equal to 1 milli
             tollgate.gateway.server.max-connections             | 0          | must be greater than 0
+            tollgate.gateway.server.event-loops                 | -1         | must be greater than or equal to 0
             tollgate.gateway.server.body-timeout                | 0s         | must be longer than or equal to 1 milli
             tollgate.gateway.snapshot.max-age                   | 0s         | must be longer than or equal to 1 milli
             tollgate.gateway.upstream.max-connections           | 0          | must be greater than 0

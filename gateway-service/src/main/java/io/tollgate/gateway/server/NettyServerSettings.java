@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
+import reactor.netty.ReactorNetty;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerConfig;
@@ -41,7 +42,13 @@ class NettyServerSettings implements NettyServerCustomizer {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        log.info("Event loops on {}", transport(server.configuration()));
+        int loops = LoopResources.DEFAULT_IO_WORKER_COUNT;
+        log.info("{} event loops on {}", loops, transport(server.configuration()));
+        if (loops != EventLoops.count(properties.eventLoops())) {
+            log.warn("{} event loops rather than the {} of {}: -D{} is set, or Reactor Netty was loaded before the gateway "
+                    + "sized its loops", loops, EventLoops.count(properties.eventLoops()), EventLoops.PROPERTY,
+                    ReactorNetty.IO_WORKER_COUNT);
+        }
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             var pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
