@@ -1,5 +1,6 @@
 package io.tollgate.gateway;
 
+import io.tollgate.gateway.server.EventLoops;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,7 +20,9 @@ public class GatewayApplication {
 
     public static void main(String[] args) {
         setPropertyDefaults();
-        SpringApplication.run(GatewayApplication.class, args);
+        var application = new SpringApplication(GatewayApplication.class);
+        application.addListeners(new EventLoops());
+        application.run(args);
     }
 
     /**

@@ -44,10 +44,9 @@ class NettyServerSettings implements NettyServerCustomizer {
     public HttpServer apply(HttpServer server) {
         int loops = LoopResources.DEFAULT_IO_WORKER_COUNT;
         log.info("{} event loops on {}", loops, transport(server.configuration()));
-        if (loops != EventLoops.count(properties.eventLoops())) {
-            log.warn("{} event loops rather than the {} of {}: -D{} is set, or Reactor Netty was loaded before the gateway "
-                    + "sized its loops", loops, EventLoops.count(properties.eventLoops()), EventLoops.PROPERTY,
-                    ReactorNetty.IO_WORKER_COUNT);
+        if (properties.eventLoops() > 0 && loops != properties.eventLoops()) {
+            log.warn("{} event loops rather than the {} of {}: -D{} is set, or the gateway was started another way than "
+                    + "its main class", loops, properties.eventLoops(), EventLoops.PROPERTY, ReactorNetty.IO_WORKER_COUNT);
         }
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             var pipeline = channel.pipeline();
