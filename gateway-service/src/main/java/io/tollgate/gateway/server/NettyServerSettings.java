@@ -43,7 +43,7 @@ class NettyServerSettings implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         int loops = LoopResources.DEFAULT_IO_WORKER_COUNT;
-        log.info("{} event loops on {}", loops, transport(server.configuration()));
+        log.info("Event loops: {} on {}", loops, transport(server.configuration()));
         if (properties.eventLoops() > 0 && loops != properties.eventLoops()) {
             log.warn("{} event loops rather than the {} of {}: -D{} is set, or the gateway was started another way than "
                     + "its main class", loops, properties.eventLoops(), EventLoops.PROPERTY, ReactorNetty.IO_WORKER_COUNT);
