@@ -11,9 +11,9 @@
 # PostgreSQL is not pinned: metering's writes land on whichever core is free, as they would in production.
 #
 # Knobs: TARGETS (default "direct nginx portkey tollgate"), GATEWAY_WARMUP (60 s), NEW_CONNECTION_WARMUP (20 s of
-# streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), MOCK_PORT (19101, the harness's
-# BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by gateway-bench.sh), and every knob
-# of the harness (DURATION, STREAM_N, ...).
+# streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), MOCK_PORT
+# (19101, the harness's BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by
+# gateway-bench.sh), and every knob of the harness (DURATION, STREAM_N, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +40,7 @@ stop() {
 }
 trap stop EXIT
 
-echo "setting up the gateway (bench/gateway-bench.sh HOLD=1, $EVENT_LOOPS event loops)" >&2
+echo "setting up the gateway (bench/gateway-bench.sh HOLD=1, event loops: $EVENT_LOOPS)" >&2
 TMPDIR=$WORK HOLD=1 BASE_PORT=$OWN_BASE TOLLGATE_GATEWAY_EVENT_LOOPS=$EVENT_LOOPS bash bench/gateway-bench.sh \
   >"$WORK/hold.log" 2>&1 &
 HOLD_PID=$!

@@ -11,9 +11,8 @@ import reactor.netty.ReactorNetty;
  * nginx's {@code worker_processes auto}. Reactor Netty's own default, at least four, suits servers whose handlers
  * may block a loop; the gateway's never do (BlockHound holds them to it), and on fewer cores than four, loops that
  * take turns on a core wait for each other and each turn serves fewer connections (docs/benchmarks.md). An
- * operator's {@code -Dreactor.netty.ioWorkerCount} wins. The gateway's main class registers it: registered for every
- * Spring application (spring.factories), it would size the loops of any application that has the gateway's jar on
- * its class path.
+ * operator's {@code -Dreactor.netty.ioWorkerCount} wins. The gateway's main class registers it, not spring.factories,
+ * through which it would size the loops of any application with the gateway's jar on its class path.
  */
 public final class EventLoops implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 

@@ -45,8 +45,9 @@ class NettyServerSettings implements NettyServerCustomizer {
         int loops = LoopResources.DEFAULT_IO_WORKER_COUNT;
         log.info("Event loops: {} on {}", loops, transport(server.configuration()));
         if (properties.eventLoops() > 0 && loops != properties.eventLoops()) {
-            log.warn("{} event loops rather than the {} of {}: -D{} is set, or the gateway was started another way than "
-                    + "its main class", loops, properties.eventLoops(), EventLoops.PROPERTY, ReactorNetty.IO_WORKER_COUNT);
+            log.warn("Event loops: {} rather than the {} of {}: -D{} is set, or the gateway was started other than by "
+                    + "its main class", loops, properties.eventLoops(), EventLoops.PROPERTY,
+                    ReactorNetty.IO_WORKER_COUNT);
         }
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             var pipeline = channel.pipeline();
