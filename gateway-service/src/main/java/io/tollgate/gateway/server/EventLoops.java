@@ -34,12 +34,8 @@ public final class EventLoops implements ApplicationListener<ApplicationEnvironm
             return; // binding ServerProperties refuses it, with the property's name
         }
         if (configured >= 0) {
-            System.setProperty(ReactorNetty.IO_WORKER_COUNT, Integer.toString(count(configured)));
+            int loops = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+            System.setProperty(ReactorNetty.IO_WORKER_COUNT, Integer.toString(loops));
         }
-    }
-
-    /** The loops for a configured count: itself, or one per core for 0. */
-    static int count(int configured) {
-        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -7,6 +7,7 @@ import io.tollgate.gateway.support.BlockHoundSupport;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,7 @@ import reactor.core.scheduler.Schedulers;
 /** Deployments' breakers take the outcomes of calls on the event loops, several at once. */
 class DeploymentStatesTest {
 
-    private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
-            Duration.ofSeconds(10), 10, Duration.ofSeconds(20), 5, 50, Duration.ofSeconds(60), 100,
-            Duration.ofSeconds(30), 2, "",
-            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
+    private final DeploymentStates states = new DeploymentStates(RoutingSettings.defaults(), Clock.systemUTC());
 
     @Test
     void outcomes_recorded_from_non_blocking_threads_at_the_same_time_never_park_them() {
@@ -47,10 +45,8 @@ class DeploymentStatesTest {
 
     @Test
     void the_failure_rate_counts_the_calls_of_the_window_and_forgets_older_ones() throws InterruptedException {
-        var twoSeconds = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
-                Duration.ofSeconds(10), 10, Duration.ofSeconds(2), 3, 50, Duration.ofSeconds(60), 100,
-                Duration.ofSeconds(30), 2, "",
-                Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
+        var twoSeconds = new DeploymentStates(
+                RoutingSettings.with(Map.of("breaker-window", "2s", "breaker-minimum-calls", "3")), Clock.systemUTC());
         var health = twoSeconds.of(UUID.randomUUID());
         call(health, false);
         call(health, false);

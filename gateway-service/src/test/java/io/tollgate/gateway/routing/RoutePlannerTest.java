@@ -48,10 +48,7 @@ class RoutePlannerTest {
             "https://api.openai.example/v1", "sk-test", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 1);
 
     private final UpstreamHttp http = UpstreamHttps.onGlobalLoops(4, 4, Duration.ofSeconds(1));
-    private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
-            Duration.ofSeconds(10), 10, Duration.ofSeconds(20), 5, 50, Duration.ofSeconds(60), 100,
-            Duration.ofSeconds(30), 2, "",
-            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), Clock.systemUTC());
+    private final DeploymentStates states = new DeploymentStates(RoutingSettings.defaults(), Clock.systemUTC());
     private final RoutePlanner planner = new RoutePlanner(states, new ProviderRegistry(List.of(new OpenAiAdapter(http))),
             new TokenCounter(0), Clock.systemUTC());
 

@@ -76,9 +76,7 @@ public final class RoutingBench {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         var http = UpstreamHttps.onGlobalLoops(4, 4, Duration.ofSeconds(1));
-        var properties = new RoutingProperties(Duration.ofSeconds(120), 0.2, Duration.ofSeconds(10), 10,
-                Duration.ofSeconds(20), 5, 50,
-                Duration.ofSeconds(60), 100, Duration.ofSeconds(30), 2, "", Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2));
+        var properties = RoutingSettings.defaults();
         var states = new DeploymentStates(properties, Clock.systemUTC());
         var planner = new RoutePlanner(states, new ProviderRegistry(List.of(new OpenAiAdapter(http))),
                 new TokenCounter(0), Clock.systemUTC());

@@ -23,7 +23,6 @@ import io.tollgate.gateway.snapshot.Snapshots;
 import io.tollgate.gateway.subscription.SubscriptionPolicy;
 import io.tollgate.model.catalog.ProviderType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -40,10 +39,7 @@ class RoutingPolicyTest {
 
     private static final Clock CLOCK = Clock.fixed(Requests.RECEIVED_AT, ZoneOffset.UTC);
 
-    private final DeploymentStates states = new DeploymentStates(new RoutingProperties(Duration.ofSeconds(120), 0.2,
-            Duration.ofSeconds(10), 10, Duration.ofSeconds(20), 5, 50, Duration.ofSeconds(60), 100,
-            Duration.ofSeconds(30), 2, "",
-            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(2)), CLOCK);
+    private final DeploymentStates states = new DeploymentStates(RoutingSettings.defaults(), CLOCK);
     /** OpenAI's wire for chat only: no adapter for the other provider types. */
     private final ProviderRegistry registry = new ProviderRegistry(List.of(
             new DescribedAdapter(ProviderType.OPENAI, Set.of(Endpoint.CHAT))));

@@ -6,16 +6,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class RoutingPropertiesTest {
 
     @Test
     void the_redis_password_never_shows_in_to_string() {
-        RoutingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "tollgate.gateway.routing.redis-url", "rediss://s3cret-pw@redis.internal:6380")))
-                .bindOrCreate("tollgate.gateway.routing", RoutingProperties.class);
+        RoutingProperties properties = RoutingSettings.with(Map.of(
+                "redis-url", "rediss://s3cret-pw@redis.internal:6380"));
 
         assertThat(properties.redisUrl()).contains("s3cret-pw");
         assertThat(properties.toString())
@@ -27,9 +24,7 @@ class RoutingPropertiesTest {
     @ParameterizedTest
     @CsvSource({"30, 30", "30s, 30", "2500ms, 3", "1h, 3600"})
     void the_breaker_window_is_a_duration_whose_plain_number_is_seconds(String setting, int seconds) {
-        RoutingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "tollgate.gateway.routing.breaker-window", setting)))
-                .bindOrCreate("tollgate.gateway.routing", RoutingProperties.class);
+        RoutingProperties properties = RoutingSettings.with(Map.of("breaker-window", setting));
 
         assertThat(properties.breakerWindowSeconds()).isEqualTo(seconds);
     }

@@ -78,6 +78,15 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** Every line the service has logged so far. */
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + name + "'s log", e);
+        }
+    }
+
     /** The last lines the service logged, for failure messages. */
     String logTail() {
         try {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
@@ -27,6 +28,8 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Set by the build (see the pom) to the packaged gateway jar. */
     public static final String JAR_PROPERTY = "tollgate.gateway.jar";
+    /** Neither this machine's cores nor Reactor Netty's own default: a gateway that ignored its setting would show. */
+    static final int EVENT_LOOPS = 3;
     // generous for a loaded 2-core machine; the gateway starts in 10 to 15 s there
     private static final Duration READY_LIMIT = Duration.ofSeconds(180);
 
@@ -68,7 +71,8 @@ public final class RunningGateway implements AutoCloseable {
                     "TOLLGATE_DB_PASSWORD", database.password(),
                     "TOLLGATE_API_KEY_SECRET", PortalIntegrationTest.API_KEY_SECRET,
                     "TOLLGATE_MASTER_KEYS", PortalIntegrationTest.MASTER_KEYS,
-                    "TOLLGATE_GATEWAY_SPOOL_DIR", spool.toString())), port, spool);
+                    "TOLLGATE_GATEWAY_SPOOL_DIR", spool.toString(),
+                    "TOLLGATE_GATEWAY_EVENT_LOOPS", Integer.toString(EVENT_LOOPS))), port, spool);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the gateway", e);
         }
@@ -110,6 +114,11 @@ public final class RunningGateway implements AutoCloseable {
             // the caller asserts on the last answer, which names what the gateway said instead
         }
         return last.get();
+    }
+
+    /** Every line the gateway has logged so far. */
+    public List<String> logLines() {
+        return service.logLines();
     }
 
     /** The last lines the gateway logged, for failure messages. */
