@@ -2,11 +2,11 @@ package io.tollgate.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.testsupport.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,13 +59,13 @@ class TollgateStandaloneIT {
     private Launched launched;
 
     @BeforeAll
-    static void choosePorts() throws IOException {
-        gatewayPort = freePort();
-        portalPort = freePort();
-        billingPort = freePort();
-        gatewayManagementPort = freePort();
-        portalManagementPort = freePort();
-        billingManagementPort = freePort();
+    static void choosePorts() {
+        gatewayPort = FreePorts.reserve();
+        portalPort = FreePorts.reserve();
+        billingPort = FreePorts.reserve();
+        gatewayManagementPort = FreePorts.reserve();
+        portalManagementPort = FreePorts.reserve();
+        billingManagementPort = FreePorts.reserve();
     }
 
     @AfterEach
@@ -189,11 +189,6 @@ class TollgateStandaloneIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private record Launched(Process process, List<String> output) {
 

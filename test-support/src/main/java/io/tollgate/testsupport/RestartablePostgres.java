@@ -3,7 +3,6 @@ package io.tollgate.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,7 @@ public final class RestartablePostgres implements AutoCloseable {
 
     RestartablePostgres(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
-        this.port = freePort();
+        this.port = FreePorts.reserve();
         start();
     }
 
@@ -62,11 +61,4 @@ public final class RestartablePostgres implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package io.tollgate.gateway.support;
 
+import io.tollgate.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public final class RedisServer implements AutoCloseable {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install it with 'apt-get install -y redis-server'");
         }
-        var server = new RedisServer(freePort());
+        var server = new RedisServer(FreePorts.reserve());
         server.restart();
         return server;
     }
@@ -78,13 +78,6 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

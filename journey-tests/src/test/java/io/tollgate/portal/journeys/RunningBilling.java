@@ -1,6 +1,7 @@
 package io.tollgate.portal.journeys;
 
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.testsupport.FreePorts;
 import io.tollgate.testsupport.TestDatabase;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class RunningBilling implements AutoCloseable {
      */
     public static RunningBilling start(String url, Map<String, String> extraEnvironment) {
         TestDatabase database = TestPostgres.instance().shared();
-        int managementPort = PackagedService.freePort();
+        int managementPort = FreePorts.reserve();
         Map<String, String> settings = new HashMap<>(Map.of(
                 "TOLLGATE_BILLING_PORT", Integer.toString(URI.create(url).getPort()),
                 "TOLLGATE_BILLING_MANAGEMENT_PORT", Integer.toString(managementPort),

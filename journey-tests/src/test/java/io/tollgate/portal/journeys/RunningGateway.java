@@ -1,6 +1,7 @@
 package io.tollgate.portal.journeys;
 
 import io.tollgate.portal.support.PortalIntegrationTest;
+import io.tollgate.testsupport.FreePorts;
 import io.tollgate.testsupport.TestDatabase;
 import io.tollgate.testsupport.TestPostgres;
 import java.io.IOException;
@@ -60,12 +61,12 @@ public final class RunningGateway implements AutoCloseable {
 
     private static RunningGateway start() {
         TestDatabase database = TestPostgres.instance().shared();
-        int port = PackagedService.freePort();
+        int port = FreePorts.reserve();
         try {
             Path spool = Files.createTempDirectory("tollgate-gateway-spool-");
             return new RunningGateway(PackagedService.launch("gateway", JAR_PROPERTY, Map.of(
                     "TOLLGATE_GATEWAY_PORT", Integer.toString(port),
-                    "TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(PackagedService.freePort()),
+                    "TOLLGATE_GATEWAY_MANAGEMENT_PORT", Integer.toString(FreePorts.reserve()),
                     "TOLLGATE_DB_URL", database.jdbcUrl(),
                     "TOLLGATE_DB_USER", database.username(),
                     "TOLLGATE_DB_PASSWORD", database.password(),

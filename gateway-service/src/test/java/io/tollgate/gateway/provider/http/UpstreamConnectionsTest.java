@@ -11,8 +11,8 @@ import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamHttp.Answer;
 import io.tollgate.gateway.support.BlockHoundSupport;
+import io.tollgate.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -268,10 +268,7 @@ class UpstreamConnectionsTest {
 
     @Test
     void a_refused_connection_is_unreachable() throws IOException {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.reserve();
 
         var failure = catchThrowableOfType(RejectedException.class, () -> connections.post(client,
                 URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"), BODY, null).block(WAIT));
