@@ -72,10 +72,10 @@ final class ModelExchange implements CoreSubscriber<Reply> {
         this.request = request;
         this.keepAlive = HttpUtil.isKeepAlive(request);
         String requestId = RequestIds.resolve(request.headers().get(RequestIds.HEADER));
-        responseHeaders.set(RequestIds.HEADER, requestId);
+        responseHeaders.set(RequestIds.HEADER_NAME, requestId);
         this.arrival = new Arrival(route.endpoint(), route.countTokens(),
                 new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(request.headers())),
-                new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(responseHeaders)), requestId,
+                responseHeaders, requestId,
                 routes.clock.instant(), System.nanoTime());
     }
 

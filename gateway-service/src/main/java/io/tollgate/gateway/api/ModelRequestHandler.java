@@ -1,5 +1,6 @@
 package io.tollgate.gateway.api;
 
+import io.netty.util.AsciiString;
 import io.tollgate.gateway.auth.ApiKeyPolicy;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.RejectedException;
@@ -39,7 +40,7 @@ public class ModelRequestHandler {
     private static final Logger log = LoggerFactory.getLogger(ModelRequestHandler.class);
 
     /** Set when a budget downgrade served a cheaper model than the one requested. */
-    public static final String DOWNGRADED_FROM_HEADER = "x-tollgate-downgraded-from";
+    static final AsciiString DOWNGRADED_FROM_HEADER = AsciiString.cached("x-tollgate-downgraded-from");
 
     private final SnapshotHolder snapshots;
     private final PolicyChain chain;
@@ -66,7 +67,8 @@ public class ModelRequestHandler {
     }
 
     /** A model request whose headers have arrived: where it goes, and what the gateway knew of it then. */
-    record Arrival(Endpoint endpoint, boolean countTokens, HttpHeaders headers, HttpHeaders responseHeaders,
+    record Arrival(Endpoint endpoint, boolean countTokens, HttpHeaders headers,
+                   io.netty.handler.codec.http.HttpHeaders responseHeaders,
                    String requestId, Instant receivedAt, long startNanos) {
     }
 

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.api;
 
+import io.netty.util.AsciiString;
 import io.tollgate.gateway.cache.CachedAnswer;
 import io.tollgate.gateway.cache.ResponseCache;
 import io.tollgate.gateway.error.RejectedException;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Mono;
 @Component
 class ProviderCall {
 
-    static final String COST_HEADER = "x-tollgate-cost-usd";
+    static final AsciiString COST_HEADER = AsciiString.cached("x-tollgate-cost-usd");
+    private static final AsciiString CACHE_MODE_HEADER = AsciiString.cached(CacheHeaders.MODE);
     static final String CACHE_HIT = "hit";
     static final String CACHE_MISS = "miss";
 
@@ -110,7 +112,7 @@ class ProviderCall {
         // an answer from a fallback model is not what the key's model would answer
         context.cachePlan().filter(plan -> servedPlannedModel(context)).ifPresent(plan -> {
             cache.store(plan, reply.body(), context.outcome().usage().orElse(TokenUsage.ZERO));
-            context.responseHeaders().set(CacheHeaders.MODE, CACHE_MISS);
+            context.responseHeaders().set(CACHE_MODE_HEADER, CACHE_MISS);
         });
         var event = end.finish(context);
         return Mono.just(Reply.json(200, reply.body(), COST_HEADER,
@@ -123,7 +125,7 @@ class ProviderCall {
 
     private Reply fromCache(RequestContext context, CachedAnswer cached) {
         context.outcome().cacheHit(cached.tokens());
-        context.responseHeaders().set(CacheHeaders.MODE, CACHE_HIT);
+        context.responseHeaders().set(CACHE_MODE_HEADER, CACHE_HIT);
         var event = end.finish(context);
         return Reply.json(200, cached.body(), COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"));
     }

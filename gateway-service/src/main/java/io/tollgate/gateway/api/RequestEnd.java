@@ -1,5 +1,6 @@
 package io.tollgate.gateway.api;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.tollgate.gateway.error.ErrorWriter;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.http.Reply;
@@ -9,7 +10,6 @@ import io.tollgate.gateway.observability.AccessLog;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.tracing.RequestTracing;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -68,7 +68,7 @@ class RequestEnd {
     static void failed(RequestContext context, Rejection rejection) {
         context.outcome().failed(rejection.status(), rejection.code() != null ? rejection.code() : rejection.type());
         if (rejection.retryAfter() != null) {
-            context.responseHeaders().set(HttpHeaders.RETRY_AFTER, rejection.retryAfter());
+            context.responseHeaders().set(HttpHeaderNames.RETRY_AFTER, rejection.retryAfter());
         }
     }
 }

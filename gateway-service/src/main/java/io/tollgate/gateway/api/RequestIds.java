@@ -1,5 +1,6 @@
 package io.tollgate.gateway.api;
 
+import io.netty.util.AsciiString;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -10,6 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 public final class RequestIds {
 
     public static final String HEADER = "x-request-id";
+    /** For Netty's headers, which write an {@code AsciiString} in one copy and a {@code String} a byte at a time. */
+    static final AsciiString HEADER_NAME = AsciiString.cached(HEADER);
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.http;
 
+import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -11,7 +12,7 @@ public sealed interface Reply {
     }
 
     /** A JSON body with one header of its own (such as the request's cost). */
-    static Json json(int status, byte[] body, String headerName, String headerValue) {
+    static Json json(int status, byte[] body, AsciiString headerName, String headerValue) {
         return new Json(status, body, headerName, headerValue);
     }
 
@@ -19,7 +20,7 @@ public sealed interface Reply {
         return new EventStream(events);
     }
 
-    record Json(int status, byte[] body, @Nullable String headerName, @Nullable String headerValue) implements Reply {
+    record Json(int status, byte[] body, @Nullable AsciiString headerName, @Nullable String headerValue) implements Reply {
     }
 
     /** Server-sent events, each element one whole event, flushed as it comes. */

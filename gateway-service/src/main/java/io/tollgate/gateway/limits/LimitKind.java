@@ -1,5 +1,6 @@
 package io.tollgate.gateway.limits;
 
+import io.netty.util.AsciiString;
 import io.tollgate.model.plan.PlanLimits;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -16,30 +17,30 @@ enum LimitKind {
         REQUESTS("requests"), TOKENS("tokens");
 
         private final String header;
-        private final String limitHeader;
-        private final String remainingHeader;
-        private final String resetHeader;
+        private final AsciiString limitHeader;
+        private final AsciiString remainingHeader;
+        private final AsciiString resetHeader;
 
         Group(String header) {
             this.header = header;
-            this.limitHeader = "x-ratelimit-limit-" + header;
-            this.remainingHeader = "x-ratelimit-remaining-" + header;
-            this.resetHeader = "x-ratelimit-reset-" + header;
+            this.limitHeader = AsciiString.cached("x-ratelimit-limit-" + header);
+            this.remainingHeader = AsciiString.cached("x-ratelimit-remaining-" + header);
+            this.resetHeader = AsciiString.cached("x-ratelimit-reset-" + header);
         }
 
         String header() {
             return header;
         }
 
-        String limitHeader() {
+        AsciiString limitHeader() {
             return limitHeader;
         }
 
-        String remainingHeader() {
+        AsciiString remainingHeader() {
             return remainingHeader;
         }
 
-        String resetHeader() {
+        AsciiString resetHeader() {
             return resetHeader;
         }
     }

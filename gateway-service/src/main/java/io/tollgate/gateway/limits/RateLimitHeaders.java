@@ -1,9 +1,10 @@
 package io.tollgate.gateway.limits;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.http.HttpHeaders;
 
 /**
  * OpenAI's rate limit headers: for requests and for tokens, the limit closest to exhaustion (its capacity, what is
@@ -11,8 +12,6 @@ import org.springframework.http.HttpHeaders;
  * seconds on a refusal.
  */
 public final class RateLimitHeaders {
-
-    static final String RETRY_AFTER = "retry-after";
 
     private RateLimitHeaders() {
     }
@@ -44,7 +43,7 @@ public final class RateLimitHeaders {
     }
 
     public static void retryAfter(HttpHeaders headers, long seconds) {
-        headers.set(RETRY_AFTER, Long.toString(seconds));
+        headers.set(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
     }
 
     /** A duration as OpenAI (Go) prints it, rounded up to the millisecond: "20ms", "1s", "1.5s", "6m0s", "1h0m0s". */

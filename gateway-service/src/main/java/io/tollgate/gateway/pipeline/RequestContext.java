@@ -40,7 +40,7 @@ public final class RequestContext {
     private boolean completed; // guarded by this
     private final AtomicBoolean metered = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final HttpHeaders responseHeaders;
+    private final io.netty.handler.codec.http.HttpHeaders responseHeaders;
 
     private @Nullable Caller caller;
     private @Nullable RequestFacts facts;
@@ -60,7 +60,8 @@ public final class RequestContext {
 
     public RequestContext(UUID eventId, String requestId, Instant receivedAt, long startNanos, Endpoint endpoint,
                           @Nullable String tags, byte[] body, ConfigSnapshot snapshot,
-                          @Nullable String presentedKey, HttpHeaders responseHeaders) {
+                          @Nullable String presentedKey,
+                          io.netty.handler.codec.http.HttpHeaders responseHeaders) {
         this.eventId = eventId;
         this.requestId = requestId;
         this.receivedAt = receivedAt;
@@ -263,7 +264,7 @@ public final class RequestContext {
     }
 
     /** Headers the policies add to the response, whatever it turns out to be (answer, stream or error). */
-    public HttpHeaders responseHeaders() {
+    public io.netty.handler.codec.http.HttpHeaders responseHeaders() {
         return responseHeaders;
     }
 

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.routing;
 
 import io.micrometer.tracing.Span;
+import io.netty.util.AsciiString;
 import io.tollgate.gateway.error.RejectedException;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.RequestContext;
@@ -38,8 +39,8 @@ import reactor.util.context.Context;
 @Component
 public class Failover {
 
-    public static final String SERVED_MODEL_HEADER = "x-tollgate-served-model";
-    public static final String ATTEMPTS_HEADER = "x-tollgate-attempts";
+    static final AsciiString SERVED_MODEL_HEADER = AsciiString.cached("x-tollgate-served-model");
+    static final AsciiString ATTEMPTS_HEADER = AsciiString.cached("x-tollgate-attempts");
 
     private static final long MAX_COOL_DOWN_NANOS = Duration.ofSeconds(60).toNanos();
 

@@ -2,6 +2,7 @@ package io.tollgate.gateway.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
 import io.tollgate.gateway.pipeline.RequestContext;
@@ -22,7 +23,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 
 /** The most a request can cost: its body's bytes as input tokens and the most completion tokens it can get. */
 class CostBoundTest {
@@ -76,7 +76,7 @@ class CostBoundTest {
         var snapshot = new ConfigSnapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of(), Map.of(MODEL.id(), prices), Map.of(), new LimitSettings(Map.of(), maxOutputTokens));
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
-                null, BODY, snapshot, null, new HttpHeaders());
+                null, BODY, snapshot, null, new DefaultHttpHeaders());
         context.facts(new RequestFacts(MODEL.name(), false, maxTokens, false, new PromptText(List.of("hi"), 1),
                 choices));
         context.subscribed(MODEL, new SubscriptionEntry(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),

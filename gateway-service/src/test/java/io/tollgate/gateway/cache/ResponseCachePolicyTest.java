@@ -2,6 +2,7 @@ package io.tollgate.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.error.Rejection;
 import io.tollgate.gateway.pipeline.CacheHeaders;
 import io.tollgate.gateway.pipeline.CachePlan;
@@ -26,7 +27,6 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
 
 class ResponseCachePolicyTest {
@@ -104,7 +104,7 @@ class ResponseCachePolicyTest {
     private RequestContext context(String body, @Nullable String mode, @Nullable String ttl, boolean varying) {
         var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true, true, varying);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
-                null, body.getBytes(StandardCharsets.UTF_8), Snapshots.withModels("gpt-4o"), null, new HttpHeaders());
+                null, body.getBytes(StandardCharsets.UTF_8), Snapshots.withModels("gpt-4o"), null, new DefaultHttpHeaders());
         context.caller(new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenant.id(), app.id(), "tg_abc",
                 new byte[32], false, null), app, tenant));
         context.facts(new RequestFacts(model.name(), false, OptionalInt.empty(), false,

@@ -55,7 +55,7 @@ class LimitsPolicyTest {
         assertThat(refusal(third)).isEqualTo(new Rejection(429, "requests", null, "rate_limit_exceeded",
                 "Rate limit reached for model 'gpt-4o': requests_per_minute of the app (limit 2). Please try again in "
                         + "30s."));
-        assertThat(third.responseHeaders().getFirst("retry-after")).isEqualTo("30");
+        assertThat(third.responseHeaders().get("retry-after")).isEqualTo("30");
         assertThat(rateHeaders(third, "requests")).startsWith("2", "0");
 
         time.advance(Duration.ofSeconds(29));
@@ -131,8 +131,8 @@ class LimitsPolicyTest {
         assertThat(rejection).isEqualTo(new Rejection(429, "tokens", null, "rate_limit_exceeded",
                 "Rate limit reached for model 'gpt-4o': tokens_per_minute of the app (limit " + limit + "). Please try "
                         + "again in " + seconds + "s."));
-        assertThat(refused.responseHeaders().getFirst("retry-after")).isEqualTo(Long.toString(seconds));
-        assertThat(refused.responseHeaders().getFirst("x-ratelimit-remaining-tokens"))
+        assertThat(refused.responseHeaders().get("retry-after")).isEqualTo(Long.toString(seconds));
+        assertThat(refused.responseHeaders().get("x-ratelimit-remaining-tokens"))
                 .isEqualTo(Long.toString(limit - reserve));
     }
 
@@ -147,7 +147,7 @@ class LimitsPolicyTest {
                 "Request too large for model 'gpt-4o': it needs about " + reserve + " tokens, more than the "
                         + "tokens_per_minute of the app (limit " + (reserve - 1) + "). Reduce the prompt or "
                         + "max_tokens."));
-        assertThat(tooLarge.responseHeaders().getFirst("retry-after")).isNull();
+        assertThat(tooLarge.responseHeaders().get("retry-after")).isNull();
         var small = Requests.chat(MODEL, "Where is my parcel? It left Lyon on Monday.", 10);
         assertThat(rateHeaders(admitted(app, small), "requests")).as("no request was drawn for the refused one")
                 .startsWith("3", "2");
@@ -175,7 +175,7 @@ class LimitsPolicyTest {
         assertThat(refusal(second)).isEqualTo(new Rejection(429, "requests", null, "rate_limit_exceeded",
                 "Too many concurrent requests: max_concurrent_requests of the app (limit 1). Retry when one of your "
                         + "requests has finished."));
-        assertThat(second.responseHeaders().getFirst("retry-after")).isEqualTo("1");
+        assertThat(second.responseHeaders().get("retry-after")).isEqualTo("1");
         second.complete();
         assertThat(refusal(request(app, BODY))).as("a refused request releases no one else's permit").isNotNull();
 
@@ -231,7 +231,7 @@ class LimitsPolicyTest {
         assertThat(refusal(threeChoices)).isEqualTo(new Rejection(400, "invalid_request_error", "n",
                 "max_tokens_per_request_exceeded",
                 "n x max_tokens asks for 1200 tokens, more than the max_tokens_per_request limit of 1000."));
-        assertThat(over.responseHeaders().getFirst("retry-after")).isNull();
+        assertThat(over.responseHeaders().get("retry-after")).isNull();
         assertThat(rateHeaders(admitted(app, Requests.chat(MODEL, "Hello", 1000)), "requests")).startsWith("5", "4");
     }
 
@@ -278,12 +278,12 @@ class LimitsPolicyTest {
     /** The limit, remaining and reset headers of the group ("requests" or "tokens"). */
     private static String[] rateHeaders(RequestContext context, String group) {
         var headers = context.responseHeaders();
-        return new String[] {headers.getFirst("x-ratelimit-limit-" + group),
-                headers.getFirst("x-ratelimit-remaining-" + group), headers.getFirst("x-ratelimit-reset-" + group)};
+        return new String[] {headers.get("x-ratelimit-limit-" + group),
+                headers.get("x-ratelimit-remaining-" + group), headers.get("x-ratelimit-reset-" + group)};
     }
 
     private static long remainingTokens(RequestContext context) {
-        return Long.parseLong(context.responseHeaders().getFirst("x-ratelimit-remaining-tokens"));
+        return Long.parseLong(context.responseHeaders().get("x-ratelimit-remaining-tokens"));
     }
 
     private static long promptTokens(String body) {

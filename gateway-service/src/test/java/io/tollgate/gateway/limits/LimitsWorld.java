@@ -1,5 +1,6 @@
 package io.tollgate.gateway.limits;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestFacts;
@@ -12,7 +13,6 @@ import io.tollgate.model.plan.PlanLimits;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 
 /** Apps of one tenant, each subscribed to one model with the given limits: what the limits policy reads. */
 record LimitsWorld(ConfigSnapshot snapshot, RequestContext.Caller[] callers, SubscriptionEntry[] subscriptions,
@@ -37,7 +37,7 @@ record LimitsWorld(ConfigSnapshot snapshot, RequestContext.Caller[] callers, Sub
     /** A chat request of the app, with max_tokens 256, read as the data plane reads it before the policies. */
     RequestContext context(int app, byte[] body) {
         var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                Endpoint.CHAT, "", body, snapshot, null, new HttpHeaders());
+                Endpoint.CHAT, "", body, snapshot, null, new DefaultHttpHeaders());
         context.caller(callers[app]);
         var prompt = RequestBodyParser.parse(Endpoint.CHAT, body).facts().prompt();
         context.facts(new RequestFacts(MODEL, false, OptionalInt.of(256), false, prompt));

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.pipeline;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.request.RequestBodyParser;
 import io.tollgate.gateway.snapshot.ConfigSnapshot;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 
 /**
  * Model requests as the data plane hands them to the policies, for tests of the policies without a server: the body
@@ -25,7 +25,7 @@ public final class Requests {
     public static RequestContext arriving(ConfigSnapshot snapshot, Endpoint endpoint, String body,
                                           @Nullable String presentedKey, Instant receivedAt) {
         return new RequestContext(UUID.randomUUID(), "req_test", receivedAt, System.nanoTime(), endpoint, "",
-                body.getBytes(StandardCharsets.UTF_8), snapshot, presentedKey, new HttpHeaders());
+                body.getBytes(StandardCharsets.UTF_8), snapshot, presentedKey, new DefaultHttpHeaders());
     }
 
     /** A request whose caller the authentication policy found and whose body the validation policy read. */

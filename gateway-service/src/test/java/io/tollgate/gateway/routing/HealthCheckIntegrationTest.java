@@ -67,7 +67,7 @@ class HealthCheckIntegrationTest extends GatewayIntegrationTest {
         for (int i = 0; i < 5; i++) {
             var response = chat(world, model);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+            assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("1");
         }
         assertThat(clientRequestsTo(primary)).as("no client request reaches the dead primary").isEqualTo(1);
         assertThat(attempts(checkedName, "failed")).as("no failed attempt on the dead primary").isZero();

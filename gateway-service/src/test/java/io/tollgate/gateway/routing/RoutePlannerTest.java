@@ -3,6 +3,7 @@ package io.tollgate.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
@@ -37,7 +38,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 
 /** Each strategy prefers the deployment it promises to, in a controlled set-up of deployments and their state. */
 class RoutePlannerTest {
@@ -153,7 +153,7 @@ class RoutePlannerTest {
         var tenant = new TenantEntry(UUID.randomUUID(), "acme", false, UUID.randomUUID(), BigDecimal.ZERO);
         var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true, false, false);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
-                null, new byte[0], snapshot, null, new HttpHeaders());
+                null, new byte[0], snapshot, null, new DefaultHttpHeaders());
         context.caller(new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenant.id(), app.id(), "tg_abc",
                 new byte[32], false, null), app, tenant));
         context.facts(new RequestFacts(model.name(), false, OptionalInt.of(100), false,

@@ -1,6 +1,7 @@
 package io.tollgate.gateway.routing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.metering.TokenCounter;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.PromptText;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 /**
@@ -196,7 +196,7 @@ public final class RoutingBench {
 
     private static RequestContext context(ConfigSnapshot snapshot) {
         var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                Endpoint.CHAT, null, new byte[0], snapshot, null, new HttpHeaders());
+                Endpoint.CHAT, null, new byte[0], snapshot, null, new DefaultHttpHeaders());
         context.caller(CALLER);
         context.facts(FACTS);
         context.subscribed(MODEL, SUBSCRIPTION);

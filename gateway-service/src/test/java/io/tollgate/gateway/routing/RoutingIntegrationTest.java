@@ -29,8 +29,8 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
             var response = chatPost(world, chat(model, false));
 
             assertThat(response.statusCode()).as(failure + response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
-            assertThat(response.headers().firstValue(Failover.SERVED_MODEL_HEADER)).hasValue(model);
+            assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
+            assertThat(response.headers().firstValue("x-tollgate-served-model")).hasValue(model);
         }
         assertThat(events(world.key().id(), 3)).allSatisfy(event -> {
             assertThat(event).containsEntry("status_code", 200).containsEntry("attempts", 2)
@@ -54,7 +54,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
     }
 
@@ -70,7 +70,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the trickle takes 3 s; the total timeout 0.6 s")
                 .isLessThan(Duration.ofMillis(2_000));
         assertThat(events(world.key().id(), 1).getFirst()).containsEntry("upstream_model", "gpt-4o-backup")
@@ -87,7 +87,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, false));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the stall lasts 3 s; the idle timeout 0.5 s")
                 .isLessThan(Duration.ofMillis(2_000));
         assertThat(events(world.key().id(), 1).getFirst()).containsEntry("upstream_model", "gpt-4o-backup")
@@ -104,7 +104,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, true));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
         assertThat(response.body()).contains("[DONE]");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_000));
     }
@@ -137,7 +137,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, true));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("1");
         assertThat(response.body()).as("events 250 ms apart, about 3 s in all").contains("[DONE]")
                 .doesNotContain("upstream_timeout");
     }
@@ -193,7 +193,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         var response = chatPost(world, chat(model, true));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("2");
+        assertThat(response.headers().firstValue("x-tollgate-attempts")).hasValue("2");
         assertThat(response.body()).contains("chat.completion.chunk").contains("data: [DONE]").doesNotContain("\"error\"");
         assertThat(events(world.key().id(), 1)).singleElement()
                 .satisfies(event -> assertThat(event).containsEntry("status_code", 200).containsEntry("usage_estimated", false));
@@ -213,7 +213,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
             var response = chatPost(world, chat(model, stream));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("stream: " + stream).hasValue("2");
+            assertThat(response.headers().firstValue("x-tollgate-attempts")).as("stream: " + stream).hasValue("2");
         }
         assertThat(UPSTREAM.receivedFor(upstreamModel)).hasSize(4);
         assertThat(events(world.key().id(), 2)).allSatisfy(event ->
@@ -232,7 +232,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
 
         var whileOpen = chatPost(world, chat(model, false));
-        assertThat(whileOpen.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("the open breaker skips the primary").hasValue("1");
+        assertThat(whileOpen.headers().firstValue("x-tollgate-attempts")).as("the open breaker skips the primary").hasValue("1");
         assertThat(UPSTREAM.receivedFor(primary)).hasSize(5);
 
         UPSTREAM.recover(primary);
@@ -240,7 +240,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
             var probe = chatPost(world, chat(model, false));
             return probe.statusCode() == 200 && UPSTREAM.receivedFor(primary).size() > 5;
         }, Duration.ofSeconds(5), "a half-open probe reaching the primary");
-        await(() -> chatPost(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER).orElse("").equals("1")
+        await(() -> chatPost(world, chat(model, false)).headers().firstValue("x-tollgate-attempts").orElse("").equals("1")
                 && UPSTREAM.receivedFor(primary).size() >= 8, Duration.ofSeconds(5), "the primary serving again");
     }
 
@@ -253,7 +253,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
         awaitSnapshot(s -> s.model(model).map(m -> s.deployments(m.id()).getFirst().requestsPerMinute() != null).orElse(false));
 
         for (int i = 0; i < 4; i++) {
-            assertThat(chatPost(world, chat(model, false)).headers().firstValue(Failover.ATTEMPTS_HEADER)).hasValue("1");
+            assertThat(chatPost(world, chat(model, false)).headers().firstValue("x-tollgate-attempts")).hasValue("1");
         }
         assertThat(events(world.key().id(), 4)).extracting(e -> e.get("upstream_model"))
                 .containsExactly("gpt-4o-capped", "gpt-4o-capped", "gpt-4o-backup", "gpt-4o-backup");
@@ -274,7 +274,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
 
             assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
             assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-            assertThat(second.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("no 429 was needed").hasValue("1");
+            assertThat(second.headers().firstValue("x-tollgate-attempts")).as("no 429 was needed").hasValue("1");
             assertThat(UPSTREAM.receivedFor("upstream-requests-exhausted")).as("stream: " + stream)
                     .hasSize(exhaustedCalls + 1);
         }
@@ -312,7 +312,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTest {
 
         var servedByFallback = chatPost(world, chat(broken, false));
         assertThat(servedByFallback.statusCode()).isEqualTo(200);
-        assertThat(servedByFallback.headers().firstValue(Failover.SERVED_MODEL_HEADER)).hasValue(covered);
+        assertThat(servedByFallback.headers().firstValue("x-tollgate-served-model")).hasValue(covered);
         var event = events(world.key().id(), 1).getFirst();
         assertThat(event).containsEntry("requested_model", broken).containsEntry("served_model", covered);
         long tokens = ((Number) event.get("prompt_tokens")).longValue() + ((Number) event.get("completion_tokens")).longValue();

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.support;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tollgate.gateway.pipeline.Endpoint;
 import io.tollgate.gateway.pipeline.RequestContext;
 import io.tollgate.gateway.pipeline.RequestFacts;
@@ -62,7 +63,7 @@ public final class BenchRequests {
 
     public RequestContext context() {
         var context = new RequestContext(UUID.randomUUID(), "req_bench", Instant.now(), System.nanoTime(),
-                Endpoint.CHAT, "", new byte[0], snapshot, null, new HttpHeaders());
+                Endpoint.CHAT, "", new byte[0], snapshot, null, new DefaultHttpHeaders());
         context.caller(caller);
         context.facts(facts);
         context.route(route);

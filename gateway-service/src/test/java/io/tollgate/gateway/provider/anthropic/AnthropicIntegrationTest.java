@@ -14,7 +14,6 @@ import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.embeddings.EmbeddingCreateParams;
-import io.tollgate.gateway.routing.Failover;
 import io.tollgate.gateway.support.FakeAnthropic;
 import io.tollgate.gateway.support.GatewayIntegrationTest;
 import io.tollgate.gateway.support.Seeder;
@@ -214,7 +213,7 @@ class AnthropicIntegrationTest extends GatewayIntegrationTest {
         for (int i = 0; i < 3; i++) {
             var response = postJson("/chat/completions", claude.key().plaintext(), body);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue(Failover.ATTEMPTS_HEADER)).as("skipped, not refused").hasValue("1");
+            assertThat(response.headers().firstValue("x-tollgate-attempts")).as("skipped, not refused").hasValue("1");
         }
         assertThat(ANTHROPIC.receivedFor("claude-requests-exhausted")).as("its last request, said the headers").hasSize(1);
         assertThat(events(claude.key().id(), 3)).extracting(e -> e.get("upstream_model"))
