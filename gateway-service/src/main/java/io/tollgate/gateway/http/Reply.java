@@ -20,7 +20,8 @@ public sealed interface Reply {
         return new EventStream(events);
     }
 
-    record Json(int status, byte[] body, @Nullable AsciiString headerName, @Nullable String headerValue) implements Reply {
+    record Json(int status, byte[] body, @Nullable AsciiString headerName, @Nullable String headerValue)
+            implements Reply {
     }
 
     /** Server-sent events, each element one whole event, flushed as it comes. */

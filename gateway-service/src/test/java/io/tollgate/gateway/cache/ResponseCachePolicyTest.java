@@ -104,7 +104,8 @@ class ResponseCachePolicyTest {
     private RequestContext context(String body, @Nullable String mode, @Nullable String ttl, boolean varying) {
         var app = new AppEntry(UUID.randomUUID(), tenant.id(), "app", true, true, varying);
         var context = new RequestContext(UUID.randomUUID(), "req_1", Instant.now(), System.nanoTime(), Endpoint.CHAT,
-                null, body.getBytes(StandardCharsets.UTF_8), Snapshots.withModels("gpt-4o"), null, new DefaultHttpHeaders());
+                null, body.getBytes(StandardCharsets.UTF_8), Snapshots.withModels("gpt-4o"), null,
+                new DefaultHttpHeaders());
         context.caller(new RequestContext.Caller(new KeyEntry(UUID.randomUUID(), tenant.id(), app.id(), "tg_abc",
                 new byte[32], false, null), app, tenant));
         context.facts(new RequestFacts(model.name(), false, OptionalInt.empty(), false,
