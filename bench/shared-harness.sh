@@ -8,10 +8,13 @@
 # metering), warmed up with wrk against that set-up's fake provider (its JIT needs about 100,000 requests; the
 # harness's own warm-up is a few seconds), then its model's provider is pointed at the harness's mock and the
 # gateway handed to the harness as a running target.
-# PostgreSQL is not pinned: metering's writes land on whichever core is free, as they would in production.
+# PostgreSQL is not pinned: metering's writes land on whichever core is free, as they would in production; there, on
+# a two-core machine, they also delay the load generator on CPU 0 (docs/benchmarks.md, "Event loops sized to the
+# cores"). POSTGRES_CPU=1 pins it to the server's core instead, where its work competes with the gateway's.
 #
 # Knobs: TARGETS (default "direct nginx portkey tollgate"), GATEWAY_WARMUP (60 s), NEW_CONNECTION_WARMUP (20 s of
-# streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), MOCK_PORT
+# streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), POSTGRES_CPU
+# (unset: not pinned), MOCK_PORT
 # (19101, the harness's BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by
 # gateway-bench.sh), and every knob of the harness (DURATION, STREAM_N, ...).
 set -euo pipefail
@@ -73,6 +76,14 @@ wrk -t1 -c4 -d"${NEW_CONN_WARM}s" -H 'Connection: close' -s "$WORK/warm.lua" "$G
 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $((OWN_BASE + 4)) -U tollgate -d tollgate -c \
   "update providers set base_url = 'http://127.0.0.1:$MOCK_PORT/v1', version = version + 1 where name = 'bench-json'"
 sleep 2 # the gateway reloads its configuration on the change's notification; the new version renews its client
+if [[ -n ${POSTGRES_CPU:-} ]]; then
+  # the postmaster and its backends; a backend forked later inherits the postmaster's CPU
+  postmaster=$(head -1 "$(dirname "$pid_file")/pg/postmaster.pid")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    taskset -a -p -c "$POSTGRES_CPU" "$pid" >/dev/null
+  done
+  echo "PostgreSQL pinned to CPU $POSTGRES_CPU" >&2
+fi
 
 TARGETS=${TARGETS:-"direct nginx portkey tollgate"} TARGET_NAME=tollgate TARGET_URL=$GATEWAY_URL \
   TARGET_HEADERS="Authorization: Bearer $KEY" TARGET_MODEL=gpt-4o-mini TARGET_PID=$GATEWAY_PID \

@@ -189,7 +189,6 @@ class TollgateStandaloneIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-
     private record Launched(Process process, List<String> output) {
 
         Launched(Process process) {

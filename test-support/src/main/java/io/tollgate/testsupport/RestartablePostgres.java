@@ -60,5 +60,4 @@ public final class RestartablePostgres implements AutoCloseable {
     public void close() {
         stop();
     }
-
 }

@@ -78,7 +78,6 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-
     @Override
     public void close() {
         stop();

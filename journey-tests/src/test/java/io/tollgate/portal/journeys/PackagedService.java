@@ -1,7 +1,6 @@
 package io.tollgate.portal.journeys;
 
 import io.tollgate.model.runtime.ParentProcessWatchdog;
-import io.tollgate.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

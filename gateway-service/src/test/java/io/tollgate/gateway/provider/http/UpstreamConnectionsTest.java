@@ -12,7 +12,6 @@ import io.tollgate.gateway.provider.UpstreamHttp;
 import io.tollgate.gateway.provider.UpstreamHttp.Answer;
 import io.tollgate.gateway.support.BlockHoundSupport;
 import io.tollgate.testsupport.FreePorts;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -267,7 +266,7 @@ class UpstreamConnectionsTest {
     }
 
     @Test
-    void a_refused_connection_is_unreachable() throws IOException {
+    void a_refused_connection_is_unreachable() {
         int port = FreePorts.reserve();
 
         var failure = catchThrowableOfType(RejectedException.class, () -> connections.post(client,
