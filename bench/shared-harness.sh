@@ -14,9 +14,8 @@
 #
 # Knobs: TARGETS (default "direct nginx portkey tollgate"), GATEWAY_WARMUP (60 s), NEW_CONNECTION_WARMUP (20 s of
 # streaming requests on a new connection each, after the keep-alive warm-up), GATEWAY_EVENT_LOOPS (1), POSTGRES_CPU
-# (unset: not pinned), MOCK_PORT
-# (19101, the harness's BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this gateway's set-up by
-# gateway-bench.sh), and every knob of the harness (DURATION, STREAM_N, ...).
+# (unset: not pinned), MOCK_PORT (19101, the harness's BASE_PORT+1), BASE_PORT_OWN (19400, the BASE_PORT of this
+# gateway's set-up by gateway-bench.sh), and every knob of the harness (DURATION, STREAM_N, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

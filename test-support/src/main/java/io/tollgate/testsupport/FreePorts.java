@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 
 /**
  * Ports for servers a test starts itself and must name before they listen (a process of its own, PostgreSQL, Redis).
@@ -33,11 +34,16 @@ public final class FreePorts {
     }
 
     /** A port nothing listens on, that no other caller in this or another test JVM will be given. */
-    public static synchronized int reserve() {
+    public static int reserve() {
+        return reserve(() -> ThreadLocalRandom.current().nextInt(FIRST, LAST + 1));
+    }
+
+    /** The first of the {@code candidates} that is neither locked nor listened on, reserved. */
+    static synchronized int reserve(IntSupplier candidates) {
         try {
             Files.createDirectories(LOCKS);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
+                int port = candidates.getAsInt();
                 // never a second channel on a file this JVM locked: closing it would drop the lock (POSIX)
                 FileLock lock = held.containsKey(port) ? null : lock(port);
                 if (lock != null && bindable(port)) {
@@ -54,8 +60,13 @@ public final class FreePorts {
         throw new IllegalStateException("no free port in " + FIRST + "-" + LAST + " after " + ATTEMPTS + " attempts");
     }
 
+    /** The file whose lock reserves {@code port}. */
+    static Path lockFile(int port) {
+        return LOCKS.resolve(port + ".lock");
+    }
+
     private static FileLock lock(int port) throws IOException {
-        FileChannel channel = FileChannel.open(LOCKS.resolve(port + ".lock"), StandardOpenOption.CREATE,
+        FileChannel channel = FileChannel.open(lockFile(port), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {

@@ -38,7 +38,6 @@ import reactor.core.publisher.Mono;
 class ProviderCall {
 
     static final AsciiString COST_HEADER = AsciiString.cached("x-tollgate-cost-usd");
-    private static final AsciiString CACHE_MODE_HEADER = AsciiString.cached(CacheHeaders.MODE);
     static final String CACHE_HIT = "hit";
     static final String CACHE_MISS = "miss";
 
@@ -112,7 +111,7 @@ class ProviderCall {
         // an answer from a fallback model is not what the key's model would answer
         context.cachePlan().filter(plan -> servedPlannedModel(context)).ifPresent(plan -> {
             cache.store(plan, reply.body(), context.outcome().usage().orElse(TokenUsage.ZERO));
-            context.responseHeaders().set(CACHE_MODE_HEADER, CACHE_MISS);
+            context.responseHeaders().set(CacheHeaders.MODE_NAME, CACHE_MISS);
         });
         var event = end.finish(context);
         return Mono.just(Reply.json(200, reply.body(), COST_HEADER,
@@ -125,7 +124,7 @@ class ProviderCall {
 
     private Reply fromCache(RequestContext context, CachedAnswer cached) {
         context.outcome().cacheHit(cached.tokens());
-        context.responseHeaders().set(CACHE_MODE_HEADER, CACHE_HIT);
+        context.responseHeaders().set(CacheHeaders.MODE_NAME, CACHE_HIT);
         var event = end.finish(context);
         return Reply.json(200, cached.body(), COST_HEADER, event.map(e -> e.costUsd().toPlainString()).orElse("0"));
     }

@@ -1,5 +1,6 @@
 package io.tollgate.gateway.pipeline;
 
+import io.netty.util.AsciiString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 public record CacheHeaders(@Nullable String mode, @Nullable String ttl) {
 
     public static final String MODE = "x-tollgate-cache";
+    /** {@link #MODE} for Netty's headers, which write an {@code AsciiString} in one copy. */
+    public static final AsciiString MODE_NAME = AsciiString.cached(MODE);
     public static final String TTL = "x-tollgate-cache-ttl";
     public static final CacheHeaders NONE = new CacheHeaders(null, null);
 }
