@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of usage events and moves the keys' last_used_at forward, in one transaction, together with what
- * each {@link UsageListener} books on the newly inserted events (budget spend). The events go in with one
+ * each {@link UsageListener} books on the newly inserted events (budget spend). The events go in with one binary
  * {@code COPY}; when some of them are in the table already (a batch written again after its commit's answer was
  * lost, or replayed from the journal), the copy fails on their key, the transaction starts over and a multi-row
  * INSERT from arrays skips them by their (id, occurred_at) key, so a replayed batch counts nothing twice.
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UsageBatchWriter {
 
-    private static final String COPY_EVENTS = "copy usage_events (" + UsageCopyRows.COLUMNS + ") from stdin";
+    private static final String COPY_EVENTS = "copy usage_events (" + UsageCopyRows.COLUMNS
+            + ") from stdin with (format binary)";
 
     private static final String UNIQUE_VIOLATION = "23505";
 

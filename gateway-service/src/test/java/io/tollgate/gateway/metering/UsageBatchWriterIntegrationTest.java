@@ -77,6 +77,75 @@ class UsageBatchWriterIntegrationTest {
         assertThat(writer.write(again)).as("all of it written before").isZero();
     }
 
+    @Test
+    void a_batch_copied_and_one_inserted_agree_on_every_time_to_the_nanosecond_so_a_replay_counts_nothing_twice()
+            throws Exception {
+        var key = key();
+        var copied = events(key, instants(0));
+        assertThat(writer.write(copied)).isEqualTo(copied.size());
+        assertThat(writer.write(copied)).as("replayed through the insert, which reads each time as text").isZero();
+
+        var inserted = events(key, instants(1));
+        var withOneWritten = new ArrayList<>(inserted);
+        withOneWritten.add(copied.getFirst());
+        assertThat(writer.write(withOneWritten)).as("the copy fails on the one written; the insert adds the rest")
+                .isEqualTo(inserted.size());
+        assertThat(writer.write(inserted)).as("copied again, its rows found by the times the insert stored").isZero();
+        assertThat(SEEDER.jdbc().sql("select count(*) from usage_events where api_key_id = ?").param(key.key())
+                .query(Integer.class).single()).isEqualTo(copied.size() + inserted.size());
+    }
+
+    @Test
+    void a_cost_is_stored_as_postgresql_reads_it_from_text_in_the_column_s_scale() throws Exception {
+        var key = key();
+        List<BigDecimal> costs = List.of(new BigDecimal("0"), new BigDecimal("0E-15"), new BigDecimal("1"),
+                new BigDecimal("10000"), new BigDecimal("1E+3"), new BigDecimal("0.0001"), new BigDecimal("0.00001"),
+                new BigDecimal("0.000000000000001"), new BigDecimal("100000000.5"),
+                new BigDecimal("12345.678901234567890123"), new BigDecimal("0.0000000000000005"),
+                new BigDecimal("9999999999999.999999999999999"), new BigDecimal("1234567890123.000000000000001"),
+                new BigDecimal("0.000472000000010000"));
+        Instant now = Instant.now();
+        List<UsageEvent> events = new ArrayList<>();
+        for (BigDecimal cost : costs) {
+            events.add(event(key, EventIds.next(now), now, cost));
+        }
+
+        assertThat(writer.write(events)).isEqualTo(costs.size());
+
+        for (UsageEvent event : events) {
+            BigDecimal stored = SEEDER.jdbc().sql("select cost_usd from usage_events where id = ?").param(event.id())
+                    .query(BigDecimal.class).single();
+            BigDecimal fromText = SEEDER.jdbc().sql("select cast(cast(? as text) as numeric(28, 15))")
+                    .param(event.costUsd().toPlainString()).query(BigDecimal.class).single();
+            assertThat(stored).as("cost %s", event.costUsd().toPlainString()).isEqualTo(fromText);
+        }
+    }
+
+    /** Times with every kind of sub-microsecond part: none, exactly half a microsecond, one that carries a second. */
+    private static List<Instant> instants(long seed) {
+        var random = new java.util.Random(seed);
+        long second = Instant.now().getEpochSecond() - 60;
+        List<Instant> instants = new ArrayList<>();
+        for (int nano : new int[] {0, 500, 1_500, 2_500, 999_999_500, 999_999_499, 999_999_999, 123_456_500,
+                123_457_500, 1, 499, 501}) {
+            instants.add(Instant.ofEpochSecond(second, nano));
+        }
+        for (int i = 0; i < 200; i++) {
+            int subMicro = i % 2 == 0 ? 500 : random.nextInt(1000);
+            instants.add(Instant.ofEpochSecond(second + i, random.nextInt(1_000_000) * 1_000L + subMicro));
+        }
+        return instants;
+    }
+
+    private static List<UsageEvent> events(Key key, List<Instant> instants) {
+        return instants.stream().map(at -> event(key, EventIds.next(at), at, new BigDecimal("0.00001"))).toList();
+    }
+
+    private static UsageEvent event(Key key, UUID id, Instant at, BigDecimal cost) {
+        return new UsageEvent(id, at, key.tenant(), key.app(), key.key(), "CHAT", "mock-gpt", null, null, null, null,
+                null, 10, 20, 0, 0, false, cost, 5, null, 200, null, false, "");
+    }
+
     private record Key(UUID tenant, UUID app, UUID key) {
     }
 
@@ -90,9 +159,7 @@ class UsageBatchWriterIntegrationTest {
         Instant now = Instant.now();
         List<UsageEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(new UsageEvent(EventIds.next(now), now, key.tenant(), key.app(), key.key(), "CHAT", "mock-gpt",
-                    null, null, null, null, null, 10, 20, 0, 0, false, new BigDecimal("0.00001"), 5, null, 200, null,
-                    false, ""));
+            events.add(event(key, EventIds.next(now), now, new BigDecimal("0.00001")));
         }
         return events;
     }
