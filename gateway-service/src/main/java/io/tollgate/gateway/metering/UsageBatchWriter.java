@@ -2,6 +2,7 @@ package io.tollgate.gateway.metering;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +37,7 @@ public class UsageBatchWriter {
             + ") from stdin with (format binary)";
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DATA_EXCEPTION = "22000";
 
     private static final String INSERT_EVENTS = """
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
@@ -128,9 +130,21 @@ public class UsageBatchWriter {
         var spare = spareRows.getAndSet(null);
         var rows = spare == null ? new UsageCopyRows() : spare;
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, rows.encode(batch));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, encoded(rows, batch));
         } finally {
             spareRows.set(rows);
+        }
+    }
+
+    /**
+     * A value its column cannot hold fails the batch as PostgreSQL fails a text row it refuses (a data exception), so
+     * the metering worker writes the batch's events one by one and drops only that one.
+     */
+    private static InputStream encoded(UsageCopyRows rows, List<UsageEvent> batch) throws SQLException {
+        try {
+            return rows.encode(batch);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new SQLException("A usage event cannot be written: " + e.getMessage(), DATA_EXCEPTION, e);
         }
     }
 

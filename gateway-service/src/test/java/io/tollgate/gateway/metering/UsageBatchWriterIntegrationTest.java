@@ -1,11 +1,13 @@
 package io.tollgate.gateway.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.gateway.support.Seeder;
 import io.tollgate.testsupport.TestPostgres;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -119,6 +121,22 @@ class UsageBatchWriterIntegrationTest {
                     .param(event.costUsd().toPlainString()).query(BigDecimal.class).single();
             assertThat(stored).as("cost %s", event.costUsd().toPlainString()).isEqualTo(fromText);
         }
+    }
+
+    @Test
+    void an_event_with_a_value_its_column_cannot_hold_fails_its_batch_as_a_refused_row_does_and_writes_nothing() {
+        var key = key();
+        Instant now = Instant.now();
+        var fine = event(key, EventIds.next(now), now, new BigDecimal("0.00001"));
+        var tooManyAttempts = new UsageEvent(EventIds.next(now), now, key.tenant(), key.app(), key.key(), "CHAT",
+                "mock-gpt", null, null, null, null, null, 10, 20, 0, 0, false, BigDecimal.ONE, 5, null, 200, null, false,
+                "", 0, 40_000, false);
+
+        assertThatThrownBy(() -> writer.write(List.of(fine, tooManyAttempts))).isInstanceOf(SQLException.class)
+                .hasMessageContaining("40000").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22000");
+        assertThat(SEEDER.jdbc().sql("select count(*) from usage_events where api_key_id = ?").param(key.key())
+                .query(Integer.class).single()).isZero();
+        assertThat(booked).isEmpty();
     }
 
     /** Times with every kind of sub-microsecond part: none, exactly half a microsecond, one that carries a second. */
