@@ -107,6 +107,41 @@ class OpenAiSdkIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void the_mock_provider_stops_at_the_request_s_token_limit_and_says_so_as_a_provider_does() {
+        var world = world();
+        var client = client(world.key().plaintext());
+        var capped = ChatCompletionCreateParams.builder().model(world.mockModel()).addUserMessage("What is Tollgate?")
+                .maxCompletionTokens(5).build();
+        var free = ChatCompletionCreateParams.builder().model(world.mockModel()).addUserMessage("What is Tollgate?")
+                .build();
+
+        var cut = client.chat().completions().create(capped);
+        var whole = client.chat().completions().create(free);
+        ChatCompletionChunk.Choice.FinishReason streamedReason;
+        long streamedTokens;
+        try (var stream = client.chat().completions().createStreaming(capped.toBuilder()
+                .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
+                        .includeUsage(true).build()).build())) {
+            var chunks = stream.stream().toList();
+            streamedReason = chunks.stream().flatMap(c -> c.choices().stream())
+                    .flatMap(c -> c.finishReason().stream()).findFirst().orElseThrow();
+            streamedTokens = chunks.stream().flatMap(c -> c.usage().stream()).findFirst().orElseThrow()
+                    .completionTokens();
+        }
+
+        assertThat(cut.choices().getFirst().finishReason())
+                .isEqualTo(com.openai.models.chat.completions.ChatCompletion.Choice.FinishReason.LENGTH);
+        assertThat(cut.usage().orElseThrow().completionTokens()).isBetween(1L, 5L);
+        assertThat(whole.choices().getFirst().finishReason())
+                .isEqualTo(com.openai.models.chat.completions.ChatCompletion.Choice.FinishReason.STOP);
+        assertThat(whole.usage().orElseThrow().completionTokens()).isGreaterThan(5L);
+        assertThat(whole.choices().getFirst().message().content().orElseThrow())
+                .startsWith(cut.choices().getFirst().message().content().orElseThrow()).endsWith(".");
+        assertThat(streamedReason).isEqualTo(ChatCompletionChunk.Choice.FinishReason.LENGTH);
+        assertThat(streamedTokens).isBetween(1L, 5L);
+    }
+
+    @Test
     void completions_and_embeddings_are_relayed_and_metered() {
         var world = world();
         var client = client(world.key().plaintext());

@@ -43,15 +43,17 @@ class MockResponses {
         long created = clock.instant().getEpochSecond();
         return switch (request.endpoint()) {
             case CHAT, MESSAGES -> { // a Messages request reaches adapters in its canonical (chat) form
-                String text = String.join("", MockText.reply(prompt.text(), maxTokens(body)));
+                var reply = reply(prompt, body);
                 yield json.writeValueAsBytes(new ChatCompletion("chatcmpl-" + id(), "chat.completion", created, model,
-                        List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", text, null), null, "stop")),
-                        Usage.of(usage(prompt, text)), "tollgate-mock"));
+                        List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", reply.text(), null),
+                                null, reply.finishReason())),
+                        Usage.of(usage(prompt, reply.text())), "tollgate-mock"));
             }
             case COMPLETIONS -> {
-                String text = String.join("", MockText.reply(prompt.text(), maxTokens(body)));
+                var reply = reply(prompt, body);
                 yield json.writeValueAsBytes(new TextCompletion("cmpl-" + id(), "text_completion", created, model,
-                        List.of(new TextCompletion.Choice(text, 0, null, "stop")), Usage.of(usage(prompt, text))));
+                        List.of(new TextCompletion.Choice(reply.text(), 0, null, reply.finishReason())),
+                        Usage.of(usage(prompt, reply.text()))));
             }
             case EMBEDDINGS -> {
                 List<EmbeddingList.Embedding> data = new ArrayList<>();
@@ -74,7 +76,8 @@ class MockResponses {
     /** The stream's events, always ending with a usage chunk as a provider asked for it would send. */
     List<byte[]> stream(UpstreamRequest request, MockPrompt prompt) {
         JsonNode body = json.readTree(request.body());
-        List<String> pieces = MockText.reply(prompt.text(), maxTokens(body));
+        var reply = reply(prompt, body);
+        List<String> pieces = reply.pieces();
         String id = id();
         String model = request.upstreamModel();
         long created = clock.instant().getEpochSecond();
@@ -89,10 +92,11 @@ class MockResponses {
         }
         chunks.add(chat
                 ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model,
-                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), "stop")), null)
+                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), reply.finishReason())),
+                null)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model,
-                List.of(new TextCompletion.Choice("", 0, null, "stop")), null));
-        Usage usage = Usage.of(usage(prompt, String.join("", pieces)));
+                List.of(new TextCompletion.Choice("", 0, null, reply.finishReason())), null));
+        Usage usage = Usage.of(usage(prompt, reply.text()));
         chunks.add(chat ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model, List.of(), usage)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model, List.of(), usage));
         List<byte[]> events = new ArrayList<>(chunks.size() + 1);
@@ -104,6 +108,10 @@ class MockResponses {
     private TokenUsage usage(MockPrompt prompt, String completion) {
         long cached = prompt.tokens() > CACHE_MINIMUM ? (prompt.tokens() - CACHE_MINIMUM) / CACHE_BLOCK * CACHE_BLOCK : 0;
         return new TokenUsage(prompt.tokens(), tokens.count(completion), cached, 0);
+    }
+
+    private MockText.Reply reply(MockPrompt prompt, JsonNode body) {
+        return MockText.reply(prompt.text(), maxTokens(body), tokens::count);
     }
 
     private static int maxTokens(JsonNode body) {

@@ -3,8 +3,9 @@ package io.tollgate.gateway.provider.mock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
-/** Deterministic text: the same prompt always gets the same words, as many as the request allows. */
+/** Deterministic text: the same prompt always gets the same words, as many as the request's token limit allows. */
 final class MockText {
 
     private static final String[] WORDS = ("the gateway meters every token exactly once and routes each request to "
@@ -13,19 +14,40 @@ final class MockText {
     private MockText() {
     }
 
-    /** The reply as stream pieces: each piece is a word with its leading space (the first has none). */
-    static List<String> reply(String prompt, int maxTokens) {
+    /**
+     * The reply as stream pieces (each a word with its leading space, the first without), a sentence of 8 to 31 words
+     * for a prompt; cut when its tokens ({@code counter}) would pass {@code maxTokens}, as a provider stops at its
+     * limit: then it has no full stop and {@link Reply#cut()} says so.
+     */
+    static Reply reply(String prompt, int maxTokens, ToIntFunction<String> counter) {
         var random = new SplittableRandom(prompt.hashCode());
-        int words = Math.min(maxTokens, 8 + random.nextInt(24));
+        int words = 8 + random.nextInt(24);
         List<String> pieces = new ArrayList<>(words);
         for (int i = 0; i < words; i++) {
             String word = WORDS[random.nextInt(WORDS.length)];
             pieces.add(i == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
         }
-        if (!pieces.isEmpty()) {
-            pieces.set(pieces.size() - 1, pieces.getLast() + ".");
+        pieces.set(pieces.size() - 1, pieces.getLast() + ".");
+        if (counter.applyAsInt(String.join("", pieces)) <= maxTokens) {
+            return new Reply(pieces, false);
         }
-        return pieces;
+        pieces.set(pieces.size() - 1, pieces.getLast().substring(0, pieces.getLast().length() - 1));
+        while (!pieces.isEmpty() && counter.applyAsInt(String.join("", pieces)) > maxTokens) {
+            pieces.removeLast();
+        }
+        return new Reply(pieces, true);
+    }
+
+    /** @param cut stopped at the request's token limit rather than at the sentence's end */
+    record Reply(List<String> pieces, boolean cut) {
+
+        String text() {
+            return String.join("", pieces);
+        }
+
+        String finishReason() {
+            return cut ? "length" : "stop";
+        }
     }
 
     /** A unit-length vector derived from the text. */
