@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,14 +22,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of usage events and moves the keys' last_used_at forward, in one transaction, together with what
  * each {@link UsageListener} books on the newly inserted events (budget spend). The events go in with one binary
- * {@code COPY}; when some of them are in the table already (a batch written again after its commit's answer was
- * lost, or replayed from the journal), the copy fails on their key, the transaction starts over and a multi-row
- * INSERT from arrays skips them by their (id, occurred_at) key, so a replayed batch counts nothing twice.
+ * {@code COPY}. When the copy fails for anything but the connection, the transaction starts over with a multi-row
+ * INSERT from arrays: some events are in the table already (a batch written again after its commit's answer was
+ * lost, or replayed from the journal), which the INSERT skips by their (id, occurred_at) key, so a replayed batch
+ * counts nothing twice; or the table's columns no longer match the binary rows (a migration newer than this gateway),
+ * whose values the INSERT's casts still fit; or an event the database refuses, which the INSERT refuses too.
  */
 @Component
 public class UsageBatchWriter {
@@ -38,6 +43,10 @@ public class UsageBatchWriter {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION = "22000";
+    /** What the server answers binary rows that do not fit the columns (shorter or longer than a value's type). */
+    private static final String PROTOCOL_VIOLATION = "08P01";
+    private static final Duration COPY_WARNING_INTERVAL = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(UsageBatchWriter.class);
 
     private static final String INSERT_EVENTS = """
             insert into usage_events (id, occurred_at, tenant_id, app_id, api_key_id, endpoint, requested_model,
@@ -63,6 +72,7 @@ public class UsageBatchWriter {
     private volatile LocalDate partitionsEnsuredOn = LocalDate.MIN;
     /** The rows' array of the last batch, for the next: one worker writes, so one is enough. */
     private final AtomicReference<UsageCopyRows> spareRows = new AtomicReference<>();
+    private volatile long lastCopyWarningNanos;
 
     public UsageBatchWriter(DataSource dataSource, Clock clock, List<UsageListener> listeners) {
         this.dataSource = dataSource;
@@ -110,13 +120,14 @@ public class UsageBatchWriter {
             copy(connection, batch);
             return batch;
         } catch (SQLException e) {
-            if (MeteringWorker.isConnectionFailure(e)) {
+            if (MeteringWorker.isConnectionFailure(e) && !PROTOCOL_VIOLATION.equals(e.getSQLState())) {
                 // the copy ran on the driver's own connection, past the pool: the pool must be told it is broken,
                 // or it hands the same dead connection to every retry
                 evict(connection);
+                throw e;
             }
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
+                warnCopyRefused(e);
             }
             // the copy was the transaction's first statement: nothing else is lost with it
             connection.rollback();
@@ -136,9 +147,22 @@ public class UsageBatchWriter {
         }
     }
 
+    /** At most every few minutes: a schema newer than this gateway sends every batch this way, and slower. */
+    private void warnCopyRefused(SQLException e) {
+        long now = System.nanoTime();
+        long last = lastCopyWarningNanos;
+        if (last == 0 || now - last > COPY_WARNING_INTERVAL.toNanos()) {
+            lastCopyWarningNanos = now;
+            log.warn("The binary COPY of a batch of usage events failed ({}: {}); writing it by INSERT. "
+                    + "If usage_events changed in a migration, this gateway is older than the schema.",
+                    e.getSQLState(), e.getMessage());
+        }
+    }
+
     /**
-     * A value its column cannot hold fails the batch as PostgreSQL fails a text row it refuses (a data exception), so
-     * the metering worker writes the batch's events one by one and drops only that one.
+     * A value its column cannot hold fails the copy as PostgreSQL fails a value it refuses (a data exception): the
+     * INSERT then tries, and if the database refuses it too, the metering worker writes the batch's events one by one
+     * and drops only that one.
      */
     private static InputStream encoded(UsageCopyRows rows, List<UsageEvent> batch) throws SQLException {
         try {
@@ -182,7 +206,8 @@ public class UsageBatchWriter {
             insert.setArray(i++, array(connection, "bool", batch, e -> e.streamed()));
             insert.setArray(i++, text(connection, batch, e -> e.tags()));
             insert.setArray(i++, array(connection, "int4", batch, e -> e.cacheWriteTokens()));
-            insert.setArray(i++, array(connection, "int2", batch, e -> (short) e.attempts()));
+            // as integers, so that one past a smallint fails the cast rather than wrapping around
+            insert.setArray(i++, array(connection, "int4", batch, e -> e.attempts()));
             insert.setArray(i, array(connection, "bool", batch, e -> e.cacheHit()));
             Set<UUID> ids = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
