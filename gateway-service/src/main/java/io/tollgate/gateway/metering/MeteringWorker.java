@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves usage events from the journal to PostgreSQL on its own supervised thread, a batch at a time, and
- * acknowledges each committed batch so the journal can delete what is behind it. While PostgreSQL is unreachable
- * the events simply stay in the journal (bounded by its disk budget, not by memory) and the worker retries every
- * retry interval. On start it first replays whatever the last process left unacknowledged: the inserts are
+ * acknowledges each committed batch so the journal can delete what is behind it. While PostgreSQL cannot take them
+ * (unreachable, out of disk, read-only during a failover, anything but a refusal of the events' own values) the events
+ * simply stay in the journal (bounded by its disk budget, not by memory) and the worker retries every retry interval;
+ * only an event whose values the database refuses is dropped, alone. On start it first replays whatever the last process left unacknowledged: the inserts are
  * idempotent, so an event committed just before a crash is not counted twice. It stops after the web server, so a
  * graceful shutdown drains every answered request's event; what PostgreSQL cannot take then waits in the journal.
  */
@@ -132,8 +133,8 @@ public class MeteringWorker implements SmartLifecycle {
         try {
             writtenEvents.addAndGet(writer.write(batch.events()));
         } catch (SQLException e) {
-            if (isConnectionFailure(e)) {
-                unreachable(e);
+            if (!isRefusedContent(e)) {
+                unavailable(e);
                 return false;
             }
             if (!writeOneByOne(batch.events(), e)) {
@@ -166,8 +167,8 @@ public class MeteringWorker implements SmartLifecycle {
             try {
                 writtenEvents.addAndGet(writer.write(List.of(event)));
             } catch (SQLException e) {
-                if (isConnectionFailure(e)) {
-                    unreachable(e);
+                if (!isRefusedContent(e)) {
+                    unavailable(e);
                     return false;
                 }
                 log.error("Dropping usage event {}: {}", event.id(), e.getMessage());
@@ -211,13 +212,23 @@ public class MeteringWorker implements SmartLifecycle {
         queue.probe();
     }
 
-    private void unreachable(SQLException e) {
+    /** PostgreSQL cannot take events now (gone, full, read-only, overloaded): they wait in the journal. */
+    private void unavailable(SQLException e) {
         if (databaseReachable) {
-            log.warn("PostgreSQL unreachable, keeping usage events in the journal at {}: {}",
-                    queue.journal().directory(), e.getMessage());
+            log.warn("PostgreSQL cannot take usage events now ({}), keeping them in the journal at {}: {}",
+                    e.getSQLState(), queue.journal().directory(), e.getMessage());
         }
         databaseReachable = false;
         nextAttemptNanos = System.nanoTime() + properties.retryInterval().toNanos();
+    }
+
+    /**
+     * The database refused what the events hold (a value, a constraint: SQL states of classes 22 and 23), which no
+     * later attempt changes; anything else (its connection, disk, a read-only standby, a lock, a shutdown) passes.
+     */
+    static boolean isRefusedContent(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     static boolean isConnectionFailure(SQLException e) {
