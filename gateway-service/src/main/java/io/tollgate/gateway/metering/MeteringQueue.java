@@ -50,9 +50,11 @@ public class MeteringQueue implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             lost.incrementAndGet();
             if (!failing) {
-                log.error("Cannot append usage event {} to the journal in {}; refusing model requests until it can",
-                        event.id(), journal.directory(), e);
+                log.error("Cannot append usage events to the journal in {}; refusing model requests until it can",
+                        journal.directory(), e);
             }
+            // the whole event, so that finance can book it by hand: its request has been answered
+            log.error("Lost usage event {}", event);
             failing = true;
             return;
         }

@@ -33,6 +33,7 @@ public class MeteringWorker implements SmartLifecycle {
     private final MeteringProperties properties;
     private final List<UsageListener> listeners;
     private final AtomicLong writtenEvents = new AtomicLong();
+    private final AtomicLong droppedEvents = new AtomicLong();
     private volatile boolean running;
     private volatile boolean databaseReachable = true;
     private long nextAttemptNanos;
@@ -171,7 +172,9 @@ public class MeteringWorker implements SmartLifecycle {
                     unavailable(e);
                     return false;
                 }
-                log.error("Dropping usage event {}: {}", event.id(), e.getMessage());
+                droppedEvents.incrementAndGet();
+                // the whole event, so that finance can book it by hand once the cause is known
+                log.error("Dropping usage event {} ({}): {}", event, e.getSQLState(), e.getMessage());
                 listeners.forEach(listener -> listener.dropped(event));
             }
         }
@@ -265,5 +268,10 @@ public class MeteringWorker implements SmartLifecycle {
 
     public long writtenEvents() {
         return writtenEvents.get();
+    }
+
+    /** Events PostgreSQL refused for their values, never to be stored. */
+    public long droppedEvents() {
+        return droppedEvents.get();
     }
 }

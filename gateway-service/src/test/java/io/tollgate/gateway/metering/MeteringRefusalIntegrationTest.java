@@ -88,6 +88,7 @@ class MeteringRefusalIntegrationTest {
         refuse(null);
         await(() -> count(key) == 30, Duration.ofSeconds(15), "every event once the disk has room");
         assertThat(dropped).isEmpty();
+        assertThat(worker.droppedEvents()).isZero();
     }
 
     @Test
@@ -113,6 +114,7 @@ class MeteringRefusalIntegrationTest {
 
         await(() -> count(key) == 9 && !dropped.isEmpty(), Duration.ofSeconds(15), "the nine, and the one dropped");
         assertThat(dropped).singleElement().extracting(UsageEvent::cachedTokens).isEqualTo(50);
+        assertThat(worker.droppedEvents()).as("counted for the alert").isEqualTo(1);
     }
 
     private record Key(UUID tenant, UUID app, UUID key) {
