@@ -15,13 +15,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves usage events from the journal to PostgreSQL on its own supervised thread, a batch at a time, and
- * acknowledges each committed batch so the journal can delete what is behind it. While PostgreSQL cannot take them
- * (unreachable, out of disk, read-only during a failover, anything but a refusal of the events' own values) the events
- * simply stay in the journal (bounded by its disk budget, not by memory) and the worker retries every retry interval;
- * only an event whose values the database refuses is dropped, alone. On start it first replays whatever the last process left unacknowledged: the inserts are
- * idempotent, so an event committed just before a crash is not counted twice. It stops after the web server, so a
- * graceful shutdown drains every answered request's event; what PostgreSQL cannot take then waits in the journal.
+ * Moves usage events from the journal to PostgreSQL on its own supervised thread, a batch at a time, and acknowledges
+ * each committed batch so the journal can delete what is behind it. While PostgreSQL cannot take them (unreachable,
+ * out of disk, read-only during a failover, anything but a refusal of the events' own values) the events simply stay
+ * in the journal (bounded by its disk budget, not by memory) and the worker retries every retry interval; only an
+ * event whose values the database refuses is dropped, alone. On start it first replays whatever the last process left
+ * unacknowledged: the inserts are idempotent, so an event committed just before a crash is not counted twice. It stops
+ * after the web server, so a graceful shutdown drains every answered request's event; what PostgreSQL cannot take then
+ * waits in the journal.
  */
 @Component
 public class MeteringWorker implements SmartLifecycle {

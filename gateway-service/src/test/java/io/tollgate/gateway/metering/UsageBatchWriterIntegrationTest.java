@@ -147,8 +147,8 @@ class UsageBatchWriterIntegrationTest {
         Instant now = Instant.now();
         var fine = event(key, EventIds.next(now), now, new BigDecimal("0.00001"));
         var tooManyAttempts = new UsageEvent(EventIds.next(now), now, key.tenant(), key.app(), key.key(), "CHAT",
-                "mock-gpt", null, null, null, null, null, 10, 20, 0, 0, false, BigDecimal.ONE, 5, null, 200, null, false,
-                "", 0, 40_000, false);
+                "mock-gpt", null, null, null, null, null, 10, 20, 0, 0, false, BigDecimal.ONE, 5, null, 200, null,
+                false, "", 0, 40_000, false);
 
         assertThatThrownBy(() -> writer.write(List.of(fine, tooManyAttempts))).isInstanceOf(SQLException.class)
                 .extracting(e -> ((SQLException) e).getSQLState()).asString().as("a data exception").startsWith("22");

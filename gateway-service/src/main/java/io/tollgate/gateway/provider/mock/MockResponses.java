@@ -45,8 +45,8 @@ class MockResponses {
             case CHAT, MESSAGES -> { // a Messages request reaches adapters in its canonical (chat) form
                 var reply = reply(prompt, body);
                 yield json.writeValueAsBytes(new ChatCompletion("chatcmpl-" + id(), "chat.completion", created, model,
-                        List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", reply.text(), null),
-                                null, reply.finishReason())),
+                        List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", reply.text(),
+                                null), null, reply.finishReason())),
                         Usage.of(usage(prompt, reply.text())), "tollgate-mock"));
             }
             case COMPLETIONS -> {
@@ -92,8 +92,8 @@ class MockResponses {
         }
         chunks.add(chat
                 ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model,
-                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), reply.finishReason())),
-                null)
+                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null),
+                        reply.finishReason())), null)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model,
                 List.of(new TextCompletion.Choice("", 0, null, reply.finishReason())), null));
         Usage usage = Usage.of(usage(prompt, reply.text()));
