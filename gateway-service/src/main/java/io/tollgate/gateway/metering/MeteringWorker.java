@@ -3,8 +3,6 @@ package io.tollgate.gateway.metering;
 import io.tollgate.gateway.server.SupervisedThread;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -233,12 +231,6 @@ public class MeteringWorker implements SmartLifecycle {
     static boolean isRefusedContent(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
-    }
-
-    static boolean isConnectionFailure(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
-                || state == null || state.startsWith("08") || state.startsWith("57P");
     }
 
     @Override

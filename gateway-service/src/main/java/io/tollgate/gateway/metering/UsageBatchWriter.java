@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +122,7 @@ public class UsageBatchWriter {
             copy(connection, batch);
             return batch;
         } catch (SQLException e) {
-            if (MeteringWorker.isConnectionFailure(e) && !PROTOCOL_VIOLATION.equals(e.getSQLState())) {
+            if (isConnectionLost(e)) {
                 // the copy ran on the driver's own connection, past the pool: the pool must be told it is broken,
                 // or it hands the same dead connection to every retry
                 evict(connection);
@@ -145,6 +147,16 @@ public class UsageBatchWriter {
         } finally {
             spareRows.set(rows);
         }
+    }
+
+    /**
+     * The connection itself is gone (the driver's own connection, the pool must drop it). A protocol violation the
+     * server reports is its answer to what was sent (binary rows that do not fit), on a connection still open.
+     */
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException || state == null
+                || (state.startsWith("08") && !PROTOCOL_VIOLATION.equals(state)) || state.startsWith("57P");
     }
 
     /** At most every few minutes: a schema newer than this gateway sends every batch this way, and slower. */

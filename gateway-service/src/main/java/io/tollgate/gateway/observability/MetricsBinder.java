@@ -22,7 +22,7 @@ class MetricsBinder {
                     .description("Usage events in the journal, not yet in PostgreSQL").register(registry);
             Gauge.builder("tollgate.gateway.metering.spool.size", queue, MeteringQueue::journalBytes)
                     .description("Disk taken by the usage journal").baseUnit("bytes").register(registry);
-            Gauge.builder("tollgate.gateway.metering.lost.events", queue, MeteringQueue::lostEvents)
+            FunctionCounter.builder("tollgate.gateway.metering.lost.events", queue, MeteringQueue::lostEvents)
                     .description("Usage events the journal could not take (a disk failure)").register(registry);
             FunctionCounter.builder("tollgate.gateway.metering.dropped.events", worker, MeteringWorker::droppedEvents)
                     .description("Usage events PostgreSQL refused for their values, never stored").register(registry);

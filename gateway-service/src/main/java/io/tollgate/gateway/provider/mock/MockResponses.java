@@ -47,13 +47,13 @@ class MockResponses {
                 yield json.writeValueAsBytes(new ChatCompletion("chatcmpl-" + id(), "chat.completion", created, model,
                         List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", reply.text(),
                                 null), null, reply.finishReason())),
-                        Usage.of(usage(prompt, reply.text())), "tollgate-mock"));
+                        Usage.of(usage(prompt, reply)), "tollgate-mock"));
             }
             case COMPLETIONS -> {
                 var reply = reply(prompt, body);
                 yield json.writeValueAsBytes(new TextCompletion("cmpl-" + id(), "text_completion", created, model,
                         List.of(new TextCompletion.Choice(reply.text(), 0, null, reply.finishReason())),
-                        Usage.of(usage(prompt, reply.text()))));
+                        Usage.of(usage(prompt, reply))));
             }
             case EMBEDDINGS -> {
                 List<EmbeddingList.Embedding> data = new ArrayList<>();
@@ -96,7 +96,7 @@ class MockResponses {
                         reply.finishReason())), null)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model,
                 List.of(new TextCompletion.Choice("", 0, null, reply.finishReason())), null));
-        Usage usage = Usage.of(usage(prompt, reply.text()));
+        Usage usage = Usage.of(usage(prompt, reply));
         chunks.add(chat ? new ChatCompletionChunk("chatcmpl-" + id, "chat.completion.chunk", created, model, List.of(), usage)
                 : new TextCompletion("cmpl-" + id, "text_completion", created, model, List.of(), usage));
         List<byte[]> events = new ArrayList<>(chunks.size() + 1);
@@ -105,9 +105,9 @@ class MockResponses {
         return events;
     }
 
-    private TokenUsage usage(MockPrompt prompt, String completion) {
+    private static TokenUsage usage(MockPrompt prompt, MockText.Reply reply) {
         long cached = prompt.tokens() > CACHE_MINIMUM ? (prompt.tokens() - CACHE_MINIMUM) / CACHE_BLOCK * CACHE_BLOCK : 0;
-        return new TokenUsage(prompt.tokens(), tokens.count(completion), cached, 0);
+        return new TokenUsage(prompt.tokens(), reply.tokens(), cached, 0);
     }
 
     private MockText.Reply reply(MockPrompt prompt, JsonNode body) {

@@ -28,22 +28,28 @@ final class MockText {
             pieces.add(i == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
         }
         pieces.set(pieces.size() - 1, pieces.getLast() + ".");
-        if (counter.applyAsInt(String.join("", pieces)) <= maxTokens) {
-            return new Reply(pieces, false);
+        String text = String.join("", pieces);
+        int tokens = counter.applyAsInt(text);
+        if (tokens <= maxTokens) {
+            return new Reply(pieces, text, tokens, false);
         }
         pieces.set(pieces.size() - 1, pieces.getLast().substring(0, pieces.getLast().length() - 1));
-        while (!pieces.isEmpty() && counter.applyAsInt(String.join("", pieces)) > maxTokens) {
+        text = String.join("", pieces);
+        tokens = counter.applyAsInt(text);
+        while (tokens > maxTokens) {
             pieces.removeLast();
+            text = String.join("", pieces);
+            tokens = counter.applyAsInt(text);
         }
-        return new Reply(pieces, true);
+        return new Reply(pieces, text, tokens, true);
     }
 
-    /** @param cut stopped at the request's token limit rather than at the sentence's end */
-    record Reply(List<String> pieces, boolean cut) {
-
-        String text() {
-            return String.join("", pieces);
-        }
+    /**
+     * @param text   the pieces joined
+     * @param tokens the text's completion tokens
+     * @param cut    stopped at the request's token limit rather than at the sentence's end
+     */
+    record Reply(List<String> pieces, String text, int tokens, boolean cut) {
 
         String finishReason() {
             return cut ? "length" : "stop";
